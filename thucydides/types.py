@@ -1,0 +1,158 @@
+"""The data model: every value that crosses a stage boundary, as frozen dataclasses.
+
+Offsets (``start``/``end``) are character offsets into ``Article.text``, end exclusive. spaCy objects never
+leave ``thucydides.nlp``; a parsed sentence carries plain :class:`Token` values instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class InputRef:
+    """Where an article came from: a path, plus the line (JSON Lines) or record (feed item, WARC record)."""
+
+    path: str
+    line: int | None = None
+    record: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": self.path}
+        if self.line is not None:
+            out["line"] = self.line
+        if self.record is not None:
+            out["record"] = self.record
+        return out
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        if self.record is not None:
+            return f"{self.path}#{self.record}"
+        return self.path
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as read from its container, before any structure is recovered.
+
+    ``text`` is plain text (for the text format it may still hold headline and dek lines); ``html`` is a
+    page to extract. Metadata fields hold what the container itself stated, or ``None``.
+    """
+
+    ref: InputRef
+    format: str  # text | html | jsonl | feed | warc
+    text: str | None = None
+    html: str | None = None
+    id: str | None = None
+    headline: str | None = None
+    dek: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """``WASHINGTON, November 6. /TASS/.``: where and when the dispatch was filed, and by which agency."""
+
+    text: str
+    start: int
+    end: int
+    place: str | None
+    country: str | None  # ISO 3166 alpha-3
+    date_text: str | None
+    month: int | None
+    day: int | None
+    year: int | None  # only when the dateline itself states it
+    agency: str | None
+
+    def to_dict(self, *, date: str | None) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "place": self.place,
+            "country": self.country, "date": date, "date_text": self.date_text, "agency": self.agency,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``Article.text``: a paragraph, or any other plain range."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int  # index within the sentence
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index within the sentence
+    ent_type: str
+    ent_iob: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A structured article: what the ``structure`` stage recovers and the ``nlp`` stage splits into sentences."""
+
+    id: str
+    ref: InputRef
+    format: str
+    text: str
+    headline: str | None = None
+    headline_attribution: str | None = None
+    dek: str | None = None
+    dateline: Dateline | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_precision: str | None = None  # second | day | month | year | year-inferred | None
+    language: str = "en"
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    warnings: tuple[str, ...] = ()
+    events: tuple[Any, ...] = ()
+    quotes: tuple[Any, ...] = ()
+    sources: tuple[Any, ...] = ()
+    framing: tuple[Any, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input or article that could not be coded, with a reason: a batch counts these, never ``None``."""
+
+    ref: InputRef
+    stage: str
+    code: str
+    reason: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"input": self.ref.to_dict(), "stage": self.stage, "code": self.code,
+                "reason": self.reason, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"{self.ref}: {self.message} [{self.code} {self.reason}]"
