@@ -95,6 +95,15 @@ def test_usage_errors_exit_2(runner, args):
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
+def test_invalid_utf8_is_decoded_with_a_warning_line(runner, tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("MOSCOW, March 3. /TASS/. Talks in Genève resumed, the ministry said.".encode("latin-1"))
+    result = runner.invoke(main, ["code", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert "Genève" in _records(result.stdout)[0]["text"]
+    assert f"warning: {path}: encoding-guessed" in result.stderr
+
+
 def test_missing_input_exit_1(runner, tmp_path):
     result = runner.invoke(main, ["code", str(tmp_path / "nope.txt")])
     assert result.exit_code == 1 and "no such file or directory" in result.stderr

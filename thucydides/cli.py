@@ -96,6 +96,10 @@ def _emit(item: Article | Rejected, fmt: str, output: IO[str], quiet: bool) -> N
             label = "error" if is_failure(item) else "skipped"
             click.echo(f"{label}: {item}", err=True)
         return
+    if not quiet:
+        for warning in item.warnings:
+            if warning.startswith("encoding-"):  # the user should know their bytes were not what they said
+                click.echo(f"warning: {item.ref}: {warning}", err=True)
     if fmt == "jsonl":
         output.write(json.dumps(article_to_dict(item), ensure_ascii=False) + "\n")
     else:
@@ -105,11 +109,9 @@ def _emit(item: Article | Rejected, fmt: str, output: IO[str], quiet: bool) -> N
 @main.command()
 def info() -> None:
     """Show versions, the spaCy pipeline in use and the packaged data files."""
-    import spacy
+    from thucydides.nlp import load_model, spacy_version
 
-    from thucydides.nlp import load_model
-
-    details: dict[str, Any] = {"thucydides": __version__, "spacy": spacy.__version__}
+    details: dict[str, Any] = {"thucydides": __version__, "spacy": spacy_version()}
     try:
         nlp = load_model(config.load().model)
         details["model"] = f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"

@@ -22,9 +22,11 @@ import html as html_lib
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -63,18 +65,20 @@ def extract_page(html: str, *, url: str | None = None, source: str | None = None
     page_url = _canonical(tree, meta, url)
     title = _choose_title(tree, meta, _outlet_keys(meta, outlet, page_url))
     authors, published = _choose_authors(tree, meta), _choose_date(tree, meta)
-    leads = _leads(meta)
+    leads = _leads(tree, meta)
     paragraphs = _body(tree, meta.article, url=page_url, title=title, leads=leads)
     if not paragraphs:
         raise NoText("no article text found in the page", source=source)
+    shown_lead = paragraphs[0] if paragraphs[0] in leads else None
     return PageExtract(title=title, paragraphs=paragraphs, authors=authors, published=published,
-                       outlet=outlet, description=leads[0] if leads else None,
+                       outlet=outlet, description=shown_lead or (leads[0] if leads else None),
                        language=_language(tree, meta), url=page_url)
 
 
 # --- parsing -----------------------------------------------------------------------------------------------
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _parse(html: str, source: str | None) -> lxml.html.HtmlElement:
@@ -86,7 +90,7 @@ def _parse(html: str, source: str | None) -> lxml.html.HtmlElement:
     # a fresh parser per page: lxml parser objects must not be shared between threads
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
     try:
-        tree = lxml.html.document_fromstring(_XML_DECL.sub("", html.replace("\x00", ""), count=1), parser=parser)
+        tree = lxml.html.document_fromstring(_XML_DECL.sub("", _CONTROL.sub("", html), count=1), parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise MalformedRecord(f"the page cannot be parsed as HTML ({exc})", source=source) from exc
     return tree
@@ -203,10 +207,11 @@ def _strip_site_tail(title: str, keys: frozenset[str]) -> str:
     return title
 
 
-def _h1(tree: lxml.html.HtmlElement) -> str:
+def _h1(tree: lxml.html.HtmlElement, keys: frozenset[str]) -> str:
+    """The visible headline: the first ``<h1>`` (article ones first) that is not the site's name."""
     preferred = tree.xpath("//*[@itemprop='headline'][not(self::meta)] | //article//h1 | //main//h1")
     texts = (_clean(el.text_content()) for el in [*preferred, *tree.iter("h1")])
-    return next((t for t in texts if len(t.split()) >= 2), "")
+    return next((t for t in texts if len(t.split()) >= 2 and not _names_outlet(t, keys)), "")
 
 
 def _is_abridged(short: str, long: str) -> bool:
@@ -217,7 +222,10 @@ def _is_abridged(short: str, long: str) -> bool:
 
 def _choose_title(tree: lxml.html.HtmlElement, meta: _Metadata, keys: frozenset[str]) -> str | None:
     og = _strip_site_tail(meta.first("og:title") or "", keys)
-    rivals = [t for t in (_name_of((meta.article or {}).get("headline")), _h1(tree)) if t]
+    headline, h1 = _name_of((meta.article or {}).get("headline")), _h1(tree, keys)
+    if headline and h1 and len(h1) > len(headline) and _key(h1).startswith(_key(headline).rstrip(".… ")):
+        headline = h1  # a JSON-LD headline cut to a length limit
+    rivals = [t for t in (headline, h1) if t]
     if og and (not rivals or any(_key(og) == _key(r) or _is_abridged(og, r) for r in rivals)):
         return og
     title_el = tree.find(".//title")
@@ -229,17 +237,20 @@ def _choose_title(tree: lxml.html.HtmlElement, meta: _Metadata, keys: frozenset[
 
 _BY = re.compile(r"^\s*(?:by|written by|words by)\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
-_NOT_A_NAME = re.compile(r"[()\[\]{}:@/\\<>=|]|\d|^(?:image|photo|getty|staff$|no author|unknown|admin$)", re.I)
+_NOT_A_NAME = re.compile(r"[()\[\]{}:@/\\<>=|]|\d|^(?:image|photo|getty|staff$|by$|no author|unknown|admin$)", re.I)
 _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _BYLINE_XPATH = ("//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
                  " or contains(@class, 'author-name')][not(self::meta)]")
 
 
 def _split_authors(text: str) -> list[str]:
-    text = _BY.sub("", _clean(text, unescape=True))
-    if text.startswith(("http://", "https://", "www.")) or len(text) > 120:
+    """Names in a byline; split at commas/"and" only when every part has two words or more (a person's name),
+    so "Jane Doe and John Roe" splits but "Directorate General for Press and Information" does not."""
+    text = _BY.sub("", _clean(text, unescape=True)).strip(" .")
+    if text.startswith(("http://", "https://", "www.")) or len(text) > 120 or len(text) < 2:
         return []
-    return [p for p in (_BY.sub("", x).strip(" .") for x in _AUTHOR_SPLIT.split(text)) if len(p) > 1]
+    parts = [p for p in (_BY.sub("", x).strip(" .") for x in _AUTHOR_SPLIT.split(text)) if p]
+    return parts if all(len(p.split()) >= 2 for p in parts) else [text]
 
 
 def _choose_authors(tree: lxml.html.HtmlElement, meta: _Metadata) -> tuple[str, ...]:
@@ -298,11 +309,31 @@ def _htmldate(tree: lxml.html.HtmlElement) -> str | None:
         return None
 
 
-def _leads(meta: _Metadata) -> tuple[str, ...]:
-    """Standfirst candidates, best first: OpenGraph, meta and JSON-LD descriptions."""
+_DEK_WORDS = frozenset({"standfirst", "dek", "deck", "subtitle", "subheadline", "subhead", "excerpt", "lede",
+                        "strapline", "summary", "description"})
+
+
+def _leads(tree: lxml.html.HtmlElement, meta: _Metadata) -> tuple[str, ...]:
+    """Standfirst candidates, best first: OpenGraph, meta and JSON-LD descriptions, then a dek element."""
     found = [meta.first(key) for key in ("og:description", "description", "twitter:description")]
     found.append(_clean((meta.article or {}).get("description"), unescape=True))
-    return tuple(dict.fromkeys(x for x in found if x))
+    return tuple(dict.fromkeys(x for x in [*found, _dek(tree)] if x))
+
+
+_PITCH = re.compile(r"\bsubscri|\bsign up\b|\bnewsletter|\bcookies?\b", re.I)
+
+
+def _dek(tree: lxml.html.HtmlElement) -> str:
+    """A standfirst element: classed as one (``standfirst``, ``dek``, ``subtitle``...) and in the headline's block."""
+    for h1 in tree.xpath("//article//h1 | //main//h1 | //h1")[:1]:
+        block = h1.getparent().getparent() if h1.getparent() is not None else None
+        for el in h1.xpath("following::*[self::p or self::h2 or self::div or self::span][@class][position() <= 30]"):
+            text = _clean(el.text_content())
+            inside = block is not None and any(a is block for a in el.iterancestors())
+            if inside and _DEK_WORDS.intersection(_class_words(el)) and 5 <= len(text.split()) <= 80 \
+                    and not _PITCH.search(text):
+                return text
+    return ""
 
 
 def _language(tree: lxml.html.HtmlElement, meta: _Metadata) -> str | None:
@@ -326,4 +357,191 @@ def _canonical(tree: lxml.html.HtmlElement, meta: _Metadata, url: str | None) ->
 
 # --- body --------------------------------------------------------------------------------------------------
 
-from thucydides.ingest.html_body import body_paragraphs as _body  # noqa: E402
+_BOILERPLATE_WORDS = frozenset({
+    "newsletter", "newsletters", "promo", "promos", "trustbadge", "cookie", "cookies", "consent", "gdpr", "paywall",
+    "subscribe", "subscription", "signup", "related", "recommended", "recommendations", "outbrain", "taboola",
+    "sharebar", "advert", "advertisement", "sponsored", "mostpopular", "mostread", "breadcrumb", "breadcrumbs"})
+_BOILERPLATE_PAIRS = frozenset({("trust", "badge"), ("most", "popular"), ("most", "read"), ("sign", "up"),
+                                ("share", "bar"), ("social", "share"), ("read", "more"), ("also", "read")})
+_MAX_PRUNED_CHARS = 1000
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:advertisement|advertising|(?:story|article) continues below(?: advertisement)?|"
+    r"\(?(?:photo|image|picture|credit|illustration|video)s?(?: credit)?:.{0,120}?\)?|"
+    r"(?:read more|see also|also read|more on this story)\b.{0,100}|(?:related|recommended)(?: for you| ?:.{0,100}|"
+    r" (?:articles?|stories|coverage|content|reading|videos?|links?|topics?)\b.{0,60})?|"
+    r"share|tweet|email|print|copy link|share this(?: article)?:?|share on \w+|comments?|"
+    r"(?:sign up|subscribe)\b.{0,100}|.{0,60}all rights reserved\.?|.{0,200}(?:\.\.\.|…) ?(?:read )?more|"
+    r"about the author|social sharing|more (?:about|from) [^.]{0,40}|"
+    r"up next|(?:more )?trending(?: now)?|latest news|most (?:read|popular|viewed)|editor'?s picks|"
+    r"you may also like|leave a reply.{0,20})$", re.I)
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
+_MIN_LOOSE_CHARS = 80
+_MIN_SENTENCE_WORDS = 4
+
+
+def _body(tree: lxml.html.HtmlElement, article: Json | None, *, url: str | None, title: str | None,
+          leads: tuple[str, ...]) -> tuple[str, ...]:
+    """Body paragraphs in reading order (prunes and restructures ``tree`` in place)."""
+    _prune_boilerplate(tree)
+    _wrap_loose_text(tree)
+    paragraphs = _complete([p for p in map(_clean, _main_text(tree, url).split("\n")) if _keep_line(p)], tree)
+    if paragraphs and title and _key(paragraphs[0]) == _key(title):
+        paragraphs = paragraphs[1:]
+    ld_body = _ld_body(article)
+    same_text = _key(" ".join(ld_body)) == _key(" ".join(paragraphs)) and len(ld_body) > len(paragraphs)
+    if same_text or sum(map(len, ld_body)) > max(400, 2 * sum(map(len, paragraphs))):
+        paragraphs = ld_body  # the page renders its text with scripts (or the extractor read it from JSON)
+    if not any(len(p.split()) >= _MIN_SENTENCE_WORDS for p in paragraphs):
+        return ()  # menus, buttons and link lists are no article
+    lead = _visible_lead(tree, leads, paragraphs)
+    return tuple([lead, *paragraphs] if lead else paragraphs)
+
+
+def _keep_line(line: str) -> bool:
+    return bool(line) and not _BOILERPLATE_LINE.match(line)
+
+
+def _main_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
+    import trafilatura  # imported late: heavy, and only needed for HTML
+
+    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, with_metadata=False)
+    return (doc.text or "") if doc is not None else ""
+
+
+def _class_words(el: lxml.html.HtmlElement) -> list[str]:
+    """The words of an element's class and id: ``TrustBadge-box`` gives trust, badge, box."""
+    raw = re.sub(r"([a-z])([A-Z])", r"\1 \2", f"{el.get('class') or ''} {el.get('id') or ''}")
+    return [w for w in re.split(r"[^a-z0-9]+", raw.lower()) if w]
+
+
+def _is_boilerplate(el: lxml.html.HtmlElement) -> bool:
+    """True for a container whose class or id words name a newsletter, promo, cookie, related... block."""
+    if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main"):
+        return False
+    words = _class_words(el)
+    return bool(_BOILERPLATE_WORDS.intersection(words)) or any(p in _BOILERPLATE_PAIRS for p in pairwise(words))
+
+
+def _prune_boilerplate(tree: lxml.html.HtmlElement) -> None:
+    doomed = [el for el in tree.iter() if (el.get("class") or el.get("id")) and _is_boilerplate(el)]
+    for el in doomed:
+        if el.getparent() is not None and len(el.text_content()) < _MAX_PRUNED_CHARS:
+            el.drop_tree()
+
+
+def _wrap_loose_text(tree: lxml.html.HtmlElement) -> None:
+    """Turn text written straight into a ``<div>`` (runs split by ``<br>`` or blocks) into ``<p>`` elements."""
+    for el in list(tree.iter("div", "section", "article", "td")):
+        if len(((el.text or "") + "".join(c.tail or "" for c in el)).strip()) < _MIN_LOOSE_CHARS:
+            continue
+        items: list[Any] = [el.text or ""]
+        for child in list(el):
+            items += [child, child.tail or ""]
+            child.tail = None
+            el.remove(child)
+        el.text, run = None, []
+        for item in [*items, None]:
+            if isinstance(item, str) or (item is not None and item.tag in _INLINE):
+                run.append(item)
+                continue
+            if any(x.strip() if isinstance(x, str) else True for x in run):
+                el.append(_paragraph(run))
+            run = []
+            if item is not None and item.tag != "br":
+                el.append(item)
+
+
+def _paragraph(run: list[Any]) -> lxml.html.HtmlElement:
+    p = lxml.html.Element("p")
+    last: lxml.html.HtmlElement | None = None
+    for item in run:
+        if not isinstance(item, str):
+            p.append(item)
+            last = item
+        elif last is None:
+            p.text = (p.text or "") + item
+        else:
+            last.tail = (last.tail or "") + item
+    return p
+
+
+def _style(el: lxml.html.HtmlElement) -> tuple[str | None, ...]:
+    """How a paragraph is styled: its class and its parent's tag and class (the parent itself if unstyled)."""
+    parent = el.getparent()
+    if parent is None:
+        return (el.get("class"),)
+    if not (el.get("class") or parent.get("class")):
+        return (el.getroottree().getpath(parent),)
+    return el.get("class"), parent.tag, parent.get("class")
+
+
+def _complete(paragraphs: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """Add back body text the extractor skipped, each after the kept paragraph that precedes it in the page.
+
+    Restored are ``<p>`` elements styled exactly like at least two kept paragraphs, and (when the extractor
+    kept no subheading at all) ``<h2>``-``<h4>`` subheadings standing between two consecutive kept paragraphs.
+    """
+    position = {_key(p): i for i, p in enumerate(paragraphs)}
+    elements = [(el, _clean(el.text_content())) for el in tree.iter("p", "h2", "h3", "h4")]
+    styles = Counter(_style(el) for el, text in elements if el.tag == "p" and _key(text) in position)
+    body_styles = {style for style, count in styles.items() if count >= 2}
+    headings_dropped = not any(el.tag != "p" and _key(text) in position for el, text in elements)
+    inserts: dict[int, list[str]] = {}
+    anchor, pending, added = -1, [], set()
+    for el, text in elements:
+        key = _key(text)
+        if key in position:
+            if pending and position[key] == anchor + 1 and _is_prose(paragraphs[anchor]) and _is_prose(text):
+                inserts.setdefault(anchor, []).extend(pending)
+            anchor, pending = max(anchor, position[key]), []
+        elif key in added or not _keep_line(text):
+            continue
+        elif el.tag == "p" and len(text.split()) >= 5 and _style(el) in body_styles:
+            inserts.setdefault(anchor, []).append(text)
+            added.add(key)
+        elif el.tag != "p" and headings_dropped and anchor >= 0 and 1 < len(text.split()) <= 20:
+            pending.append(text)
+            added.add(key)
+    merged = list(inserts.get(-1, []))
+    for i, paragraph in enumerate(paragraphs):
+        merged += [paragraph, *inserts.get(i, [])]
+    return merged
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= 8
+
+
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote|section)\s*>", re.I)
+_MARKUP_LINE = re.compile(r"^(?:\+\+\+|\{:|\[#)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+_MD_ATTRS = re.compile(r"\{:[^}]*\}")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}([^*_\n]+?)[*_]{1,2}(?![\w*])")
+
+
+def _ld_body(article: Json | None) -> list[str]:
+    """JSON-LD ``articleBody`` as paragraphs, with HTML tags and Markdown link/emphasis markup removed."""
+    raw = (article or {}).get("articleBody")
+    if not isinstance(raw, str) or not raw.strip():
+        return []
+    if re.search(r"<[a-zA-Z][^>]*>", raw):
+        raw = _BLOCK_END.sub("\n", raw)
+        try:
+            raw = lxml.html.fragment_fromstring(raw, create_parent="div").text_content()
+        except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+            return []
+    lines = [line for line in raw.split("\n") if not _MARKUP_LINE.match(line.strip())]
+    text = _MD_EMPHASIS.sub(r"\1", _MD_ATTRS.sub("", _MD_LINK.sub(r"\1", "\n".join(lines))))
+    return [p for p in (_clean(x, unescape=True) for x in text.split("\n")) if _keep_line(p)]
+
+
+def _visible_lead(tree: lxml.html.HtmlElement, leads: tuple[str, ...], paragraphs: list[str]) -> str | None:
+    """The first standfirst candidate that the page shows as text but the body does not contain."""
+    body = _key(" ".join(paragraphs))
+    candidates = [lead for lead in leads if len(lead.split()) >= 5 and _key(lead) not in body]
+    if not candidates:
+        return None
+    shown = _key(" ".join(tree.xpath("//body//text()[not(ancestor::script or ancestor::style"
+                                     " or ancestor::noscript)]")))
+    return next((lead for lead in candidates if _key(lead) in shown), None)

@@ -33,6 +33,12 @@ def check_model(nlp: Any) -> None:
         raise ModelError(f"spaCy pipeline {meta.get('name')!r} is not the pinned English model: " + "; ".join(problems))
 
 
+def spacy_version() -> str:
+    import spacy
+
+    return str(spacy.__version__)
+
+
 def load_model(name: str = "", *, disable: tuple[str, ...] = ()) -> Any:
     """The English pipeline, checked; ``name`` may be a package name or a path."""
     import spacy
