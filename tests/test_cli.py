@@ -104,6 +104,14 @@ def test_invalid_utf8_is_decoded_with_a_warning_line(runner, tmp_path):
     assert f"warning: {path}: encoding-guessed" in result.stderr
 
 
+def test_eval_html_prints_figures(runner):
+    from conftest import shared_path
+
+    manifest = shared_path("corpus", "html", "manifest.jsonl")
+    result = runner.invoke(main, ["eval", "html", str(manifest)])
+    assert result.exit_code == 0 and "title 0." in result.stdout and "paragraph recall" in result.stdout
+
+
 def test_missing_input_exit_1(runner, tmp_path):
     result = runner.invoke(main, ["code", str(tmp_path / "nope.txt")])
     assert result.exit_code == 1 and "no such file or directory" in result.stderr

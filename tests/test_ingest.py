@@ -135,10 +135,28 @@ def test_bad_input_is_one_rejection(tmp_path, settings, name, data, reason):
     assert _rejections(items) == [(str(tmp_path / name), reason)]
 
 
-def test_huge_single_line_is_too_large(tmp_path, settings):
+FIFTY_MB = 50 * 1024 * 1024
+
+
+def test_50_mb_single_line_text_is_too_large(tmp_path, settings):
     path = tmp_path / "huge.txt"
-    path.write_bytes(b"word " * (settings.max_document_bytes // 5 + 10))
+    path.write_bytes(b"word " * (FIFTY_MB // 5))
     assert _rejections(read([str(path)], settings)) == [(str(path), "too-large")]
+
+
+def test_50_mb_jsonl_line_is_reported_and_the_next_line_read(tmp_path, settings):
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as handle:
+        handle.write(b'{"text": "' + b"a" * FIFTY_MB + b'"}\n{"text": "KYIV, March 3 (Reuters) - Small."}\n')
+    items = list(read([str(path)], settings))
+    assert _rejections(items) == [(f"{path}:1", "too-large")]
+    assert [d.text for d in items if isinstance(d, RawDocument)] == ["KYIV, March 3 (Reuters) - Small."]
+
+
+def test_malformed_html_still_reads(tmp_path, settings):
+    page = b"<html><body><div><p>KYIV, March 3 (Reuters) - Unclosed <b>tags <p>and more text here"
+    (doc,) = _read(tmp_path, "bad.html", page, settings)
+    assert doc.format == "html"
 
 
 def test_warc_with_a_cut_record_keeps_what_came_before(tmp_path, settings):

@@ -106,6 +106,27 @@ def _emit(item: Article | Rejected, fmt: str, output: IO[str], quiet: bool) -> N
         output.write(article_table_row(item) + "\n\n")
 
 
+@main.group(name="eval")
+def evaluate() -> None:
+    """Measure a stage against gold data and print the figures."""
+
+
+@evaluate.command(name="html")
+@click.argument("manifest", type=click.Path(exists=True, dir_okay=False))
+@click.option("--failures", is_flag=True, help="Also list every page and field that missed.")
+def eval_html(manifest: str, failures: bool) -> None:
+    """Score HTML extraction on a manifest in the ../shared/corpus/html format."""
+    from pathlib import Path
+
+    from thucydides.evaluation.html import score_html_corpus
+
+    scores = score_html_corpus(Path(manifest))
+    click.echo(scores.summary())
+    if failures:
+        for miss in scores.failures:
+            click.echo(f"  {miss}")
+
+
 @main.command()
 def info() -> None:
     """Show versions, the spaCy pipeline in use and the packaged data files."""
