@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from thucydides.config import Settings
@@ -49,8 +49,8 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _read_header(text: str, paragraphs: tuple[Span, ...], header_end: int, dateline_found: bool,
-                 meta: _Header, settings: Settings) -> _Header:
+def _read_header(text: str, paragraphs: tuple[Span, ...], header_end: int, meta: _Header,
+                 settings: Settings) -> _Header:
     """Classify the paragraphs before ``header_end`` (the first body paragraph) as headline/dek/byline."""
     out = _Header(meta.headline, meta.dek, meta.byline, list(meta.warnings))
     for span in paragraphs[:header_end]:
@@ -100,11 +100,11 @@ def _header_end(text: str, paragraphs: tuple[Span, ...], meta: _Header, fmt: str
     return index, None
 
 
-def _published(raw: RawDocument, dateline: Dateline | None, text: str, settings: Settings,
+def _published(published_raw: str | None, dateline: Dateline | None, text: str, settings: Settings,
                today: date) -> tuple[DateValue | None, str | None, list[str]]:
     """``(article date, dateline date ISO, warnings)``."""
     warnings: list[str] = []
-    stated = settings.published or raw.published
+    stated = settings.published or published_raw
     value = parse_date(stated) if stated else None
     if stated and value is None:
         warnings.append(f"unparsed-date: {stated!r}")
@@ -152,8 +152,6 @@ def _check_language(headline: str | None, text: str, settings: Settings, source:
 def _rebase(dateline: Dateline | None, offset: int) -> Dateline | None:
     if dateline is None or offset == 0:
         return dateline
-    from dataclasses import replace
-
     return replace(dateline, start=dateline.start - offset, end=dateline.end - offset)
 
 
@@ -183,7 +181,7 @@ def _build(raw: RawDocument, settings: Settings, today: date) -> Article:
     full = clean(body)
     paragraphs = split_paragraphs(full)
     first, dateline = _header_end(full, paragraphs, meta, raw.format, settings)
-    header = _read_header(full, paragraphs, first, dateline is not None, meta, settings)
+    header = _read_header(full, paragraphs, first, meta, settings)
     offset = paragraphs[first].start if first < len(paragraphs) else len(full)
     text = full[offset:]
     spans = tuple(Span(p.start - offset, p.end - offset) for p in paragraphs[first:])
@@ -199,8 +197,7 @@ def _build(raw: RawDocument, settings: Settings, today: date) -> Article:
     if headline_tag and outlet and headline_tag.casefold() == outlet.casefold():
         headline_tag = None  # "... - Reuters" names the outlet itself, not a source
     language = _check_language(headline, text, settings, source)
-    value, dateline_date, date_warnings = _published(
-        raw.__class__(raw.ref, raw.format, published=published_raw), dateline, text, settings, today)
+    value, dateline_date, date_warnings = _published(published_raw, dateline, text, settings, today)
     warnings.extend(date_warnings)
     article_id = raw.id or hashlib.sha1(f"{outlet}\x1f{headline}\x1f{text}".encode()).hexdigest()[:16]
     extra = {"dateline_date": dateline_date, "description": description}
