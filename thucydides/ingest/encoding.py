@@ -43,11 +43,16 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.05
 
 
-_LATIN = frozenset({"latin_1", "cp1252", "cp1250", "iso8859_15", "iso8859_2", "mac_roman", "ascii"})
+_CYRILLIC = frozenset({"cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic"})
 
 
-def best_is_cyrillic(best: object) -> bool:
-    return str(getattr(best, "encoding", "")) in ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic")
+def _latin_guess(encoding: str | None) -> bool:
+    """True when the detector guessed a single-byte Latin code page, or nothing at all."""
+    if not encoding:
+        return True
+    if encoding in _CYRILLIC:
+        return False
+    return encoding in ("latin_1", "ascii") or encoding.startswith(("iso8859", "cp125", "mac"))
 
 
 def decode(data: bytes, *, declared: str | None = None, source: str | None = None) -> tuple[str, str, list[str]]:
@@ -82,8 +87,7 @@ def decode(data: bytes, *, declared: str | None = None, source: str | None = Non
     from charset_normalizer import from_bytes  # imported late: only needed for non-UTF-8 input
 
     best = from_bytes(data[:200_000]).best()
-    latin = best is None or best.encoding in _LATIN or best.encoding.startswith(("iso8859", "cp125", "mac"))
-    if latin and not best_is_cyrillic(best):
+    if _latin_guess(best.encoding if best is not None else None):
         try:  # English news in a single-byte Latin code page: Windows-1252 is the usual one
             text = data.decode("cp1252")
             warnings.append("encoding-guessed: cp1252 (not UTF-8, no charset declared)")
