@@ -30,18 +30,18 @@ import lxml.html
 from thucydides.errors import EmptyInput, InputTooLarge, MalformedRecord, NoText
 from thucydides.ingest.html_meta import (
     Json,
-    _canonical,
-    _choose_authors,
-    _choose_date,
-    _choose_outlet,
-    _choose_title,
-    _class_words,
-    _clean,
-    _key,
-    _language,
-    _leads,
-    _outlet_keys,
-    _read_metadata,
+    canonical_url,
+    choose_authors,
+    choose_date,
+    choose_outlet,
+    choose_title,
+    class_words,
+    clean_value,
+    compare_key,
+    page_language,
+    lead_texts,
+    outlet_keys,
+    read_metadata,
 )
 
 __all__ = ["MAX_PAGE_CHARS", "PageExtract", "extract_page"]
@@ -65,19 +65,19 @@ class PageExtract:
 def extract_page(html: str, *, url: str | None = None, source: str | None = None) -> PageExtract:
     """Extract the article parts of one page; raises an ``InputError`` or :class:`NoText`, never lxml errors."""
     tree = _parse(html, source)
-    meta = _read_metadata(tree)
-    outlet = _choose_outlet(meta)
-    page_url = _canonical(tree, meta, url)
-    title = _choose_title(tree, meta, _outlet_keys(meta, outlet, page_url))
-    authors, published = _choose_authors(tree, meta), _choose_date(tree, meta)
-    leads = _leads(tree, meta)
+    meta = read_metadata(tree)
+    outlet = choose_outlet(meta)
+    page_url = canonical_url(tree, meta, url)
+    title = choose_title(tree, meta, outlet_keys(meta, outlet, page_url))
+    authors, published = choose_authors(tree, meta), choose_date(tree, meta)
+    leads = lead_texts(tree, meta)
     paragraphs = _body(tree, meta.article, url=page_url, title=title, leads=leads)
     if not paragraphs:
         raise NoText("no article text found in the page", source=source)
     shown_lead = paragraphs[0] if paragraphs[0] in leads else None
     return PageExtract(title=title, paragraphs=paragraphs, authors=authors, published=published,
                        outlet=outlet, description=shown_lead or (leads[0] if leads else None),
-                       language=_language(tree, meta), url=page_url)
+                       language=page_language(tree, meta), url=page_url)
 
 
 # --- parsing -----------------------------------------------------------------------------------------------
@@ -131,11 +131,11 @@ def _body(tree: lxml.html.HtmlElement, article: Json | None, *, url: str | None,
     """Body paragraphs in reading order (prunes and restructures ``tree`` in place)."""
     _prune_boilerplate(tree)
     _wrap_loose_text(tree)
-    paragraphs = _complete([p for p in map(_clean, _main_text(tree, url).split("\n")) if _keep_line(p)], tree)
-    if paragraphs and title and _key(paragraphs[0]) == _key(title):
+    paragraphs = _complete([p for p in map(clean_value, _main_text(tree, url).split("\n")) if _keep_line(p)], tree)
+    if paragraphs and title and compare_key(paragraphs[0]) == compare_key(title):
         paragraphs = paragraphs[1:]
     ld_body = _ld_body(article)
-    same_text = _key(" ".join(ld_body)) == _key(" ".join(paragraphs)) and len(ld_body) > len(paragraphs)
+    same_text = compare_key(" ".join(ld_body)) == compare_key(" ".join(paragraphs)) and len(ld_body) > len(paragraphs)
     if same_text or sum(map(len, ld_body)) > max(400, 2 * sum(map(len, paragraphs))):
         paragraphs = ld_body  # the page renders its text with scripts (or the extractor read it from JSON)
     if not any(len(p.split()) >= _MIN_SENTENCE_WORDS for p in paragraphs):
@@ -159,7 +159,7 @@ def _is_boilerplate(el: lxml.html.HtmlElement) -> bool:
     """True for a container whose class or id words name a newsletter, promo, cookie, related... block."""
     if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main"):
         return False
-    words = _class_words(el)
+    words = class_words(el)
     return bool(_BOILERPLATE_WORDS.intersection(words)) or any(p in _BOILERPLATE_PAIRS for p in pairwise(words))
 
 
@@ -222,15 +222,15 @@ def _complete(paragraphs: list[str], tree: lxml.html.HtmlElement) -> list[str]:
     Restored are ``<p>`` elements styled exactly like at least two kept paragraphs, and (when the extractor
     kept no subheading at all) ``<h2>``-``<h4>`` subheadings standing between two consecutive kept paragraphs.
     """
-    position = {_key(p): i for i, p in enumerate(paragraphs)}
-    elements = [(el, _clean(el.text_content())) for el in tree.iter("p", "h2", "h3", "h4")]
-    styles = Counter(_style(el) for el, text in elements if el.tag == "p" and _key(text) in position)
+    position = {compare_key(p): i for i, p in enumerate(paragraphs)}
+    elements = [(el, clean_value(el.text_content())) for el in tree.iter("p", "h2", "h3", "h4")]
+    styles = Counter(_style(el) for el, text in elements if el.tag == "p" and compare_key(text) in position)
     body_styles = {style for style, count in styles.items() if count >= 2}
-    headings_dropped = not any(el.tag != "p" and _key(text) in position for el, text in elements)
+    headings_dropped = not any(el.tag != "p" and compare_key(text) in position for el, text in elements)
     inserts: dict[int, list[str]] = {}
     anchor, pending, added = -1, [], set()
     for el, text in elements:
-        key = _key(text)
+        key = compare_key(text)
         if key in position:
             if pending and position[key] == anchor + 1 and _is_prose(paragraphs[anchor]) and _is_prose(text):
                 inserts.setdefault(anchor, []).extend(pending)
@@ -273,15 +273,15 @@ def _ld_body(article: Json | None) -> list[str]:
             return []
     lines = [line for line in raw.split("\n") if not _MARKUP_LINE.match(line.strip())]
     text = _MD_EMPHASIS.sub(r"\1", _MD_ATTRS.sub("", _MD_LINK.sub(r"\1", "\n".join(lines))))
-    return [p for p in (_clean(x, unescape=True) for x in text.split("\n")) if _keep_line(p)]
+    return [p for p in (clean_value(x, unescape=True) for x in text.split("\n")) if _keep_line(p)]
 
 
 def _visible_lead(tree: lxml.html.HtmlElement, leads: tuple[str, ...], paragraphs: list[str]) -> str | None:
     """The first standfirst candidate that the page shows as text but the body does not contain."""
-    body = _key(" ".join(paragraphs))
-    candidates = [lead for lead in leads if len(lead.split()) >= 5 and _key(lead) not in body]
+    body = compare_key(" ".join(paragraphs))
+    candidates = [lead for lead in leads if len(lead.split()) >= 5 and compare_key(lead) not in body]
     if not candidates:
         return None
-    shown = _key(" ".join(tree.xpath("//body//text()[not(ancestor::script or ancestor::style"
+    shown = compare_key(" ".join(tree.xpath("//body//text()[not(ancestor::script or ancestor::style"
                                      " or ancestor::noscript)]")))
-    return next((lead for lead in candidates if _key(lead) in shown), None)
+    return next((lead for lead in candidates if compare_key(lead) in shown), None)

@@ -23,7 +23,7 @@ Json = dict[str, Any]
 
 # --- text helpers ------------------------------------------------------------------------------------------
 
-def _clean(text: Any, *, unescape: bool = False) -> str:
+def clean_value(text: Any, *, unescape: bool = False) -> str:
     """NFC-normalise and collapse whitespace (metadata values also get leftover entities unescaped)."""
     if not isinstance(text, str):
         return ""
@@ -32,9 +32,9 @@ def _clean(text: Any, *, unescape: bool = False) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
-def _key(text: str) -> str:
+def compare_key(text: str) -> str:
     """Comparison key: typographic quotes and dashes folded, case folded."""
-    return _clean(text).translate(_FOLD).casefold()
+    return clean_value(text).translate(_FOLD).casefold()
 
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
@@ -52,11 +52,11 @@ class _Metadata:
     article: Json | None  # the first JSON-LD object typed as an article
 
     def first(self, *keys: str) -> str | None:
-        values = (_clean(v, unescape=True) for key in keys for v in self.metas.get(key, ()))
+        values = (clean_value(v, unescape=True) for key in keys for v in self.metas.get(key, ()))
         return next((v for v in values if v), None)
 
 
-def _read_metadata(tree: lxml.html.HtmlElement) -> _Metadata:
+def read_metadata(tree: lxml.html.HtmlElement) -> _Metadata:
     metas: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
         for attr in ("property", "name", "itemprop", "http-equiv"):
@@ -96,10 +96,10 @@ def _types(obj: Json) -> set[str]:
 def _name_of(value: Any) -> str:
     if isinstance(value, list):
         return _name_of(value[0]) if value else ""
-    return _clean(value.get("name") if isinstance(value, dict) else value, unescape=True)
+    return clean_value(value.get("name") if isinstance(value, dict) else value, unescape=True)
 
 
-def _choose_outlet(meta: _Metadata) -> str | None:
+def choose_outlet(meta: _Metadata) -> str | None:
     return meta.first("og:site_name") or _name_of((meta.article or {}).get("publisher")) \
         or meta.first("application-name") or None
 
@@ -111,10 +111,10 @@ _OUTLET_SUFFIXES = ("news", "online", "com", "couk", "net", "org")
 
 
 def _compact(name: str | None) -> str:
-    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", _clean(name).lower()))
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", clean_value(name).lower()))
 
 
-def _outlet_keys(meta: _Metadata, outlet: str | None, url: str | None) -> frozenset[str]:
+def outlet_keys(meta: _Metadata, outlet: str | None, url: str | None) -> frozenset[str]:
     names = [outlet, meta.first("application-name"), meta.first("publisher"),
              _name_of((meta.article or {}).get("publisher"))]
     names += [_name_of(obj.get("name")) for obj in meta.objects if {"website", "organization"} & _types(obj)]
@@ -142,26 +142,26 @@ def _strip_site_tail(title: str, keys: frozenset[str]) -> str:
 def _h1(tree: lxml.html.HtmlElement, keys: frozenset[str]) -> str:
     """The visible headline: the first ``<h1>`` (article ones first) that is not the site's name."""
     preferred = tree.xpath("//*[@itemprop='headline'][not(self::meta)] | //article//h1 | //main//h1")
-    texts = (_clean(el.text_content()) for el in [*preferred, *tree.iter("h1")])
+    texts = (clean_value(el.text_content()) for el in [*preferred, *tree.iter("h1")])
     return next((t for t in texts if len(t.split()) >= 2 and not _names_outlet(t, keys)), "")
 
 
 def _is_abridged(short: str, long: str) -> bool:
     """True when ``short`` is ``long`` with words left out (an editor's trim, not a rewrite)."""
-    words, target = _key(short).split(), iter(_key(long).split())
+    words, target = compare_key(short).split(), iter(compare_key(long).split())
     return len(words) >= 3 and all(any(w == t for t in target) for w in words)
 
 
-def _choose_title(tree: lxml.html.HtmlElement, meta: _Metadata, keys: frozenset[str]) -> str | None:
+def choose_title(tree: lxml.html.HtmlElement, meta: _Metadata, keys: frozenset[str]) -> str | None:
     og = _strip_site_tail(meta.first("og:title") or "", keys)
     headline, h1 = _name_of((meta.article or {}).get("headline")), _h1(tree, keys)
-    if headline and h1 and len(h1) > len(headline) and _key(h1).startswith(_key(headline).rstrip(".… ")):
+    if headline and h1 and len(h1) > len(headline) and compare_key(h1).startswith(compare_key(headline).rstrip(".… ")):
         headline = h1  # a JSON-LD headline cut to a length limit
     rivals = [t for t in (headline, h1) if t]
-    if og and (not rivals or any(_key(og) == _key(r) or _is_abridged(og, r) for r in rivals)):
+    if og and (not rivals or any(compare_key(og) == compare_key(r) or _is_abridged(og, r) for r in rivals)):
         return og
     title_el = tree.find(".//title")
-    fallback = _strip_site_tail(_clean(title_el.text_content()), keys) if title_el is not None else ""
+    fallback = _strip_site_tail(clean_value(title_el.text_content()), keys) if title_el is not None else ""
     return next((t for t in [*rivals, og, fallback] if t), None)
 
 
@@ -178,14 +178,14 @@ _BYLINE_XPATH = ("//*[@rel='author' or @itemprop='author' or contains(@class, 'b
 def _split_authors(text: str) -> list[str]:
     """Names in a byline; split at commas/"and" only when every part has two words or more (a person's name),
     so "Jane Doe and John Roe" splits but "Directorate General for Press and Information" does not."""
-    text = _BY.sub("", _clean(text, unescape=True)).strip(" .")
+    text = _BY.sub("", clean_value(text, unescape=True)).strip(" .")
     if text.startswith(("http://", "https://", "www.")) or len(text) > 120 or len(text) < 2:
         return []
     parts = [p for p in (_BY.sub("", x).strip(" .") for x in _AUTHOR_SPLIT.split(text)) if p]
     return parts if all(len(p.split()) >= 2 for p in parts) else [text]
 
 
-def _choose_authors(tree: lxml.html.HtmlElement, meta: _Metadata) -> tuple[str, ...]:
+def choose_authors(tree: lxml.html.HtmlElement, meta: _Metadata) -> tuple[str, ...]:
     raw = (meta.article or {}).get("author")
     names = [n for item in (raw if isinstance(raw, list) else [raw]) for n in _split_authors(_name_of(item))]
     for key in _AUTHOR_METAS:
@@ -206,7 +206,7 @@ _DATE_METAS = ("article:published_time", "og:article:published_time", "article:p
 
 def _iso_date(raw: Any) -> str | None:
     """An ISO 8601 date (``YYYY-MM-DD``) or datetime, as precise as ``raw`` is; None if it is no date."""
-    text = _clean(raw)
+    text = clean_value(raw)
     if not re.search(r"\d", text):
         return None
     try:
@@ -221,7 +221,7 @@ def _iso_date(raw: Any) -> str | None:
     return value.isoformat() if re.search(r"\d:\d\d", text) else value.date().isoformat()
 
 
-def _choose_date(tree: lxml.html.HtmlElement, meta: _Metadata) -> str | None:
+def choose_date(tree: lxml.html.HtmlElement, meta: _Metadata) -> str | None:
     article = meta.article or {}
     candidates: list[Any] = [article.get("datePublished"), article.get("dateCreated")]
     candidates += [v for key in _DATE_METAS for v in meta.metas.get(key, ())]
@@ -245,10 +245,10 @@ _DEK_WORDS = frozenset({"standfirst", "dek", "deck", "subtitle", "subheadline", 
                         "strapline", "summary", "description"})
 
 
-def _leads(tree: lxml.html.HtmlElement, meta: _Metadata) -> tuple[str, ...]:
+def lead_texts(tree: lxml.html.HtmlElement, meta: _Metadata) -> tuple[str, ...]:
     """Standfirst candidates, best first: OpenGraph, meta and JSON-LD descriptions, then a dek element."""
     found = [meta.first(key) for key in ("og:description", "description", "twitter:description")]
-    found.append(_clean((meta.article or {}).get("description"), unescape=True))
+    found.append(clean_value((meta.article or {}).get("description"), unescape=True))
     return tuple(dict.fromkeys(x for x in [*found, _dek(tree)] if x))
 
 
@@ -260,15 +260,15 @@ def _dek(tree: lxml.html.HtmlElement) -> str:
     for h1 in tree.xpath("//article//h1 | //main//h1 | //h1")[:1]:
         block = h1.getparent().getparent() if h1.getparent() is not None else None
         for el in h1.xpath("following::*[self::p or self::h2 or self::div or self::span][@class][position() <= 30]"):
-            text = _clean(el.text_content())
+            text = clean_value(el.text_content())
             inside = block is not None and any(a is block for a in el.iterancestors())
-            if inside and _DEK_WORDS.intersection(_class_words(el)) and 5 <= len(text.split()) <= 80 \
+            if inside and _DEK_WORDS.intersection(class_words(el)) and 5 <= len(text.split()) <= 80 \
                     and not _PITCH.search(text):
                 return text
     return ""
 
 
-def _language(tree: lxml.html.HtmlElement, meta: _Metadata) -> str | None:
+def page_language(tree: lxml.html.HtmlElement, meta: _Metadata) -> str | None:
     raw = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
            meta.first("content-language", "language", "dc.language", "og:locale"),
            (meta.article or {}).get("inLanguage")]
@@ -278,7 +278,7 @@ def _language(tree: lxml.html.HtmlElement, meta: _Metadata) -> str | None:
     return None
 
 
-def _canonical(tree: lxml.html.HtmlElement, meta: _Metadata, url: str | None) -> str | None:
+def canonical_url(tree: lxml.html.HtmlElement, meta: _Metadata, url: str | None) -> str | None:
     links = [el.get("href") for el in tree.iter("link") if "canonical" in (el.get("rel") or "").lower().split()]
     for value in [*links, meta.first("og:url")]:
         joined = urljoin(url, value.strip()) if url and value else (value or "").strip()
@@ -287,7 +287,7 @@ def _canonical(tree: lxml.html.HtmlElement, meta: _Metadata, url: str | None) ->
     return url
 
 
-def _class_words(el: lxml.html.HtmlElement) -> list[str]:
+def class_words(el: lxml.html.HtmlElement) -> list[str]:
     """The words of an element's class and id: ``TrustBadge-box`` gives trust, badge, box."""
     raw = re.sub(r"([a-z])([A-Z])", r"\1 \2", f"{el.get('class') or ''} {el.get('id') or ''}")
     return [w for w in re.split(r"[^a-z0-9]+", raw.lower()) if w]
