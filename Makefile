@@ -32,6 +32,7 @@ test: install-dev
 
 bench: install
 	$(BIN)/python bench/read_throughput.py
+	$(BIN)/python bench/actors.py
 
 lint: install-dev
 	$(BIN)/python -m ruff check thucydides tests bench

@@ -128,6 +128,46 @@ def eval_html(manifest: str, failures: bool) -> None:
 
 
 @main.command()
+@click.argument("text")
+@click.option("--date", "on", default=None, metavar="DATE", help="Date roles are checked against (default: today).")
+@click.option("--dateline", "dateline_country", default=None, metavar="ISO3",
+              help="Country of the dateline, for role phrases that name no country (\"the governor\").")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def actors(text: str, on: str | None, dateline_country: str | None, fmt: str) -> None:
+    """Resolve the actors in TEXT and show the evidence for each code."""
+    from datetime import date as date_type
+
+    from thucydides.actors import Resolver
+    from thucydides.nlp import Parser, load_model
+    from thucydides.types import InputRef, Span
+
+    try:
+        when = date_type.fromisoformat(on) if on else date_type.today()
+    except ValueError as exc:
+        raise click.BadParameter(f"not an ISO date: {on!r}", param_hint="--date") from exc
+    settings = config.load()
+    try:
+        parser = Parser(load_model(settings.model, disable=settings.disable))
+    except ModelError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(3)
+    article = Article(id="cli", ref=InputRef("<argument>"), format="text", text=text,
+                      paragraphs=(Span(0, len(text)),))
+    parsed = parser([article])[0]
+    mentions = Resolver().sentences(parsed.sentences, text, on=when, country=dateline_country)
+    if fmt == "json":
+        click.echo(json.dumps([m.to_dict() for m in mentions], ensure_ascii=False, indent=2))
+        return
+    if not mentions:
+        click.echo("no actor found")
+    for m in mentions:
+        a = m.actor
+        click.echo(f"{m.text!r} [{m.start}:{m.end}] -> {a.code}  country={a.country or '-'} "
+                   f"sector={a.sector or '-'}  name={a.name!r}  entity={a.entity or '-'}  kind={a.kind}")
+        click.echo(f"    rule {m.rule}: {m.evidence}")
+
+
+@main.command()
 def info() -> None:
     """Show versions, the spaCy pipeline in use and the packaged data files."""
     from thucydides.nlp import load_model, spacy_version

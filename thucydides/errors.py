@@ -18,7 +18,8 @@ The tree::
     │   └── NoText (T110)            a page or record with no article text in it
     ├── SkipArticle (T2xx)           an article was read but is deliberately not coded (not a failure)
     │   └── NotEnglish (T201)
-    └── ModelError (T301)            the spaCy pipeline is missing or is not the pinned one
+    ├── ModelError (T301)            the spaCy pipeline is missing or is not the pinned one
+    └── DictionaryError (T401)       a packaged or user dictionary file has a malformed line or an unknown code
 
 Library code raises these; only ``cli.py`` turns them into messages and exit codes. A failure inside a
 batch becomes a :class:`thucydides.types.Rejected` record carrying ``code`` and ``reason``, never ``None``.
@@ -107,8 +108,12 @@ class ModelError(ThucydidesError):
     code, reason = "T301", "model"
 
 
+class DictionaryError(ThucydidesError):
+    code, reason = "T401", "dictionary"
+
+
 ALL_ERRORS: tuple[type[ThucydidesError], ...] = (
     ThucydidesError, UsageError, ConfigError, InputError, EmptyInput, BinaryInput, DecodeFailed,
     TruncatedInput, MalformedRecord, MalformedFeed, MalformedWarc, UnreadableInput, InputTooLarge,
-    NoText, SkipArticle, NotEnglish, ModelError,
+    NoText, SkipArticle, NotEnglish, ModelError, DictionaryError,
 )

@@ -34,6 +34,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "paragraphs": [{"index": i, "start": p.start, "end": p.end} for i, p in enumerate(article.paragraphs)],
         "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
                       for s in article.sentences],
+        "actors": [m.to_dict() for m in article.actors],
         "events": list(article.events),
         "quotes": list(article.quotes),
         "sources": list(article.sources),
@@ -55,6 +56,9 @@ def article_table_row(article: Article) -> str:
         f"  body       {len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, "
         f"{len(article.text)} chars",
     ]
+    if article.actors:
+        seen = dict.fromkeys(f"{m.actor.code}" for m in article.actors)
+        lines.append(f"  actors     {len(article.actors)} mentions: {' '.join(list(seen)[:12])}")
     if article.dek:
         lines.insert(2, f"  dek        {article.dek[:100]}")
     lines.extend(f"  warning    {w}" for w in article.warnings)
@@ -72,6 +76,7 @@ class Summary:
 
     articles: int = 0
     sentences: int = 0
+    actors: int = 0
     failed: int = 0
     skipped: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
@@ -90,14 +95,15 @@ class Summary:
             return
         self.articles += 1
         self.sentences += len(item.sentences)
+        self.actors += len(item.actors)
         self.outlets[item.outlet or "(unknown)"] += 1
         self.formats[item.format] += 1
         self.with_dateline += item.dateline is not None
         self.year_inferred += item.published_precision == "year-inferred"
 
     def lines(self) -> list[str]:
-        out = [f"{self.articles} articles coded ({self.sentences} sentences), {self.skipped} skipped, "
-               f"{self.failed} failed"]
+        out = [f"{self.articles} articles coded ({self.sentences} sentences, {self.actors} actor mentions), "
+               f"{self.skipped} skipped, {self.failed} failed"]
         if self.articles:
             out.append("formats: " + ", ".join(f"{k} {v}" for k, v in self.formats.most_common()))
             out.append("outlets: " + ", ".join(f"{k} {v}" for k, v in self.outlets.most_common(8)))

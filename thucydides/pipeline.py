@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from thucydides.actors import Resolver
 from thucydides.config import Settings
 from thucydides.errors import ThucydidesError
 from thucydides.ingest import read
@@ -36,6 +37,8 @@ STAGES: tuple[Stage, ...] = (
                   "Article.byline", "Article.outlet", "Article.published", "Article.language")),
     Stage("nlp", "thucydides.nlp.Parser", reads=("Article.text", "Article.paragraphs", "Article.dateline"),
           writes=("Article.sentences",)),
+    Stage("actors", "thucydides.actors.Resolver",
+          reads=("Article.sentences", "Article.dateline", "Article.published"), writes=("Article.actors",)),
 )
 CHUNK = 32  # articles per nlp batch and per worker task
 
@@ -60,6 +63,7 @@ class Coder:
         self.today = today or date.today()
         model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)
         self.parser = Parser(model, batch_size=settings.batch_size)
+        self.resolver = Resolver()
 
     def code_chunk(self, items: Sequence[RawDocument | Rejected]) -> list[Article | Rejected]:
         """Code a chunk of documents, keeping their order; one bad article never loses the others."""
@@ -68,7 +72,7 @@ class Coder:
         articles = [a for a in built if isinstance(a, Article)]
         try:
             parsed = iter(self.parser(articles))
-            return [next(parsed) if isinstance(a, Article) else a for a in built]
+            return [self._analyse(next(parsed)) if isinstance(a, Article) else a for a in built]
         except Exception:  # noqa: BLE001 - find the article that broke the batch, keep the rest
             out: list[Article | Rejected] = []
             for item in built:
@@ -76,10 +80,19 @@ class Coder:
                     out.append(item)
                     continue
                 try:
-                    out.extend(self.parser([item]))
+                    parsed_one = self.parser([item])[0]
                 except Exception as exc:  # noqa: BLE001
                     out.append(Rejected(item.ref, "nlp", "T300", "nlp-failed", f"the parser failed: {exc}"))
+                    continue
+                try:
+                    out.append(self._analyse(parsed_one))
+                except Exception as exc:  # noqa: BLE001
+                    out.append(Rejected(item.ref, "actors", "T302", "analysis-failed", f"coding failed: {exc}"))
             return out
+
+    def _analyse(self, article: Article) -> Article:
+        """The stages after parsing, on one article."""
+        return replace(article, actors=self.resolver.article(article, today=self.today))
 
     def code(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
         for chunk in _chunked(items, CHUNK):

@@ -113,6 +113,45 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """Who an actor mention refers to: a CAMEO-style ``code`` plus PLOVER-style ``country`` and ``sector``."""
+
+    code: str  # e.g. USAGOV, IGOUNOMIL, PSEREB, ---GOV when the country is unknown
+    country: str | None  # ISO alpha-3, a CAMEO region, IGO or NGO
+    sector: str | None
+    name: str
+    entity: str | None = None  # stable id of the dictionary entry, when one matched
+    kind: str = "role"  # person | country | government | organization | group | igo | ngo | media | region | role
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "country": self.country, "sector": self.sector, "name": self.name,
+                "entity": self.entity, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A stretch of a sentence that names an actor, with how it was resolved (``rule``, ``evidence``)."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    token_start: int  # token indices within the sentence, end exclusive
+    token_end: int
+    actor: Actor
+    rule: str  # dictionary | role | metonymy | coreference | dateline | apposition | distributed | former
+    evidence: str  # the dictionary entry (file:line) or rule that decided the code, for the user
+    list_id: int | None = None  # mentions coordinated in one list ("the US, the EU and the UK") share it
+    head: str | None = None  # the role phrase the mention ends in ("foreign ministry"), for coreference
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"text": self.text, "start": self.start, "end": self.end, "sentence": self.sentence}
+        out.update(self.actor.to_dict())
+        out.update({"rule": self.rule, "evidence": self.evidence, "list": self.list_id})
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A structured article: what the ``structure`` stage recovers and the ``nlp`` stage splits into sentences."""
 
@@ -133,6 +172,7 @@ class Article:
     paragraphs: tuple[Span, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     warnings: tuple[str, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
     events: tuple[Any, ...] = ()
     quotes: tuple[Any, ...] = ()
     sources: tuple[Any, ...] = ()

@@ -1,0 +1,36 @@
+"""The CAMEO codebook table (thucydides/data/events/cameo.tsv) is complete and consistent."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _rows() -> list[list[str]]:
+    text = resources.files("thucydides").joinpath("data", "events", "cameo.tsv").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_codebook_rows_are_well_formed():
+    rows = _rows()
+    assert all(len(row) == 7 for row in rows)
+    codes = [row[0] for row in rows]
+    assert len(codes) == len(set(codes))
+    assert {c for c in codes if len(c) == 2} == {f"{n:02d}" for n in range(1, 21)}
+    for code, _name, goldstein, quad, plover, _mode, _note in rows:
+        assert code.isdigit() and len(code) in (2, 3, 4), code
+        assert code[:2] in codes and (len(code) < 4 or code[:3] in codes), code
+        assert -10 <= float(goldstein) <= 10, code
+        root = int(code[:2])
+        assert int(quad) == (1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4), code
+        assert plover == "" or plover in PLOVER, code
+
+
+def test_codebook_knows_the_seed_codes():
+    by_code = {row[0]: row for row in _rows()}
+    for code in ("026", "036", "051", "072", "112", "125", "163", "190"):
+        assert code in by_code
+    assert float(by_code["190"][2]) == -10.0  # use conventional military force
+    assert by_code["163"][4] in ("SANCTION", "COERCE")
