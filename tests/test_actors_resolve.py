@@ -65,6 +65,10 @@ def test_actor_table(resolve):
             failures.append(f"{row['date']} {row['mention']!r}: expected {row['code']}, got {got or '-'}"
                             f"  ({row['note']})  in: {row['text'][:110]}")
     ACTOR_TABLE_FAILURES[:] = failures
+    from thucydides.actors import default_dictionary
+
+    emitted = {m.actor.code for mentions in cache.values() for m in mentions}
+    assert {c for c in emitted if not default_dictionary().valid_code(c)} == set()  # never an unknown code
     accuracy = 1 - len(failures) / len(rows)
     print(f"actor table: {len(rows) - len(failures)}/{len(rows)} = {accuracy:.1%} resolved exactly")
     assert accuracy >= 0.95, "\n".join(failures)
