@@ -127,6 +127,35 @@ def eval_html(manifest: str, failures: bool) -> None:
             click.echo(f"  {miss}")
 
 
+@evaluate.command(name="events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--failures", is_flag=True, help="Also list every sentence whose type+countries did not match.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_events(gold: str, failures: bool, as_json: bool) -> None:
+    """Score event coding on gold sentences in the ../shared/gold/events format (CAMEO or PLOVER)."""
+    from pathlib import Path
+
+    from thucydides.evaluation.events import read_gold, score
+    from thucydides.pipeline import Coder
+
+    try:
+        records = read_gold(Path(gold))
+    except ValueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    try:
+        coder = Coder(config.load())
+    except ModelError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(3)
+    articles = coder.code_sentences([(r["text"], r.get("date")) for r in records])
+    scores = score(records, [a.events for a in articles])
+    click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.summary())
+    if failures:
+        for miss in scores.misses:
+            click.echo(f"  {miss}")
+
+
 @main.command()
 @click.argument("text")
 @click.option("--date", "on", default=None, metavar="DATE", help="Date roles are checked against (default: today).")

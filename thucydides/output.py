@@ -35,7 +35,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
                       for s in article.sentences],
         "actors": [m.to_dict() for m in article.actors],
-        "events": list(article.events),
+        "events": [e.to_dict() for e in article.events],
         "quotes": list(article.quotes),
         "sources": list(article.sources),
         "framing": list(article.framing),
@@ -59,6 +59,13 @@ def article_table_row(article: Article) -> str:
     if article.actors:
         seen = dict.fromkeys(f"{m.actor.code}" for m in article.actors)
         lines.append(f"  actors     {len(article.actors)} mentions: {' '.join(list(seen)[:12])}")
+    for event in article.events[:12]:
+        source = event.source.actor.code if event.source else "?"
+        target = event.target.actor.code if event.target else "-"
+        flags = "" if event.modality.polarity == "positive" else " NEG"
+        flags += "" if event.modality.certainty == "certain" else f" {event.modality.certainty}"
+        lines.append(f"  event      {source} -> {target}  {event.cameo} {event.plover or '-'}  "
+                     f"{event.date or '-'} {event.trigger_text!r}{flags}")
     if article.dek:
         lines.insert(2, f"  dek        {article.dek[:100]}")
     lines.extend(f"  warning    {w}" for w in article.warnings)
@@ -77,6 +84,7 @@ class Summary:
     articles: int = 0
     sentences: int = 0
     actors: int = 0
+    events: int = 0
     failed: int = 0
     skipped: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
@@ -96,13 +104,15 @@ class Summary:
         self.articles += 1
         self.sentences += len(item.sentences)
         self.actors += len(item.actors)
+        self.events += len(item.events)
         self.outlets[item.outlet or "(unknown)"] += 1
         self.formats[item.format] += 1
         self.with_dateline += item.dateline is not None
         self.year_inferred += item.published_precision == "year-inferred"
 
     def lines(self) -> list[str]:
-        out = [f"{self.articles} articles coded ({self.sentences} sentences, {self.actors} actor mentions), "
+        out = [f"{self.articles} articles coded ({self.sentences} sentences, {self.actors} actor mentions, "
+               f"{self.events} events), "
                f"{self.skipped} skipped, {self.failed} failed"]
         if self.articles:
             out.append("formats: " + ", ".join(f"{k} {v}" for k, v in self.formats.most_common()))

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from thucydides.actors import Resolver
+from thucydides.events import EventCoder
 from thucydides.config import Settings
 from thucydides.errors import ThucydidesError
 from thucydides.ingest import read
@@ -39,6 +40,8 @@ STAGES: tuple[Stage, ...] = (
           writes=("Article.sentences",)),
     Stage("actors", "thucydides.actors.Resolver",
           reads=("Article.sentences", "Article.dateline", "Article.published"), writes=("Article.actors",)),
+    Stage("events", "thucydides.events.EventCoder",
+          reads=("Article.sentences", "Article.actors", "Article.published"), writes=("Article.events",)),
 )
 CHUNK = 32  # articles per nlp batch and per worker task
 
@@ -64,6 +67,7 @@ class Coder:
         model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)
         self.parser = Parser(model, batch_size=settings.batch_size)
         self.resolver = Resolver()
+        self.events = EventCoder(self.resolver.d)
 
     def code_chunk(self, items: Sequence[RawDocument | Rejected]) -> list[Article | Rejected]:
         """Code a chunk of documents, keeping their order; one bad article never loses the others."""
@@ -92,7 +96,19 @@ class Coder:
 
     def _analyse(self, article: Article) -> Article:
         """The stages after parsing, on one article."""
-        return replace(article, actors=self.resolver.article(article, today=self.today))
+        article = replace(article, actors=self.resolver.article(article, today=self.today))
+        return replace(article, events=self.events.article(article, today=self.today))
+
+    def code_sentences(self, texts: Sequence[tuple[str, str | None]]) -> list[Article]:
+        """Code bare texts (gold sentences): ``(text, ISO date or None)`` each, a leading dateline cut off."""
+        from thucydides.structure.dateline import find_dateline
+        from thucydides.types import InputRef, Span
+
+        articles = [Article(id=f"s{i}", ref=InputRef(f"<sentence {i}>"), format="text", text=text,
+                            paragraphs=(Span(0, len(text)),), dateline=find_dateline(text), published=published,
+                            published_precision="day" if published else None)
+                    for i, (text, published) in enumerate(texts)]
+        return [self._analyse(a) for a in self.parser(articles)]
 
     def code(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
         for chunk in _chunked(items, CHUNK):

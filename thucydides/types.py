@@ -152,6 +152,92 @@ class ActorMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Modality:
+    """How the text presents an event: asserted or negated, how sure, under which condition."""
+
+    polarity: str = "positive"  # positive | negative
+    certainty: str = "certain"  # certain | probable | possible | unknown
+    condition: str | None = None  # the text of an "if ..." clause
+    cue: str | None = None  # the words that decided it ("not", "likely", "may")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"polarity": self.polarity, "certainty": self.certainty, "condition": self.condition, "cue": self.cue}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event: who did what to whom, when and where, with the evidence (trigger, pattern)."""
+
+    id: str
+    sentence: int
+    sentence_text: str
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    source: ActorMention | None
+    target: ActorMention | None
+    sources_all: tuple[ActorMention, ...]
+    targets_all: tuple[ActorMention, ...]
+    cameo: str
+    cameo_name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+    date: str | None
+    date_text: str | None
+    date_precision: str
+    location: Location | None
+    modality: Modality
+    pattern: str  # the pattern line that matched (verbs.tsv:123), for the user
+    actor_unknown: bool = False  # no source actor in the text (a passive without agent)
+    reciprocal: bool = False
+    negates: str | None = None  # a rejection coded from a negated act: the CAMEO code of the act not done
+    attribution: tuple[Any, ...] = ()
+
+    @property
+    def cameo_root(self) -> str:
+        return self.cameo[:2]
+
+    def to_dict(self) -> dict[str, Any]:
+        def actor(m: ActorMention | None) -> dict[str, Any] | None:
+            if m is None:
+                return None
+            out = {"text": m.text, "start": m.start, "end": m.end}
+            out.update(m.actor.to_dict())
+            return out
+
+        return {
+            "id": self.id, "sentence": self.sentence, "sentence_text": self.sentence_text,
+            "trigger": {"text": self.trigger_text, "start": self.trigger_start, "end": self.trigger_end},
+            "source": actor(self.source), "target": actor(self.target),
+            "sources_all": [actor(m) for m in self.sources_all], "targets_all": [actor(m) for m in self.targets_all],
+            "cameo": self.cameo, "cameo_root": self.cameo_root, "cameo_name": self.cameo_name,
+            "goldstein": self.goldstein, "quad_class": self.quad_class,
+            "plover": self.plover, "plover_mode": self.plover_mode,
+            "date": self.date, "date_text": self.date_text, "date_precision": self.date_precision,
+            "location": self.location.to_dict() if self.location else None,
+            "modality": self.modality.to_dict(), "actor_unknown": self.actor_unknown,
+            "reciprocal": self.reciprocal, "negates": self.negates, "pattern": self.pattern,
+            "attribution": {"chain": list(self.attribution)},
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A structured article: what the ``structure`` stage recovers and the ``nlp`` stage splits into sentences."""
 
@@ -173,7 +259,7 @@ class Article:
     sentences: tuple[Sentence, ...] = ()
     warnings: tuple[str, ...] = ()
     actors: tuple[ActorMention, ...] = ()
-    events: tuple[Any, ...] = ()
+    events: tuple[Event, ...] = ()
     quotes: tuple[Any, ...] = ()
     sources: tuple[Any, ...] = ()
     framing: tuple[Any, ...] = ()

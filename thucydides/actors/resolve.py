@@ -46,7 +46,8 @@ ranking several some many other two three four five dozens hundreds thousands - 
 caretaker de facto special central northern southern eastern western ruling internationally
 """.split())
 # "Russian-backed separatists": the adjective says who backs them, not where they are from
-BACKED = frozenset({"backed", "led", "allied", "aligned", "sponsored", "supported", "funded", "armed", "installed"})
+BACKED = frozenset({"backed", "led", "allied", "aligned", "sponsored", "supported", "funded", "armed", "installed",
+                    "occupied", "held", "controlled", "run", "administered", "annexed", "made", "based"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 COUNTRY_HEADS = frozenset({"country", "kingdom", "republic", "nation", "emirate"})
 DETERMINERS = frozenset({"this", "that", "these", "those"})  # before a mention, never inside one
@@ -304,10 +305,10 @@ class Resolver:
                 k += 1
                 continue
             spaced_dash = word in ("-", "–", "—") and k > 0 and tokens[k - 1].end < tokens[k].start
-            if current and word == "in" and current[-1].kind == SECTOR and current[-1].entry.code == "GOV" \
+            if current and word == "in" and current[-1].kind == SECTOR and current[-1].entry.code not in ("MIL", "") \
                     and not any(u.kind in ANCHORS or u.kind in ORGANIZATIONS for u in current) \
-                    and k + 1 in starts and starts[k + 1].kind == CAPITAL:
-                k += 1  # "the government in Kyiv", "the authorities in Bamako"
+                    and self._place_ahead(k + 1, starts, tokens):
+                k += 1  # "the government in Kyiv", "the authorities in Bamako", "rebels in the Ivory Coast"
                 continue
             if current and not spaced_dash and _glue(tokens[k], word) and self._unit_ahead(k, starts, tokens):
                 k += 1
@@ -319,6 +320,12 @@ class Resolver:
             k += 1
         close()
         return segments
+
+    @staticmethod
+    def _place_ahead(k: int, starts: dict[int, _Unit], tokens: Sequence[Token]) -> bool:
+        if k < len(tokens) and tokens[k].text.lower() == "the":
+            k += 1
+        return k in starts and starts[k].kind in (CAPITAL, COUNTRY)
 
     @staticmethod
     def _unit_ahead(k: int, starts: dict[int, _Unit], tokens: Sequence[Token]) -> bool:

