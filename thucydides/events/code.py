@@ -33,7 +33,7 @@ from thucydides.events.places import place_at
 from thucydides.types import Actor, ActorMention, Article, Event, Modality, Sentence, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-TARGET_PREPOSITIONS = ("against", "on", "with", "to", "toward", "towards", "at", "upon", "into")
+TARGET_PREPOSITIONS = ("against", "on", "with", "to", "toward", "towards", "at", "upon", "into", "from")
 NOUN_TARGET_PREPOSITIONS = ("against", "on", "of", "with", "to", "toward", "towards", "at", "for", "upon", "into")
 RELATIVE = frozenset({"that", "which", "who", "whom"})
 # Codes whose plural subject acts on itself: "Israel and Hamas agreed / met / clashed".
@@ -95,16 +95,49 @@ class EventCoder:
             code = self.codes[pattern.code]
             consumed.update(used)
             if not code.code.startswith("01"):
-                # what an appeal, a promise or a refusal is about is its content, not a second event:
-                # "urging Zelensky to show openness to talks", "agreed to hold talks with Russia"
-                for k in list(used) + [c for c in s.kids[token.i] if tokens[c].dep == "xcomp"]:
+                # what an appeal, a promise, an accusation or a refusal is about is its content, not a second
+                # event ("urging Zelensky to show openness to talks", "accused the US of violating"); nor is the
+                # purpose of an act ("signed an agreement to increase trade", "will visit X to mediate")
+                content = [c for c in s.kids[token.i] if tokens[c].dep in ("xcomp",) or _purpose(s, c)]
+                if code.code[:2] in _CONTENT_ROOTS:
+                    content += [c for c in s.kids[token.i] if tokens[c].dep in ("ccomp", "advcl", "prep")
+                                and (tokens[c].dep != "prep" or any(tokens[g].dep == "pcomp" for g in s.kids[c]))]
+                for k in list(used) + content:
                     consumed.update(_subtree(s.kids, k))
             if code.code in ("01", "010"):
                 continue  # statements are quotes (attribution), not events
             sources, targets, reciprocal = self._arguments(s, token, pattern, recent)
             out.extend(self._events(article, s, token, pattern, code, sources, targets, reciprocal, report, spans,
                                     used, recent))
+        out.extend(self._accusations(article, s, out, recent, report, spans))
         return _dedupe(out)
+
+    def _accusations(self, article: Article, s: _Sentence, events: list[Event], recent: list[ActorMention],
+                     report: date | None, spans: list[tuple[int, int]]) -> list[Event]:
+        """ "Russia said Ukraine shelled the plant": besides the reported shelling, Russia accuses Ukraine (112).
+
+        Only for acts of conflict attributed to another country's actor; the reported act keeps its code.
+        """
+        tokens, out = s.tokens, []
+        for event in events:
+            if event.quad_class < 3 or event.source is None or event.modality.polarity != "positive":
+                continue
+            node = next(t.i for t in tokens if t.start == event.trigger_start)
+            for _ in range(4):
+                if tokens[node].dep not in ("ccomp", "conj", "xcomp") or tokens[node].head == node:
+                    break
+                node = tokens[node].head
+                if tokens[node].lemma.lower() in _CLAIMING:
+                    speakers = self._subject(s, node, recent)
+                    accused = event.source
+                    speakers = [m for m in speakers if m.actor.country != accused.actor.country]
+                    if speakers:
+                        pattern = Pattern("112", "V", tokens[node].lemma.lower(), None, None, None, (), None,
+                                          "rule: a conflict act reported by another party is its accusation")
+                        out.extend(self._events(article, s, tokens[node], pattern, self.codes["112"], speakers,
+                                                [accused], False, report, spans, set(), recent))
+                    break
+        return out
 
     # -- matching ---------------------------------------------------------------------------------------
     def _match(self, s: _Sentence, token: Token) -> tuple[Pattern, set[int]] | None:
@@ -112,20 +145,22 @@ class EventCoder:
         if pos is None:
             return None
         lemma = token.lemma.lower()
-        keys = [lemma]
+        keys = [(lemma, 0.0)]
         for k in s.kids[token.i]:
             child = s.tokens[k]
             if child.dep in ("prt", "prep") and pos == "V":
-                keys.insert(0, f"{lemma} {child.text.lower()}")
-        best: tuple[Pattern, set[int]] | None = None
-        for key in keys:
+                # a particle binds tighter than a preposition that may belong elsewhere ("with strings attached")
+                keys.append((f"{lemma} {child.text.lower()}", 0.0 if child.dep == "prt" else -0.5))
+        best: tuple[float, Pattern, set[int]] | None = None
+        for key, bonus in keys:
             for pattern in self.patterns.get((pos, key), ()):
                 used = self._holds(s, token, pattern)
-                if used is not None and (best is None or pattern.weight > best[0].weight):
-                    best = (pattern, used)
-            if best is not None and " " in key:
-                break
-        return best
+                if used is None:
+                    continue
+                score = pattern.weight + bonus
+                if best is None or score > best[0]:
+                    best = (score, pattern, used)
+        return (best[1], best[2]) if best else None
 
     def _holds(self, s: _Sentence, token: Token, pattern: Pattern) -> set[int] | None:
         """The constraints of ``pattern`` hold at ``token``: the tokens they used (consumed), or None."""
@@ -223,6 +258,13 @@ class EventCoder:
                     if not targets and tokens[k].dep in ("dobj", "obj"):
                         targets = self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                             recent)
+        if not targets:  # "threatened to break relations with Russia", "demanded that Israel ease ...":
+            # the target of an appeal, threat, demand or rejection is in what it is about
+            exclude = {m.actor.code for m in sources}
+            for k in s.kids[token.i]:
+                if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
+                        not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
+                    targets = self._content_target(s, k, exclude, recent)
         between = self._between(s, token.i, recent)
         if between and not targets:
             if sources:
@@ -232,6 +274,40 @@ class EventCoder:
         if not targets and len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS:
             reciprocal = True
         return sources, targets, reciprocal
+
+    def _content_target(self, s: _Sentence, root: int, exclude: set[str],
+                        recent: list[ActorMention]) -> list[ActorMention]:
+        """The first actor named in the clause or phrase at ``root`` (its subject first), other than the source;
+        a country named only as a place counts ("resume attacks in Israel")."""
+        tokens = s.tokens
+        subjects = [k for k in s.kids[root] if tokens[k].dep in ("nsubj", "nsubjpass")]
+        seen: set[int] = set()
+        queue = subjects + [root]
+        while queue and len(seen) < 40:
+            k = queue.pop(0)
+            if k in seen:
+                continue
+            seen.add(k)
+            found = [m for m in self._actors_of([k], s, recent) if m.actor.code not in exclude] if k != root or \
+                tokens[k].pos in ("NOUN", "PROPN") else []
+            if not found and tokens[k].ent_type == "GPE":
+                found = [m for m in self._country_actor(s, k) if m.actor.code not in exclude]
+            if found:
+                return found
+            queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg"))
+        return []
+
+    def _country_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
+        token = s.tokens[k]
+        for entry, _rule in self.d.lookup(phrase_key(token.text)):
+            if entry.kind in ("country", "capital") and token.text[:1].isupper():
+                code = entry.code[:3]
+                actor = Actor(code, *split_code(code, self.d), name=self.d.country_name(code),
+                              entity=f"country:{code}", kind="country")
+                return [ActorMention(text=token.text, start=token.start, end=token.end, sentence=s.sentence.index,
+                                     token_start=k, token_end=k + 1, actor=actor, rule="location",
+                                     evidence=f"{entry.source} {entry.name}: a place named in the act's content")]
+        return []
 
     def _subject(self, s: _Sentence, verb: int, recent: list[ActorMention]) -> list[ActorMention]:
         """The subject of ``verb``, inherited through control and coordination ("agreed to meet", "and met")."""
@@ -435,6 +511,17 @@ class EventCoder:
         root = code.code[:2]
         tokens = s.tokens
         aux = {tokens[k].text.lower() for k in s.kids[token.i] if tokens[k].dep in ("aux", "auxpass")}
+        governor = tokens[token.head]
+        if token.dep == "xcomp" and governor.lemma.lower() in _WANT and mood.polarity == "positive" \
+                and root not in ("02", "03", "10", "13"):
+            wanter = self._subject(s, governor.i, recent)
+            asked = self._actors_of([k for k in s.kids[governor.i] if tokens[k].dep in ("dobj", "obj")], s, recent)
+            if wanter and asked:  # "Obama wants Putin to attack": an appeal to Putin
+                return self.codes[_APPEAL.get(root, "020")], wanter, asked, mood, None
+            if wanter:  # "plans to attack", "wants to meet": an intent or a threat
+                new = _INTENT.get(root, "030") if code.quad_class in (1, 2) else \
+                    (_THREAT.get(code.code[:3]) or _THREAT.get(root, "130"))
+                return self.codes[new], wanter, targets, mood, None
         if mood.polarity == "negative" and code.quad_class in (1, 2):
             new = _REJECT.get(code.code[:3]) or _REJECT.get(root, "120")
             return (self.codes[new], sources, targets,
@@ -445,6 +532,10 @@ class EventCoder:
                 new = _DEMAND.get(code.code[:3]) or _DEMAND.get(root, "100")
                 return self.codes[new], speakers, sources, mood, None
         if aux & _FUTURE and mood.polarity == "positive" and root not in ("03", "13", "01", "02", "10"):
+            if (mood.cue or "").lower().split()[-1:] == ["unless"] or (mood.condition or "").lower().startswith(
+                    "unless"):
+                new = _THREAT.get(code.code[:3]) or _THREAT.get(root, "130")  # "will withdraw ... unless"
+                return self.codes[new], sources, targets, mood, None
             if code.quad_class in (1, 2):
                 new = _INTENT.get(root, "030")
             else:
@@ -473,9 +564,23 @@ _FUTURE = frozenset({"will", "would", "shall", "'ll"})
 _REJECT = {"036": "125", "046": "125", "04": "125", "057": "127", "03": "120", "05": "120", "06": "121",
            "07": "122", "08": "124", "02": "120", "01": "120"}
 _DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
+_CLAIMING = frozenset({"claim", "allege", "charge", "insist", "assert", "contend", "maintain", "accuse", "blame"})
+_WANT = frozenset({"want", "wish", "seek", "plan", "intend", "aim", "hope", "prepare", "mean"})
+_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 _THREAT = {"163": "132", "14": "133", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
            "15": "138", "12": "130", "11": "130", "09": "130"}
+
+
+_CONTENT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+
+
+def _purpose(s: _Sentence, k: int) -> bool:
+    """An infinitival purpose clause without its own subject: "to increase trade", "to mediate"."""
+    token = s.tokens[k]
+    return token.dep in ("advcl", "acl") and token.pos == "VERB" and \
+        any(s.tokens[c].dep == "aux" and s.tokens[c].text.lower() == "to" for c in s.kids[k]) and \
+        not any(s.tokens[c].dep in ("nsubj", "nsubjpass") for c in s.kids[k])
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -527,5 +632,7 @@ def _subtree(kids: list[list[int]], root: int) -> set[int]:
     return out
 
 
-_GROUP_NOUNS = frozenset({"leader", "leaders", "head", "chief", "member", "members", "representative",
+_GROUP_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                          "group", "groups", "number", "some", "many", "most", "all", "part", "members", "leader",
+                          "leaders", "head", "chief", "member", "representative",
                           "representatives", "delegation", "envoy", "side", "government", "army", "forces"})
