@@ -33,6 +33,7 @@ test: install-dev
 bench: install
 	$(BIN)/python bench/read_throughput.py
 	$(BIN)/python bench/actors.py
+	$(BIN)/python bench/events.py
 
 lint: install-dev
 	$(BIN)/python -m ruff check thucydides tests bench

@@ -30,6 +30,7 @@ from thucydides.events.dates import date_spans, event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern, children, patterns
 from thucydides.events.places import place_at
+from thucydides.structure.resources import gazetteer
 from thucydides.types import Actor, ActorMention, Article, Event, Modality, Sentence, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -84,9 +85,10 @@ class EventCoder:
         s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start)
         spans = date_spans(tokens)
         consumed: set[int] = set()
+        hypothetical = _conditional_clauses(s)  # "if they offered talks": a condition, not an event
         out: list[Event] = []
         for token in tokens:
-            if token.i in consumed:
+            if token.i in consumed or token.i in hypothetical:
                 continue
             match = self._match(s, token)
             if match is None:
@@ -142,6 +144,8 @@ class EventCoder:
     # -- matching ---------------------------------------------------------------------------------------
     def _match(self, s: _Sentence, token: Token) -> tuple[Pattern, set[int]] | None:
         pos = {"VERB": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}.get(token.pos)
+        if pos == "A" and token.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "attr"):
+            pos = "N"  # "launched an offensive": the parser sometimes tags the noun as an adjective
         if pos is None:
             return None
         lemma = token.lemma.lower()
@@ -175,8 +179,10 @@ class EventCoder:
                 return None
             used.update(hit)
         if pattern.compounds is not None:
-            hit = [k for k in kids if tokens[k].dep in ("compound", "amod", "nmod")
-                   and tokens[k].lemma.lower() in pattern.compounds]
+            modifiers = [k for k in kids if tokens[k].dep in ("compound", "amod", "nmod", "npadvmod")]
+            modifiers += [c for k in modifiers for c in s.kids[k] if tokens[c].dep in ("compound", "amod")]
+            hit = [k for k in modifiers if tokens[k].lemma.lower() in pattern.compounds
+                   or tokens[k].text.lower() in pattern.compounds]
             if not hit:
                 return None
         if pattern.governors is not None:
@@ -190,6 +196,10 @@ class EventCoder:
                 if tokens[k].dep == "prep":
                     candidates += [c for c in s.kids[k] if tokens[c].dep in ("pobj", "pcomp")]
             hit = [k for k in candidates if _phrases(s, k) & pattern.complements]
+            if not hit:  # "urged Zelensky to show openness to talks": what the clause is about
+                hit = [k for k in candidates if tokens[k].dep == "xcomp" and any(
+                    _VERB_OF.get(tokens[d].lemma.lower(), tokens[d].lemma.lower()) in pattern.complements
+                    for d in _subtree(s.kids, k) if d != k)]
             if not hit:
                 return None
             used.update(hit)
@@ -246,6 +256,12 @@ class EventCoder:
                 else:
                     sources = self._subject(s, token.i, recent)
                 targets = self._objects(s, token.i, recent)
+                if targets and all(m.actor.country is None for m in targets):
+                    # "deployed troops to Lithuania": a bare role as object yields to a named target
+                    targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS,
+                                                        recent) or targets
+                if not targets and self.codes[pattern.code].quad_class == 4:
+                    targets = self._place_objects(s, token.i)  # "shelled the city of Kharkiv"
                 if pattern.complements is not None or not targets:
                     for k in kids[token.i]:
                         if tokens[k].dep in ("xcomp", "ccomp") and not targets:
@@ -295,6 +311,28 @@ class EventCoder:
             if found:
                 return found
             queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg"))
+        return []
+
+    def _place_objects(self, s: _Sentence, verb: int) -> list[ActorMention]:
+        """A place attacked ("shelled Kharkiv", "struck the city of Odesa"): its country is the target."""
+        tokens = s.tokens
+        for k in s.kids[verb]:
+            if tokens[k].dep not in ("dobj", "obj"):
+                continue
+            for d in sorted(_subtree(s.kids, k)):
+                if tokens[d].ent_type == "GPE":
+                    found = self._country_actor(s, d)
+                    if not found:
+                        country = gazetteer().country_of(tokens[d].text)
+                        if country:
+                            actor = Actor(country, *split_code(country, self.d), name=self.d.country_name(country),
+                                          entity=f"country:{country}", kind="country")
+                            found = [ActorMention(text=tokens[d].text, start=tokens[d].start, end=tokens[d].end,
+                                                  sentence=s.sentence.index, token_start=d, token_end=d + 1,
+                                                  actor=actor, rule="location",
+                                                  evidence=f"{tokens[d].text} is a place in {country} (GeoNames)")]
+                    if found:
+                        return found
         return []
 
     def _country_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
@@ -479,12 +517,14 @@ class EventCoder:
             pairs = [(a, b) for a in sources for b in (targets or [None])]
         elif targets and code.quad_class == 4:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
+        kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
+            a.actor.code == b.actor.code
+            or (b.rule in ("dateline", "context") and b.actor.country == a.actor.country)))]
+        # an actor acting on itself, or on a role whose country was only guessed from context, is no target
+        if pairs and not kept:
+            kept = list(dict.fromkeys((a, None) for a, _b in pairs))
         out = []
-        for source, target in pairs:
-            if source is not None and target is not None and (
-                    source.actor.code == target.actor.code
-                    or (target.rule in ("dateline", "context") and target.actor.country == source.actor.country)):
-                continue  # an actor acting on itself, or on a role whose country was only guessed from context
+        for source, target in kept:
             key = f"{article.id}|{s.sentence.index}|{token.start}|{source and source.start}|" \
                   f"{target and target.start}|{code.code}"
             out.append(Event(
@@ -572,7 +612,21 @@ _THREAT = {"163": "132", "14": "133", "16": "131", "17": "137", "18": "138", "19
            "15": "138", "12": "130", "11": "130", "09": "130"}
 
 
+# Nouns that name the act of a complement verb ("openness to negotiations" is about negotiating).
+_VERB_OF = {"negotiation": "negotiate", "negotiations": "negotiate", "dialogue": "talk", "meeting": "meet",
+            "mediation": "mediate", "withdrawal": "withdraw", "settlement": "settle", "release": "release",
+            "ceasefire": "cease", "truce": "cease", "reform": "reform", "resignation": "resign",
+            "assistance": "assist", "aid": "help", "talks": "talk", "concession": "concede"}
 _CONTENT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+
+
+def _conditional_clauses(s: _Sentence) -> set[int]:
+    out: set[int] = set()
+    for token in s.tokens:
+        if token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in ("if", "unless")
+                                        for c in s.kids[token.i]):
+            out |= _subtree(s.kids, token.i)
+    return out
 
 
 def _purpose(s: _Sentence, k: int) -> bool:

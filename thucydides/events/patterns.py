@@ -74,8 +74,9 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
             raise DictionaryError(f"pos must be V, N or A, not {pos!r}", source=where)
         objects = _set(obj)
         compounds = None
-        if objects and all(o.startswith("compound:") for o in objects):
-            compounds, objects = frozenset(o.split(":", 1)[1] for o in objects), None
+        if objects and (pos == "N" or all(o.startswith("compound:") for o in objects)):
+            # a noun's "object" column names words of its own phrase: "military" operation, "air" strike
+            compounds, objects = frozenset(o.split(":", 1)[-1] for o in objects), None
         elif objects:
             objects = frozenset(o.split(":", 1)[-1] for o in objects)
         index[(pos, lemma.lower())].append(Pattern(

@@ -1,0 +1,70 @@
+"""Event coding cost: the whole `code` pipeline next to spaCy's parse alone, on the same articles, in one run.
+
+Run: .venv/bin/python bench/events.py [--shared ../shared] [--limit 200]
+Prints articles/s for (a) parsing alone, (b) the stages after the parse (actors + events) alone, and (c) the
+whole pipeline (read, structure, parse, actors, events), with ratios. Target (issue 4): event coding adds
+< 15 % to the parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date
+from pathlib import Path
+
+from thucydides import config
+from thucydides.ingest import read
+from thucydides.pipeline import Coder
+from thucydides.structure import build_article
+from thucydides.types import Article
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--limit", type=int, default=200)
+    args = parser.parse_args()
+    settings = config.load()
+    inputs = [str(REPO / "samples")]
+    for name in ("multi_outlet_samples.jsonl", "official_press_releases_2021_2022.jsonl"):
+        path = args.shared / "corpus" / "articles" / name
+        if path.exists():
+            inputs.append(str(path))
+    raws, articles = [], []
+    for raw in read(inputs, settings):
+        built = build_article(raw, settings, today=date.today()) if not hasattr(raw, "reason") else raw
+        if isinstance(built, Article) and len(built.text.split()) >= 100:
+            raws.append(raw)
+            articles.append(built)
+        if len(articles) >= args.limit:
+            break
+    coder = Coder(settings)
+    coder.code_chunk(raws[:4])  # warm up
+    words = sum(len(a.text.split()) for a in articles)
+
+    started = time.perf_counter()
+    parsed = coder.parser(articles)
+    parse = time.perf_counter() - started
+
+    started = time.perf_counter()
+    coded = [coder._analyse(a) for a in parsed]  # noqa: SLF001 - the stages after the parse, alone
+    after = time.perf_counter() - started
+
+    started = time.perf_counter()
+    full = [item for chunk in range(0, len(raws), 32) for item in coder.code_chunk(raws[chunk:chunk + 32])]
+    whole = time.perf_counter() - started
+
+    events = sum(len(a.events) for a in coded)
+    n = len(articles)
+    print(f"{n} articles, {words} words, {events} events, {sum(len(a.actors) for a in coded)} actor mentions")
+    print(f"parse alone:          {parse:7.2f} s = {n / parse:6.2f} articles/s")
+    print(f"actors + events:      {after:7.2f} s = {after / parse:6.1%} of the parse")
+    print(f"whole code pipeline:  {whole:7.2f} s = {n / whole:6.2f} articles/s "
+          f"(ratio to parse alone {parse / whole:.2f}; {len(full)} records)")
+
+
+if __name__ == "__main__":
+    main()
