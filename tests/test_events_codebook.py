@@ -34,3 +34,29 @@ def test_codebook_knows_the_seed_codes():
         assert code in by_code
     assert float(by_code["190"][2]) == -10.0  # use conventional military force
     assert by_code["163"][4] in ("SANCTION", "COERCE")
+
+
+def test_patterns_load_and_are_unique():
+    from collections import Counter
+
+    from thucydides.events.patterns import load_patterns
+
+    index = load_patterns()
+    assert sum(len(v) for v in index.values()) >= 1000
+    text = resources.files("thucydides").joinpath("data", "events", "verbs.tsv").read_text("utf-8")
+    rows = [tuple(line.split("\t")[1:7]) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert [row for row, n in Counter(rows).items() if n > 1] == []
+    roots = {p.code[:2] for bucket in index.values() for p in bucket}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_a_pattern_with_an_unknown_code_names_its_line(tmp_path):
+    import pytest
+
+    from thucydides.errors import DictionaryError
+    from thucydides.events.patterns import load_patterns
+
+    path = tmp_path / "verbs.tsv"
+    path.write_text("# comment\n999\tV\tattack\t-\t-\t-\t-\tnote\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="verbs.tsv:2"):
+        load_patterns(path)

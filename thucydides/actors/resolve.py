@@ -46,7 +46,7 @@ ranking several some many other two three four five dozens hundreds thousands - 
 caretaker de facto special central northern southern eastern western ruling internationally
 """.split())
 # "Russian-backed separatists": the adjective says who backs them, not where they are from
-BACKED = frozenset({"backed", "led", "allied", "aligned", "sponsored", "supported", "funded", "armed", "installed",
+BACKED = frozenset({"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed", "installed",
                     "occupied", "held", "controlled", "run", "administered", "annexed", "made", "based"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 COUNTRY_HEADS = frozenset({"country", "kingdom", "republic", "nation", "emirate"})

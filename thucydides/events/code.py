@@ -376,7 +376,13 @@ class EventCoder:
                  skip: int | None = None) -> list[ActorMention]:
         tokens = s.tokens
         found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
-        return self._actors_of(found, s, recent)
+        # "withdraw their peacekeeping force from Chad": the actor's own force is not what it acts on
+        return [m for m in self._actors_of(found, s, recent) if m.rule not in ("coreference", "context", "dateline")
+                or tokens[m.token_start].i not in _subtree(s.kids, verb) or not self._own(m, s, verb)]
+
+    def _own(self, mention: ActorMention, s: _Sentence, verb: int) -> bool:
+        subject = self._subject(s, verb, [])
+        return bool(subject) and subject[0].actor.country == mention.actor.country
 
     def _preposition_targets(self, s: _Sentence, head: int, prepositions: Sequence[str],
                              recent: list[ActorMention], skip: int | None = None) -> list[ActorMention]:
@@ -435,13 +441,18 @@ class EventCoder:
             if mention is None and token.pos == "PRON":
                 mention = self._pronoun(token, s, recent)
             if mention is None and token.pos in ("NOUN", "PROPN"):
-                # "a U.S. request", "North Korea's demand", "Sweden's decision": the owner of the thing
+                # "a U.S. request", "North Korea's demand", "Sweden's decision", "an appeal from President X":
+                # the owner of the thing
                 for c in s.kids[k]:
-                    if s.tokens[c].dep in ("poss", "compound", "amod", "nmod"):
+                    child = s.tokens[c]
+                    found = None
+                    if child.dep in ("poss", "compound", "amod", "nmod"):
                         found = s.at.get(c) or next(iter(self._adjective_actor(s, c)), None)
-                        if found is not None:
-                            mention = found
-                            break
+                    elif child.dep == "prep" and child.text.lower() in ("from", "by", "of"):
+                        found = next((s.at[o] for o in s.kids[c] if s.tokens[o].dep == "pobj" and o in s.at), None)
+                    if found is not None:
+                        mention = found
+                        break
             if mention is not None and mention not in out and \
                     not (token.dep == "appos" and any(m.actor.code == mention.actor.code for m in out)):
                 out.append(mention)  # an apposition naming the same actor again adds nothing
