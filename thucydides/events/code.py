@@ -632,11 +632,15 @@ _CONTENT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
 
 def _conditional_clauses(s: _Sentence) -> set[int]:
+    """Tokens of clauses that state no act: "if they offered talks", "seeking to mend ties", "aimed at ending"."""
     out: set[int] = set()
     for token in s.tokens:
         if token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in ("if", "unless")
                                         for c in s.kids[token.i]):
             out |= _subtree(s.kids, token.i)
+        elif token.dep in ("advcl", "acl") and token.tag in ("VBG", "VBN") and \
+                token.lemma.lower() in _WANT | {"try", "attempt", "push"}:
+            out |= _subtree(s.kids, token.i) - {token.i}
     return out
 
 
