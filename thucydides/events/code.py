@@ -569,7 +569,7 @@ class EventCoder:
             asked = self._actors_of([k for k in s.kids[governor.i] if tokens[k].dep in ("dobj", "obj")], s, recent)
             if wanter and asked:  # "Obama wants Putin to attack": an appeal to Putin
                 return self.codes[_APPEAL.get(root, "020")], wanter, asked, mood, None
-            if wanter:  # "plans to attack", "wants to meet": an intent or a threat
+            if wanter and code.quad_class != 3:  # "plans to attack", "wants to meet": an intent or a threat
                 new = _INTENT.get(root, "030") if code.quad_class in (1, 2) else \
                     (_THREAT.get(code.code[:3]) or _THREAT.get(root, "130"))
                 return self.codes[new], wanter, targets, mood, None
@@ -587,6 +587,8 @@ class EventCoder:
                     "unless"):
                 new = _THREAT.get(code.code[:3]) or _THREAT.get(root, "130")  # "will withdraw ... unless"
                 return self.codes[new], sources, targets, mood, None
+            if code.quad_class == 3:
+                return code, sources, targets, mood, None  # "will investigate", "would criticise": as said
             if code.quad_class in (1, 2):
                 new = _INTENT.get(root, "030")
             else:
@@ -641,7 +643,16 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
         elif token.dep in ("advcl", "acl") and token.tag in ("VBG", "VBN") and \
                 token.lemma.lower() in _WANT | {"try", "attempt", "push"}:
             out |= _subtree(s.kids, token.i) - {token.i}
+        elif token.dep == "prep" and token.text.lower() in _BACKGROUND and token.head != token.i:
+            # "after a week of unrest", "following an attack": the background of the act, reported before
+            out |= _subtree(s.kids, token.i)
+        elif token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in _BACKGROUND
+                                          for c in s.kids[token.i]):
+            out |= _subtree(s.kids, token.i)
     return out
+
+
+_BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})
 
 
 def _purpose(s: _Sentence, k: int) -> bool:
@@ -658,8 +669,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen: set[tuple] = set()
     targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
                 for e in events if e.target is not None}
+    known = {e.plover or e.cameo_root for e in events if e.source is not None}
     for event in events:
         kind = event.plover or event.cameo_root
+        if event.source is None and kind in known:
+            continue  # "were killed in Israeli shelling": the shelling by Israel is the same act
         source = event.source.actor.code if event.source else None
         target = event.target.actor.code if event.target else None
         key = (kind, source, target, event.modality.polarity)

@@ -78,7 +78,8 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         if position == 0:
             continue
         below = tokens[path[position - 1]]
-        if lemma in NEGATING_GOVERNORS and below.dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
+        if lemma in NEGATING_GOVERNORS and node not in also and \
+                below.dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
             polarity = "negative" if polarity == "positive" else "positive"
             cues.append(token.text)
         elif lemma in ("likely", "unlikely", "expected", "set", "poised", "due") and below.dep == "xcomp":
