@@ -218,6 +218,15 @@ def _data_dir() -> resources.abc.Traversable:
     return resources.files("thucydides").joinpath("data", "actors")
 
 
+# Last words of names that must not resolve alone: common English words ("May", "Key", "Power", "Way"),
+# titles ("King", "Shah") and given names ("Paul", "Thomas", "Scott", "Frank", "Sharif"). The full name still
+# matches, and so does the short form once the article has named the person in full.
+SURNAME_STOPLIST = frozenset("""
+may key power way white young wood store sun snow roman parts little long mason mills moon green gross hill
+horn hunt english bird bishop cook fox frank king shah paul thomas scott sharif singh price rice brown
+""".split())
+
+
 def _surname(form: str) -> str | None:
     words = phrase_key(form).split(" ")
     if len(words) < 2:
@@ -225,7 +234,7 @@ def _surname(form: str) -> str | None:
     last = words[-1]
     if last in {"jr", "sr", "ii", "iii"} and len(words) > 2:
         last = words[-2]
-    if len(last) < 3 or not form.split()[-1][:1].isupper():
+    if len(last) < 3 or not form.split()[-1][:1].isupper() or last in SURNAME_STOPLIST:
         return None
     return last
 

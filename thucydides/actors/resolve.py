@@ -673,6 +673,8 @@ class Resolver:
         ctx.recent.append(record)
         if actor.entity and actor.kind == PERSON:
             ctx.people_seen.add(actor.entity)
+            last = phrase_key(actor.name).split(" ")[-1]
+            ctx.by_surname.setdefault(last, record)  # "May" after "Theresa May", though "May" alone never matches
             person = self.d.people.get(actor.entity)
             role = person.role_on(ctx.on) if person else None
             if role and role.role:
