@@ -224,6 +224,8 @@ def _data_dir() -> resources.abc.Traversable:
 SURNAME_STOPLIST = frozenset("""
 may key power way white young wood store sun snow roman parts little long mason mills moon green gross hill
 horn hunt english bird bishop cook fox frank king shah paul thomas scott sharif singh price rice brown
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december will hope said new good best strong rich wise
 """.split())
 
 

@@ -47,7 +47,8 @@ caretaker de facto special central northern southern eastern western ruling inte
 """.split())
 # "Russian-backed separatists": the adjective says who backs them, not where they are from
 BACKED = frozenset({"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed", "installed",
-                    "occupied", "held", "controlled", "run", "administered", "annexed", "made", "based"})
+                    "occupied", "held", "controlled", "run", "administered", "annexed", "made", "based", "linked",
+                    "affiliated", "inspired"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 COUNTRY_HEADS = frozenset({"country", "kingdom", "republic", "nation", "emirate"})
 DETERMINERS = frozenset({"this", "that", "these", "those"})  # before a mention, never inside one
@@ -239,7 +240,8 @@ class Resolver:
     @staticmethod
     def _surname_ok(tokens: Sequence[Token], k: int) -> bool:
         token = tokens[k]
-        if not token.text[:1].isupper() or token.pos not in ("PROPN", "NOUN", "ADJ", "X"):
+        if not token.text[:1].isupper() or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
+                or token.ent_type in ("DATE", "TIME", "GPE", "LOC"):
             return False
         # part of a longer name the dictionary does not know ("Hunter Biden"): not this person
         if token.ent_iob == "I" and k > 0 and tokens[k - 1].ent_type == token.ent_type == "PERSON":
@@ -720,8 +722,8 @@ def _agency_names() -> frozenset[str]:
 
 def _backed(tokens: Sequence[Token], unit: _Unit) -> bool:
     """ "Russian-backed", "US-led": the place names the backer, not the actor."""
-    return unit.kind in (ADJECTIVE, COUNTRY, CAPITAL) and unit.j + 1 < len(tokens) and tokens[unit.j].text == "-" \
-        and tokens[unit.j + 1].text.lower() in BACKED
+    return unit.kind in {ADJECTIVE, COUNTRY, CAPITAL} | ORGANIZATIONS and unit.j + 1 < len(tokens) \
+        and tokens[unit.j].text == "-" and tokens[unit.j + 1].text.lower() in BACKED
 
 
 def _inside_other_name(tokens: Sequence[Token], unit: _Unit) -> bool:

@@ -173,6 +173,7 @@ class EventCoder:
         if pattern.objects is not None:
             objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")]
             objects += [c for k in objects for c in s.kids[k] if tokens[c].dep == "conj"]
+            objects += [_of_quantity(s, k) for k in objects if _of_quantity(s, k) is not None]
             hit = [k for k in objects if tokens[k].lemma.lower() in pattern.objects
                    or phrase_key(tokens[k].text) in pattern.objects]
             if not hit:
@@ -212,6 +213,12 @@ class EventCoder:
         head = tokens[noun.head]
         if head.i == noun.i:
             return None
+        if noun.dep == "pobj" and head.text.lower() == "of" and tokens[head.head].lemma.lower() in _QUANTITIES \
+                and tokens[head.head].head != head.head:
+            quantity = tokens[head.head]  # "imposed thousands of sanctions", "a new package of sanctions"
+            verb = tokens[quantity.head]
+            if verb.pos in ("VERB", "AUX") and quantity.dep in ("dobj", "obj", "nsubjpass"):
+                return verb.i, {verb.lemma.lower()}
         if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos in ("VERB", "AUX"):
             verb = tokens[head.head]
             return verb.i, {verb.lemma.lower(), f"{verb.lemma.lower()} {head.text.lower()}"}
@@ -244,7 +251,13 @@ class EventCoder:
                     targets = self._objects(s, governor.i, recent, skip=token.i)
         else:
             passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i])
-            if passive:
+            if token.dep == "acl" and token.tag == "VBN" and token.head != token.i:
+                # "10 Russian soldiers killed in Ukraine": the noun the participle describes is the target
+                targets = self._actors_of([token.head], s, recent)
+                for k in kids[token.i]:
+                    if tokens[k].dep == "agent":
+                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
+            elif passive:
                 targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
@@ -260,7 +273,7 @@ class EventCoder:
                     # "deployed troops to Lithuania": a bare role as object yields to a named target
                     targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS,
                                                         recent) or targets
-                if not targets and self.codes[pattern.code].quad_class == 4:
+                if not targets and pattern.code[:2] not in ("01", "04"):
                     targets = self._place_objects(s, token.i)  # "shelled the city of Kharkiv"
                 if pattern.complements is not None or not targets:
                     for k in kids[token.i]:
@@ -631,6 +644,20 @@ _VERB_OF = {"negotiation": "negotiate", "negotiations": "negotiate", "dialogue":
             "ceasefire": "cease", "truce": "cease", "reform": "reform", "resignation": "resign",
             "assistance": "assist", "aid": "help", "talks": "talk", "concession": "concede"}
 _CONTENT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+
+
+_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "number", "series",
+                         "package", "round", "wave", "set", "raft", "host", "slew", "batch", "string", "barrage"})
+
+
+def _of_quantity(s: _Sentence, k: int) -> int | None:
+    """ "thousands of sanctions": the noun after "of" when the object is a quantity."""
+    if s.tokens[k].lemma.lower() not in _QUANTITIES:
+        return None
+    for c in s.kids[k]:
+        if s.tokens[c].dep == "prep" and s.tokens[c].text.lower() == "of":
+            return next((o for o in s.kids[c] if s.tokens[o].dep == "pobj"), None)
+    return None
 
 
 def _conditional_clauses(s: _Sentence) -> set[int]:
