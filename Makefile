@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
-DEMO_OUT ?= thucydides-demo.jsonl
+DEMO_DB ?= thucydides.db
 
 .PHONY: demo test install install-dev bench lint clean
 
@@ -21,10 +21,12 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-# Code the bundled sample corpus with the real pipeline and print a summary (records go to $(DEMO_OUT)).
+# Code the bundled sample corpus with the real pipeline into the embedded database and print a summary.
+# A second `make demo` skips what is already stored (add --recode to the command to code it again).
 demo: install
-	$(BIN)/thucydides code samples/ --format jsonl -o $(DEMO_OUT)
-	@echo "records written to $(DEMO_OUT); try: $(BIN)/thucydides code samples/ --format table"
+	$(BIN)/thucydides code samples/ --db $(DEMO_DB)
+	$(BIN)/thucydides stats --db $(DEMO_DB)
+	@echo "stored in $(DEMO_DB); try: $(BIN)/thucydides code samples/ --format table"
 
 # The whole test suite (tests that need ../shared skip cleanly when it is absent).
 test: install-dev

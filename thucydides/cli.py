@@ -55,13 +55,22 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="TOML settings file overriding thucydides/defaults.toml.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary or per-input error lines on stderr.")
+@click.option("--db", "db_path", default=None, metavar="PATH",
+              help="Also store every article, actor, event and failure in this SQLite database (created if "
+                   "missing); articles already coded by the same pipeline version are skipped.")
+@click.option("--recode", is_flag=True, help="With --db: code again articles the store already has.")
 def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: str | None, outlet: str | None,
-         fields: tuple[str, ...], workers: int, config_path: str | None, quiet: bool) -> None:
+         fields: tuple[str, ...], workers: int, config_path: str | None, quiet: bool, db_path: str | None,
+         recode: bool) -> None:
     """Read INPUT files, directories, globs or - (stdin) and code every article in them.
 
     Formats are detected from content: plain text, HTML, JSON Lines, RSS/Atom, WARC (gzip or not).
+    With --db the records go to the database, and to standard output only when --format or -o is given.
     """
-    from thucydides.pipeline import run  # imported here: `--help` stays fast
+    import time
+    from dataclasses import asdict
+
+    from thucydides.pipeline import pipeline_version, run  # imported here: `--help` stays fast
 
     if published is not None and (parse_date(published) is None):
         raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
@@ -69,21 +78,48 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         settings = config.load(config_path, published=published, outlet=outlet).with_fields(_field_mapping(fields))
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
+    explicit_output = fmt is not None or output.name != "<stdout>"
     fmt = fmt or ("table" if output.isatty() else "jsonl")
     summary = Summary()
+    store, run_id, version, skip = None, 0, pipeline_version(), frozenset()
+    if db_path:
+        from thucydides.store import Store, StoreError
+
+        try:
+            store = Store(db_path)
+        except StoreError as exc:
+            click.echo(f"thucydides: {exc}", err=True)
+            sys.exit(EXIT_SETUP)
+        run_id = store.begin_run(pipeline_version=version, settings=asdict(settings), inputs=inputs)
+        skip = frozenset() if recode else frozenset(store.coded(version))
+    started = time.perf_counter()
     try:
-        for item in run(list(inputs), settings, workers=workers):
+        for item in run(list(inputs), settings, workers=workers, skip=skip):
             summary.add(item)
-            _emit(item, fmt, output, quiet)
+            if store is not None:
+                if isinstance(item, Article):
+                    store.write_article(item, run_id, version)
+                elif is_failure(item):
+                    store.write_failure(item, run_id)
+            if store is None or explicit_output:
+                _emit(item, fmt, output, quiet)
+            elif isinstance(item, Rejected) and not quiet and item.reason != "already-coded":
+                _emit(item, fmt, output, quiet)
     except ModelError as exc:
         click.echo(f"thucydides: {exc}", err=True)
         sys.exit(EXIT_SETUP)
     except ThucydidesError as exc:
         click.echo(f"thucydides: {exc}", err=True)
         sys.exit(EXIT_SOME_FAILED)
+    if store is not None:
+        store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
+                         seconds=time.perf_counter() - started)
+        store.close()
     if not quiet:
         for line in summary.lines():
             click.echo(line, err=True)
+        if db_path:
+            click.echo(f"stored in {db_path} (run {run_id}, pipeline {version})", err=True)
     if summary.failed:
         if not quiet:
             click.echo(f"thucydides: {summary.failed} input(s) failed", err=True)
@@ -194,6 +230,37 @@ def actors(text: str, on: str | None, dateline_country: str | None, fmt: str) ->
         click.echo(f"{m.text!r} [{m.start}:{m.end}] -> {a.code}  country={a.country or '-'} "
                    f"sector={a.sector or '-'}  name={a.name!r}  entity={a.entity or '-'}  kind={a.kind}")
         click.echo(f"    rule {m.rule}: {m.evidence}")
+
+
+@main.command()
+@click.option("--db", "db_path", default="thucydides.db", show_default=True, metavar="PATH",
+              help="The database written by `code --db`.")
+@click.option("--top", default=10, show_default=True, help="How many dyads and outlets to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(db_path: str, top: int, as_json: bool) -> None:
+    """Counts over a store: articles, events by CAMEO root, QuadClass and PLOVER type, top dyads, outlets."""
+    from pathlib import Path
+
+    from thucydides.store import Store
+
+    if not Path(db_path).exists():
+        raise click.BadParameter(f"no database at {db_path!r} (code something with --db first)",
+                                 param_hint="--db")
+    with Store(db_path) as store:
+        counts = store.stats(top=top)
+    if as_json:
+        click.echo(json.dumps(counts, indent=2))
+        return
+    click.echo(f"{counts['articles']} articles, {counts['sentences']} sentences, {counts['actor_mentions']} actor "
+               f"mentions, {counts['events']} events, {counts['failures']} failed inputs, {counts['runs']} runs")
+    click.echo("events by CAMEO root: " + ", ".join(f"{r} {n}" for r, n in counts["by_root"]))
+    click.echo("events by QuadClass:  " + ", ".join(f"{q} {n}" for q, n in counts["by_quad_class"]))
+    click.echo("events by PLOVER:     " + ", ".join(f"{p} {n}" for p, n in counts["by_plover"]))
+    click.echo("modality:             " + ", ".join(f"{p}/{c} {n}" for p, c, n in counts["modality"]))
+    click.echo("top dyads (events, Goldstein sum):")
+    for source, target, n, goldstein in counts["top_dyads"]:
+        click.echo(f"  {source:>12} -> {target:<12} {n:>4}  {goldstein:+.1f}")
+    click.echo("articles by outlet:   " + ", ".join(f"{o} {n}" for o, n in counts["by_outlet"]))
 
 
 @main.command()

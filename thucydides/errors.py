@@ -17,9 +17,11 @@ The tree::
     │   ├── InputTooLarge (T109)
     │   └── NoText (T110)            a page or record with no article text in it
     ├── SkipArticle (T2xx)           an article was read but is deliberately not coded (not a failure)
-    │   └── NotEnglish (T201)
+    │   ├── NotEnglish (T201)
+    │   └── AlreadyCoded (T202)      in the store already, coded by the same pipeline version
     ├── ModelError (T301)            the spaCy pipeline is missing or is not the pinned one
-    └── DictionaryError (T401)       a packaged or user dictionary file has a malformed line or an unknown code
+    ├── DictionaryError (T401)       a packaged or user dictionary file has a malformed line or an unknown code
+    └── StoreError (T501)            the database cannot be opened or written (thucydides.store)
 
 Library code raises these; only ``cli.py`` turns them into messages and exit codes. A failure inside a
 batch becomes a :class:`thucydides.types.Rejected` record carrying ``code`` and ``reason``, never ``None``.
@@ -100,6 +102,10 @@ class NotEnglish(SkipArticle):
     code, reason = "T201", "not-english"
 
 
+class AlreadyCoded(SkipArticle):
+    code, reason = "T202", "already-coded"
+
+
 class NoText(InputError):
     code, reason = "T110", "no-text"
 
@@ -112,8 +118,12 @@ class DictionaryError(ThucydidesError):
     code, reason = "T401", "dictionary"
 
 
+class StoreError(ThucydidesError):
+    code, reason = "T501", "store"
+
+
 ALL_ERRORS: tuple[type[ThucydidesError], ...] = (
     ThucydidesError, UsageError, ConfigError, InputError, EmptyInput, BinaryInput, DecodeFailed,
     TruncatedInput, MalformedRecord, MalformedFeed, MalformedWarc, UnreadableInput, InputTooLarge,
-    NoText, SkipArticle, NotEnglish, ModelError, DictionaryError,
+    NoText, SkipArticle, NotEnglish, AlreadyCoded, ModelError, DictionaryError, StoreError,
 )

@@ -6,17 +6,20 @@ later issues add actors, events and attribution after ``nlp``.
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
+from importlib import resources
 from typing import Any
 
 from thucydides.actors import Resolver
 from thucydides.events import EventCoder
 from thucydides.config import Settings
-from thucydides.errors import ThucydidesError
+from thucydides import __version__
+from thucydides.errors import AlreadyCoded, ThucydidesError
 from thucydides.ingest import read
 from thucydides.nlp import Parser, load_model
 from thucydides.structure import build_article
@@ -57,10 +60,25 @@ def check_stages(stages: Sequence[Stage] = STAGES) -> None:
         available.update(w.split(".")[0] for w in stage.writes)
 
 
+def pipeline_version() -> str:
+    """The package version plus a hash of every packaged dictionary and pattern file: what the store records
+    with each article, so that a rerun skips what this exact pipeline already coded."""
+    digest = hashlib.sha256(__version__.encode())
+    root = resources.files("thucydides").joinpath("data")
+    for folder in ("", "actors", "events"):
+        base = root.joinpath(folder) if folder else root
+        for item in sorted(base.iterdir(), key=lambda p: p.name):
+            if item.is_file() and item.name.endswith(".tsv"):
+                digest.update(item.name.encode())
+                digest.update(item.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
 class Coder:
     """Structure and parse raw documents; holds the loaded spaCy pipeline."""
 
-    def __init__(self, settings: Settings, *, today: date | None = None, nlp: Any = None) -> None:
+    def __init__(self, settings: Settings, *, today: date | None = None, nlp: Any = None,
+                 skip: frozenset[str] = frozenset()) -> None:
         check_stages()
         self.settings = settings
         self.today = today or date.today()
@@ -68,11 +86,16 @@ class Coder:
         self.parser = Parser(model, batch_size=settings.batch_size)
         self.resolver = Resolver()
         self.events = EventCoder(self.resolver.d)
+        self.skip = skip  # article ids already coded (a resumed run)
 
     def code_chunk(self, items: Sequence[RawDocument | Rejected]) -> list[Article | Rejected]:
         """Code a chunk of documents, keeping their order; one bad article never loses the others."""
         built = [item if isinstance(item, Rejected) else build_article(item, self.settings, today=self.today)
                  for item in items]
+        if self.skip:
+            built = [Rejected(b.ref, "store", AlreadyCoded.code, AlreadyCoded.reason,
+                              "already in the store, coded by this pipeline version (use --recode to redo)")
+                     if isinstance(b, Article) and b.id in self.skip else b for b in built]
         articles = [a for a in built if isinstance(a, Article)]
         try:
             parsed = iter(self.parser(articles))
@@ -129,9 +152,9 @@ def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 _WORKER: Coder | None = None
 
 
-def _init_worker(settings: Settings, today: date) -> None:
+def _init_worker(settings: Settings, today: date, skip: frozenset[str]) -> None:
     global _WORKER  # one model per worker process, loaded once
-    _WORKER = Coder(settings, today=today)
+    _WORKER = Coder(settings, today=today, skip=skip)
 
 
 def _work(chunk: list[RawDocument | Rejected]) -> list[Article | Rejected]:
@@ -140,14 +163,18 @@ def _work(chunk: list[RawDocument | Rejected]) -> list[Article | Rejected]:
 
 
 def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: date | None = None,
-        coder: Coder | None = None) -> Iterator[Article | Rejected]:
-    """Read and code ``inputs``; yields articles and rejections in input order, streaming."""
+        coder: Coder | None = None, skip: frozenset[str] = frozenset()) -> Iterator[Article | Rejected]:
+    """Read and code ``inputs``; yields articles and rejections in input order, streaming.
+
+    ``skip``: ids of articles not to code again (they come back as ``already-coded`` skips).
+    """
     today = today or date.today()
     documents = read(inputs, settings)
     if workers <= 1:
-        yield from (coder or Coder(settings, today=today)).code(documents)
+        yield from (coder or Coder(settings, today=today, skip=skip)).code(documents)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings, today)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(settings, today, skip)) as pool:
         pending: deque[Future[list[Article | Rejected]]] = deque()
         for chunk in _chunked(documents, CHUNK):
             pending.append(pool.submit(_work, chunk))

@@ -1,0 +1,151 @@
+-- Thucydides store, schema version 1 (SQLite). Every coded article, its sentences, actor mentions and
+-- events (one row per source-target dyad; the full JSON record is kept as well), the runs that wrote them
+-- and the inputs that failed. Quotes, sources, attribution hops and framing flags get their tables now and
+-- are filled when the attribution stage lands. Offsets are character offsets into articles.text.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    started          TEXT NOT NULL,      -- ISO timestamp, UTC
+    finished         TEXT,
+    pipeline_version TEXT NOT NULL,      -- package version + hash of the packaged dictionaries and patterns
+    settings         TEXT NOT NULL,      -- JSON
+    inputs           TEXT NOT NULL,      -- JSON list of the command's inputs
+    articles         INTEGER DEFAULT 0,  -- coded in this run
+    skipped          INTEGER DEFAULT 0,  -- already in the store with the same pipeline version, or not English
+    failed           INTEGER DEFAULT 0,
+    seconds          REAL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id                  TEXT PRIMARY KEY,
+    run_id              INTEGER NOT NULL REFERENCES runs(id),
+    pipeline_version    TEXT NOT NULL,
+    input_path          TEXT NOT NULL,
+    input_line          INTEGER,
+    input_record        INTEGER,
+    outlet              TEXT,
+    url                 TEXT,
+    headline            TEXT,
+    published           TEXT,
+    published_precision TEXT,
+    dateline_place      TEXT,
+    dateline_country    TEXT,
+    agency              TEXT,
+    language            TEXT,
+    text                TEXT NOT NULL,
+    record              TEXT NOT NULL    -- the public JSON record (README "The JSON record")
+);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    end_       INTEGER NOT NULL,
+    paragraph  INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence   INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    end_       INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    code       TEXT NOT NULL,
+    country    TEXT,
+    sector     TEXT,
+    name       TEXT,
+    entity     TEXT,
+    kind       TEXT,
+    rule       TEXT,
+    evidence   TEXT
+);
+CREATE INDEX IF NOT EXISTS actors_article ON actors(article_id);
+CREATE INDEX IF NOT EXISTS actors_code ON actors(code);
+
+CREATE TABLE IF NOT EXISTS events (
+    id               TEXT PRIMARY KEY,
+    article_id       TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence         INTEGER NOT NULL,
+    trigger          TEXT NOT NULL,
+    trigger_start    INTEGER NOT NULL,
+    source_code      TEXT,
+    source_country   TEXT,
+    source_sector    TEXT,
+    source_name      TEXT,
+    target_code      TEXT,
+    target_country   TEXT,
+    target_sector    TEXT,
+    target_name      TEXT,
+    cameo            TEXT NOT NULL,
+    cameo_root       TEXT NOT NULL,
+    goldstein        REAL NOT NULL,
+    quad_class       INTEGER NOT NULL,
+    plover           TEXT,
+    plover_mode      TEXT,
+    date             TEXT,
+    date_precision   TEXT,
+    location_name    TEXT,
+    location_country TEXT,
+    lat              REAL,
+    lon              REAL,
+    polarity         TEXT NOT NULL,
+    certainty        TEXT NOT NULL,
+    condition        TEXT,
+    negates          TEXT,
+    pattern          TEXT,
+    record           TEXT NOT NULL    -- the event's JSON (source/target lists, modality, attribution)
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);
+CREATE INDEX IF NOT EXISTS events_root ON events(cameo_root, date);
+CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    end_       INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    record     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    code       TEXT,
+    mentions   INTEGER
+);
+CREATE TABLE IF NOT EXISTS attribution_hops (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id   TEXT,
+    hop        INTEGER NOT NULL,
+    name       TEXT,
+    kind       TEXT,
+    code       TEXT,
+    cue        TEXT
+);
+CREATE TABLE IF NOT EXISTS framing (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    end_       INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    note       TEXT
+);
+
+CREATE TABLE IF NOT EXISTS failures (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id  INTEGER NOT NULL REFERENCES runs(id),
+    input   TEXT NOT NULL,     -- path, with :line or #record
+    stage   TEXT NOT NULL,
+    code    TEXT NOT NULL,     -- T1xx ... (README "Exit status and bad input")
+    reason  TEXT NOT NULL,
+    message TEXT NOT NULL
+);
