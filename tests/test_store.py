@@ -74,3 +74,43 @@ def test_a_newer_schema_is_refused(tmp_path):
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="newer"):
         Store(db)
+
+
+def test_kill_mid_run_loses_nothing_committed_and_the_rerun_finishes(tmp_path):
+    """`kill -9` while coding: every article already written survives; the rerun codes only the rest."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": f"KYIV, May {1 + i % 28} (Reuters) - Ukraine accused Russia of "
+                                                 f"shelling the port of Odesa for the {i}th time, officials said. "
+                                                 "Moscow denied the claim."}) for i in range(200)]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    command = [sys.executable, "-m", "thucydides.cli", "code", str(corpus), "--db", str(db), "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+        if db.exists():
+            try:
+                stored = _count(str(db), "articles")
+            except sqlite3.Error:
+                continue
+            if stored >= 5:
+                break
+    assert process.poll() is None, "the run finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    survived = _count(str(db), "articles")
+    assert 5 <= survived < 200
+    rerun = subprocess.run(command[:-1], capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{survived} skipped" in rerun.stderr
+    assert _count(str(db), "articles") == 200
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(DISTINCT article_id) FROM sentences").fetchone()[0] == 200
