@@ -114,3 +114,62 @@ def test_kill_mid_run_loses_nothing_committed_and_the_rerun_finishes(tmp_path):
     assert _count(str(db), "articles") == 200
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(DISTINCT article_id) FROM sentences").fetchone()[0] == 200
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from thucydides.cli import main
+
+    db = str(tmp_path_factory.mktemp("store") / "samples.db")
+    result = CliRunner().invoke(main, ["code", str(SAMPLES), "--db", db])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_query_filters(run_cli, sample_db):
+    everything = run_cli("query", "--db", sample_db, "--format", "json").output.splitlines()
+    russian = [json.loads(line) for line in run_cli("query", "--db", sample_db, "--source", "RUS",
+                                                     "--format", "json").output.splitlines()]
+    assert everything and russian and len(russian) < len(everything)
+    assert all(e["source"]["code"].startswith("RUS") for e in russian)
+    force = [json.loads(line) for line in run_cli("query", "--db", sample_db, "--root", "19", "--format", "json")
+             .output.splitlines()]
+    assert force and all(e["cameo_root"] == "19" for e in force)
+    since = [json.loads(line) for line in run_cli("query", "--db", sample_db, "--since", "2025-01-01",
+                                                   "--format", "json").output.splitlines()]
+    assert all(e["date"] >= "2025-01-01" for e in since)
+    # values are bound parameters, never SQL
+    assert run_cli("query", "--db", sample_db, "--source", "x' OR 1=1 --", "--format", "json").output == ""
+    table = run_cli("query", "--db", sample_db, "--plover", "SANCTION")
+    assert table.exit_code == 0 and "SANCTION" in table.output
+
+
+def test_gdelt_export_has_the_61_columns_in_order(run_cli, sample_db, tmp_path):
+    from thucydides.store.query import GDELT_COLUMNS
+
+    out = tmp_path / "events.tsv"
+    result = run_cli("export", "--db", sample_db, "--format", "gdelt", "--header", "-o", str(out))
+    assert result.exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == list(GDELT_COLUMNS) and len(GDELT_COLUMNS) == 61
+    assert GDELT_COLUMNS[0] == "GLOBALEVENTID" and GDELT_COLUMNS[-1] == "SOURCEURL"
+    for line in lines[1:]:
+        cells = line.split("\t")
+        assert len(cells) == 61 and cells[0].isdigit() and len(cells[1]) == 8
+        assert cells[26].isdigit() and cells[28] == cells[26][:2] and cells[29] in "1234"
+        float(cells[30])
+
+
+def test_plover_export_shape(run_cli, sample_db):
+    records = [json.loads(line) for line in run_cli("export", "--db", sample_db, "--format", "plover")
+               .output.splitlines() if line.startswith("{")]
+    assert records
+    for record in records:
+        assert {"id", "event_date", "event_type", "mode", "context", "actor", "recipient", "event_text",
+                "story_date", "publication"} <= set(record)
+        assert record["event_type"] in {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                                        "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                                        "MOBILIZE", "COERCE", "ASSAULT"}
+        assert isinstance(record["actor"], list) and all("code" in a for a in record["actor"])

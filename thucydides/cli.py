@@ -263,6 +263,79 @@ def stats(db_path: str, top: int, as_json: bool) -> None:
     click.echo("articles by outlet:   " + ", ".join(f"{o} {n}" for o, n in counts["by_outlet"]))
 
 
+def _filter_options(command):  # noqa: ANN001, ANN202 - the same filters for query and export
+    options = [
+        click.option("--db", "db_path", default="thucydides.db", show_default=True, metavar="PATH"),
+        click.option("--source", default=None, metavar="CODE", help="Source actor code prefix (RUS, RUSGOV)."),
+        click.option("--target", default=None, metavar="CODE", help="Target actor code prefix."),
+        click.option("--actor", default=None, metavar="CODE", help="Either side."),
+        click.option("--root", default=None, metavar="NN", help="CAMEO root (19)."),
+        click.option("--code", "cameo", default=None, metavar="CODE", help="CAMEO code prefix (163, 19)."),
+        click.option("--plover", default=None, metavar="TYPE", help="PLOVER type (ASSAULT)."),
+        click.option("--since", default=None, metavar="DATE"), click.option("--until", default=None, metavar="DATE"),
+        click.option("--outlet", default=None, metavar="NAME"),
+        click.option("--polarity", type=click.Choice(["positive", "negative"]), default=None),
+        click.option("--certainty", type=click.Choice(["certain", "probable", "possible", "unknown"]), default=None),
+        click.option("--limit", type=int, default=None),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _open_store(db_path: str):  # noqa: ANN202
+    from pathlib import Path
+
+    from thucydides.store import Store
+
+    if not Path(db_path).exists():
+        raise click.BadParameter(f"no database at {db_path!r} (code something with --db first)", param_hint="--db")
+    return Store(db_path)
+
+
+def _filters(**kwargs):  # noqa: ANN003, ANN202
+    from thucydides.store.query import Filters
+
+    kwargs["code"] = kwargs.pop("cameo")
+    return Filters(**kwargs)
+
+
+@main.command()
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def query(db_path: str, fmt: str, **filters: Any) -> None:
+    """List events in a store, filtered by dyad, actor, code, PLOVER type, dates, outlet and modality."""
+    from thucydides.store import query as q
+
+    with _open_store(db_path) as store:
+        rows = q.events(store, _filters(**filters))
+        if fmt == "table":
+            for line in q.table(rows):
+                click.echo(line)
+        elif fmt == "json":
+            q.write_jsonl(rows, sys.stdout)
+        else:
+            q.write_csv(rows, sys.stdout)
+
+
+@main.command()
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "jsonl", "csv"]), required=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here.")
+@click.option("--header", is_flag=True, help="gdelt: write the column names as a first line.")
+def export(db_path: str, fmt: str, output: IO[str], header: bool, **filters: Any) -> None:
+    """Export events: GDELT 2.0 event table (tab-separated, 61 columns), PLOVER JSON, JSON Lines or CSV."""
+    from thucydides.store import query as q
+
+    with _open_store(db_path) as store:
+        rows = q.events(store, _filters(**filters))
+        if fmt == "gdelt":
+            count = q.write_gdelt(rows, output, header=header)
+        else:
+            count = {"plover": q.write_plover, "jsonl": q.write_jsonl, "csv": q.write_csv}[fmt](rows, output)
+    click.echo(f"{count} events exported ({fmt})", err=True)
+
+
 @main.command()
 def info() -> None:
     """Show versions, the spaCy pipeline in use and the packaged data files."""
