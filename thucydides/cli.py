@@ -59,9 +59,13 @@ def main() -> None:
               help="Also store every article, actor, event and failure in this SQLite database (created if "
                    "missing); articles already coded by the same pipeline version are skipped.")
 @click.option("--recode", is_flag=True, help="With --db: code again articles the store already has.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this machine (--workers processes); ray: Ray actors (pip install 'thucydides[ray]').")
+@click.option("--address", default=None, metavar="ADDR",
+              help="With --engine ray: the cluster to join ('auto', 'ray://host:10001'); default starts a local Ray.")
 def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: str | None, outlet: str | None,
          fields: tuple[str, ...], workers: int, config_path: str | None, quiet: bool, db_path: str | None,
-         recode: bool) -> None:
+         recode: bool, engine: str, address: str | None) -> None:
     """Read INPUT files, directories, globs or - (stdin) and code every article in them.
 
     Formats are detected from content: plain text, HTML, JSON Lines, RSS/Atom, WARC (gzip or not).
@@ -94,7 +98,7 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         skip = frozenset() if recode else frozenset(store.coded(version))
     started = time.perf_counter()
     try:
-        for item in run(list(inputs), settings, workers=workers, skip=skip):
+        for item in run(list(inputs), settings, workers=workers, skip=skip, engine=engine, address=address):
             summary.add(item)
             if store is not None:
                 if isinstance(item, Article):

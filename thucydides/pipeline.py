@@ -134,11 +134,11 @@ class Coder:
         return [self._analyse(a) for a in self.parser(articles)]
 
     def code(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
-        for chunk in _chunked(items, CHUNK):
+        for chunk in chunked(items, CHUNK):
             yield from self.code_chunk(chunk)
 
 
-def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     chunk: list[Any] = []
     for item in items:
         chunk.append(item)
@@ -163,12 +163,20 @@ def _work(chunk: list[RawDocument | Rejected]) -> list[Article | Rejected]:
 
 
 def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: date | None = None,
-        coder: Coder | None = None, skip: frozenset[str] = frozenset()) -> Iterator[Article | Rejected]:
+        coder: Coder | None = None, skip: frozenset[str] = frozenset(), engine: str = "local",
+        address: str | None = None) -> Iterator[Article | Rejected]:
     """Read and code ``inputs``; yields articles and rejections in input order, streaming.
 
     ``skip``: ids of articles not to code again (they come back as ``already-coded`` skips).
+    ``engine``: ``local`` (this process, or a process pool for ``workers`` > 1) or ``ray`` (Ray actors,
+    on a local Ray or the cluster at ``address``).
     """
     today = today or date.today()
+    if engine == "ray":
+        from thucydides.batch.ray_engine import run_ray
+
+        yield from run_ray(inputs, settings, workers=max(workers, 1), address=address, today=today, skip=skip)
+        return
     documents = read(inputs, settings)
     if workers <= 1:
         yield from (coder or Coder(settings, today=today, skip=skip)).code(documents)
@@ -176,7 +184,7 @@ def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: d
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(settings, today, skip)) as pool:
         pending: deque[Future[list[Article | Rejected]]] = deque()
-        for chunk in _chunked(documents, CHUNK):
+        for chunk in chunked(documents, CHUNK):
             pending.append(pool.submit(_work, chunk))
             if len(pending) >= workers * 2:
                 yield from pending.popleft().result()

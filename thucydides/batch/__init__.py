@@ -1,0 +1,1 @@
+"""Scale-out engines for a batch. Only ``thucydides.batch.ray_engine`` imports Ray (an optional extra)."""
