@@ -63,3 +63,9 @@ def test_only_nlp_imports_spacy():
         if "nlp" in path.parts:
             continue
         assert not re.search(r"^\s*(import spacy|from spacy)", path.read_text("utf-8"), re.M), path
+
+
+def test_only_the_batch_engine_imports_ray():
+    importers = [path.relative_to(REPO).as_posix() for path in (REPO / "thucydides").rglob("*.py")
+                 if re.search(r"^\s*(import ray|from ray)", path.read_text("utf-8"), re.M)]
+    assert importers == ["thucydides/batch/ray_engine.py"]
