@@ -87,12 +87,14 @@ class EventCoder:
         consumed: set[int] = set()
         hypothetical = _conditional_clauses(s)  # "if they offered talks": a condition, not an event
         out: list[Event] = []
+        matched: set[int] = set()
         for token in tokens:
             if token.i in consumed or token.i in hypothetical:
                 continue
             match = self._match(s, token)
             if match is None:
                 continue
+            matched.add(token.i)
             pattern, used = match
             code = self.codes[pattern.code]
             consumed.update(used)
@@ -112,7 +114,30 @@ class EventCoder:
             out.extend(self._events(article, s, token, pattern, code, sources, targets, reciprocal, report, spans,
                                     used, recent))
         out.extend(self._accusations(article, s, out, recent, report, spans))
+        out.extend(self._obligations(article, s, matched, consumed | hypothetical, recent, report, spans))
         return _dedupe(out)
+
+    def _obligations(self, article: Article, s: _Sentence, matched: set[int], skip: set[int],
+                     recent: list[ActorMention], report: date | None, spans: list[tuple[int, int]]) -> list[Event]:
+        """ "The administration declared that China must drop barriers": an obligation another actor states is
+        its demand (100) on the obliged actor, also when the act demanded has no pattern of its own."""
+        tokens, out = s.tokens, []
+        for token in tokens:
+            if token.i in matched or token.i in skip or token.pos != "VERB" or token.dep not in ("ccomp", "conj"):
+                continue
+            if not {tokens[k].text.lower() for k in s.kids[token.i] if tokens[k].dep == "aux"} & _OBLIGATION:
+                continue
+            if any(tokens[k].dep == "neg" for k in s.kids[token.i]):
+                continue
+            obliged = self._subject(s, token.i, recent)
+            speakers = self._speakers(s, token.i, recent)
+            if not obliged or not speakers or speakers[0].actor.code == obliged[0].actor.code:
+                continue
+            pattern = Pattern("100", "V", token.lemma.lower(), None, None, None, (), None,
+                              "rule: an obligation stated by another actor is its demand")
+            out.extend(self._events(article, s, token, pattern, self.codes["100"], speakers, obliged, False,
+                                    report, spans, set(), recent))
+        return out
 
     def _accusations(self, article: Article, s: _Sentence, events: list[Event], recent: list[ActorMention],
                      report: date | None, spans: list[tuple[int, int]]) -> list[Event]:
@@ -182,6 +207,12 @@ class EventCoder:
         if pattern.compounds is not None:
             modifiers = [k for k in kids if tokens[k].dep in ("compound", "amod", "nmod", "npadvmod")]
             modifiers += [c for k in modifiers for c in s.kids[k] if tokens[c].dep in ("compound", "amod")]
+            # the object of the noun's own preposition ("release of prisoners", "end to the fighting",
+            # "investigation into corruption", "suspension of air links")
+            objects = [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() in _PHRASE_PREPOSITIONS
+                       for o in s.kids[k] if tokens[o].dep == "pobj"]
+            objects += [c for o in objects for c in s.kids[o] if tokens[c].dep in ("compound", "amod", "conj")]
+            modifiers += objects
             hit = [k for k in modifiers if tokens[k].lemma.lower() in pattern.compounds
                    or tokens[k].text.lower() in pattern.compounds]
             if not hit:
@@ -241,11 +272,16 @@ class EventCoder:
             targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                 recent)
             governor = tokens[token.head]
+            if not sources and governor.i != token.i and token.dep == "nsubjpass":
+                sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
+                           for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
             if not sources and governor.i != token.i and token.dep in ("dobj", "obj", "pobj", "attr", "conj"):
                 verb = governor if token.dep != "pobj" else tokens[governor.head]
                 sources = self._subject(s, verb.i, recent)
             if not targets and governor.i != token.i and governor.pos == "VERB":
-                targets = self._preposition_targets(s, governor.i, pattern.prepositions or TARGET_PREPOSITIONS,
+                # "issued arrest warrants for two Brazilian men": the parser often hangs the noun's phrase on its verb
+                targets = self._preposition_targets(s, governor.i,
+                                                    pattern.prepositions or TARGET_PREPOSITIONS + ("for",),
                                                     recent, skip=token.i)
                 if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
                     targets = self._objects(s, governor.i, recent, skip=token.i)
@@ -262,6 +298,14 @@ class EventCoder:
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
                         sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
+                if not sources and pattern.code[:2] in ("18", "19", "20"):
+                    # "were killed in Israeli tank shelling", "died in a Russian air strike": the nationality of the act
+                    for k in kids[token.i]:
+                        if tokens[k].dep == "prep" and tokens[k].text.lower() in ("in", "during") and not sources:
+                            for o in kids[k]:
+                                if tokens[o].dep == "pobj" and tokens[o].pos == "NOUN" and not tokens[o].ent_type:
+                                    sources = [m for c in kids[o] if tokens[c].dep in ("amod", "compound")
+                                               for m in self._adjective_actor(s, c)][:1]
             else:
                 if pattern.pos == "A":
                     head = tokens[token.head]
@@ -294,6 +338,25 @@ class EventCoder:
                 if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
                         not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
                     targets = self._content_target(s, k, exclude, recent)
+            if not targets and pattern.pos == "N" and token.dep in ("dobj", "obj") and token.head != token.i \
+                    and pattern.code[:2] in _CONTENT_ROOTS:
+                # "reiterated its demand that Israel ease ...": the noun's clause hangs on the verb governing it
+                for k in s.kids[token.head]:
+                    if tokens[k].dep == "ccomp" and not targets:
+                        targets = self._content_target(s, k, exclude, recent)
+        if sources and targets and all(m.rule in ("context", "coreference") and m.actor.country is not None
+                                       and m.actor.country == sources[0].actor.country
+                                       and m.actor.sector == "MIL" for m in targets):
+            # "contribute 4,000 troops to a force in Liberia": the actor's own troops are what it uses, not
+            # whom it acts on; a target named further in the phrase wins
+            exclude = {m.actor.code for m in sources + targets}
+            own = {m.actor.country for m in sources}
+            for k in s.kids[token.i]:
+                if tokens[k].dep in ("xcomp", "ccomp", "prep", "dobj", "obj"):
+                    found = [m for m in self._content_target(s, k, exclude, recent) if m.actor.country not in own]
+                    if found:
+                        targets = found
+                        break
         between = self._between(s, token.i, recent)
         if between and not targets:
             if sources:
@@ -319,7 +382,7 @@ class EventCoder:
             seen.add(k)
             found = [m for m in self._actors_of([k], s, recent) if m.actor.code not in exclude] if k != root or \
                 tokens[k].pos in ("NOUN", "PROPN") else []
-            if not found and tokens[k].ent_type == "GPE":
+            if not found and tokens[k].ent_type in ("GPE", "LOC"):
                 found = [m for m in self._country_actor(s, k) if m.actor.code not in exclude]
             if found:
                 return found
@@ -333,7 +396,7 @@ class EventCoder:
             if tokens[k].dep not in ("dobj", "obj"):
                 continue
             for d in sorted(_subtree(s.kids, k)):
-                if tokens[d].ent_type == "GPE":
+                if tokens[d].ent_type in ("GPE", "LOC"):
                     found = self._country_actor(s, d)
                     if not found:
                         country = gazetteer().country_of(tokens[d].text)
@@ -369,6 +432,9 @@ class EventCoder:
                 subject = subjects[0]
                 if tokens[subject].text.lower() in RELATIVE and tokens[node].dep == "relcl":
                     subject = tokens[node].head  # "the forces that attacked ..."
+                if tokens[subject].pos == "VERB":  # "The Red Cross operating in Iraq said": a misparsed participle
+                    inner = [k for k in s.kids[subject] if tokens[k].dep == "nsubj"]
+                    subject = inner[0] if inner else subject
                 return self._actors_of([subject], s, recent)
             agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
             if agent:
@@ -469,6 +535,15 @@ class EventCoder:
             if mention is not None and mention not in out and \
                     not (token.dep == "appos" and any(m.actor.code == mention.actor.code for m in out)):
                 out.append(mention)  # an apposition naming the same actor again adds nothing
+            if mention is not None and token.pos in ("NOUN", "PROPN"):
+                # "US and British forces": the list shares the head noun, each member is its own mention
+                for c in s.kids[k]:
+                    if s.tokens[c].dep in ("nmod", "compound", "amod") and any(
+                            s.tokens[g].dep == "conj" for g in s.kids[c]):
+                        for member in [c] + [g for g in s.kids[c] if s.tokens[g].dep == "conj"]:
+                            other = s.at.get(member)
+                            if other is not None and other not in out and other.rule == "distributed":
+                                out.append(other)
             todo.extend(c for c in s.kids[k] if s.tokens[c].dep in ("conj", "appos"))
         return out
 
@@ -529,8 +604,7 @@ class EventCoder:
             where = place_at(s.tokens, token.head, text, base)
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
-        if not targets and code.code[:2] != "04" and where is not None and where.country \
-                and not (sources and sources[0].actor.country == where.country):
+        if not targets and code.code[:2] != "04" and where is not None and where.country:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
             # a meeting place never is
             targets = [self._place_actor(s, where)]
@@ -543,7 +617,7 @@ class EventCoder:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
             a.actor.code == b.actor.code
-            or (b.rule in ("dateline", "context") and b.actor.country == a.actor.country)))]
+            or (b.rule == "dateline" and b.actor.country == a.actor.country)))]
         # an actor acting on itself, or on a role whose country was only guessed from context, is no target
         if pairs and not kept:
             kept = list(dict.fromkeys((a, None) for a, _b in pairs))
@@ -576,10 +650,14 @@ class EventCoder:
         tokens = s.tokens
         aux = {tokens[k].text.lower() for k in s.kids[token.i] if tokens[k].dep in ("aux", "auxpass")}
         governor = tokens[token.head]
-        if token.dep == "xcomp" and governor.lemma.lower() in _WANT and mood.polarity == "positive" \
+        infinitive = token.dep == "ccomp" and any(tokens[k].dep == "aux" and tokens[k].text.lower() == "to"
+                                                  for k in s.kids[token.i])  # "wants Putin to attack"
+        if (token.dep == "xcomp" or infinitive) and governor.lemma.lower() in _WANT and mood.polarity == "positive" \
                 and root not in ("02", "03", "10", "13"):
             wanter = self._subject(s, governor.i, recent)
             asked = self._actors_of([k for k in s.kids[governor.i] if tokens[k].dep in ("dobj", "obj")], s, recent)
+            if infinitive and not asked:
+                asked = sources
             if wanter and asked:  # "Obama wants Putin to attack": an appeal to Putin
                 return self.codes[_APPEAL.get(root, "020")], wanter, asked, mood, None
             if wanter and code.quad_class != 3:  # "plans to attack", "wants to meet": an intent or a threat
@@ -647,7 +725,8 @@ _CONTENT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
 
 _QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "number", "series",
-                         "package", "round", "wave", "set", "raft", "host", "slew", "batch", "string", "barrage"})
+                         "package", "round", "wave", "set", "raft", "host", "slew", "batch", "string", "barrage",
+                         "part", "portion", "bulk", "rest", "some", "most", "all", "much"})
 
 
 def _of_quantity(s: _Sentence, k: int) -> int | None:
@@ -676,7 +755,19 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
         elif token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in _BACKGROUND
                                           for c in s.kids[token.i]):
             out |= _subtree(s.kids, token.i)
+        elif token.dep == "relcl" and _nonrestrictive(s, token.i) and any(
+                s.tokens[c].dep == "aux" and s.tokens[c].lemma.lower() == "have" for c in s.kids[token.i]):
+            # "Moscow and Beijing -- which have resisted a harder line": a perfect-tense aside describes the actor's
+            # record, it does not report the act
+            out |= _subtree(s.kids, token.i)
     return out
+
+
+def _nonrestrictive(s: _Sentence, k: int) -> bool:
+    """A relative clause set off by a comma or a dash ("X, which ...")."""
+    first = min(_subtree(s.kids, k))
+    return first > 0 and s.tokens[first].text.lower() in ("which", "who") and \
+        s.tokens[first - 1].text[-1:] in (",", "-", "—", "–")  # the tokenizer may leave "Beijing--" whole
 
 
 _BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})
@@ -746,3 +837,6 @@ _GROUP_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen
                           "group", "groups", "number", "some", "many", "most", "all", "part", "members", "leader",
                           "leaders", "head", "chief", "member", "representative",
                           "representatives", "delegation", "envoy", "side", "government", "army", "forces"})
+
+# Prepositions whose object belongs to a nominal trigger's own phrase ("state of emergency", "end to the war").
+_PHRASE_PREPOSITIONS = frozenset({"of", "to", "into", "on", "for"})
