@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python bench/read_throughput.py
 	$(BIN)/python bench/actors.py
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/store.py
 
 lint: install-dev
 	$(BIN)/python -m ruff check thucydides tests bench
