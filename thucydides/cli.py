@@ -97,9 +97,11 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         run_id = store.begin_run(pipeline_version=version, settings=asdict(settings), inputs=inputs)
         skip = frozenset() if recode else frozenset(store.coded(version))
     started = time.perf_counter()
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         for item in run(list(inputs), settings, workers=workers, skip=skip, engine=engine, address=address):
             summary.add(item)
+            progress.update(summary)
             if store is not None:
                 if isinstance(item, Article):
                     store.write_article(item, run_id, version)
@@ -115,6 +117,7 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
     except ThucydidesError as exc:
         click.echo(f"thucydides: {exc}", err=True)
         sys.exit(EXIT_SOME_FAILED)
+    progress.close()
     if store is not None:
         store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
                          seconds=time.perf_counter() - started)
@@ -128,6 +131,28 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         if not quiet:
             click.echo(f"thucydides: {summary.failed} input(s) failed", err=True)
         sys.exit(EXIT_SOME_FAILED)
+
+
+class _Progress:
+    """One status line on a terminal: articles, rate, events, failures (redrawn at most 4 times a second)."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        import time
+
+        self.enabled, self.clock, self.started, self.last = enabled, time.perf_counter, time.perf_counter(), 0.0
+
+    def update(self, summary: Summary) -> None:
+        now = self.clock()
+        if not self.enabled or now - self.last < 0.25:
+            return
+        self.last = now
+        rate = summary.articles / max(now - self.started, 1e-9)
+        click.echo(f"\r{summary.articles} articles ({rate:.1f}/s), {summary.events} events, {summary.skipped} "
+                   f"skipped, {summary.failed} failed, {now - self.started:.0f} s ", nl=False, err=True)
+
+    def close(self) -> None:
+        if self.enabled and self.last:
+            click.echo("", err=True)
 
 
 def _emit(item: Article | Rejected, fmt: str, output: IO[str], quiet: bool) -> None:
