@@ -96,3 +96,47 @@ def run_cli():
 
     runner = CliRunner()
     return lambda *args: runner.invoke(main, list(args))
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL server (Debian's package, installed by .ci/run); skips when none can start."""
+    import glob
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    pytest.importorskip("psycopg")
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb")) or [shutil.which("initdb") or ""]
+    initdb = found[-1]
+    if not initdb or not os.path.exists(initdb):
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    bindir = os.path.dirname(os.path.realpath(initdb))
+    base = Path(tempfile.mkdtemp(prefix="thucydides-pg-"))  # under /tmp, so the postgres account can reach it
+    data, sockets = base / "data", base / "sock"
+    sockets.mkdir()
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root: use the postgres account the package creates
+        runuser = shutil.which("runuser")
+        if not runuser:
+            pytest.skip("running as root without runuser")
+        shutil.chown(base, "postgres")
+        shutil.chown(sockets, "postgres")
+        prefix = [runuser, "-u", "postgres", "--"]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    try:
+        subprocess.run([*prefix, f"{bindir}/initdb", "-D", str(data), "-A", "trust", "-U", "postgres"],
+                       check=True, capture_output=True, timeout=120)
+        subprocess.run([*prefix, f"{bindir}/pg_ctl", "-D", str(data), "-w", "-l", str(base / "log"), "-o",
+                        f"-p {port} -k {sockets} -c listen_addresses=''", "start"],
+                       check=True, capture_output=True, timeout=120)
+    except (subprocess.SubprocessError, OSError) as exc:
+        pytest.skip(f"PostgreSQL could not start: {exc}")
+    yield f"postgresql://postgres@/postgres?host={sockets}&port={port}"
+    subprocess.run([*prefix, f"{bindir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"],
+                   capture_output=True, timeout=60)
+    shutil.rmtree(base, ignore_errors=True)

@@ -268,14 +268,7 @@ def actors(text: str, on: str | None, dateline_country: str | None, fmt: str) ->
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db_path: str, top: int, as_json: bool) -> None:
     """Counts over a store: articles, events by CAMEO root, QuadClass and PLOVER type, top dyads, outlets."""
-    from pathlib import Path
-
-    from thucydides.store import Store
-
-    if not Path(db_path).exists():
-        raise click.BadParameter(f"no database at {db_path!r} (code something with --db first)",
-                                 param_hint="--db")
-    with Store(db_path) as store:
+    with _open_store(db_path) as store:
         counts = store.stats(top=top)
     if as_json:
         click.echo(json.dumps(counts, indent=2))
@@ -317,9 +310,12 @@ def _open_store(db_path: str):  # noqa: ANN202
 
     from thucydides.store import Store
 
-    if not Path(db_path).exists():
+    if not db_path.startswith(("postgresql://", "postgres://")) and not Path(db_path).exists():
         raise click.BadParameter(f"no database at {db_path!r} (code something with --db first)", param_hint="--db")
-    return Store(db_path)
+    try:
+        return Store(db_path)
+    except ThucydidesError as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 def _filters(**kwargs):  # noqa: ANN003, ANN202

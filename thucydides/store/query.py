@@ -87,7 +87,7 @@ def events(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
         params.append(filters.limit)
     names = [*COLUMNS, "record", "source_country", "target_country", "source_sector", "target_sector",
              "cameo_root", "location_country", "lat", "lon", "published", "plover_mode", "sentence"]
-    for row in store.conn.execute(sql, params):
+    for row in store.execute(sql, params):  # streamed: an export never holds all rows
         yield dict(zip(names, row, strict=True))
 
 

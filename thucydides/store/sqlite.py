@@ -1,6 +1,7 @@
-"""The embedded store: SQLite, one transaction per article, resumable runs.
+"""The store: SQLite by default, PostgreSQL for a ``postgresql://`` target; one transaction per article.
 
-``Store(path)`` creates or upgrades the schema (``schema.sql``; the version is kept in ``meta``). A run is
+``Store(target)`` creates or upgrades the schema (``schema.sql``; the version is kept in ``meta``). Both
+back ends run the same SQL (written with ``?`` placeholders, translated for PostgreSQL). A run is
 opened with :meth:`Store.begin_run`; each article is written by :meth:`Store.write_article` in its own
 transaction, so a crash (even ``kill -9``) loses at most the article being written and a rerun skips every
 article already stored by the same pipeline version (:meth:`Store.coded`). ``--recode`` rewrites them.
@@ -9,8 +10,10 @@ article already stored by the same pipeline version (:meth:`Store.coded`). ``--r
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -28,17 +31,27 @@ def _now() -> str:
 
 
 class Store:
-    """A SQLite database of coded articles. Use as a context manager, or call :meth:`close`."""
+    """A database of coded articles. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
+    def __init__(self, target: str | Path) -> None:
+        self.path = str(target)
+        self.postgres = self.path.startswith(("postgresql://", "postgres://"))
         try:
-            self.conn = sqlite3.connect(self.path, timeout=30)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database: {exc}", source=self.path) from exc
-        self.conn.execute("PRAGMA journal_mode=WAL")  # readers (the web pages) never block the writer
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
+            if self.postgres:
+                import psycopg
+
+                # autocommit: every write happens inside an explicit transaction() block
+                self.conn: Any = psycopg.connect(self.path, autocommit=True)
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=30)
+                self.conn.execute("PRAGMA journal_mode=WAL")  # readers (the web pages) never block the writer
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+        except ImportError as exc:
+            raise StoreError("PostgreSQL needs psycopg: pip install 'thucydides[postgres]'", source=self.path) \
+                from exc
+        except Exception as exc:  # noqa: BLE001 - sqlite3.Error or psycopg.Error: the message says which
+            raise StoreError(f"cannot open the database: {exc}", source=_redact(self.path)) from exc
         self._migrate()
 
     def __enter__(self) -> Store:
@@ -50,40 +63,68 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement with bound parameters (``?`` in the SQL) on either back end."""
+        if self.postgres:
+            return self.conn.execute(sql.replace("?", "%s"), params)
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        if self.postgres:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(sql.replace("?", "%s"), rows)
+        else:
+            self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.postgres:
+            with self.conn.transaction():
+                yield
+        else:
+            with self.conn:
+                yield
+
     # -- schema -----------------------------------------------------------------------------------------
     def _migrate(self) -> None:
-        try:
-            found = self.conn.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        except sqlite3.OperationalError:
-            found = None
+        if self.postgres:
+            exists = self.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
+        else:
+            exists = self.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+                                  ).fetchone()[0]
+        found = self.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if exists else None
         version = int(found[0]) if found else 0
         if version > SCHEMA_VERSION:
             raise StoreError(f"schema version {version} is newer than this program's ({SCHEMA_VERSION})",
-                             source=self.path)
+                             source=_redact(self.path))
         if version < 1:
             script = resources.files("thucydides").joinpath("store", "schema.sql").read_text("utf-8")
-            with self.conn:
-                self.conn.executescript(script)
-                self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                                  (str(SCHEMA_VERSION),))
+            with self.transaction():
+                if self.postgres:
+                    self.conn.execute(_postgres_schema(script))
+                else:
+                    self.conn.executescript(script)
+                self.execute("DELETE FROM meta WHERE key = 'schema_version'")
+                self.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     # -- runs -------------------------------------------------------------------------------------------
     def begin_run(self, *, pipeline_version: str, settings: dict[str, Any], inputs: Iterable[str]) -> int:
-        with self.conn:
-            cursor = self.conn.execute(
-                "INSERT INTO runs(started, pipeline_version, settings, inputs) VALUES (?, ?, ?, ?)",
-                (_now(), pipeline_version, json.dumps(settings, default=str), json.dumps(list(inputs))))
-        return int(cursor.lastrowid or 0)
+        with self.transaction():
+            row = self.execute(
+                "INSERT INTO runs(started, pipeline_version, settings, inputs) VALUES (?, ?, ?, ?) RETURNING id",
+                (_now(), pipeline_version, json.dumps(settings, default=str), json.dumps(list(inputs)))).fetchone()
+        return int(row[0])
 
     def finish_run(self, run_id: int, *, articles: int, skipped: int, failed: int, seconds: float) -> None:
-        with self.conn:
-            self.conn.execute("UPDATE runs SET finished = ?, articles = ?, skipped = ?, failed = ?, seconds = ? "
+        with self.transaction():
+            self.execute("UPDATE runs SET finished = ?, articles = ?, skipped = ?, failed = ?, seconds = ? "
                               "WHERE id = ?", (_now(), articles, skipped, failed, round(seconds, 3), run_id))
 
     def coded(self, pipeline_version: str) -> set[str]:
         """Ids of the articles already stored by this pipeline version (what a resumed run skips)."""
-        rows = self.conn.execute("SELECT id FROM articles WHERE pipeline_version = ?", (pipeline_version,))
+        rows = self.execute("SELECT id FROM articles WHERE pipeline_version = ?", (pipeline_version,)).fetchall()
         return {row[0] for row in rows}
 
     # -- writing ----------------------------------------------------------------------------------------
@@ -91,9 +132,9 @@ class Store:
         """Write one article with everything coded in it, atomically (replacing an earlier coding)."""
         record = article_to_dict(article)
         dl = article.dateline
-        with self.conn:
-            self.conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # cascades to its rows
-            self.conn.execute(
+        with self.transaction():
+            self.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # cascades to its rows
+            self.execute(
                 "INSERT INTO articles(id, run_id, pipeline_version, input_path, input_line, input_record, outlet,"
                 " url, headline, published, published_precision, dateline_place, dateline_country, agency,"
                 " language, text, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -101,10 +142,10 @@ class Store:
                  article.outlet, article.url, article.headline, article.published, article.published_precision,
                  dl.place if dl else None, dl.country if dl else None, dl.agency if dl else None,
                  article.language, article.text, json.dumps(record, ensure_ascii=False)))
-            self.conn.executemany(
+            self.executemany(
                 "INSERT INTO sentences(article_id, idx, start, end_, paragraph) VALUES (?,?,?,?,?)",
                 [(article.id, s.index, s.start, s.end, s.paragraph) for s in article.sentences])
-            self.conn.executemany(
+            self.executemany(
                 "INSERT INTO actors(article_id, sentence, start, end_, text, code, country, sector, name, entity,"
                 " kind, rule, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(article.id, m.sentence, m.start, m.end, m.text, m.actor.code, m.actor.country, m.actor.sector,
@@ -121,8 +162,8 @@ class Store:
                     event.date_precision, loc.name if loc else None, loc.country if loc else None,
                     loc.lat if loc else None, loc.lon if loc else None, mood.polarity, mood.certainty,
                     mood.condition, event.negates, event.pattern, json.dumps(event.to_dict(), ensure_ascii=False)))
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO events(id, article_id, sentence, trigger, trigger_start, source_code,"
+            self.executemany(
+                "INSERT INTO events(id, article_id, sentence, trigger, trigger_start, source_code,"
                 " source_country, source_sector, source_name, target_code, target_country, target_sector,"
                 " target_name, cameo, cameo_root, goldstein, quad_class, plover, plover_mode, date,"
                 " date_precision, location_name, location_country, lat, lon, polarity, certainty, condition,"
@@ -130,15 +171,15 @@ class Store:
                 rows)
 
     def write_failure(self, rejected: Rejected, run_id: int) -> None:
-        with self.conn:
-            self.conn.execute("INSERT INTO failures(run_id, input, stage, code, reason, message) VALUES (?,?,?,?,?,?)",
+        with self.transaction():
+            self.execute("INSERT INTO failures(run_id, input, stage, code, reason, message) VALUES (?,?,?,?,?,?)",
                               (run_id, str(rejected.ref), rejected.stage, rejected.code, rejected.reason,
                                rejected.message))
 
     # -- reading ----------------------------------------------------------------------------------------
     def stats(self, *, top: int = 10) -> dict[str, Any]:
         """Counts for the summary: articles, events by root and quad class, top dyads, outlets, failures."""
-        one = self.conn.execute
+        one = self.execute
         out: dict[str, Any] = {
             "articles": one("SELECT count(*) FROM articles").fetchone()[0],
             "sentences": one("SELECT count(*) FROM sentences").fetchone()[0],
@@ -154,11 +195,23 @@ class Store:
         out["by_plover"] = one("SELECT coalesce(plover, '-'), count(*) FROM events GROUP BY plover "
                                "ORDER BY count(*) DESC").fetchall()
         out["top_dyads"] = one(
-            "SELECT source_code, target_code, count(*), round(sum(goldstein), 1) FROM events "
+            "SELECT source_code, target_code, count(*), sum(goldstein) FROM events "
             "WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND polarity = 'positive' "
             "GROUP BY source_code, target_code ORDER BY count(*) DESC, source_code LIMIT ?", (top,)).fetchall()
+        out["top_dyads"] = [(s, t, n, round(float(g), 1)) for s, t, n, g in out["top_dyads"]]
         out["by_outlet"] = one("SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles GROUP BY outlet "
                                "ORDER BY count(*) DESC LIMIT ?", (top,)).fetchall()
         out["modality"] = one("SELECT polarity, certainty, count(*) FROM events GROUP BY polarity, certainty "
                               "ORDER BY count(*) DESC").fetchall()
         return out
+
+
+def _postgres_schema(script: str) -> str:
+    """The SQLite schema in PostgreSQL's dialect (the only differences: serial keys and float type)."""
+    script = script.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY")
+    return re.sub(r"\bREAL\b", "DOUBLE PRECISION", script)
+
+
+def _redact(target: str) -> str:
+    """A connection string without its password, for messages."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", target)
