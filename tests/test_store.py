@@ -187,7 +187,9 @@ def test_postgres_round_trip(run_cli, postgres_url, tmp_path):
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
                   for t in ("articles", "sentences", "actors", "events", "runs")}
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-    assert version == "1"
+    from thucydides.store import SCHEMA_VERSION
+
+    assert version == str(SCHEMA_VERSION)
     assert counts == {t: _count(sqlite_db, t) for t in counts}
     again = run_cli("code", *FILES, "--db", postgres_url)
     assert "4 skipped" in again.output
@@ -196,3 +198,50 @@ def test_postgres_round_trip(run_cli, postgres_url, tmp_path):
     assert mine == theirs and mine.count("\n") > 2
     stats = json.loads(run_cli("stats", "--db", postgres_url, "--json").output)
     assert stats["articles"] == 4 and stats["events"] == counts["events"]
+
+
+def _article(article_id, outlet, day, source="RUS", target="UKR", cameo="190"):
+    from thucydides.types import Actor, ActorMention, Article, Event, InputRef, Modality, Sentence
+
+    def mention(code):
+        return ActorMention(code, 0, 3, 0, 0, 1, Actor(code, code, None, code, None, "country"), "dictionary", "t")
+
+    event = Event(id=f"{article_id}-e", sentence=0, sentence_text="x", trigger_text="struck", trigger_start=0,
+                  trigger_end=6, source=mention(source), target=mention(target), sources_all=(), targets_all=(),
+                  cameo=cameo, cameo_name="", goldstein=-10.0, quad_class=4, plover="ASSAULT", plover_mode=None,
+                  date=day, date_text=None, date_precision="day", location=None, modality=Modality(), pattern="t")
+    return Article(id=article_id, ref=InputRef(f"{article_id}.txt"), format="text", text="x" * 20, outlet=outlet,
+                   published=day, sentences=(Sentence(0, 0, 20, 0, "x" * 20),), events=(event,))
+
+
+def test_same_event_reported_by_several_outlets_is_one_cluster(tmp_path):
+    from thucydides.store import Store
+    from thucydides.store.query import Filters, events, gdelt_row
+
+    with Store(tmp_path / "t.db") as store:
+        run = store.begin_run(pipeline_version="t", settings={}, inputs=[])
+        for item in (_article("a1", "Reuters", "2024-03-01"), _article("a2", "AP", "2024-03-02"),
+                     _article("a3", "AP", "2024-03-03"), _article("a4", "AFP", "2024-03-20"),
+                     _article("a5", "AFP", "2024-03-01", target="POL")):
+            store.write_article(item, run, "t")
+        assert store.cluster(window_days=3) == 3
+        rows = {r["article_id"]: r for r in events(store, Filters())}
+    assert (rows["a1"]["num_mentions"], rows["a1"]["num_articles"], rows["a1"]["num_sources"]) == (3, 3, 2)
+    assert rows["a1"]["cluster"] == rows["a3"]["cluster"] != rows["a4"]["cluster"] != rows["a5"]["cluster"]
+    assert rows["a1"]["first_event"] == "a1-e"
+    cells = gdelt_row(rows["a2"])
+    assert cells[31:34] == ["3", "2", "3"]  # NumMentions, NumSources, NumArticles
+
+
+def test_an_older_schema_is_upgraded(tmp_path):
+    from thucydides.store import SCHEMA_VERSION, Store
+
+    db = tmp_path / "t.db"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE clusters")
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert conn.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0

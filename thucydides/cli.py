@@ -119,6 +119,7 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         sys.exit(EXIT_SOME_FAILED)
     progress.close()
     if store is not None:
+        store.cluster(window_days=settings.cluster_window_days)
         store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
                          seconds=time.perf_counter() - started)
         store.close()
@@ -323,6 +324,19 @@ def _filters(**kwargs):  # noqa: ANN003, ANN202
 
     kwargs["code"] = kwargs.pop("cameo")
     return Filters(**kwargs)
+
+
+@main.command()
+@click.option("--db", "db_path", default="thucydides.db", show_default=True, metavar="PATH")
+@click.option("--window", type=click.IntRange(0, 365), default=None, metavar="DAYS",
+              help="Days within which reports of the same dyad and code are one event (default: the setting "
+                   "cluster_window_days, 3).")
+def cluster(db_path: str, window: int | None) -> None:
+    """Rebuild the clusters of events reported several times (run automatically after `code --db`)."""
+    days = window if window is not None else config.load().cluster_window_days
+    with _open_store(db_path) as store:
+        count = store.cluster(window_days=days)
+    click.echo(f"{count} clusters (window {days} days)")
 
 
 @main.command()

@@ -22,6 +22,7 @@ class Settings:
     max_dek_words: int = 70
     model: str = ""
     batch_size: int = 16
+    cluster_window_days: int = 3
     disable: tuple[str, ...] = ()
     published: str | None = None  # --published override for every article
     outlet: str | None = None  # --outlet override for every article
@@ -52,6 +53,7 @@ def load(path: Path | None = None, **overrides: Any) -> Settings:
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read settings file: {exc}", source=str(path)) from exc
     ingest, structure, nlp = data.get("ingest", {}), data.get("structure", {}), data.get("nlp", {})
+    store = data.get("store", {})
     try:
         settings = Settings(
             max_document_bytes=int(ingest["max_document_bytes"]),
@@ -64,6 +66,7 @@ def load(path: Path | None = None, **overrides: Any) -> Settings:
             model=str(nlp["model"]),
             batch_size=int(nlp["batch_size"]),
             disable=tuple(nlp["disable"]),
+            cluster_window_days=int(store["cluster_window_days"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"bad or missing setting: {exc}", source=str(path) if path else None) from exc

@@ -80,13 +80,16 @@ def events(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
            " e.target_code, e.target_name, e.goldstein, e.quad_class, e.polarity, e.certainty, e.trigger,"
            " e.location_name, a.outlet, a.url, e.record, e.source_country, e.target_country, e.source_sector,"
            " e.target_sector, e.cameo_root, e.location_country, e.lat, e.lon, a.published, e.plover_mode,"
-           " e.sentence"
-           f" FROM events e JOIN articles a ON a.id = e.article_id{where} ORDER BY e.date, e.id")
+           " e.sentence, c.id, c.num_mentions, c.num_sources, c.num_articles, c.first_event"
+           " FROM events e JOIN articles a ON a.id = e.article_id"
+           " LEFT JOIN event_clusters ec ON ec.event_id = e.id LEFT JOIN clusters c ON c.id = ec.cluster_id"
+           f"{where} ORDER BY e.date, e.id")
     if filters.limit:
         sql += " LIMIT ?"
         params.append(filters.limit)
     names = [*COLUMNS, "record", "source_country", "target_country", "source_sector", "target_sector",
-             "cameo_root", "location_country", "lat", "lon", "published", "plover_mode", "sentence"]
+             "cameo_root", "location_country", "lat", "lon", "published", "plover_mode", "sentence", "cluster",
+             "num_mentions", "num_sources", "num_articles", "first_event"]
     for row in store.execute(sql, params):  # streamed: an export never holds all rows
         yield dict(zip(names, row, strict=True))
 
@@ -149,7 +152,8 @@ def gdelt_row(event: dict[str, Any]) -> list[str]:
         str(_global_id(event["id"])), sql_date, sql_date[:6], year, fraction,
         *actor("source"), *actor("target"),
         "1" if event["sentence"] == 0 else "0", cameo, cameo[:3], event["cameo_root"], str(event["quad_class"]),
-        f"{event['goldstein']:.1f}", "1", "1", "1", "",
+        f"{event['goldstein']:.1f}", str(event["num_mentions"] or 1), str(event["num_sources"] or 1),
+        str(event["num_articles"] or 1), "",
         *[""] * 8, *[""] * 8, *geo,
         (event["published"] or "").replace("-", "")[:8] + "000000" if event["published"] else "",
         event["url"] or "",

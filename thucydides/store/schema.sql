@@ -149,3 +149,23 @@ CREATE TABLE IF NOT EXISTS failures (
     reason  TEXT NOT NULL,
     message TEXT NOT NULL
 );
+
+-- Events of several articles that report the same act: same dyad and CAMEO code, dates within a window
+-- (`thucydides cluster`, run after every `code --db`). GDELT's NumMentions/NumSources/NumArticles come from here.
+CREATE TABLE IF NOT EXISTS clusters (
+    id            INTEGER PRIMARY KEY,
+    source_code   TEXT,
+    target_code   TEXT,
+    cameo         TEXT NOT NULL,
+    first_date    TEXT,
+    last_date     TEXT,
+    first_event   TEXT NOT NULL,     -- the earliest report's event
+    num_mentions  INTEGER NOT NULL,  -- events in the cluster
+    num_articles  INTEGER NOT NULL,
+    num_sources   INTEGER NOT NULL   -- distinct outlets
+);
+CREATE TABLE IF NOT EXISTS event_clusters (
+    event_id   TEXT PRIMARY KEY,
+    cluster_id INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cluster_id);

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from thucydides.errors import StoreError
 from thucydides.output import article_to_dict
 from thucydides.types import Article, Rejected
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: clusters, event_clusters
 
 
 def _now() -> str:
@@ -99,7 +99,7 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"schema version {version} is newer than this program's ({SCHEMA_VERSION})",
                              source=_redact(self.path))
-        if version < 1:
+        if version < SCHEMA_VERSION:  # the script only creates what is missing: it upgrades every older version
             script = resources.files("thucydides").joinpath("store", "schema.sql").read_text("utf-8")
             with self.transaction():
                 if self.postgres:
@@ -176,6 +176,44 @@ class Store:
                               (run_id, str(rejected.ref), rejected.stage, rejected.code, rejected.reason,
                                rejected.message))
 
+    def cluster(self, *, window_days: int = 3) -> int:
+        """Link events of the same dyad and CAMEO code whose dates fall within ``window_days`` of the cluster's
+        first report into one cluster; rebuilds the cluster tables; returns the number of clusters.
+
+        Negated events are left out (they report what did not happen). Events without a date use their
+        article's publication date.
+        """
+        rows = self.execute(
+            "SELECT e.id, e.source_code, e.target_code, e.cameo, coalesce(e.date, a.published), e.article_id,"
+            " a.outlet FROM events e JOIN articles a ON a.id = e.article_id WHERE e.polarity = 'positive'"
+            " ORDER BY e.source_code, e.target_code, e.cameo, coalesce(e.date, a.published), e.id").fetchall()
+        clusters: list[dict[str, Any]] = []
+        members: list[tuple[str, int]] = []
+        current: dict[str, Any] | None = None
+        for event_id, source, target, cameo, when, article_id, outlet in rows:
+            day = _day(when)
+            if current is None or (current["key"] != (source, target, cameo)) or day is None or \
+                    current["start"] is None or (day - current["start"]).days > window_days:
+                current = {"key": (source, target, cameo), "start": day, "first": event_id, "first_date": when,
+                           "last_date": when, "events": 0, "articles": set(), "outlets": set(),
+                           "id": len(clusters) + 1}
+                clusters.append(current)
+            current["events"] += 1
+            current["articles"].add(article_id)
+            current["outlets"].add(outlet or article_id)
+            current["last_date"] = when
+            members.append((event_id, current["id"]))
+        with self.transaction():
+            self.execute("DELETE FROM event_clusters")
+            self.execute("DELETE FROM clusters")
+            self.executemany(
+                "INSERT INTO clusters(id, source_code, target_code, cameo, first_date, last_date, first_event,"
+                " num_mentions, num_articles, num_sources) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(c["id"], *c["key"], c["first_date"], c["last_date"], c["first"], c["events"], len(c["articles"]),
+                  len(c["outlets"])) for c in clusters])
+            self.executemany("INSERT INTO event_clusters(event_id, cluster_id) VALUES (?, ?)", members)
+        return len(clusters)
+
     # -- reading ----------------------------------------------------------------------------------------
     def stats(self, *, top: int = 10) -> dict[str, Any]:
         """Counts for the summary: articles, events by root and quad class, top dyads, outlets, failures."""
@@ -204,6 +242,16 @@ class Store:
         out["modality"] = one("SELECT polarity, certainty, count(*) FROM events GROUP BY polarity, certainty "
                               "ORDER BY count(*) DESC").fetchall()
         return out
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    text = value[:10]
+    try:
+        return date.fromisoformat(text if len(text) == 10 else (text + "-01-01")[:10])
+    except ValueError:
+        return None
 
 
 def _postgres_schema(script: str) -> str:
