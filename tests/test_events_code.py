@@ -147,8 +147,8 @@ def test_seed_events(settings, nlp):
 
 # Quality floors on the gold sets: they only move up, on purpose (measured figures are in the README).
 FLOORS = {
-    "plover_dev.jsonl": {"type": 0.75, "type+countries": 0.48},
-    "petr2_gsr_validation.jsonl": {"type": 0.59, "type+countries": 0.47, "clean_negatives": 9},
+    "plover_dev.jsonl": {"type": 0.77, "type+countries": 0.53},
+    "petr2_gsr_validation.jsonl": {"type": 0.64, "type+countries": 0.51, "clean_negatives": 9},
 }
 
 

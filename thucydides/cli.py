@@ -222,6 +222,35 @@ def eval_events(gold: str, failures: bool, as_json: bool) -> None:
             click.echo(f"  {miss}")
 
 
+@evaluate.command(name="modality")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--failures", is_flag=True, help="Also list events coded 1.5 or more away from the gold.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_modality(gold: str, failures: bool, as_json: bool) -> None:
+    """Score modality (polarity, certainty) on factuality gold such as MEANTIME (-3..+3)."""
+    from pathlib import Path
+
+    from thucydides.evaluation.modality import read_gold, score
+    from thucydides.nlp import Parser, load_model
+    from thucydides.types import InputRef, Span
+
+    records = read_gold(Path(gold))
+    settings = config.load()
+    try:
+        parser = Parser(load_model(settings.model, disable=settings.disable))
+    except ModelError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(3)
+    articles = [Article(id=str(i), ref=InputRef(gold, line=i + 1), format="text", text=r["text"],
+                        paragraphs=(Span(0, len(r["text"])),)) for i, r in enumerate(records)]
+    parsed = parser(articles)
+    scores = score(records, [a.sentences for a in parsed], [a.text for a in parsed])
+    click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.summary())
+    if failures:
+        for miss in scores.misses:
+            click.echo(f"  {miss}")
+
+
 @main.command()
 @click.argument("text")
 @click.option("--date", "on", default=None, metavar="DATE", help="Date roles are checked against (default: today).")

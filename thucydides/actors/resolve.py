@@ -100,6 +100,7 @@ class _Segment:
     place: bool = False  # starts right after a locative preposition
     possessor: int | None = None  # index of the unit followed by 's
     pronoun: str | None = None  # "its troops", "his office"; "'s" for "Kadhafi's forces" split off its owner
+    ethnic: bool = False  # "ethnic Albanians": the demonym after "ethnic" names a people, not their country
 
 
 @dataclass(slots=True)
@@ -307,7 +308,9 @@ class Resolver:
                 k += 1
                 continue
             spaced_dash = word in ("-", "–", "—") and k > 0 and tokens[k - 1].end < tokens[k].start
-            if current and word == "in" and current[-1].kind == SECTOR and current[-1].entry.code not in ("MIL", "") \
+            if current and word == "in" and current[-1].kind == SECTOR \
+                    and any(u.kind == SECTOR and u.entry.code not in ("MIL", "") for u in current) \
+                    and not any(u.kind == SECTOR and u.entry.code == "MIL" for u in current) \
                     and not any(u.kind in ANCHORS or u.kind in ORGANIZATIONS for u in current) \
                     and self._place_ahead(k + 1, starts, tokens):
                 k += 1  # "the government in Kyiv", "the authorities in Bamako", "rebels in the Ivory Coast"
@@ -374,8 +377,9 @@ class Resolver:
         units = [u for u in units if not _backed(tokens, u)] or units
         i = units[0].i
         pronoun = tokens[k].text.lower() if k >= 0 and tokens[k].text.lower() in POSSESSIVE_PRONOUNS else None
+        ethnic = any(u.kind == ADJECTIVE and u.i > 0 and tokens[u.i - 1].text.lower() == "ethnic" for u in units)
         return _Segment(units, i, j, former=former, definite=definite, place=_is_place(tokens, k, units[0]),
-                        possessor=possessor, pronoun=pronoun)
+                        possessor=possessor, pronoun=pronoun, ethnic=ethnic)
 
     # -- 3. compose -----------------------------------------------------------------------------------
     def _compose(self, seg: _Segment, tokens: Sequence[Token], ctx: _Context) -> _Resolved | None:
@@ -394,6 +398,13 @@ class Resolver:
             return _Resolved(seg, actor, rule, evidence, head=head)
         if orgs:
             return self._org(seg, orgs[0], sector, sector_unit, names, head, ctx)
+        if seg.ethnic:
+            # "ethnic Albanians", "ethnic Turks": a minority named by its people, not by the country it lives in;
+            # another country in the mention ("ethnic Albanians of Macedonia") or the context gives the country
+            anchors = [u for u in anchors if not (u.kind == ADJECTIVE and u.i > 0
+                                                  and tokens[u.i - 1].text.lower() == "ethnic")]
+            if not anchors:
+                return self._ethnic(seg, sector, sector_unit, head, ctx, tokens)
         if anchors:
             anchor = anchors[0]
             if seg.possessor is not None and units[seg.possessor].kind in ANCHORS:
@@ -504,7 +515,7 @@ class Resolver:
                     and anchor.kind in (ADJECTIVE, REGION_ADJECTIVE, COUNTRY, CAPITAL))
         # "Chinese products", "the Minsk agreements", "Western interests": not an actor unless a list gives it a
         # head noun ("Armenian and Azerbaijani foreign ministers")
-        if _inside_other_name(tokens, anchor):
+        if _inside_other_name(tokens, anchor, seg):
             return None  # "the Jordan River", "Chad Wolf", "South China Sea"
         evidence = f"{entry.source} {entry.name} -> {base}"
         name = names[-1].key if names else None
@@ -535,6 +546,35 @@ class Resolver:
         distributable = sector_unit is None and anchor.kind in (COUNTRY, ADJECTIVE, REGION_ADJECTIVE) and not names
         return _Resolved(seg, self._actor(code, label, entity, kind), rule, evidence, head=head,
                          distributable=distributable, modifier=modifier)
+
+    def _ethnic(self, seg: _Segment, sector: str | None, sector_unit: _Unit | None, head: str | None,
+                ctx: _Context, tokens: Sequence[Token]) -> _Resolved:
+        """ "ethnic Albanians": the country they live in ("in Macedonia" right after), else from the dateline or
+        the last country named."""
+        country, why = ctx.country, f"country from the dateline ({ctx.country})"
+        k = seg.j
+        if k < len(tokens) and tokens[k].text.lower() in ("in", "of", "from"):
+            k += 1 + (k + 1 < len(tokens) and tokens[k + 1].text.lower() == "the")
+            for width in (3, 2, 1):
+                if k + width > len(tokens):
+                    continue
+                key = phrase_key(" ".join(t.text for t in tokens[k:k + width]))
+                found = [e for e, _rule in self.d.lookup(key) if e.kind == COUNTRY]
+                if found and tokens[k].text[:1].isupper():
+                    country, why = found[0].code[:3], f"lives in {found[0].name} ({found[0].source})"
+                    break
+        if country is None and ctx.last_country:
+            country, why = ctx.last_country, f"country of the last actor named ({ctx.last_country})"
+        if country is None:
+            country, why = "---", "country not stated"
+        code = country + (sector or "") if sector and sector_unit is not None and sector_unit.entry.role != "none" \
+            else country
+        if not self.d.valid_code(code):
+            code = country
+        evidence = f"'ethnic' + a people names a minority, not its country; {why}"
+        label = tokens_text(tokens, seg)
+        return _Resolved(seg, self._actor(code, label, None, "role"), "ethnic", evidence, head=head,
+                         contextual=True)
 
     def _possessed(self, seg: _Segment, sector: str | None, sector_unit: _Unit | None, head: str | None,
                    ctx: _Context) -> _Resolved | None:
@@ -726,14 +766,21 @@ def _backed(tokens: Sequence[Token], unit: _Unit) -> bool:
         and tokens[unit.j].text == "-" and tokens[unit.j + 1].text.lower() in BACKED
 
 
-def _inside_other_name(tokens: Sequence[Token], unit: _Unit) -> bool:
-    """The unit is part of a longer name the parser found (a river, a sea, a person): not a country."""
+def _inside_other_name(tokens: Sequence[Token], unit: _Unit, seg: _Segment | None = None) -> bool:
+    """The unit is part of a longer name the parser found (a river, a sea, a person): not a country.
+
+    A neighbour that is itself a dictionary unit of the same mention is no "longer name": the parser's entity
+    around "Bosnian Serbs" or "Iraqi Kurds" is the mention itself."""
     first, last = tokens[unit.i], tokens[unit.j - 1]
     if first.ent_type in ("", "GPE", "NORP", "ORG") and last.ent_type in ("", "GPE", "NORP", "ORG"):
         return False
+    covered = {k for u in seg.units if u is not unit and u.kind in ANCHORS | {SECTOR} for k in range(u.i, u.j)} \
+        if seg is not None else set()
     before = unit.i > 0 and first.ent_iob == "I" and tokens[unit.i - 1].ent_type == first.ent_type \
-        and tokens[unit.i - 1].text[:1].isupper() and tokens[unit.i - 1].text.lower() != "the"
-    after = unit.j < len(tokens) and tokens[unit.j].ent_iob == "I" and tokens[unit.j].text[:1].isupper()
+        and tokens[unit.i - 1].text[:1].isupper() and tokens[unit.i - 1].text.lower() != "the" \
+        and unit.i - 1 not in covered
+    after = unit.j < len(tokens) and tokens[unit.j].ent_iob == "I" and tokens[unit.j].text[:1].isupper() \
+        and unit.j not in covered
     return before or after
 
 

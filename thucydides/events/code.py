@@ -285,6 +285,10 @@ class EventCoder:
                                                     recent, skip=token.i)
                 if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
                     targets = self._objects(s, governor.i, recent, skip=token.i)
+            if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
+                    and tokens[governor.head].pos == "VERB" and governor.text.lower() in ("in", "into"):
+                # "engaged the peacekeepers in a firefight": the verb's object is whom the act is done to
+                targets = self._objects(s, governor.head, recent)
         else:
             passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i])
             if token.dep == "acl" and token.tag == "VBN" and token.head != token.i:
@@ -357,6 +361,14 @@ class EventCoder:
                     if found:
                         targets = found
                         break
+        if pattern.pos == "V" and token.lemma.lower() in _RECEIVING and pattern.code[:2] != "04":
+            # "received weapons from the government": the giver acts, the receiver is the target
+            givers = self._preposition_targets(s, token.i, ("from",), recent)
+            for k in kids[token.i]:
+                if not givers and tokens[k].dep in ("dobj", "obj"):
+                    givers = self._preposition_targets(s, k, ("from",), recent)
+            receivers = [m for m in sources if m not in givers]
+            sources, targets = givers, receivers
         between = self._between(s, token.i, recent)
         if between and not targets:
             if sources:
@@ -426,8 +438,11 @@ class EventCoder:
     def _subject(self, s: _Sentence, verb: int, recent: list[ActorMention]) -> list[ActorMention]:
         """The subject of ``verb``, inherited through control and coordination ("agreed to meet", "and met")."""
         tokens, node = s.tokens, verb
+        controlled = False
         for _ in range(4):
-            subjects = [k for k in s.kids[node] if tokens[k].dep in ("nsubj", "csubj")]
+            # "Obama is scheduled to attend", "X was forced to withdraw": a passive subject controls the infinitive
+            kinds = ("nsubj", "csubj", "nsubjpass") if controlled else ("nsubj", "csubj")
+            subjects = [k for k in s.kids[node] if tokens[k].dep in kinds]
             if subjects:
                 subject = subjects[0]
                 if tokens[subject].text.lower() in RELATIVE and tokens[node].dep == "relcl":
@@ -446,6 +461,7 @@ class EventCoder:
                 if controller:  # "urged Zelensky to negotiate": Zelensky would negotiate
                     return self._actors_of(controller, s, recent)
             if tokens[node].dep in ("xcomp", "conj", "advcl", "acomp") and tokens[node].head != node:
+                controlled = tokens[node].dep == "xcomp"
                 node = tokens[node].head
                 continue
             break
@@ -616,8 +632,9 @@ class EventCoder:
         elif targets and code.quad_class == 4:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
-            a.actor.code == b.actor.code
+            (a.actor.code == b.actor.code and (b.rule != "location" or a is b))
             or (b.rule == "dateline" and b.actor.country == a.actor.country)))]
+        # a place target in the actor's own country stays: "Nigerians rallied in Lagos" is aimed at Nigeria
         # an actor acting on itself, or on a role whose country was only guessed from context, is no target
         if pairs and not kept:
             kept = list(dict.fromkeys((a, None) for a, _b in pairs))
@@ -703,6 +720,8 @@ class EventCoder:
 
 
 _OBLIGATION = frozenset({"must", "should", "ought"})
+# Verbs whose subject receives what another actor gives ("received aid from Japan"): the giver is the source.
+_RECEIVING = frozenset({"receive", "get", "obtain", "secure"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll"})
 # CAMEO code families for what did not happen or is only announced (by code prefix, then by root).
 _REJECT = {"036": "125", "046": "125", "04": "125", "057": "127", "03": "120", "05": "120", "06": "121",

@@ -15,14 +15,23 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Verbs whose complement did not happen: "refused to negotiate", "failed to agree", "denied attacking".
 NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt",
                                 "abandon", "rule"})  # "rule out"
-POSSIBLE = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "can", "potentially"})
+POSSIBLE = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "potentially"})  # not "can": ability
 PROBABLE = frozenset({"likely", "probably", "reportedly", "allegedly", "supposedly", "apparently", "presumably",
-                      "purportedly", "expected", "believed", "thought", "understood", "unlikely", "set", "poised"})
+                      "purportedly", "expected", "believed", "thought", "understood", "unlikely"})
 # Verbs of belief and prediction: their complement is someone's expectation, not a reported fact.
 BELIEF = frozenset({"believe", "think", "expect", "suspect", "predict", "anticipate", "assume", "estimate", "fear",
                     "hope", "speculate", "suggest", "forecast", "guess", "doubt"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once", "whether"})
-CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj", "prep"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dobj", "prep"})
+# A noun's governing verb decides the noun's modality only when the verb is light: "did not hold talks".
+LIGHT_VERBS = frozenset({"hold", "have", "make", "take", "give", "launch", "impose", "sign", "reach", "conduct",
+                         "carry", "stage", "begin", "start", "resume", "announce", "issue", "deliver", "provide"})
+# Nouns that make what they are about a prospect, not a fact: "hopes of a recovery", "plans to cut jobs".
+PROSPECT_NOUNS = frozenset({"hope", "fear", "prospect", "plan", "possibility", "risk", "threat", "expectation",
+                            "chance", "likelihood", "bid", "attempt", "effort", "call", "demand", "proposal", "offer",
+                            "intention", "wish", "goal", "aim", "prediction", "forecast", "speculation", "rumour",
+                            "rumor", "worry", "concern", "danger", "option", "idea"})
+
 
 
 def chain(tokens: Sequence[Token], trigger: int, limit: int = 6) -> list[int]:
@@ -57,6 +66,8 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
     for position, node in enumerate(path):
         token = tokens[node]
         lemma = token.lemma.lower()
+        if position > 0 and not _passes(tokens, path[position - 1], node):
+            break  # "stopped the market", "not all of their claims": the governor's modality is its own
         for child in (t for t in tokens if t.head == node and t.i != node):
             word = child.text.lower()
             if child.dep == "neg" or (child.dep == "det" and word == "no") or \
@@ -78,11 +89,10 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         if position == 0:
             continue
         below = tokens[path[position - 1]]
-        if lemma in NEGATING_GOVERNORS and node not in also and \
-                below.dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj"):
+        if lemma in NEGATING_GOVERNORS and node not in also and below.dep in ("xcomp", "ccomp", "pcomp"):
             polarity = "negative" if polarity == "positive" else "positive"
             cues.append(token.text)
-        elif lemma in ("likely", "unlikely", "expected", "set", "poised", "due") and below.dep == "xcomp":
+        elif lemma in ("likely", "unlikely", "expected") and below.dep == "xcomp":  # not "set to": scheduled
             certainty = _weaker(certainty, "probable")
             if lemma == "unlikely":
                 polarity = "negative"
@@ -90,12 +100,27 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         elif lemma in BELIEF and below.dep == "ccomp":
             certainty = _weaker(certainty, "probable")
             cues.append(token.text)
-        elif lemma in ("ready", "willing", "prepared", "want", "intend", "plan", "seek", "aim", "offer", "propose",
-                       "threaten", "promise", "pledge", "vow", "agree", "hope") and below.dep == "xcomp":
-            certainty = _weaker(certainty, "possible" if lemma in ("want", "hope", "seek", "aim") else "probable")
+        elif lemma in ("want", "hope", "seek", "aim", "wish", "ask", "urge", "call", "try", "attempt") \
+                and below.dep == "xcomp":
+            certainty = _weaker(certainty, "possible")  # "wants to meet", "asked them to make plans"
+            cues.append(token.text)
+        elif lemma in PROSPECT_NOUNS and below.dep in ("pobj", "acl", "prep") and token.pos == "NOUN":
+            certainty = _weaker(certainty, "possible")  # "hopes of recovery", "plans to cut"
             cues.append(token.text)
     return Modality(polarity=polarity, certainty=certainty, condition=condition,
                     cue=" ".join(dict.fromkeys(cues)) or None)
+
+
+def _passes(tokens: Sequence[Token], below: int, node: int) -> bool:
+    """Does the modality of the word at ``node`` carry down to the word ``below`` it?"""
+    dep = tokens[below].dep
+    if dep in ("xcomp", "ccomp", "conj", "pcomp"):
+        return True
+    if dep in ("dobj", "obj"):
+        return tokens[node].lemma.lower() in LIGHT_VERBS
+    if dep in ("pobj", "prep", "acl"):  # through a preposition to a prospect noun ("hopes of a recovery")
+        return True
+    return False
 
 
 def _weaker(current: str, new: str) -> str:

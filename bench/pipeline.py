@@ -1,0 +1,83 @@
+"""Whole-pipeline throughput (1 and 2 workers, next to spaCy's parse alone) and peak memory at two corpus sizes.
+
+Run: .venv/bin/python bench/pipeline.py [--articles 1000] [--memory 1000 10000] [--shared ../shared]
+Uses the Reuters-21578 stories of ../shared/corpus/articles (JSON Lines). Prints articles/s for the parse
+alone, `code` with 1 worker and with 2 workers, the ratios, and the peak RSS of `thucydides code --db` at
+each memory size. Targets (issue 6): code/parse >= 0.85; 2 workers >= 1.6x 1 worker; RSS within 1.2x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from thucydides import config
+from thucydides.ingest import read
+from thucydides.nlp import Parser, load_model
+from thucydides.pipeline import run
+from thucydides.structure import build_article
+from thucydides.types import Article
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def corpus(shared: Path, n: int, folder: Path) -> Path:
+    """The first ``n`` Reuters stories of at least 80 words (cycled if needed), as one JSON Lines file."""
+    source = shared / "corpus" / "articles" / "reuters21578_1987.jsonl"
+    rows = [json.loads(line) for line in source.open(encoding="utf-8")]
+    rows = [r for r in rows if len(r.get("text", "").split()) >= 80]
+    out = folder / f"corpus-{n}.jsonl"
+    with out.open("w", encoding="utf-8") as handle:
+        for i, row in enumerate(itertools.islice(itertools.cycle(rows), n)):
+            handle.write(json.dumps({**row, "id": f"{row['id']}-{i}"}) + "\n")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--memory", type=int, nargs=2, default=(1000, 10000))
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = parser.parse_args()
+    settings = config.load()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = corpus(args.shared, args.articles, folder)
+        articles = [a for raw in read([str(path)], settings)
+                    if isinstance(a := build_article(raw, settings, today=date.today()), Article)]
+        parse = Parser(load_model(settings.model, disable=settings.disable))
+        started = time.perf_counter()
+        parse(articles)
+        parse_rate = len(articles) / (time.perf_counter() - started)
+        rates = {}
+        for workers in (1, 2):
+            started = time.perf_counter()
+            count = sum(1 for _ in run([str(path)], settings, workers=workers))
+            rates[workers] = count / (time.perf_counter() - started)
+        print(f"{len(articles)} articles: parse alone {parse_rate:.2f}/s; code 1 worker {rates[1]:.2f}/s "
+              f"(ratio {rates[1] / parse_rate:.2f}); 2 workers {rates[2]:.2f}/s ({rates[2] / rates[1]:.2f}x)")
+        peaks = []
+        for n in args.memory:
+            data = corpus(args.shared, n, folder)
+            db = folder / f"m{n}.db"
+            started = time.perf_counter()
+            # a fresh wrapper process per size, so each peak is that run's own (ru_maxrss of its one child)
+            probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=False); "
+                     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            output = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "thucydides.cli", "code",
+                                     str(data), "--db", str(db), "-q"], capture_output=True, text=True, check=False)
+            peak = int(output.stdout.strip().splitlines()[-1])
+            peaks.append(peak)
+            print(f"{n} articles: peak RSS {peak / 1024:.0f} MB, {time.perf_counter() - started:.0f} s")
+        print(f"peak RSS ratio {peaks[1] / peaks[0]:.2f} ({args.memory[1]} vs {args.memory[0]} articles)")
+
+
+if __name__ == "__main__":
+    main()
