@@ -10,15 +10,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from datetime import date
 from pathlib import Path
+
+from corpus import wire_articles
 
 from thucydides import config
 from thucydides.actors import Resolver, load_dictionary
-from thucydides.ingest import read
 from thucydides.nlp import Parser, load_model
-from thucydides.structure import build_article
-from thucydides.types import Article
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -39,17 +37,7 @@ def main() -> None:
           f"{len(dictionary.countries)} countries)")
 
     settings = config.load()
-    inputs = [str(REPO / "samples")]
-    multi = args.shared / "corpus" / "articles" / "multi_outlet_samples.jsonl"
-    releases = args.shared / "corpus" / "articles" / "official_press_releases_2021_2022.jsonl"
-    inputs += [str(p) for p in (multi, releases) if p.exists()]
-    articles = []
-    for raw in read(inputs, settings):
-        built = build_article(raw, settings, today=date.today()) if not hasattr(raw, "reason") else raw
-        if isinstance(built, Article) and len(built.text.split()) >= 100:
-            articles.append(built)
-        if len(articles) >= args.limit:
-            break
+    articles = [article for _raw, article in wire_articles(args.shared, settings, args.limit)]
     nlp_parser = Parser(load_model(settings.model, disable=settings.disable))
     started = time.perf_counter()
     parsed = nlp_parser(articles)

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import argparse
 import time
-from datetime import date
 from pathlib import Path
 
+from corpus import wire_articles
+
 from thucydides import config
-from thucydides.ingest import read
 from thucydides.pipeline import Coder
-from thucydides.structure import build_article
-from thucydides.types import Article
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -28,19 +26,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=200)
     args = parser.parse_args()
     settings = config.load()
-    inputs = [str(REPO / "samples")]
-    for name in ("multi_outlet_samples.jsonl", "official_press_releases_2021_2022.jsonl"):
-        path = args.shared / "corpus" / "articles" / name
-        if path.exists():
-            inputs.append(str(path))
-    raws, articles = [], []
-    for raw in read(inputs, settings):
-        built = build_article(raw, settings, today=date.today()) if not hasattr(raw, "reason") else raw
-        if isinstance(built, Article) and len(built.text.split()) >= 100:
-            raws.append(raw)
-            articles.append(built)
-        if len(articles) >= args.limit:
-            break
+    pairs = wire_articles(args.shared, settings, args.limit)
+    raws, articles = [raw for raw, _a in pairs], [article for _r, article in pairs]
     coder = Coder(settings)
     coder.code_chunk(raws[:4])  # warm up
     words = sum(len(a.text.split()) for a in articles)

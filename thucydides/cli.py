@@ -215,7 +215,11 @@ def eval_events(gold: str, failures: bool, as_json: bool) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(3)
     articles = coder.code_sentences([(r["text"], r.get("date")) for r in records])
-    scores = score(records, [a.events for a in articles])
+    _print_scores(score(records, [a.events for a in articles]), as_json, failures)
+
+
+def _print_scores(scores: Any, as_json: bool, failures: bool) -> None:
+    """The figures of an `eval` command (JSON or lines), then its misses when asked."""
     click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.summary())
     if failures:
         for miss in scores.misses:
@@ -244,11 +248,7 @@ def eval_modality(gold: str, failures: bool, as_json: bool) -> None:
     articles = [Article(id=str(i), ref=InputRef(gold, line=i + 1), format="text", text=r["text"],
                         paragraphs=(Span(0, len(r["text"])),)) for i, r in enumerate(records)]
     parsed = parser(articles)
-    scores = score(records, [a.sentences for a in parsed], [a.text for a in parsed])
-    click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.summary())
-    if failures:
-        for miss in scores.misses:
-            click.echo(f"  {miss}")
+    _print_scores(score(records, [a.sentences for a in parsed], [a.text for a in parsed]), as_json, failures)
 
 
 @main.command()

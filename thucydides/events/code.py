@@ -502,13 +502,7 @@ class EventCoder:
                 found = self._actors_of([k], s, recent) or self._adjective_actor(s, k)
                 if found:
                     return found
-        for prep in ("by", "from"):
-            for k in s.kids[noun]:
-                if tokens[k].dep == "prep" and tokens[k].text.lower() == prep:
-                    found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)
-                    if found:
-                        return found
-        return []
+        return self._preposition_targets(s, noun, ("by", "from"), recent)  # "a request from the leaders"
 
     def _between(self, s: _Sentence, head: int, recent: list[ActorMention]) -> list[ActorMention]:
         tokens = s.tokens
