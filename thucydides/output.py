@@ -38,7 +38,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "events": [e.to_dict() for e in article.events],
         "quotes": list(article.quotes),
         "sources": list(article.sources),
-        "framing": list(article.framing),
+        "framing": [f.to_dict() for f in article.framing],
         "warnings": list(article.warnings),
     }
 

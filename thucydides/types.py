@@ -152,6 +152,21 @@ class ActorMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Framing:
+    """Wording that carries a point of view: an official euphemism, a loaded label, a distancing hedge, an
+    editorial insertion by the relaying outlet, or a few words in scare quotes."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # euphemism | loaded-term | distancing | editorial-insertion | loaded-quote
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind, "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
 class Modality:
     """How the text presents an event: asserted or negated, how sure, under which condition."""
 
@@ -262,7 +277,7 @@ class Article:
     events: tuple[Event, ...] = ()
     quotes: tuple[Any, ...] = ()
     sources: tuple[Any, ...] = ()
-    framing: tuple[Any, ...] = ()
+    framing: tuple[Framing, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 

@@ -150,6 +150,9 @@ class Store:
                 " kind, rule, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(article.id, m.sentence, m.start, m.end, m.text, m.actor.code, m.actor.country, m.actor.sector,
                   m.actor.name, m.actor.entity, m.actor.kind, m.rule, m.evidence) for m in article.actors])
+            self.executemany(
+                "INSERT INTO framing(article_id, start, end_, text, kind, note) VALUES (?,?,?,?,?,?)",
+                [(article.id, f.start, f.end, f.text, f.kind, f.note) for f in article.framing])
             rows = []
             for event in article.events:
                 s, t, loc, mood = event.source, event.target, event.location, event.modality
