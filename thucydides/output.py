@@ -36,8 +36,9 @@ def article_to_dict(article: Article) -> dict[str, Any]:
                       for s in article.sentences],
         "actors": [m.to_dict() for m in article.actors],
         "events": [e.to_dict() for e in article.events],
-        "quotes": list(article.quotes),
+        "quotes": [q.to_dict() for q in article.quotes],
         "sources": list(article.sources),
+        "source_profile": article.extra.get("source_profile"),
         "framing": [f.to_dict() for f in article.framing],
         "warnings": list(article.warnings),
     }

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from thucydides.actors import Resolver
-from thucydides.attribution import framing
+from thucydides.attribution import attribute, framing
 from thucydides.events import EventCoder
 from thucydides.config import Settings
 from thucydides import __version__
@@ -46,6 +46,9 @@ STAGES: tuple[Stage, ...] = (
           reads=("Article.sentences", "Article.dateline", "Article.published"), writes=("Article.actors",)),
     Stage("events", "thucydides.events.EventCoder",
           reads=("Article.sentences", "Article.actors", "Article.published"), writes=("Article.events",)),
+    Stage("attribution", "thucydides.attribution.attribute",
+          reads=("Article.sentences", "Article.actors", "Article.events", "Article.dateline", "Article.outlet"),
+          writes=("Article.quotes", "Article.sources", "Article.events")),
     Stage("framing", "thucydides.attribution.framing", reads=("Article.text",), writes=("Article.framing",)),
 )
 CHUNK = 32  # articles per nlp batch and per worker task
@@ -123,6 +126,7 @@ class Coder:
         """The stages after parsing, on one article."""
         article = replace(article, actors=self.resolver.article(article, today=self.today))
         article = replace(article, events=self.events.article(article, today=self.today))
+        article = attribute(article)
         return replace(article, framing=framing(article))
 
     def code_sentences(self, texts: Sequence[tuple[str, str | None]]) -> list[Article]:

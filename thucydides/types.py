@@ -152,6 +152,42 @@ class ActorMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Hop:
+    """One link of an attribution chain, from the publisher to the ultimate source."""
+
+    name: str
+    kind: str  # publisher | outlet | named | institution | anonymous | document
+    code: str | None = None
+    cue: str | None = None  # the words that introduced it ("reported", "citing", "according to")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "code": self.code, "cue": self.cue}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What someone said: a direct quotation or reported speech, with its speaker and chain."""
+
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    speaker: Hop | None
+    speaker_start: int | None
+    speaker_end: int | None
+    chain: tuple[Hop, ...]
+    sentence: int
+
+    def to_dict(self) -> dict[str, Any]:
+        speaker = self.speaker.to_dict() if self.speaker else None
+        if speaker is not None:
+            speaker.update({"start": self.speaker_start, "end": self.speaker_end})
+        return {"text": self.text, "start": self.start, "end": self.end, "direct": self.direct, "cue": self.cue,
+                "speaker": speaker, "sentence": self.sentence, "chain": [h.to_dict() for h in self.chain]}
+
+
+@dataclass(frozen=True, slots=True)
 class Framing:
     """Wording that carries a point of view: an official euphemism, a loaded label, a distancing hedge, an
     editorial insertion by the relaying outlet, or a few words in scare quotes."""
@@ -222,7 +258,7 @@ class Event:
     actor_unknown: bool = False  # no source actor in the text (a passive without agent)
     reciprocal: bool = False
     negates: str | None = None  # a rejection coded from a negated act: the CAMEO code of the act not done
-    attribution: tuple[Any, ...] = ()
+    attribution: tuple[Hop, ...] = ()
 
     @property
     def cameo_root(self) -> str:
@@ -248,7 +284,7 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "modality": self.modality.to_dict(), "actor_unknown": self.actor_unknown,
             "reciprocal": self.reciprocal, "negates": self.negates, "pattern": self.pattern,
-            "attribution": {"chain": list(self.attribution)},
+            "attribution": {"chain": [h.to_dict() for h in self.attribution]},
         }
 
 
@@ -275,7 +311,7 @@ class Article:
     warnings: tuple[str, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
-    quotes: tuple[Any, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     sources: tuple[Any, ...] = ()
     framing: tuple[Framing, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)

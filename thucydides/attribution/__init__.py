@@ -1,5 +1,6 @@
-"""The attribution stage: framing flags now; quotes, reporting frames and source chains next (issue 5)."""
+"""The attribution stage: quotes, speakers, reporting frames and source chains; framing flags."""
 
 from thucydides.attribution.framing import framing, lexicon
+from thucydides.attribution.quotes import attribute, publisher_hop
 
-__all__ = ["framing", "lexicon"]
+__all__ = ["attribute", "framing", "lexicon", "publisher_hop"]

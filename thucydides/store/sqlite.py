@@ -151,6 +151,17 @@ class Store:
                 [(article.id, m.sentence, m.start, m.end, m.text, m.actor.code, m.actor.country, m.actor.sector,
                   m.actor.name, m.actor.entity, m.actor.kind, m.rule, m.evidence) for m in article.actors])
             self.executemany(
+                "INSERT INTO quotes(article_id, start, end_, text, record) VALUES (?,?,?,?,?)",
+                [(article.id, q.start, q.end, q.text, json.dumps(q.to_dict(), ensure_ascii=False))
+                 for q in article.quotes])
+            self.executemany(
+                "INSERT INTO sources(article_id, name, kind, code, mentions) VALUES (?,?,?,?,?)",
+                [(article.id, src["name"], src["kind"], src["code"], src["mentions"]) for src in article.sources])
+            self.executemany(
+                "INSERT INTO attribution_hops(article_id, event_id, hop, name, kind, code, cue) VALUES (?,?,?,?,?,?,?)",
+                [(article.id, e.id, n, h.name, h.kind, h.code, h.cue) for e in article.events
+                 for n, h in enumerate(e.attribution)])
+            self.executemany(
                 "INSERT INTO framing(article_id, start, end_, text, kind, note) VALUES (?,?,?,?,?,?)",
                 [(article.id, f.start, f.end, f.text, f.kind, f.note) for f in article.framing])
             rows = []
