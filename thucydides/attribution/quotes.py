@@ -277,14 +277,34 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             return hop, (token.start, token.end)
         if word in ("newspaper", "paper", "daily", "article", "publication") and state.frame:
             return state.frame[0], (token.start, token.end)
+        if token.pos == "PROPN" or token.ent_type in ("PERSON", "ORG", "NORP", "GPE"):
+            # a speaker the actor stage does not know: the name as written ("Professor Jane Doe said")
+            first = k
+            while first > 0 and tokens[first - 1].ent_type == token.ent_type and token.ent_type and \
+                    tokens[first - 1].ent_iob != "O" and tokens[first].ent_iob == "I":
+                first -= 1
+            last = k
+            while last + 1 < len(tokens) and tokens[last + 1].ent_iob == "I" and token.ent_type:
+                last += 1
+            name = " ".join(t.text for t in tokens[first:last + 1])
+            kind = "named" if token.ent_type == "PERSON" or (token.pos == "PROPN" and not token.ent_type) \
+                else "institution"
+            hop = Hop(name, kind)
+            if kind == "named":
+                state.last_person = (hop, (tokens[first].start, tokens[last].end))
+            return hop, (tokens[first].start, tokens[last].end)
+        if token.pos == "NOUN":
+            hop = Hop(_phrase(tokens, k), "institution")
+            state.last_group = (hop, (token.start, token.end))
+            return hop, (token.start, token.end)
     return None, None
 
 
 def _hop(mention: ActorMention) -> Hop:
     actor = mention.actor
     text = mention.text.lower()
-    if actor.kind == "media":
-        return Hop(actor.name, "outlet", actor.code)
+    if actor.kind == "media" or actor.sector == "MED":  # "Israeli public radio", "state media"
+        return Hop(actor.name if actor.kind == "media" else mention.text, "outlet", actor.code)
     if actor.kind == "person":
         return Hop(actor.name, "named", actor.code)
     if any(w in text.split() for w in ANONYMOUS_WORDS) and actor.kind == "role":

@@ -1,0 +1,127 @@
+"""Score quotes, speakers and chains against the team's annotations (``tests/data/attribution``).
+
+Annotations give character offsets into the source record's raw text (no text is stored). Our quotes are
+mapped back to the raw text by locating the article text in it. A gold quote is found when a predicted quote
+covers at least half of it; its speaker is right when the names agree (or the speaker spans overlap); its chain
+is right when every hop has the same kind and a matching name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thucydides.types import Article, InputRef, Quote, RawDocument
+
+
+@dataclass
+class AttributionScores:
+    gold: int = 0
+    found: int = 0
+    speaker_right: int = 0
+    chain_right: int = 0
+    chain_kinds_right: int = 0
+    predicted: int = 0
+    by_zone: Counter[str] = field(default_factory=Counter)
+    found_by_zone: Counter[str] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def rates(self) -> dict[str, float]:
+        found = max(self.found, 1)
+        return {"quote_recall": self.found / max(self.gold, 1), "speaker_accuracy": self.speaker_right / found,
+                "chain_exact": self.chain_right / found, "chain_kinds": self.chain_kinds_right / found,
+                "quote_precision": self.found / max(self.predicted, 1)}
+
+    def summary(self) -> str:
+        r = self.rates()
+        body = self.by_zone["body"]
+        return (f"{self.gold} gold quotes ({body} in bodies), {self.predicted} coded\n"
+                f"  quote recall {r['quote_recall']:.3f} (bodies {self.found_by_zone['body'] / max(body, 1):.3f})\n"
+                f"  speaker accuracy {r['speaker_accuracy']:.3f}, chain exact {r['chain_exact']:.3f} "
+                f"(kinds only {r['chain_kinds']:.3f}) over the quotes found")
+
+
+def load_cases(annotations: Path, shared: Path) -> list[tuple[dict[str, Any], str, RawDocument]]:
+    """(annotation, raw text, raw document to code) for every annotated article."""
+    records: dict[str, dict[str, dict[str, Any]]] = {}
+    out = []
+    for line in annotations.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        note = json.loads(line)
+        source = note["source"]
+        if note.get("record_id") is None:
+            text = (shared / source).read_text("utf-8")
+            raw = RawDocument(ref=InputRef(source), format="text", text=text, outlet=note["publisher"]["name"])
+        else:
+            if source not in records:
+                with (shared / source).open(encoding="utf-8") as handle:
+                    records[source] = {str(r.get("id")): r for r in map(json.loads, handle)}
+            record = records[source][str(note["record_id"])]
+            text = record["text"]
+            raw = RawDocument(ref=InputRef(source, line=0), format="jsonl", text=text, outlet=record.get("outlet"),
+                              headline=record.get("title"), published=(record.get("date") or "")[:10] or None,
+                              id=str(record.get("id")))
+        out.append((note, text, raw))
+    return out
+
+
+def _names_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    x, y = _norm(a), _norm(b)
+    return x == y or x in y or y in x or x.split()[-1:] == y.split()[-1:]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", name.lower().replace("the ", "")).strip()
+
+
+def _raw_spans(article: Article, raw: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Quote]]:
+    base = raw.find(article.text[:60]) if article.text else -1
+    out = []
+    for quote in quotes:
+        start = quote.start + base if base >= 0 else -1
+        if start < 0 or raw[start:start + len(quote.text)] != quote.text:
+            start = raw.find(quote.text)
+        if start >= 0:
+            out.append((start, start + len(quote.text), quote))
+    return out
+
+
+def score(cases: Sequence[tuple[dict[str, Any], str, RawDocument]], articles: Sequence[Article]) -> AttributionScores:
+    scores = AttributionScores()
+    for (note, raw, _doc), article in zip(cases, articles, strict=True):
+        predicted = _raw_spans(article, raw, article.quotes)
+        scores.predicted += len(predicted)
+        for gold in note["quotes"]:
+            zone = gold.get("zone", "body")
+            scores.gold += 1
+            scores.by_zone[zone] += 1
+            length = gold["end"] - gold["start"]
+            best = max(predicted, key=lambda p: min(p[1], gold["end"]) - max(p[0], gold["start"]), default=None)
+            if best is None or (min(best[1], gold["end"]) - max(best[0], gold["start"])) < 0.5 * length:
+                scores.misses.append(f"{note.get('record_id') or note['source']}: missed quote at {gold['start']} "
+                                     f"(speaker {gold['speaker']['name']})")
+                continue
+            scores.found += 1
+            scores.found_by_zone[zone] += 1
+            quote = best[2]
+            speaker = quote.speaker.name if quote.speaker else None
+            if _names_match(speaker, gold["speaker"]["name"]):
+                scores.speaker_right += 1
+            kinds = [h.kind for h in quote.chain] == [h["kind"] for h in gold["chain"]]
+            scores.chain_kinds_right += kinds
+            if kinds and all(_names_match(h.name, g["name"]) or g["kind"] == "anonymous"
+                             for h, g in zip(quote.chain, gold["chain"], strict=True)):
+                scores.chain_right += 1
+            else:
+                scores.misses.append(f"{note.get('record_id') or note['source']}: chain "
+                                     f"{[(h.name, h.kind) for h in quote.chain]} vs "
+                                     f"{[(g['name'], g['kind']) for g in gold['chain']]}")
+    return scores
