@@ -51,7 +51,8 @@ def main():
             where = f"line {n} quote {i}"
             s, e = q["start"], q["end"]
             if not 0 <= s < e <= len(text):
-                errors.append(f"{where}: bad span"); continue
+                errors.append(f"{where}: bad span")
+                continue
             if hashlib.sha1(text[s:e].encode("utf-8")).hexdigest()[:8] != q["sha"]:
                 errors.append(f"{where}: sha mismatch")
             if q["type"] not in TYPES or TYPES[q["type"]] != q["direct"]:
