@@ -15,6 +15,7 @@ from pathlib import Path
 from corpus import wire_articles
 
 from thucydides import config
+from thucydides.attribution import attribute, framing
 from thucydides.pipeline import Coder
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,6 +42,12 @@ def main() -> None:
     after = time.perf_counter() - started
 
     started = time.perf_counter()
+    for article in coded:
+        attribute(article)
+        framing(article)
+    attribution = time.perf_counter() - started
+
+    started = time.perf_counter()
     full = [item for chunk in range(0, len(raws), 32) for item in coder.code_chunk(raws[chunk:chunk + 32])]
     whole = time.perf_counter() - started
 
@@ -48,7 +55,8 @@ def main() -> None:
     n = len(articles)
     print(f"{n} articles, {words} words, {events} events, {sum(len(a.actors) for a in coded)} actor mentions")
     print(f"parse alone:          {parse:7.2f} s = {n / parse:6.2f} articles/s")
-    print(f"actors + events:      {after:7.2f} s = {after / parse:6.1%} of the parse")
+    print(f"actors + events + attribution + framing: {after:7.2f} s = {after / parse:6.1%} of the parse")
+    print(f"  of which attribution and framing:       {attribution:7.2f} s = {attribution / parse:6.1%} of the parse")
     print(f"whole code pipeline:  {whole:7.2f} s = {n / whole:6.2f} articles/s "
           f"(ratio to parse alone {parse / whole:.2f}; {len(full)} records)")
 

@@ -191,3 +191,10 @@ def test_sample_events(settings, coder, name, source, code, target):
              and (target is None or (e.target and e.target.actor.code == target))]
     assert found, [(e.source and e.source.actor.code, e.cameo, e.target and e.target.actor.code)
                    for e in article.events]
+
+
+def test_pronoun_object_from_an_earlier_sentence(coder):
+    """A pronoun resolved to a mention of another sentence must not be read with this sentence's tokens."""
+    [article] = coder.code_sentences([("Russian forces captured the town on Monday. Two days later Ukrainian "
+                                       "troops attacked them and retook it.", REPORT)])
+    assert any(e.cameo.startswith("19") for e in article.events)

@@ -472,8 +472,9 @@ class EventCoder:
         tokens = s.tokens
         found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
         # "withdraw their peacekeeping force from Chad": the actor's own force is not what it acts on
+        inside = _subtree(s.kids, verb)
         return [m for m in self._actors_of(found, s, recent) if m.rule not in ("coreference", "context", "dateline")
-                or tokens[m.token_start].i not in _subtree(s.kids, verb) or not self._own(m, s, verb)]
+                or m.sentence != s.sentence.index or m.token_start not in inside or not self._own(m, s, verb)]
 
     def _own(self, mention: ActorMention, s: _Sentence, verb: int) -> bool:
         subject = self._subject(s, verb, [])
