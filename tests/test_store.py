@@ -60,6 +60,8 @@ def test_stats(run_cli, tmp_path):
     assert counts["articles"] == 4 and counts["events"] == sum(n for _root, n in counts["by_root"])
     table = run_cli("stats", "--db", db)
     assert "events by CAMEO root" in table.output and "top dyads" in table.output
+    assert "events by source:     publisher" in table.output
+    assert sum(n for _kind, n in counts["by_source_kind"]) == counts["events"]
     missing = run_cli("stats", "--db", str(tmp_path / "none.db"))
     assert missing.exit_code == 2
 

@@ -309,6 +309,7 @@ def stats(db_path: str, top: int, as_json: bool) -> None:
     click.echo("events by QuadClass:  " + ", ".join(f"{q} {n}" for q, n in counts["by_quad_class"]))
     click.echo("events by PLOVER:     " + ", ".join(f"{p} {n}" for p, n in counts["by_plover"]))
     click.echo("modality:             " + ", ".join(f"{p}/{c} {n}" for p, c, n in counts["modality"]))
+    click.echo("events by source:     " + ", ".join(f"{k} {n}" for k, n in counts["by_source_kind"]))
     click.echo("top dyads (events, Goldstein sum):")
     for source, target, n, goldstein in counts["top_dyads"]:
         click.echo(f"  {source:>12} -> {target:<12} {n:>4}  {goldstein:+.1f}")

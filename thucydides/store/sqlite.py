@@ -253,6 +253,10 @@ class Store:
         out["top_dyads"] = [(s, t, n, round(float(g), 1)) for s, t, n, g in out["top_dyads"]]
         out["by_outlet"] = one("SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles GROUP BY outlet "
                                "ORDER BY count(*) DESC LIMIT ?", (top,)).fetchall()
+        out["by_source_kind"] = one(
+            "SELECT h.kind, count(*) FROM attribution_hops h JOIN (SELECT event_id, max(hop) AS last FROM"
+            " attribution_hops GROUP BY event_id) f ON f.event_id = h.event_id AND f.last = h.hop"
+            " GROUP BY h.kind ORDER BY count(*) DESC").fetchall()  # whose claim each event ultimately is
         out["modality"] = one("SELECT polarity, certainty, count(*) FROM events GROUP BY polarity, certainty "
                               "ORDER BY count(*) DESC").fetchall()
         return out
