@@ -74,6 +74,7 @@ class _State:
     frame: tuple[Hop, ...] = ()  # hops after the publisher while a reporting frame is open
     frame_paragraph: int = -1  # the last paragraph that pointed back to the frame
     sentence_frames: dict[int, tuple[Hop, ...]] = field(default_factory=dict)  # sentence -> chain of its frame
+    people_by_role: dict[str, Hop] = field(default_factory=dict)  # "chairman" -> the person named with it
     last_person: tuple[Hop, tuple[int, int]] | None = None
     last_group: tuple[Hop, tuple[int, int]] | None = None
     claims: list[_Claim] = field(default_factory=list)
@@ -156,9 +157,16 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
     for token in tokens:
         lemma = token.lemma.lower()
         if token.pos in ("VERB", "AUX") and (lemma in words["speech"] or lemma in words["belief"]):
-            subjects = [k for k in kids[token.i] if tokens[k].dep in ("nsubj", "nsubjpass")]
-            agent = [c for k in kids[token.i] if tokens[k].dep == "agent" for c in kids[k]]
-            found.append((token, "belief" if lemma in words["belief"] else "speech", subjects or agent))
+            subjects: list[int] = []
+            node = token.i
+            for _ in range(3):  # "stressing that ...", "was quoted as saying that ...": the governing subject
+                subjects = [k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")]
+                subjects += [c for k in kids[node] if tokens[k].dep == "agent" for c in kids[k]]
+                if subjects or tokens[node].dep not in ("advcl", "xcomp", "pcomp", "prep", "conj") or \
+                        tokens[node].head == node:
+                    break
+                node = tokens[node].head
+            found.append((token, "belief" if lemma in words["belief"] else "speech", subjects))
         if token.text.lower() == "according" and token.i + 1 < len(tokens) and tokens[token.i + 1].text == "to":
             objects = [c for c in kids[token.i + 1] if tokens[c].dep == "pobj"] or \
                       [k for k in kids[token.i] if tokens[k].dep == "pobj"]
@@ -205,7 +213,7 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
         if sentence_quotes:  # the quotation(s) of the sentence are what the speaker said
             for q in sentence_quotes:
                 _add(state, q, True, cue, speaker, span, chain, sentence.index, [])
-        elif content:
+        if content:  # with quotations inside, a mixed quote: the whole reported clause is the claim
             first, last = _subtree_bounds(kids, content[0])
             while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"):
                 first += 1  # "said that ...": the claim starts after "that"
@@ -259,12 +267,17 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
         if mention is not None:
             hop = _hop(mention)
             span = (mention.start, mention.end)
+            role = (mention.head or "").split(" ")[-1]
+            if hop.kind != "named" and role in state.people_by_role and mention.text.lower().startswith("the "):
+                hop = state.people_by_role[role]  # "the PPP chairman said", after "PPP chairman Bilawal ..."
+            if hop.kind == "named" and role:
+                state.people_by_role[role] = hop
             if hop.kind in ("named",):
                 state.last_person = (hop, span)
             elif hop.kind in ("anonymous", "institution"):
                 state.last_group = (hop, span)
             return hop, span
-        if word in ("he", "she") and state.last_person:
+        if word in ("he", "she", "him", "her") and state.last_person:
             return state.last_person[0], (token.start, token.end)
         if word in ("they", "we", "them") and (state.last_group or state.frame):
             hop = state.last_group[0] if state.last_group else state.frame[-1]
@@ -305,6 +318,9 @@ def _hop(mention: ActorMention) -> Hop:
     text = mention.text.lower()
     if actor.kind == "media" or actor.sector == "MED":  # "Israeli public radio", "state media"
         return Hop(actor.name if actor.kind == "media" else mention.text, "outlet", actor.code)
+    if actor.kind == "person" and mention.rule == "coreference" and \
+            any(w in ANONYMOUS_WORDS for w in text.split()):
+        return Hop(mention.text, "anonymous", actor.code)  # "said the official, who asked not to be named"
     if actor.kind == "person":
         return Hop(actor.name, "named", actor.code)
     if any(w in text.split() for w in ANONYMOUS_WORDS) and actor.kind == "role":
