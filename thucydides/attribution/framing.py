@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from thucydides.errors import DictionaryError
 from thucydides.structure.resources import agencies
+from thucydides.tables import packaged, rows
 from thucydides.types import Article, Framing
 
 KINDS = frozenset({"euphemism", "loaded-term", "distancing"})
@@ -34,15 +34,8 @@ class _Entry:
 
 @cache
 def lexicon() -> tuple[_Entry, ...]:
-    text = resources.files("thucydides").joinpath("data", "attribution", "framing.tsv").read_text("utf-8")
     out = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        where = f"framing.tsv:{number}"
-        if len(cells) != 4:
-            raise DictionaryError(f"expected 4 tab-separated columns, found {len(cells)}", source=where)
+    for where, cells in rows(packaged("attribution", "framing.tsv"), 4):
         kind, phrase, note, _source = cells
         if kind not in KINDS:
             raise DictionaryError(f"unknown framing kind {kind!r}", source=where)

@@ -24,11 +24,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from thucydides.actors.dictionary import default_dictionary, phrase_key
-from thucydides.errors import DictionaryError
+from thucydides.tables import packaged, rows
 from thucydides.types import ActorMention, Article, Event, Hop, Quote, Sentence, Token
 
 _OPEN = "\"“«„"
@@ -42,14 +41,8 @@ DOCUMENT_WORDS = frozenset({"report", "statement", "document", "filing", "commun
 
 @cache
 def cues() -> dict[str, frozenset[str]]:
-    text = resources.files("thucydides").joinpath("data", "attribution", "cues.tsv").read_text("utf-8")
     out: dict[str, set[str]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 3:
-            raise DictionaryError(f"expected 3 tab-separated columns, found {len(cells)}", source=f"cues.tsv:{number}")
+    for _where, cells in rows(packaged("attribution", "cues.tsv"), 3):
         out.setdefault(cells[0], set()).update(w.strip() for w in cells[1].split("|") if w.strip())
     return {k: frozenset(v) for k, v in out.items()}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from thucydides.errors import DictionaryError
+from thucydides.tables import packaged, rows
 
 PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -25,15 +25,8 @@ class CameoCode:
 @cache
 def codebook() -> dict[str, CameoCode]:
     """Every CAMEO 1.1b3 code -> its row; loaded once."""
-    text = resources.files("thucydides").joinpath("data", "events", "cameo.tsv").read_text("utf-8")
     out: dict[str, CameoCode] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        where = f"cameo.tsv:{number}"
-        if len(cells) != 7:
-            raise DictionaryError(f"expected 7 tab-separated columns, found {len(cells)}", source=where)
+    for where, cells in rows(packaged("events", "cameo.tsv"), 7):
         code, name, goldstein, quad, plover, mode, _note = cells
         if plover and plover not in PLOVER_TYPES:
             raise DictionaryError(f"unknown PLOVER type {plover!r}", source=where)

@@ -13,11 +13,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from thucydides.errors import DictionaryError
 from thucydides.events.codebook import codebook
+from thucydides.tables import packaged, rows
 from thucydides.types import Token
 
 _SPLIT = re.compile(r"\s*\|\s*")
@@ -56,17 +56,9 @@ def patterns() -> dict[tuple[str, str], list[Pattern]]:
 
 def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Pattern]]:
     """(pos, lemma) -> patterns, most specific first, from ``path`` (default: the packaged verbs.tsv)."""
-    source = path if path is not None else resources.files("thucydides").joinpath("data", "events", "verbs.tsv")
-    text = source.read_text("utf-8")
     known = codebook()
     index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        where = f"verbs.tsv:{number}"
-        if len(cells) != 8:
-            raise DictionaryError(f"expected 8 tab-separated columns, found {len(cells)}", source=where)
+    for where, cells in rows(path if path is not None else packaged("events", "verbs.tsv"), 8):
         code, pos, lemma, governor, obj, preposition, complement, _note = (c.strip() for c in cells)
         if code not in known:
             raise DictionaryError(f"CAMEO code {code!r} is not in the codebook", source=where)
