@@ -406,6 +406,20 @@ def export(db_path: str, fmt: str, output: IO[str], header: bool, **filters: Any
 
 
 @main.command()
+@click.option("--db", "db_path", default="thucydides.db", show_default=True, metavar="PATH")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Loopback by default: not exposed to the network.")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db_path: str, host: str, port: int) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json, docs at /docs) and the pages over a store."""
+    import uvicorn
+
+    from thucydides.web.app import create_app
+
+    _open_store(db_path).close()  # a clear error before the server starts
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+
+
+@main.command()
 def info() -> None:
     """Show versions, the spaCy pipeline in use and the packaged data files."""
     from thucydides.nlp import load_model, spacy_version

@@ -149,6 +149,8 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
     found: list[tuple[Token, str, list[int]]] = []  # (verb, kind, speaker token indices)
     for token in tokens:
         lemma = token.lemma.lower()
+        if any(a <= token.start < b for a, b in quoted):
+            continue  # a verb inside a quotation is part of what was said, not a report of it
         if token.pos in ("VERB", "AUX") and (lemma in words["speech"] or lemma in words["belief"]):
             subjects: list[int] = []
             node = token.i
@@ -164,7 +166,15 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
             objects = [c for c in kids[token.i + 1] if tokens[c].dep == "pobj"] or \
                       [k for k in kids[token.i] if tokens[k].dep == "pobj"]
             found.append((token, "according", objects))
-    sentence_quotes = [(a, b) for a, b in quoted if a < sentence.end and b > sentence.start]
+    # a quotation belongs to the sentence it starts in (not the one that only holds its opening mark), and to
+    # every later sentence it runs through
+    first_char = next((t.start for t in tokens if t.text not in _OPEN and t.text not in ("``", "''")), sentence.start)
+    sentence_quotes = [(a, b) for a, b in quoted
+                       if first_char <= a < sentence.end and a < tokens[-1].start or a < first_char < b]
+    # quote first, then "X said." split off as a sentence of its own: the quotation just before belongs to it
+    leading = [(a, b) for a, b in quoted if sentence.start - 4 <= b <= sentence.start]
+    if leading and any(t.lemma.lower() in words["speech"] and t.i < 8 for t in tokens):
+        sentence_quotes = leading + sentence_quotes
     for verb, kind, subject_tokens in found:
         speaker, span = _speaker(subject_tokens, tokens, at, state, article)
         if speaker is None:
@@ -219,8 +229,8 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
         if any(c.start == q[0] and c.end == q[1] for c in state.claims):
             continue
         if state.claims and state.claims[-1].sentence >= sentence.index - 1 and state.claims[-1].speaker:
-            last = state.claims[-1]
-            _add(state, q, True, last.cue, last.speaker, None, last.chain, sentence.index, [])
+            last = state.claims[-1]  # no cue of its own: the speaker is carried over (replaceable)
+            _add(state, q, True, None, last.speaker, None, last.chain, sentence.index, [])
         elif state.frame:
             _add(state, q, True, None, state.frame[-1], None, (state.publisher, *state.frame), sentence.index, [])
     if state.frame and (found or frame_cue or sentence_quotes):
@@ -236,8 +246,10 @@ def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, sp
          quotes_inside: Sequence[tuple[int, int]]) -> None:
     if span[1] <= span[0]:
         return
-    for claim in state.claims:
+    for index, claim in enumerate(state.claims):
         if claim.start == span[0] and claim.end == span[1]:
+            if claim.cue is None and cue is not None:  # a carried-over speaker yields to the quote's own
+                state.claims[index] = _Claim(span[0], span[1], direct, cue, speaker, speaker_span, chain, sentence)
             return
     state.claims.append(_Claim(span[0], span[1], direct, cue, speaker, speaker_span, chain, sentence))
 

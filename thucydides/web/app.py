@@ -1,0 +1,227 @@
+"""The REST API and the HTML pages over a store (``thucydides serve``).
+
+Read endpoints open the database read-only per request; ``POST /api/code`` codes one pasted article with a
+pipeline loaded once (lazily) and can store it. Article text is untrusted: pages are rendered by Jinja2 with
+autoescaping, SQL only ever gets bound parameters, and request bodies are size-limited.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import BaseModel, Field
+
+from thucydides import __version__, config
+from thucydides.output import article_to_dict
+from thucydides.store import Store
+from thucydides.store.query import Filters, events
+
+MAX_BODY = 2 * 1024 * 1024  # bytes accepted by POST /api/code
+
+_templates = Environment(loader=PackageLoader("thucydides", "web/templates"),
+                         autoescape=select_autoescape(["html"]))
+
+
+class CodeRequest(BaseModel):
+    text: str | None = Field(default=None, description="Plain-text article (headline, dek and dateline lines allowed)")
+    html: str | None = Field(default=None, description="An HTML page to extract the article from")
+    published: str | None = Field(default=None, description="Publication date, ISO (YYYY-MM-DD)")
+    outlet: str | None = None
+    store: bool = Field(default=False, description="Also save the coded article in the store")
+
+
+def create_app(db_path: str) -> FastAPI:
+    app = FastAPI(title="Thucydides", version=__version__,
+                  description="Political event data from news, with every claim traced to its source.")
+    coder_lock = threading.Lock()
+    state: dict[str, Any] = {}
+
+    def store() -> Store:
+        return Store(db_path)
+
+    def coder():  # noqa: ANN202 - the pipeline, loaded on first use
+        with coder_lock:
+            if "coder" not in state:
+                from thucydides.pipeline import Coder
+
+                state["coder"] = Coder(config.load())
+            return state["coder"]
+
+    @app.middleware("http")
+    async def limit_size(request: Request, call_next):  # noqa: ANN001, ANN202
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY:
+            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
+        return await call_next(request)
+
+    # -- API ------------------------------------------------------------------------------------------------
+    @app.get("/api/articles")
+    def api_articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        with store() as db:
+            rows = db.execute(
+                "SELECT a.id, a.headline, a.outlet, a.published, a.input_path,"
+                " (SELECT count(*) FROM events e WHERE e.article_id = a.id),"
+                " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)"
+                " FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+            total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        items = [{"id": r[0], "headline": r[1], "outlet": r[2], "published": r[3], "input": r[4], "events": r[5],
+                  "quotes": r[6]} for r in rows]
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/articles/{article_id}")
+    def api_article(article_id: str) -> dict[str, Any]:
+        with store() as db:
+            row = db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return json.loads(row[0])
+
+    @app.get("/api/events")
+    def api_events(source: str | None = None, target: str | None = None, actor: str | None = None,
+                   root: str | None = None, code: str | None = None, plover: str | None = None,
+                   since: str | None = None, until: str | None = None, outlet: str | None = None,
+                   polarity: str | None = None, certainty: str | None = None,
+                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        filters = Filters(source=source, target=target, actor=actor, root=root, code=code, plover=plover,
+                          since=since, until=until, outlet=outlet, polarity=polarity, certainty=certainty,
+                          limit=limit + offset)
+        with store() as db:
+            rows = list(events(db, filters))[offset:offset + limit]
+        items = []
+        for row in rows:
+            record = json.loads(row["record"])
+            record.update({"article_id": row["article_id"], "outlet": row["outlet"], "url": row["url"],
+                           "cluster": row["cluster"], "num_articles": row["num_articles"]})
+            items.append(record)
+        return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/dyads")
+    def api_dyads(period: str = Query("week", pattern="^(day|week|month|year)$"),
+                  limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
+        with store() as db:
+            rows = db.execute("SELECT source_code, target_code, date, goldstein, quad_class FROM events"
+                              " WHERE source_code IS NOT NULL AND target_code IS NOT NULL"
+                              " AND polarity = 'positive' AND date IS NOT NULL").fetchall()
+        groups: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+        for source, target, when, goldstein, _quad in rows:
+            groups[(source, target, _period(when, period))].append(goldstein)
+        items = [{"source": s, "target": t, "period": p, "events": len(g), "goldstein": round(sum(g), 1)}
+                 for (s, t, p), g in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))][:limit]
+        return {"period": period, "items": items}
+
+    @app.get("/api/sources")
+    def api_sources() -> dict[str, Any]:
+        with store() as db:
+            rows = db.execute(
+                "SELECT a.outlet, h.kind, count(*) FROM attribution_hops h JOIN articles a ON a.id = h.article_id"
+                " JOIN (SELECT event_id, max(hop) AS last FROM attribution_hops GROUP BY event_id) f"
+                " ON f.event_id = h.event_id AND f.last = h.hop GROUP BY a.outlet, h.kind").fetchall()
+        by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+        for outlet, kind, count in rows:
+            by_outlet[outlet or "(unknown)"][kind] += count
+        items = [{"outlet": o, "events": sum(c.values()), "by_kind": dict(c),
+                  "share_anonymous": round(c["anonymous"] / max(sum(c.values()), 1), 3)}
+                 for o, c in sorted(by_outlet.items(), key=lambda kv: -sum(kv[1].values()))]
+        return {"items": items}
+
+    @app.post("/api/code")
+    def api_code(body: CodeRequest) -> dict[str, Any]:
+        if not (body.text or body.html):
+            raise HTTPException(400, "give the article as 'text' or 'html'")
+        if body.published is not None:
+            try:
+                date.fromisoformat(body.published[:10])
+            except ValueError as exc:
+                raise HTTPException(400, f"'published' is not an ISO date: {body.published!r}") from exc
+        from thucydides.types import Article, InputRef, RawDocument
+
+        raw = RawDocument(ref=InputRef("<api>"), format="html" if body.html else "text", text=body.text,
+                          html=body.html, published=body.published, outlet=body.outlet)
+        [item] = coder().code_chunk([raw])
+        if not isinstance(item, Article):
+            raise HTTPException(422, f"{item.message} [{item.code} {item.reason}]")
+        if body.store:
+            from thucydides.pipeline import pipeline_version
+
+            with store() as db:
+                version = pipeline_version()
+                run = db.begin_run(pipeline_version=version, settings={"api": True}, inputs=["<api>"])
+                db.write_article(item, run, version)
+                db.finish_run(run, articles=1, skipped=0, failed=0, seconds=0.0)
+        return article_to_dict(item)
+
+    # -- pages ----------------------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse)
+    def overview() -> str:
+        with store() as db:
+            counts = db.stats(top=15)
+        articles = api_articles(limit=20, offset=0)["items"]
+        return _templates.get_template("overview.html").render(counts=counts, articles=articles,
+                                                               sources=api_sources()["items"])
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article_page(article_id: str) -> str:
+        record = api_article(article_id)
+        return _templates.get_template("article.html").render(a=record, pieces=_highlight(record))
+
+    @app.get("/events", response_class=HTMLResponse)
+    def events_page(request: Request) -> str:
+        allowed = {"source", "target", "actor", "root", "code", "plover", "since", "until", "outlet"}
+        params = {k: v for k, v in request.query_params.items() if k in allowed and v}
+        result = api_events(**params, limit=200, offset=0)
+        return _templates.get_template("events.html").render(items=result["items"], params=params)
+
+    return app
+
+
+def _period(when: str, period: str) -> str:
+    day = date.fromisoformat((when + "-01-01")[:10]) if len(when) < 10 else date.fromisoformat(when[:10])
+    if period == "day":
+        return day.isoformat()
+    if period == "month":
+        return day.isoformat()[:7]
+    if period == "year":
+        return str(day.year)
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _highlight(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The text cut into pieces, each marked with the events, quotes and framing that cover it (escaped later)."""
+    text = record["text"]
+    marks: list[tuple[int, int, str, dict[str, Any]]] = []
+    for event in record.get("events", []):
+        t = event["trigger"]
+        marks.append((t["start"], t["end"], f"event q{event['quad_class']}", event))
+    for quote in record.get("quotes", []):
+        marks.append((quote["start"], quote["end"], "quote", quote))
+    for flag in record.get("framing", []):
+        marks.append((flag["start"], flag["end"], "framing", flag))
+    cuts = sorted({0, len(text)} | {m[0] for m in marks} | {m[1] for m in marks})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        covering = [m for m in marks if m[0] <= a and b <= m[1]]
+        pieces.append({"text": text[a:b], "classes": " ".join(sorted({m[2] for m in covering})),
+                       "notes": [_note(m[2], m[3]) for m in covering]})
+    return pieces
+
+
+def _note(kind: str, item: dict[str, Any]) -> str:
+    if kind.startswith("event"):
+        source = (item.get("source") or {}).get("code") or "?"
+        target = (item.get("target") or {}).get("code") or "-"
+        chain = " -> ".join(h["name"] for h in item.get("attribution", {}).get("chain", []))
+        mood = item.get("modality", {})
+        return (f"{source} -> {target} {item['cameo']} {item.get('plover') or ''} {item.get('date') or ''} "
+                f"[{mood.get('polarity')}/{mood.get('certainty')}] via {chain}")
+    if kind == "quote":
+        speaker = (item.get("speaker") or {}).get("name") or "?"
+        return f"quote by {speaker} via " + " -> ".join(h["name"] for h in item.get("chain", []))
+    return f"{item['kind']}: {item['note']}"
