@@ -72,3 +72,14 @@ def test_pages_escape_untrusted_text(client):
     assert overview.status_code == 200 and "Top dyads" in overview.text
     events = client.get("/events", params={"source": "RUS"})
     assert events.status_code == 200 and "RUS" in events.text
+
+
+def test_paste_and_code_page(client):
+    assert "<textarea" in client.get("/code").text
+    text = "ANKARA, May 6 (Anadolu) - Turkish President Recep Tayyip Erdogan met Sudan's army chief in Ankara."
+    response = client.post("/code", data={"text": text, "published": "2024-05-06"}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/articles/")
+    page = client.get(response.headers["location"]).text
+    assert "TURGOV" in page and "Anadolu" in page
+    empty = client.post("/code", data={"text": ""}, follow_redirects=False)
+    assert empty.status_code == 400

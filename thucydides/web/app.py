@@ -12,9 +12,10 @@ import threading
 from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qs, quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
 
@@ -171,6 +172,23 @@ def create_app(db_path: str) -> FastAPI:
         record = api_article(article_id)
         return _templates.get_template("article.html").render(a=record, pieces=_highlight(record))
 
+    @app.get("/code", response_class=HTMLResponse)
+    def code_page() -> str:
+        return _templates.get_template("code.html").render(error=None, text="")
+
+    @app.post("/code", response_model=None)
+    async def code_form(request: Request) -> HTMLResponse | RedirectResponse:
+        """The paste-and-code form: code the text, store it, show its article view."""
+        form = parse_qs((await request.body()).decode("utf-8", "replace"))
+        text = (form.get("text") or [""])[0]
+        published = (form.get("published") or [""])[0] or None
+        try:
+            record = api_code(CodeRequest(text=text, published=published, store=True))
+        except HTTPException as exc:
+            page = _templates.get_template("code.html").render(error=exc.detail, text=text)
+            return HTMLResponse(page, status_code=exc.status_code)
+        return RedirectResponse(f"/articles/{quote(record['id'])}", status_code=303)
+
     @app.get("/events", response_class=HTMLResponse)
     def events_page(request: Request) -> str:
         allowed = {"source", "target", "actor", "root", "code", "plover", "since", "until", "outlet"}
@@ -200,8 +218,8 @@ def _highlight(record: dict[str, Any]) -> list[dict[str, Any]]:
     for event in record.get("events", []):
         t = event["trigger"]
         marks.append((t["start"], t["end"], f"event q{event['quad_class']}", event))
-    for quote in record.get("quotes", []):
-        marks.append((quote["start"], quote["end"], "quote", quote))
+    for said in record.get("quotes", []):
+        marks.append((said["start"], said["end"], "quote", said))
     for flag in record.get("framing", []):
         marks.append((flag["start"], flag["end"], "framing", flag))
     cuts = sorted({0, len(text)} | {m[0] for m in marks} | {m[1] for m in marks})
