@@ -70,6 +70,7 @@ def test_pages_escape_untrusted_text(client):
     assert "<img src=x" not in page
     overview = client.get("/")
     assert overview.status_code == 200 and "Top dyads" in overview.text
+    assert '<svg id="timeline"' in overview.text and "<rect" in overview.text
     events = client.get("/events", params={"source": "RUS"})
     assert events.status_code == 200 and "RUS" in events.text
 

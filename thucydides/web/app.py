@@ -163,9 +163,12 @@ def create_app(db_path: str) -> FastAPI:
     def overview() -> str:
         with store() as db:
             counts = db.stats(top=15)
+            rows = db.execute("SELECT date, goldstein FROM events WHERE polarity = 'positive' AND date IS NOT NULL"
+                              ).fetchall()
         articles = api_articles(limit=20, offset=0)["items"]
         return _templates.get_template("overview.html").render(counts=counts, articles=articles,
-                                                               sources=api_sources()["items"])
+                                                               sources=api_sources()["items"],
+                                                               timeline=_timeline(rows))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str) -> str:
@@ -197,6 +200,29 @@ def create_app(db_path: str) -> FastAPI:
         return _templates.get_template("events.html").render(items=result["items"], params=params)
 
     return app
+
+
+def _timeline(rows: list[tuple[str, float]], width: int = 720, height: int = 160) -> dict[str, Any]:
+    """Goldstein sums of cooperation (> 0) and conflict (< 0) by week, as SVG bar geometry (no script)."""
+    weeks: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for when, goldstein in rows:
+        try:
+            week = _period(when, "week")
+        except ValueError:
+            continue
+        weeks[week][0 if goldstein > 0 else 1] += goldstein
+    keys = sorted(weeks)[-52:]
+    peak = max([abs(v) for k in keys for v in weeks[k]] + [1.0])
+    step = width / max(len(keys), 1)
+    middle = height / 2
+    bars = []
+    for i, key in enumerate(keys):
+        coop, conflict = weeks[key]
+        up, down = coop / peak * (middle - 4), -conflict / peak * (middle - 4)
+        bars.append({"x": round(i * step + 1, 1), "w": round(max(step - 2, 1), 1), "week": key,
+                     "coop_y": round(middle - up, 1), "coop_h": round(up, 1), "conflict_h": round(down, 1),
+                     "coop": round(coop, 1), "conflict": round(conflict, 1)})
+    return {"width": width, "height": height, "middle": middle, "bars": bars}
 
 
 def _period(when: str, period: str) -> str:
