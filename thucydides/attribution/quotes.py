@@ -35,6 +35,14 @@ _CLOSE = "\"”»“"
 ANONYMOUS_WORDS = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats", "witness",
                              "witnesses", "people", "person", "aide", "aides", "insider", "insiders", "analyst",
                              "analysts", "observers", "residents", "experts", "familiar"})
+# Nouns that can speak for an organisation when the actor stage gives no actor for them.
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "government", "authority",
+                           "authorities", "police", "army", "military", "company", "group", "agency", "organization",
+                           "organisation", "council", "court", "committee", "commission", "office", "department",
+                           "board", "union", "party", "campaign", "team", "club", "firm", "bank", "embassy",
+                           "administration", "chief", "head", "director", "leader", "minister", "president",
+                           "governor", "mayor", "lawyer", "lawyers", "prosecutor", "prosecutors", "judge",
+                           "researcher", "researchers", "scientist", "scientists", "professor", "doctor", "doctors"})
 DOCUMENT_WORDS = frozenset({"report", "statement", "document", "filing", "communique", "communiqué", "letter",
                             "memo", "study", "survey", "decree", "resolution", "readout", "transcript"})
 
@@ -176,7 +184,8 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
     if leading and any(t.lemma.lower() in words["speech"] and t.i < 8 for t in tokens):
         sentence_quotes = leading + sentence_quotes
     for verb, kind, subject_tokens in found:
-        speaker, span = _speaker(subject_tokens, tokens, at, state, article)
+        # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
+        speaker, span = _speaker(subject_tokens, tokens, at, state, article, strict=kind == "belief")
         if speaker is None:
             continue
         cue = "according to" if kind == "according" else verb.text
@@ -255,7 +264,7 @@ def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, sp
 
 
 def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMention], state: _State,
-             article: Article) -> tuple[Hop | None, tuple[int, int] | None]:
+             article: Article, strict: bool = False) -> tuple[Hop | None, tuple[int, int] | None]:
     for k in heads:
         token = tokens[k]
         word = token.text.lower()
@@ -311,7 +320,8 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             if kind == "named":
                 state.last_person = (hop, (tokens[first].start, tokens[last].end))
             return hop, (tokens[first].start, tokens[last].end)
-        if token.pos == "NOUN":
+        if token.pos == "NOUN" and (not strict or token.lemma.lower() in SPEAKER_NOUNS):
+            # "the ministry said", "the company's spokesman said"; not "the jets were expected to ..."
             hop = Hop(_phrase(tokens, k), "institution")
             state.last_group = (hop, (token.start, token.end))
             return hop, (token.start, token.end)
