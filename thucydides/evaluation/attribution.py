@@ -75,7 +75,17 @@ def _names_match(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     x, y = _norm(a), _norm(b)
-    return x == y or x in y or y in x or x.split()[-1:] == y.split()[-1:]
+    if x == y or x in y or y in x or x.split()[-1:] == y.split()[-1:]:
+        return True
+    known = _entities(a) & _entities(b)  # "FSB" and "Federal Security Service": one dictionary entry
+    return bool(known)
+
+
+def _entities(name: str) -> set[str]:
+    from thucydides.actors import default_dictionary, phrase_key
+
+    key = phrase_key(re.sub(r"^the\s+", "", name, flags=re.I))
+    return {e.entity for e, _rule in default_dictionary().lookup(key) if e.entity}
 
 
 def _norm(name: str) -> str:
