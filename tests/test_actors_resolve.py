@@ -127,7 +127,7 @@ def test_short_form_after_full_name(resolve):
 
 
 def test_lists_share_an_id_and_a_head_noun(resolve):
-    mentions = resolve("The US, the EU, the UK, as well as a number of other countries imposed sanctions. "
+    mentions = resolve("The US, the EU and the UK, along with several other countries, imposed sanctions. "
                        "US and Ukrainian officials met.", "2022-11-06")
     first = [m for m in mentions if m.sentence == 0]
     assert [m.actor.code for m in first] == ["USA", "IGOEUREEC", "GBR"]

@@ -16,11 +16,11 @@ def _flags(text):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Putin launched a special military operation in Ukraine.", {("euphemism", "special military operation")}),
+    ("Moscow said the special military operation was going to plan.", {("euphemism", "special military operation")}),
     ("The Kiev regime rejected the offer.", {("loaded-term", "Kiev regime")}),
     ("Russia is supposedly not ready for talks.", {("distancing", "supposedly")}),
     ("The so-called peace plan failed.", {("distancing", "so-called")}),
-    ("The government in Kyiv (Kiev - TASS) said so.", {("editorial-insertion", "(Kiev - TASS)")}),
+    ("The mayor of Odesa (Odessa - TASS) said so.", {("editorial-insertion", "(Odessa - TASS)")}),
     ('He said the ban was "regrettable" and left.', {("loaded-quote", "regrettable")}),
     ("The target was neutralized, the army said.", {("euphemism", "neutralized")}),
 ])

@@ -50,7 +50,7 @@ def test_dyads(code, text, expected):
 
 
 def test_coordinated_sources_give_one_event_each(code):
-    events = code("The US, the EU, the UK, as well as a number of other countries imposed sanctions on Russia.")
+    events = code("The US, the EU and the UK, along with several other countries, imposed sanctions on Russia.")
     assert _dyads(events) == {("USA", "163", "RUS"), ("IGOEUREEC", "163", "RUS"), ("GBR", "163", "RUS")}
     assert all(len(e.sources_all) == 3 for e in events)
     assert {e.plover for e in events} == {"SANCTION"} and {e.quad_class for e in events} == {4}
@@ -81,7 +81,7 @@ def test_negated_cooperation_is_recoded_as_rejection(code):
 def test_hedges_and_conditions(code):
     [launch] = code("North Korea may launch another missile toward Japan.")
     assert launch.modality.certainty == "possible" and launch.modality.cue == "may"
-    likely = code("US officials believe Zelensky is likely to agree to negotiations.", "2022-11-06")
+    likely = code("US officials believe Zelensky will likely agree to hold peace negotiations.", "2022-11-06")
     assert likely and all(e.modality.certainty == "probable" for e in likely)
     assert all(e.source.actor.entity == "volodymyr-zelenskyy" for e in likely)
     ready = code("Lavrov said Russia was ready to hold talks if the West offered a conversation.", "2022-11-06")
@@ -103,7 +103,7 @@ def test_obligation_stated_by_another_is_a_demand(code):
 @pytest.mark.parametrize(("text", "date", "precision"), [
     ("Russian forces shelled Kharkiv on Saturday.", "2023-05-13", "day"),
     ("Russian forces shelled Kharkiv on Monday.", "2023-05-15", "day"),  # the report's own weekday
-    ("On February 24, Russian President Vladimir Putin launched a special military operation in Ukraine.",
+    ("On February 24, Russian forces launched a large military operation in Ukraine.",
      "2023-02-24", "day"),
     ("Russian forces shelled Kharkiv last week.", "2023-05-08", "week"),
     ("Russian forces shelled Kharkiv.", REPORT, "report"),

@@ -8,7 +8,7 @@ Read sentence by sentence:
   (that) ...", "X believes ...", and "according to X".
 - **Speakers** are the subject of that verb (or the object of "according to"), resolved through the actor
   stage's mentions; a pronoun refers back to the last person (he, she) or group (they) named.
-- **Reporting frames**: when a media outlet reports ("the Washington Post reported on Saturday, citing
+- **Reporting frames**: when a media outlet reports ("the New York Times reported on Monday, citing
   sources"), later sentences that point back to it ("according to the newspaper", "the article says",
   "according to them", "they believe") stay inside that frame; a new named speaker or a sentence with no
   pointer back returns to the publisher's own voice.
