@@ -19,14 +19,22 @@ def packaged(*parts: str) -> Traversable:
     return resources.files("thucydides").joinpath("data", *parts)
 
 
-def rows(source: Path | Traversable, columns: int) -> Iterator[tuple[str, list[str]]]:
-    """``(file:line, cells)`` for every data line of a table."""
-    text = source.read_text("utf-8")
+def rows(source: Path | Traversable, columns: int, *,
+         note_optional: bool = False) -> Iterator[tuple[str, list[str]]]:
+    """``(file:line, cells)`` for every data line of a table, cells stripped of surrounding spaces.
+
+    ``note_optional``: the last column (a note) may be left off; it then reads as empty.
+    """
+    try:
+        text = source.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DictionaryError("not UTF-8", source=source.name) from exc
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         where = f"{source.name}:{number}"
-        if len(cells) != columns:
+        if not (columns - note_optional <= len(cells) <= columns):
             raise DictionaryError(f"expected {columns} tab-separated columns, found {len(cells)}", source=where)
-        yield where, cells
+        cells += [""] * (columns - len(cells))
+        yield where, [cell.strip() for cell in cells]

@@ -8,7 +8,6 @@ and line, so a bad edit never reaches the output.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from thucydides.errors import DictionaryError
+from thucydides.tables import rows as read_rows
 
 # Entry kinds: what a dictionary phrase names.
 PERSON, COUNTRY, CAPITAL, ADJECTIVE, REGION, REGION_ADJECTIVE = (
@@ -126,7 +126,6 @@ class ActorDictionary:
     sectors: dict[str, str] = field(default_factory=dict)  # code -> label
     codes: set[str] = field(default_factory=set)  # every full code a table names
     org_codes: set[str] = field(default_factory=set)  # IGO/NGO base codes
-    files: dict[str, str] = field(default_factory=dict)  # file name -> sha256, for the store's run record
 
     # -- building -------------------------------------------------------------------------------------
     def add_phrase(self, form: str, entry: Entry) -> None:
@@ -182,33 +181,8 @@ class ActorDictionary:
             return self.countries[code][0]
         return self.regions.get(code, (code, ""))[0]
 
-    def fingerprint(self) -> str:
-        digest = hashlib.sha256()
-        for name in sorted(self.files):
-            digest.update(f"{name}:{self.files[name]}\n".encode())
-        return digest.hexdigest()[:16]
-
 
 # -- reading files -------------------------------------------------------------------------------------
-
-def _read_rows(path: Path | resources.abc.Traversable, name: str, columns: int,
-               files: dict[str, str]) -> Iterator[tuple[str, list[str]]]:
-    raw = path.read_bytes()
-    files[name] = hashlib.sha256(raw).hexdigest()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DictionaryError("not UTF-8", source=name) from exc
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        where = f"{name}:{number}"
-        if len(cells) < columns - 1 or len(cells) > columns:
-            raise DictionaryError(f"expected {columns} tab-separated columns, found {len(cells)}", source=where)
-        cells += [""] * (columns - len(cells))  # the trailing note may be left off
-        yield where, [c.strip() for c in cells]
-
 
 def _values(cell: str) -> list[str]:
     return [v for v in _SPLIT.split(cell.strip()) if v] if cell.strip() else []
@@ -245,13 +219,12 @@ def load_dictionary(directory: str | Path | None = None) -> ActorDictionary:
     """Read every actor file from ``directory`` (default: the packaged ``data/actors``) and index it."""
     base: Path | resources.abc.Traversable = Path(directory) if directory else _data_dir()
     d = ActorDictionary()
-    files = d.files
 
     def rows(name: str, columns: int) -> Iterator[tuple[str, list[str]]]:
         path = base.joinpath(name)
         if not path.is_file():
             raise DictionaryError("dictionary file missing", source=name)
-        return _read_rows(path, name, columns, files)
+        return read_rows(path, columns, note_optional=True)
 
     for _where, (code, label, _note) in rows("sector_codes.tsv", 3):
         d.sectors[code] = label

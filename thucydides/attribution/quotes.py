@@ -28,6 +28,7 @@ from typing import Any
 
 from thucydides.actors.dictionary import default_dictionary, phrase_key
 from thucydides.tables import packaged, rows
+from thucydides.tree import bounds, children
 from thucydides.types import ActorMention, Article, Event, Hop, Quote, Sentence, Token
 
 _OPEN = "\"“«„"
@@ -100,12 +101,12 @@ def attribute(article: Article) -> Article:
     for mention in article.actors:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     for sentence in article.sentences:
-        _sentence(article, sentence, by_sentence.get(sentence.index, []), quoted, state)
+        _sentence(sentence, by_sentence.get(sentence.index, []), quoted, state)
     quotes = tuple(Quote(text=article.text[c.start:c.end], start=c.start, end=c.end, direct=c.direct, cue=c.cue,
                          speaker=c.speaker, speaker_start=c.speaker_span[0] if c.speaker_span else None,
                          speaker_end=c.speaker_span[1] if c.speaker_span else None, chain=c.chain,
                          sentence=c.sentence) for c in state.claims)
-    events = tuple(replace(e, attribution=_event_chain(e, state, article)) for e in article.events)
+    events = tuple(replace(e, attribution=_event_chain(e, state)) for e in article.events)
     sources, profile = _profile(state, quotes, events)
     extra = dict(article.extra)
     extra["source_profile"] = profile
@@ -139,15 +140,12 @@ def _quotation_spans(article: Article) -> list[tuple[int, int]]:
 
 # -- sentences ------------------------------------------------------------------------------------------------
 
-def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention],
-              quoted: list[tuple[int, int]], state: _State) -> None:
+def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tuple[int, int]],
+              state: _State) -> None:
     tokens = sentence.tokens
     if not tokens:
         return
-    kids: list[list[int]] = [[] for _ in tokens]
-    for t in tokens:
-        if t.head != t.i:
-            kids[t.head].append(t.i)
+    kids = children(tokens)
     at = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
     words = cues()
     lower = sentence.text.lower()
@@ -185,14 +183,14 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
         sentence_quotes = leading + sentence_quotes
     for verb, kind, subject_tokens in found:
         # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
-        speaker, span = _speaker(subject_tokens, tokens, at, state, article, strict=kind == "belief")
+        speaker, span = _speaker(subject_tokens, tokens, at, state, strict=kind == "belief")
         if speaker is None:
             continue
         cue = "according to" if kind == "according" else verb.text
         if speaker.kind == "outlet" and state.frame and state.frame[0].name == speaker.name:
             chain = (state.publisher, *state.frame)  # "according to the newspaper": the same frame goes on
         elif speaker.kind == "outlet":
-            citing = _citing(tokens, kids, at, state, article)
+            citing = _citing(tokens, kids, at, state)
             state.frame = (replace(speaker, cue=cue),) + ((citing,) if citing else ())
             chain = (state.publisher, *state.frame)
         elif state.frame and (frame_cue or speaker.kind == "anonymous" or speaker == state.frame[-1]):
@@ -206,42 +204,41 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
             chain = (state.publisher, replace(speaker, cue=cue))
         if kind == "according":
             target = (sentence.start, sentence.end)
-            content = _clause_without(tokens, verb, sentence)
-            _add(state, content or target, False, cue, speaker, span, chain, sentence.index, sentence_quotes)
+            content = _clause_without(tokens, verb)
+            _add(state, content or target, False, cue, speaker, span, chain, sentence.index)
             continue
         content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp", "parataxis")]
         inverted = verb.dep in ("ccomp", "parataxis", "advcl", "conj") and verb.head != verb.i and not content \
             and verb.head < verb.i
         if inverted and not sentence_quotes:
             # "Washington is urging Kyiv to ..., the Washington Post reported": the main clause is the claim
-            first, _last = _subtree_bounds(kids, verb.i)
+            first, _last = bounds(kids, verb.i)
             end = first - 1
             while end > 0 and tokens[end].pos == "PUNCT":
                 end -= 1
             if end > 0:
-                _add(state, (tokens[0].start, tokens[end].end), False, cue, speaker, span, chain, sentence.index,
-                     [])
+                _add(state, (tokens[0].start, tokens[end].end), False, cue, speaker, span, chain, sentence.index)
             continue
         if sentence_quotes:  # the quotation(s) of the sentence are what the speaker said
             for q in sentence_quotes:
-                _add(state, q, True, cue, speaker, span, chain, sentence.index, [])
+                _add(state, q, True, cue, speaker, span, chain, sentence.index)
         if content:  # with quotations inside, a mixed quote: the whole reported clause is the claim
-            first, last = _subtree_bounds(kids, content[0])
+            first, last = bounds(kids, content[0])
             while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"):
                 first += 1  # "said that ...": the claim starts after "that"
             while last > first and tokens[last].pos == "PUNCT":
                 last -= 1
             span_text = (tokens[first].start, tokens[last].end)
-            _add(state, span_text, False, cue, speaker, span, chain, sentence.index, [])
+            _add(state, span_text, False, cue, speaker, span, chain, sentence.index)
     # 2. quotations nobody in this sentence introduced: inside a frame, or the previous speaker's
     for q in sentence_quotes:
         if any(c.start == q[0] and c.end == q[1] for c in state.claims):
             continue
         if state.claims and state.claims[-1].sentence >= sentence.index - 1 and state.claims[-1].speaker:
             last = state.claims[-1]  # no cue of its own: the speaker is carried over (replaceable)
-            _add(state, q, True, None, last.speaker, None, last.chain, sentence.index, [])
+            _add(state, q, True, None, last.speaker, None, last.chain, sentence.index)
         elif state.frame:
-            _add(state, q, True, None, state.frame[-1], None, (state.publisher, *state.frame), sentence.index, [])
+            _add(state, q, True, None, state.frame[-1], None, (state.publisher, *state.frame), sentence.index)
     if state.frame and (found or frame_cue or sentence_quotes):
         state.frame_paragraph = sentence.paragraph
     if state.frame and sentence.paragraph == state.frame_paragraph:
@@ -251,8 +248,7 @@ def _sentence(article: Article, sentence: Sentence, mentions: list[ActorMention]
 
 
 def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, speaker: Hop | None,
-         speaker_span: tuple[int, int] | None, chain: tuple[Hop, ...], sentence: int,
-         quotes_inside: Sequence[tuple[int, int]]) -> None:
+         speaker_span: tuple[int, int] | None, chain: tuple[Hop, ...], sentence: int) -> None:
     if span[1] <= span[0]:
         return
     for index, claim in enumerate(state.claims):
@@ -264,7 +260,7 @@ def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, sp
 
 
 def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMention], state: _State,
-             article: Article, strict: bool = False) -> tuple[Hop | None, tuple[int, int] | None]:
+             strict: bool = False) -> tuple[Hop | None, tuple[int, int] | None]:
     for k in heads:
         token = tokens[k]
         word = token.text.lower()
@@ -343,13 +339,13 @@ def _hop(mention: ActorMention) -> Hop:
     return Hop(actor.name, "institution", actor.code)
 
 
-def _citing(tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention], state: _State,
-            article: Article) -> Hop | None:
+def _citing(tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+            state: _State) -> Hop | None:
     words = cues()["citing"]
     for token in tokens:
         if token.text.lower() in words:
             for k in kids[token.i]:
-                hop, _span = _speaker([k], tokens, at, state, article)
+                hop, _span = _speaker([k], tokens, at, state)
                 if hop is not None:
                     return replace(hop, cue=token.text)
                 if tokens[k].lemma.lower() in ANONYMOUS_WORDS:
@@ -366,18 +362,7 @@ def _phrase(tokens: Sequence[Token], k: int) -> str:
     return " ".join(words)
 
 
-def _subtree_bounds(kids: list[list[int]], root: int) -> tuple[int, int]:
-    nodes, todo = {root}, [root]
-    while todo:
-        k = todo.pop()
-        for c in kids[k]:
-            if c not in nodes:
-                nodes.add(c)
-                todo.append(c)
-    return min(nodes), max(nodes)
-
-
-def _clause_without(tokens: Sequence[Token], according: Token, sentence: Sentence) -> tuple[int, int] | None:
+def _clause_without(tokens: Sequence[Token], according: Token) -> tuple[int, int] | None:
     """ "According to X, Y did Z": the rest of the sentence is what X says."""
     k = according.i + 2
     while k < len(tokens) and tokens[k].text != ",":
@@ -396,7 +381,7 @@ def _clause_without(tokens: Sequence[Token], according: Token, sentence: Sentenc
 
 # -- events and the profile ----------------------------------------------------------------------------------
 
-def _event_chain(event: Event, state: _State, article: Article) -> tuple[Hop, ...]:
+def _event_chain(event: Event, state: _State) -> tuple[Hop, ...]:
     inside = [c for c in state.claims if c.start <= event.trigger_start < c.end]
     if inside:
         return min(inside, key=lambda c: c.end - c.start).chain

@@ -28,12 +28,12 @@ from thucydides.actors.resolve import article_date, split_code
 from thucydides.events.codebook import CameoCode, codebook
 from thucydides.events.dates import date_spans, event_date, reported_date
 from thucydides.events.modality import modality
-from thucydides.events.patterns import Pattern, children, patterns
+from thucydides.events.patterns import Pattern, patterns
 from thucydides.events.places import place_at
 from thucydides.structure.resources import gazetteer
+from thucydides.tree import children, subtree
 from thucydides.types import Actor, ActorMention, Article, Event, Modality, Sentence, Token
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 TARGET_PREPOSITIONS = ("against", "on", "with", "to", "toward", "towards", "at", "upon", "into", "from")
 NOUN_TARGET_PREPOSITIONS = ("against", "on", "of", "with", "to", "toward", "towards", "at", "for", "upon", "into")
 RELATIVE = frozenset({"that", "which", "who", "whom"})
@@ -107,7 +107,7 @@ class EventCoder:
                     content += [c for c in s.kids[token.i] if tokens[c].dep in ("ccomp", "advcl", "prep")
                                 and (tokens[c].dep != "prep" or any(tokens[g].dep == "pcomp" for g in s.kids[c]))]
                 for k in list(used) + content:
-                    consumed.update(_subtree(s.kids, k))
+                    consumed.update(subtree(s.kids, k))
             if code.code in ("01", "010"):
                 continue  # statements are quotes (attribution), not events
             sources, targets, reciprocal = self._arguments(s, token, pattern, recent)
@@ -231,7 +231,7 @@ class EventCoder:
             if not hit:  # "urged Zelensky to show openness to talks": what the clause is about
                 hit = [k for k in candidates if tokens[k].dep == "xcomp" and any(
                     _VERB_OF.get(tokens[d].lemma.lower(), tokens[d].lemma.lower()) in pattern.complements
-                    for d in _subtree(s.kids, k) if d != k)]
+                    for d in subtree(s.kids, k) if d != k)]
             if not hit:
                 return None
             used.update(hit)
@@ -407,7 +407,7 @@ class EventCoder:
         for k in s.kids[verb]:
             if tokens[k].dep not in ("dobj", "obj"):
                 continue
-            for d in sorted(_subtree(s.kids, k)):
+            for d in sorted(subtree(s.kids, k)):
                 if tokens[d].ent_type in ("GPE", "LOC"):
                     found = self._country_actor(s, d)
                     if not found:
@@ -472,7 +472,7 @@ class EventCoder:
         tokens = s.tokens
         found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
         # "withdraw their peacekeeping force from Chad": the actor's own force is not what it acts on
-        inside = _subtree(s.kids, verb)
+        inside = subtree(s.kids, verb)
         return [m for m in self._actors_of(found, s, recent) if m.rule not in ("coreference", "context", "dateline")
                 or m.sentence != s.sentence.index or m.token_start not in inside or not self._own(m, s, verb)]
 
@@ -759,27 +759,27 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
     for token in s.tokens:
         if token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in ("if", "unless")
                                         for c in s.kids[token.i]):
-            out |= _subtree(s.kids, token.i)
+            out |= subtree(s.kids, token.i)
         elif token.dep in ("advcl", "acl") and token.tag in ("VBG", "VBN") and \
                 token.lemma.lower() in _WANT | {"try", "attempt", "push"}:
-            out |= _subtree(s.kids, token.i) - {token.i}
+            out |= subtree(s.kids, token.i) - {token.i}
         elif token.dep == "prep" and token.text.lower() in _BACKGROUND and token.head != token.i:
             # "after a week of unrest", "following an attack": the background of the act, reported before
-            out |= _subtree(s.kids, token.i)
+            out |= subtree(s.kids, token.i)
         elif token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in _BACKGROUND
                                           for c in s.kids[token.i]):
-            out |= _subtree(s.kids, token.i)
+            out |= subtree(s.kids, token.i)
         elif token.dep == "relcl" and _nonrestrictive(s, token.i) and any(
                 s.tokens[c].dep == "aux" and s.tokens[c].lemma.lower() == "have" for c in s.kids[token.i]):
             # "Moscow and Beijing -- which have resisted a harder line": a perfect-tense aside describes the actor's
             # record, it does not report the act
-            out |= _subtree(s.kids, token.i)
+            out |= subtree(s.kids, token.i)
     return out
 
 
 def _nonrestrictive(s: _Sentence, k: int) -> bool:
     """A relative clause set off by a comma or a dash ("X, which ...")."""
-    first = min(_subtree(s.kids, k))
+    first = min(subtree(s.kids, k))
     return first > 0 and s.tokens[first].text.lower() in ("which", "who") and \
         s.tokens[first - 1].text[-1:] in (",", "-", "—", "–")  # the tokenizer may leave "Beijing--" whole
 
@@ -834,16 +834,6 @@ def _phrases(s: _Sentence, k: int) -> set[str]:
             out.add(f"{lemma} {child.text.lower()}")
             out.update(f"{lemma} {child.text.lower()} {tokens[o].lemma.lower()}" for o in s.kids[c]
                        if tokens[o].dep == "pobj")
-    return out
-
-
-def _subtree(kids: list[list[int]], root: int) -> set[int]:
-    out, todo = set(), [root]
-    while todo:
-        k = todo.pop()
-        if k not in out:
-            out.add(k)
-            todo.extend(kids[k])
     return out
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from thucydides.tree import bounds, children
 from thucydides.types import Modality, Token
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 # Verbs whose complement did not happen: "refused to negotiate", "failed to agree", "denied attacking".
 NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt",
                                 "abandon", "rule"})  # "rule out"
@@ -55,20 +55,18 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
     ``also``: tokens the trigger's pattern used (its complement clause), whose conditions apply too.
     """
     polarity, certainty, condition, cues = "positive", "certain", None, []
+    kids = children(tokens)
     path = chain(tokens, trigger)
     for node in also:
-        for child in (t for t in tokens if t.head == node and t.dep == "advcl"):
-            mark = next((t for t in tokens if t.head == child.i and t.dep == "mark"), None)
-            if condition is None and mark is not None and mark.text.lower() in CONDITION_MARKS - {"whether"}:
-                start, end = _subtree(tokens, child.i)
-                condition = text[tokens[start].start - base:tokens[end].end - base]
-                cues.append(mark.text)
+        if condition is None:
+            condition, mark = _condition(tokens, kids, node, text, base)
+            cues.extend([mark] if mark else [])
     for position, node in enumerate(path):
         token = tokens[node]
         lemma = token.lemma.lower()
         if position > 0 and not _passes(tokens, path[position - 1], node):
             break  # "stopped the market", "not all of their claims": the governor's modality is its own
-        for child in (t for t in tokens if t.head == node and t.i != node):
+        for child in (tokens[k] for k in kids[node]):
             word = child.text.lower()
             if child.dep == "neg" or (child.dep == "det" and word == "no") or \
                     (word in ("never",) and child.dep in ("advmod", "neg")):
@@ -80,12 +78,9 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
             elif word in PROBABLE and child.dep in ("advmod", "acomp", "amod", "auxpass", "aux"):
                 certainty = _weaker(certainty, "probable")
                 cues.append(child.text)
-            elif child.dep in ("advcl",) and condition is None:
-                mark = next((t for t in tokens if t.head == child.i and t.dep == "mark"), None)
-                if mark is not None and mark.text.lower() in CONDITION_MARKS and mark.text.lower() != "whether":
-                    start, end = _subtree(tokens, child.i)
-                    condition = text[tokens[start].start - base:tokens[end].end - base]
-                    cues.append(mark.text)
+        if condition is None:
+            condition, mark = _condition(tokens, kids, node, text, base)
+            cues.extend([mark] if mark else [])
         if position == 0:
             continue
         below = tokens[path[position - 1]]
@@ -111,6 +106,19 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
                     cue=" ".join(dict.fromkeys(cues)) or None)
 
 
+def _condition(tokens: Sequence[Token], kids: list[list[int]], node: int, text: str,
+               base: int) -> tuple[str | None, str | None]:
+    """The text of an "if"/"unless" clause hanging on ``node``, and its marker word."""
+    for k in kids[node]:
+        if tokens[k].dep != "advcl":
+            continue
+        mark = next((tokens[m] for m in kids[k] if tokens[m].dep == "mark"), None)
+        if mark is not None and mark.text.lower() in CONDITION_MARKS - {"whether"}:
+            start, end = bounds(kids, k)
+            return text[tokens[start].start - base:tokens[end].end - base], mark.text
+    return None, None
+
+
 def _passes(tokens: Sequence[Token], below: int, node: int) -> bool:
     """Does the modality of the word at ``node`` carry down to the word ``below`` it?"""
     dep = tokens[below].dep
@@ -126,15 +134,3 @@ def _passes(tokens: Sequence[Token], below: int, node: int) -> bool:
 def _weaker(current: str, new: str) -> str:
     order = ("certain", "probable", "possible", "unknown")
     return new if order.index(new) > order.index(current) else current
-
-
-def _subtree(tokens: Sequence[Token], root: int) -> tuple[int, int]:
-    nodes = {root}
-    changed = True
-    while changed:
-        changed = False
-        for token in tokens:
-            if token.i not in nodes and token.head in nodes and token.head != token.i:
-                nodes.add(token.i)
-                changed = True
-    return min(nodes), max(nodes)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +17,6 @@ from pathlib import Path
 from thucydides.errors import DictionaryError
 from thucydides.events.codebook import codebook
 from thucydides.tables import packaged, rows
-from thucydides.types import Token
 
 _SPLIT = re.compile(r"\s*\|\s*")
 
@@ -79,11 +77,3 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
     for bucket in index.values():
         bucket.sort(key=lambda p: -p.weight)
     return dict(index)
-
-
-def children(tokens: Sequence[Token]) -> list[list[int]]:
-    out: list[list[int]] = [[] for _ in tokens]
-    for token in tokens:
-        if token.head != token.i:
-            out[token.head].append(token.i)
-    return out

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -235,8 +234,3 @@ def table(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
         yield (f"{(e['date'] or '-'):<10} {(e['source_code'] or '?'):>12} -> {target:<12} {e['cameo']:<5} "
                f"{(e['plover'] or '-'):<9} {e['goldstein']:+5.1f}  {e['trigger']!r}{flags}  [{e['outlet'] or '-'}]")
 
-
-def to_string(writer, rows: Iterator[dict[str, Any]]) -> str:  # noqa: ANN001 - a small helper for tests
-    buffer = io.StringIO()
-    writer(rows, buffer)
-    return buffer.getvalue()
