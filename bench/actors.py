@@ -7,25 +7,18 @@ Parses the articles first (not timed), then times the actor stage alone and prin
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
-from pathlib import Path
 
-from corpus import wire_articles
+from corpus import arguments, wire_articles
 
 from thucydides import config
 from thucydides.actors import Resolver, load_dictionary
 from thucydides.nlp import Parser, load_model
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--limit", type=int, default=200)
-    args = parser.parse_args()
+    args = arguments(__doc__)
 
     loads = []
     for _ in range(5):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,14 @@ from thucydides.structure import build_article
 from thucydides.types import Article, RawDocument
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def arguments(doc: str | None, limit: int = 200) -> argparse.Namespace:
+    """The options these benchmarks share: where ../shared is and how many articles to use."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--limit", type=int, default=limit)
+    return parser.parse_args()
 
 
 def wire_articles(shared: Path, settings: Settings, limit: int,

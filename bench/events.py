@@ -8,24 +8,17 @@ whole pipeline (read, structure, parse, actors, events), with ratios. Target (is
 
 from __future__ import annotations
 
-import argparse
 import time
-from pathlib import Path
 
-from corpus import wire_articles
+from corpus import arguments, wire_articles
 
 from thucydides import config
 from thucydides.attribution import attribute, framing
 from thucydides.pipeline import Coder
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--limit", type=int, default=200)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     settings = config.load()
     pairs = wire_articles(args.shared, settings, args.limit)
     raws, articles = [raw for raw, _a in pairs], [article for _r, article in pairs]

@@ -209,13 +209,18 @@ def eval_events(gold: str, failures: bool, as_json: bool) -> None:
     except ValueError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    try:
-        coder = Coder(config.load())
-    except ModelError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(3)
+    coder = _or_setup_exit(lambda: Coder(config.load()))
     articles = coder.code_sentences([(r["text"], r.get("date")) for r in records])
     _print_scores(score(records, [a.events for a in articles]), as_json, failures)
+
+
+def _or_setup_exit(load: Any) -> Any:
+    """``load()`` (the spaCy pipeline, or what holds it), or exit with status 3 and the reason."""
+    try:
+        return load()
+    except ModelError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_SETUP)
 
 
 def _print_scores(scores: Any, as_json: bool, failures: bool) -> None:
@@ -240,11 +245,7 @@ def eval_modality(gold: str, failures: bool, as_json: bool) -> None:
 
     records = read_gold(Path(gold))
     settings = config.load()
-    try:
-        parser = Parser(load_model(settings.model, disable=settings.disable))
-    except ModelError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(3)
+    parser = _or_setup_exit(lambda: Parser(load_model(settings.model, disable=settings.disable)))
     articles = [Article(id=str(i), ref=InputRef(gold, line=i + 1), format="text", text=r["text"],
                         paragraphs=(Span(0, len(r["text"])),)) for i, r in enumerate(records)]
     parsed = parser(articles)
@@ -270,11 +271,7 @@ def actors(text: str, on: str | None, dateline_country: str | None, fmt: str) ->
     except ValueError as exc:
         raise click.BadParameter(f"not an ISO date: {on!r}", param_hint="--date") from exc
     settings = config.load()
-    try:
-        parser = Parser(load_model(settings.model, disable=settings.disable))
-    except ModelError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(3)
+    parser = _or_setup_exit(lambda: Parser(load_model(settings.model, disable=settings.disable)))
     article = Article(id="cli", ref=InputRef("<argument>"), format="text", text=text,
                       paragraphs=(Span(0, len(text)),))
     parsed = parser([article])[0]
