@@ -4,7 +4,7 @@ from thucydides.structure.dateline import find_dateline
 
 # (text, dateline text, place, country, month, day, year, agency)
 CASES = [
-    ("WASHINGTON, November 6. /TASS/. US President", "WASHINGTON, November 6. /TASS/.", "Washington", "USA", 11, 6, None, "TASS"),
+    ("WASHINGTON, October 12. /TASS/. The Pentagon", "WASHINGTON, October 12. /TASS/.", "Washington", "USA", 10, 12, None, "TASS"),
     ("UNITED NATIONS, March 3. /TASS/. The", "UNITED NATIONS, March 3. /TASS/.", "United Nations", None, 3, 3, None, "TASS"),
     ("ST. PETERSBURG, June 14. /TASS/. Putin", "ST. PETERSBURG, June 14. /TASS/.", "St. Petersburg", "RUS", 6, 14, None, "TASS"),
     ("KYIV, March 3 (Reuters) - Ukraine said", "KYIV, March 3 (Reuters) -", "Kyiv", "UKR", 3, 3, None, "Reuters"),
