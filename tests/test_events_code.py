@@ -198,3 +198,16 @@ def test_pronoun_object_from_an_earlier_sentence(coder):
     [article] = coder.code_sentences([("Russian forces captured the town on Monday. Two days later Ukrainian "
                                        "troops attacked them and retook it.", REPORT)])
     assert any(e.cameo.startswith("19") for e in article.events)
+
+
+def test_clause_cut_at_its_conjunction_stays_background(settings, coder):
+    """samples/01 ends with "... announced the start of the operation after the heads of the Donbass republics
+    asked Moscow for help": the parser reads "after the heads" as a phrase and "asked" as a clause without a
+    subject, which then took the main clause's subject (Putin asking Moscow). Like any "after X did Y" clause
+    it is background, not a reported act."""
+    from conftest import SAMPLES
+    from thucydides.ingest import read
+
+    [article] = list(coder.code(read([str(SAMPLES / "01_tass_peskov_f16.txt")], settings)))
+    assert any(e.trigger_text == "operation" for e in article.events)  # the main clause is still coded
+    assert not [e for e in article.events if e.trigger_text == "asked"]

@@ -7,7 +7,7 @@ the CAMEO code; the source and target come from the parse:
   ``by`` agent as source, direct or indirect object as target, else the object of a target preposition
   ("talks with", "sanctions against", "called on");
 - nouns: possessor or actor modifier ("Russia's invasion", "US sanctions", "Russian airstrikes"), ``by`` and
-  ``from`` phrases ("a request for assistance from the leaders"), else the subject of the verb that governs the
+  ``from`` phrases ("a request for help from the rebels"), else the subject of the verb that governs the
   noun ("imposed sanctions"); target from ``against``/``on``/``of``/``with``/``to`` on the noun or its verb;
 - coordination gives one event per source and per target; a reciprocal verb with a plural subject ("X and Y
   agreed") gives both directions;
@@ -753,6 +753,19 @@ def _of_quantity(s: _Sentence, k: int) -> int | None:
     return None
 
 
+def _split_clause(s: _Sentence, prep: int) -> int | None:
+    """The rest of a clause the parser cut at its conjunction: "after the leaders asked Moscow" is often read as
+    the phrase "after the leaders" and a subject-less finite clause "asked Moscow" of the main verb."""
+    tokens = s.tokens
+    nouns = [c for c in s.kids[prep] if tokens[c].dep == "pobj"]
+    if not nouns:
+        return None
+    end = max(subtree(s.kids, nouns[0]))
+    return next((c for c in s.kids[tokens[prep].head] if tokens[c].dep == "advcl"
+                 and tokens[c].tag in ("VBD", "VBZ", "VBP") and min(subtree(s.kids, c)) == end + 1
+                 and not any(tokens[k].dep in ("nsubj", "nsubjpass") for k in s.kids[c])), None)
+
+
 def _conditional_clauses(s: _Sentence) -> set[int]:
     """Tokens of clauses that state no act: "if they offered talks", "seeking to mend ties", "aimed at ending"."""
     out: set[int] = set()
@@ -766,6 +779,9 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
         elif token.dep == "prep" and token.text.lower() in _BACKGROUND and token.head != token.i:
             # "after a week of unrest", "following an attack": the background of the act, reported before
             out |= subtree(s.kids, token.i)
+            clause = _split_clause(s, token.i)
+            if clause is not None:
+                out |= subtree(s.kids, clause)
         elif token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in _BACKGROUND
                                           for c in s.kids[token.i]):
             out |= subtree(s.kids, token.i)
