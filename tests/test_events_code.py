@@ -49,6 +49,44 @@ def test_dyads(code, text, expected):
     assert expected <= _dyads(code(text))
 
 
+@pytest.mark.parametrize(("text", "source", "target", "rule"), [
+    # a role without a country takes the country of the place where it acted, or the one country named
+    ("Opposition activists called off their march in Tbilisi after talks with the police.", "GEO", None, None),
+    ("The Islamist party said it would boycott Jordan's parliamentary elections.", "JOR", "JOR", None),
+    # a strike, a crackdown or a concession with no target is aimed at the actors' own country
+    ("Three opposition parties in Bangladesh called a nationwide general strike.", "BGD", "BGD", "implicit"),
+    ("Peru's government lifted the state of emergency on Tuesday.", "PER", "PER", "implicit"),
+])
+def test_missing_countries_from_the_sentence(code, text, source, target, rule):
+    events = [e for e in code(text) if e.source is not None and e.source.actor.country == source]
+    assert events, [(e.source and e.source.actor.code, e.cameo) for e in code(text)]
+    if target is not None:
+        assert any(e.target is not None and e.target.actor.country == target and (rule is None or e.target.rule == rule)
+                   for e in events)
+
+
+def test_no_country_guessed_for_a_state_from_its_counterpart(code):
+    events = code("The government expressed appreciation for Japan's assistance.")
+    assert all(e.source is None or e.source.actor.country != "JPN" for e in events)
+
+
+def test_one_act_reported_twice_in_a_sentence_is_one_event(code):
+    events = code("Four civilians were killed in Russian shelling of the city of Kherson on Sunday.")
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 1
+
+
+def test_agreement_on_a_ceasefire_is_one_reciprocal_agreement(code):
+    events = code("Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh on Tuesday.")
+    assert {(e.source.actor.code, e.plover, e.target.actor.code) for e in events} == {
+        ("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")}
+
+
+def test_past_act_identifying_a_noun_is_not_news(code):
+    events = code("Interpol said it would send experts to identify the passengers killed in the crash.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+    assert [e for e in code("There were 12 soldiers killed in Mali on Friday.") if e.plover == "ASSAULT"]
+
+
 def test_coordinated_sources_give_one_event_each(code):
     events = code("The US, the EU and the UK, along with several other countries, imposed sanctions on Russia.")
     assert _dyads(events) == {("USA", "163", "RUS"), ("IGOEUREEC", "163", "RUS"), ("GBR", "163", "RUS")}
@@ -147,8 +185,10 @@ def test_seed_events(settings, nlp):
 
 # Quality floors on the gold sets: they only move up, on purpose (measured figures are in the README).
 FLOORS = {
-    "plover_dev.jsonl": {"type": 0.77, "type+countries": 0.53},
-    "petr2_gsr_validation.jsonl": {"type": 0.64, "type+countries": 0.50, "clean_negatives": 9},
+    "plover_dev.jsonl": {"type": 0.78, "type+countries": 0.60},
+    # PETR2 codes one act reported twice as two events and never guesses a home country; we code it once and
+    # do (see README, events): both cost a few points here and gain more on PLOVER
+    "petr2_gsr_validation.jsonl": {"type": 0.63, "type+countries": 0.47, "clean_negatives": 9},
 }
 
 

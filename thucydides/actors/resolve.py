@@ -231,6 +231,8 @@ class Resolver:
             if rule == CAPITALISED and not capital:
                 continue
             (sectors if entry.kind == SECTOR else entities).append(entry)
+        if not entities and i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start:
+            return []  # the tail of a hyphenated modifier ("multi-party elections", "anti-government") names no actor
         if entities and (capital or not sectors):
             # several meanings: people first, then organisations, then countries (a person named Jordan)
             order = {PERSON: 0, GROUP: 1, INSTITUTION: 1, IGO: 1, NGO: 1, MEDIA: 2, COUNTRY: 3, CAPITAL: 4,

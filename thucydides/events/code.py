@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from thucydides.actors.dictionary import ADJECTIVE, ActorDictionary, default_dictionary, phrase_key
@@ -29,8 +29,7 @@ from thucydides.events.codebook import CameoCode, codebook
 from thucydides.events.dates import date_spans, event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern, patterns
-from thucydides.events.places import place_at
-from thucydides.structure.resources import gazetteer
+from thucydides.events.places import place_at, place_named
 from thucydides.tree import children, subtree
 from thucydides.types import Actor, ActorMention, Article, Event, Modality, Sentence, Token
 
@@ -41,6 +40,12 @@ RELATIVE = frozenset({"that", "which", "who", "whom"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 PERSONAL = frozenset({"he", "she", "him", "her"})
 IMPERSONAL = frozenset({"it", "they", "them"})
+# PLOVER types whose act, when no target is named, is aimed at the actor's own country: concessions (lifting a
+# curfew or a state of emergency), protest (strikes, rallies) and coercion (curfews, arrests, states of siege).
+# Not RETREAT: "rebels surrendered", "forces withdrew" name no one they yield to.
+DOMESTIC_TYPES = frozenset({"CONCEDE", "PROTEST", "COERCE"})
+# Sectors of the state: a bare "the government" or "the army" is not guessed to belong to the country it acts on.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 
 
 @dataclass(slots=True)
@@ -105,7 +110,10 @@ class EventCoder:
                 content = [c for c in s.kids[token.i] if tokens[c].dep in ("xcomp",) or _purpose(s, c)]
                 if code.code[:2] in _CONTENT_ROOTS:
                     content += [c for c in s.kids[token.i] if tokens[c].dep in ("ccomp", "advcl", "prep")
-                                and (tokens[c].dep != "prep" or any(tokens[g].dep == "pcomp" for g in s.kids[c]))]
+                                and (tokens[c].dep != "prep" or any(tokens[g].dep == "pcomp" for g in s.kids[c])
+                                     or (code.code[:2] == "03" and tokens[c].text.lower() in ("to", "on")
+                                         and not any(g in s.at for g in s.kids[c])))]
+                    # "agreed to a ceasefire": the ceasefire is what was agreed, not a second event
                 for k in list(used) + content:
                     consumed.update(subtree(s.kids, k))
             if code.code in ("01", "010"):
@@ -177,6 +185,8 @@ class EventCoder:
         keys = [(lemma, 0.0)]
         for k in s.kids[token.i]:
             child = s.tokens[k]
+            if child.dep == "prep" and any(s.tokens[o].ent_type in ("DATE", "TIME") for o in s.kids[k]):
+                continue  # "called on Tuesday" is a call, not "call on"
             if child.dep in ("prt", "prep") and pos == "V":
                 # a particle binds tighter than a preposition that may belong elsewhere ("with strings attached")
                 keys.append((f"{lemma} {child.text.lower()}", 0.0 if child.dep == "prt" else -0.5))
@@ -189,7 +199,21 @@ class EventCoder:
                 score = pattern.weight + bonus
                 if best is None or score > best[0]:
                     best = (score, pattern, used)
+        if best is not None and pos == "V" and best[1].objects is None and self._object_codes(s, token):
+            return None  # "called a general strike": the strike, governed by "call", says what happened
         return (best[1], best[2]) if best else None
+
+    def _object_codes(self, s: _Sentence, verb: Token) -> bool:
+        """The verb's direct object is a nominal trigger whose own pattern names this verb as its governor."""
+        for k in s.kids[verb.i]:
+            noun = s.tokens[k]
+            if noun.dep not in ("dobj", "obj", "oprd"):
+                continue  # the parser reads "called a general strike" as "called X a Y" without the X
+            for pattern in self.patterns.get(("N", noun.lemma.lower()), ()):
+                if pattern.governors is not None and pattern.governors != {"*"} \
+                        and self._holds(s, noun, pattern) is not None:
+                    return True
+        return False
 
     def _holds(self, s: _Sentence, token: Token, pattern: Pattern) -> set[int] | None:
         """The constraints of ``pattern`` hold at ``token``: the tokens they used (consumed), or None."""
@@ -253,7 +277,9 @@ class EventCoder:
         if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos in ("VERB", "AUX"):
             verb = tokens[head.head]
             return verb.i, {verb.lemma.lower(), f"{verb.lemma.lower()} {head.text.lower()}"}
-        if head.pos in ("VERB", "AUX") and noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj"):
+        if noun.dep == "oprd" and any(tokens[k].dep in ("dobj", "obj") for k in s.kids[head.i]):
+            return None  # "called the attack a crime": a predicate, not what was done
+        if head.pos in ("VERB", "AUX") and noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj", "oprd"):
             names = {head.lemma.lower()}
             names.update(f"{head.lemma.lower()} {tokens[k].text.lower()}" for k in s.kids[head.i]
                          if tokens[k].dep == "prt")
@@ -275,7 +301,7 @@ class EventCoder:
             if not sources and governor.i != token.i and token.dep == "nsubjpass":
                 sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
                            for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
-            if not sources and governor.i != token.i and token.dep in ("dobj", "obj", "pobj", "attr", "conj"):
+            if not sources and governor.i != token.i and token.dep in ("dobj", "obj", "pobj", "attr", "conj", "oprd"):
                 verb = governor if token.dep != "pobj" else tokens[governor.head]
                 sources = self._subject(s, verb.i, recent)
             if not targets and governor.i != token.i and governor.pos == "VERB":
@@ -375,8 +401,11 @@ class EventCoder:
                 targets = between
             else:
                 sources, reciprocal = between, True
-        if not targets and len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS:
-            reciprocal = True
+        if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and (not targets or (
+                len({m.actor.country for m in sources}) >= 2 and all(m.rule == "location" for m in targets))):
+            # "Israelis and Palestinians failed to reach agreement on offices in east Jerusalem": the two sides
+            # act on each other; a place named in what they agreed on is not their target
+            targets, reciprocal = [], True
         return sources, targets, reciprocal
 
     def _content_target(self, s: _Sentence, root: int, exclude: set[str],
@@ -411,14 +440,11 @@ class EventCoder:
                 if tokens[d].ent_type in ("GPE", "LOC"):
                     found = self._country_actor(s, d)
                     if not found:
-                        country = gazetteer().country_of(tokens[d].text)
-                        if country:
-                            actor = Actor(country, *split_code(country, self.d), name=self.d.country_name(country),
-                                          entity=f"country:{country}", kind="country")
-                            found = [ActorMention(text=tokens[d].text, start=tokens[d].start, end=tokens[d].end,
-                                                  sentence=s.sentence.index, token_start=d, token_end=d + 1,
-                                                  actor=actor, rule="location",
-                                                  evidence=f"{tokens[d].text} is a place in {country} (GeoNames)")]
+                        # the whole name ("Hong Kong", not a town called Kong), placed by GeoNames
+                        where = place_named(tokens, d, s.sentence.text, s.base)
+                        if where is not None and where.country and self.d.valid_code(where.country):
+                            found = [replace(self._place_actor(s, where),
+                                             evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
                     if found:
                         return found
         return []
@@ -615,10 +641,14 @@ class EventCoder:
             where = place_at(s.tokens, token.head, text, base)
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
-        if not targets and code.code[:2] != "04" and where is not None and where.country:
+        if not targets and not reciprocal and code.code[:2] != "04" and where is not None and where.country:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
             # a meeting place never is
             targets = [self._place_actor(s, where)]
+        sources = [self._situated(m, s, where, targets) for m in sources]
+        targets = [self._situated(m, s, where, sources) for m in targets]
+        if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
+            targets = self._home(s, token, sources)
         pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
         if reciprocal and not targets:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
@@ -627,7 +657,7 @@ class EventCoder:
         elif targets and code.quad_class == 4:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
-            (a.actor.code == b.actor.code and (b.rule != "location" or a is b))
+            (a.actor.code == b.actor.code and (b.rule not in ("location", "implicit") or a is b))
             or (b.rule == "dateline" and b.actor.country == a.actor.country)))]
         # a place target in the actor's own country stays: "Nigerians rallied in Lagos" is aimed at Nigeria
         # an actor acting on itself, or on a role whose country was only guessed from context, is no target
@@ -646,6 +676,47 @@ class EventCoder:
                 date_precision=precision, location=where, modality=mood, pattern=pattern.source,
                 actor_unknown=source is None, reciprocal=reciprocal and not targets, negates=negates))
         return out
+
+    def _home(self, s: _Sentence, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
+        """A strike, a crackdown or a concession with no one named as its target ("opposition parties in Nepal
+        called a general strike", "the government lifted the state of emergency") is aimed at the actors' own
+        country, as CAMEO and PLOVER coders code it; the target is marked ``implicit``."""
+        countries = {m.actor.country for m in sources}
+        if len(countries) != 1 or not countries <= set(self.d.countries):
+            return []
+        code = countries.pop()
+        actor = Actor(code, *split_code(code, self.d), name=self.d.country_name(code), entity=f"country:{code}",
+                      kind="country")
+        return [ActorMention(text="", start=token.start, end=token.start, sentence=s.sentence.index,
+                             token_start=token.i, token_end=token.i, actor=actor, rule="implicit",
+                             evidence="a domestic act with no target named is aimed at its own country")]
+
+    def _situated(self, mention: ActorMention, s: _Sentence, where,  # noqa: ANN001
+                  others: Sequence[ActorMention]) -> ActorMention:
+        """A role with no country ("opposition leaders", "a rebel group") takes the country where the act took
+        place ("... postponed the rally in Baku"), else the one country the sentence names ("the Umma party will
+        boycott Algeria's elections"); with several countries named it stays unknown (``---``)."""
+        actor = mention.actor
+        if not actor.code.startswith("---") or actor.sector is None:
+            return mention
+        country, why = (where.country, f"the place of the act ({where.name})") if where is not None else (None, "")
+        if not country:
+            place = next((m for m in others if m.rule == "location" and m.actor.country in self.d.countries), None)
+            if place is not None:
+                country, why = place.actor.country, f"the place of the act ({place.text})"
+        if not country:
+            named = {m.actor.country for m in s.mentions if m.actor.country in self.d.countries}
+            if len(named) != 1:
+                return mention
+            country = named.pop()
+            why = f"the only country the sentence names ({country})"
+        if actor.sector in STATE_SECTORS and any(m.actor.country == country for m in others):
+            return mention  # "the government thanked China": a state rarely acts on itself; no guess
+        code = country + actor.code[3:]
+        if not self.d.valid_code(code):
+            return mention
+        return replace(mention, actor=Actor(code, country, actor.sector, actor.name, actor.entity, actor.kind),
+                       rule="context", evidence=f"{mention.evidence}; country from {why}")
 
     def _recode(self, s: _Sentence, token: Token, code: CameoCode, mood: Modality, sources: list[ActorMention],
                 targets: list[ActorMention], recent: list[ActorMention]):  # noqa: ANN202
@@ -785,12 +856,23 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
         elif token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in _BACKGROUND
                                           for c in s.kids[token.i]):
             out |= subtree(s.kids, token.i)
+        elif token.dep == "acl" and token.tag == "VBN" and s.tokens[token.head].pos in ("NOUN", "PROPN") and \
+                not _nonrestrictive(s, token.i) and not _existential(s, token.head):
+            # "the civilians imprisoned for acting against Moscow", "victims killed by the missile": a past act
+            # that identifies who is meant, reported before, not the news of this sentence
+            out |= subtree(s.kids, token.i)
         elif token.dep == "relcl" and _nonrestrictive(s, token.i) and any(
                 s.tokens[c].dep == "aux" and s.tokens[c].lemma.lower() == "have" for c in s.kids[token.i]):
             # "Moscow and Beijing -- which have resisted a harder line": a perfect-tense aside describes the actor's
             # record, it does not report the act
             out |= subtree(s.kids, token.i)
     return out
+
+
+def _existential(s: _Sentence, k: int) -> bool:
+    """Token ``k`` is what "there were/was ..." introduces ("There were 10 soldiers killed"): the news itself."""
+    head = s.tokens[k].head
+    return s.tokens[k].dep == "attr" and any(s.tokens[c].dep == "expl" for c in s.kids[head])
 
 
 def _nonrestrictive(s: _Sentence, k: int) -> bool:
@@ -812,11 +894,13 @@ def _purpose(s: _Sentence, k: int) -> bool:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per type and dyad in a sentence; an event without target yields to one with it."""
+    """One event per type and dyad in a sentence; an event without target (or with only the implicit home
+    country) yields to one with a named target."""
+    events = [e for e in events if not any(_refines(other, e) for other in events if other is not e)]
     out: list[Event] = []
     seen: set[tuple] = set()
     targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
-                for e in events if e.target is not None}
+                for e in events if e.target is not None and e.target.rule != "implicit"}
     known = {e.plover or e.cameo_root for e in events if e.source is not None}
     for event in events:
         kind = event.plover or event.cameo_root
@@ -825,11 +909,26 @@ def _dedupe(events: list[Event]) -> list[Event]:
         source = event.source.actor.code if event.source else None
         target = event.target.actor.code if event.target else None
         key = (kind, source, target, event.modality.polarity)
-        if key in seen or (target is None and (kind, source) in targeted):
+        implicit = event.target is not None and event.target.rule == "implicit"
+        if key in seen or ((target is None or implicit) and (kind, source) in targeted):
             continue
         seen.add(key)
         out.append(event)
     return out
+
+
+def _refines(a: Event, b: Event) -> bool:
+    """``a`` says what ``b`` says, more precisely: the same type between the same countries, each of ``a``'s
+    actors as specific or more ("Iraqi civilians" rather than "Baghdad" for the same bombing)."""
+    if (a.plover or a.cameo_root) != (b.plover or b.cameo_root) or a.modality.polarity != b.modality.polarity:
+        return False
+    pairs = ((a.source, b.source), (a.target, b.target))
+    if any((x is None) != (y is None) for x, y in pairs):
+        return False
+    codes = [(x.actor.code, y.actor.code) for x, y in pairs if x is not None and y is not None]
+    if not codes or any(not x.startswith(y) or x[:3] == "---" for x, y in codes):
+        return False
+    return any(x != y for x, y in codes) or a.trigger_start < b.trigger_start
 
 
 def _phrases(s: _Sentence, k: int) -> set[str]:

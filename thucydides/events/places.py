@@ -43,13 +43,14 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
     """The place in a locative phrase attached to token ``head`` ("met in Doha", "clashes near Bakhmut")."""
     for prep in (t for t in tokens if t.head == head and t.dep == "prep" and t.text.lower() in LOCATIVE):
         for obj in (t for t in tokens if t.head == prep.i and t.dep == "pobj"):
-            found = _place(tokens, obj.i, text, base)
+            found = place_named(tokens, obj.i, text, base)
             if found is not None:
                 return found
     return None
 
 
-def _place(tokens: Sequence[Token], k: int, text: str, base: int) -> Location | None:
+def place_named(tokens: Sequence[Token], k: int, text: str, base: int) -> Location | None:
+    """The place whose name covers token ``k`` (the parser's whole GPE/LOC/FAC entity), or ``None``."""
     token = tokens[k]
     if token.ent_type not in ("GPE", "LOC", "FAC"):
         return None
