@@ -1,5 +1,6 @@
 """The pages in a real browser (Playwright driving Debian's Chromium): overview, an article view with its
-highlighted events and attribution chain, the explorer filters, paste-and-code, and no script execution.
+highlighted events and attribution chain, the explorer filters, sorting and downloads, the dyad view (network,
+a clicked dyad's timeline and events), paste-and-code, and no script execution.
 Screenshots go to tests/artifacts/. Skips when Chromium or Playwright is missing."""
 
 from __future__ import annotations
@@ -58,14 +59,14 @@ def page():
         browser.close()
 
 
-def test_overview(server, page):
+def test_overview(page, server):
     page.goto(server + "/")
     assert page.locator("h2", has_text="Top dyads").count() == 1
     assert page.locator("#timeline rect").count() > 0
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
 
 
-def test_article_view_shows_events_and_chains(server, page):
+def test_article_view_shows_events_and_chains(page, server):
     page.goto(server + "/")
     page.locator("table a[href^='/articles/']").first.click()
     page.wait_for_selector("#events")
@@ -75,7 +76,7 @@ def test_article_view_shows_events_and_chains(server, page):
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
 
 
-def test_relay_chain_is_visible(server, page):
+def test_relay_chain_is_visible(page, server):
     text = ("MOSCOW, May 6 (TASS) - Washington is pressing Kiev to resume talks, the New York Times reported, "
             "citing US officials. \"Ukraine fatigue is real,\" one of the sources said.")
     page.goto(server + "/code")
@@ -89,7 +90,7 @@ def test_relay_chain_is_visible(server, page):
     page.screenshot(path=str(ARTIFACTS / "relay.png"), full_page=True)
 
 
-def test_explorer_filters(server, page):
+def test_explorer_filters(page, server):
     page.goto(server + "/events")
     page.fill("input[name=source]", "RUS")
     page.click("button[type=submit]")
@@ -98,7 +99,7 @@ def test_explorer_filters(server, page):
     assert rows and all("RUS" in row for row in rows)
 
 
-def test_untrusted_text_does_not_execute(server, page):
+def test_untrusted_text_does_not_execute(page, server):
     evil = ("KYIV, May 6 (Reuters) - <script>window.__pwned = 1</script> Russian forces shelled Kharkiv. "
             "<img src=x onerror=\"window.__pwned = 2\"> the mayor said.")
     page.goto(server + "/code")
@@ -107,3 +108,69 @@ def test_untrusted_text_does_not_execute(server, page):
     page.wait_for_selector("#events")
     assert page.evaluate("window.__pwned") is None
     assert "<script>" in page.locator(".text").inner_text()  # shown as text, not run
+
+
+def test_dyad_view_network_and_timeline(page, server):
+    page.goto(server + "/")
+    page.click("nav a[href='/dyads']")
+    page.wait_for_selector("#network")
+    assert page.locator("#network").is_visible()
+    assert page.locator("#network a.edge").count() > 10 and page.locator("#network a.node").count() > 10
+    assert page.locator("#network a.edge.conflict").count() > 0
+    assert page.locator("#network a.edge.cooperation").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "dyads.png"), full_page=True)
+    # the busiest edge whose midpoint dot is not covered by anything else (edges are drawn thickest first)
+    index = page.evaluate("""() => [...document.querySelectorAll('#network a.edge')].findIndex(edge => {
+        const box = edge.querySelector('circle.mid').getBoundingClientRect();
+        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return top && top.closest('a') === edge; })""")
+    assert index >= 0
+    edge = page.locator("#network a.edge").nth(index)
+    source, target = edge.get_attribute("data-source"), edge.get_attribute("data-target")
+    edge.locator("circle.mid").click()
+    page.wait_for_selector("#dyad-timeline")
+    assert page.locator("#dyad h2").inner_text() == f"{source} → {target}"
+    assert page.locator("#dyad-timeline g.week").count() > 0
+    assert page.locator("#network a.edge.selected").count() == 1
+    links = page.locator("#dyad-events a[href^='/articles/']")
+    assert links.count() == int(edge.get_attribute("data-events") or 0) or links.count() > 0
+    page.screenshot(path=str(ARTIFACTS / "dyad-timeline.png"), full_page=True)
+    href = links.first.get_attribute("href")
+    links.first.click()
+    page.wait_for_selector("#events")
+    event_row = page.locator("#" + href.split("#", 1)[1])
+    assert event_row.count() == 1
+    assert event_row.locator("td").first.inner_text() == source
+
+
+def test_explorer_downloads_carry_the_filters(page, server):
+    import csv
+
+    page.goto(server + "/events")
+    page.fill("input[name=source]", "RUS")
+    page.select_option("select[name=polarity]", "positive")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("#downloads")
+    hrefs = page.locator("#downloads a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert len(hrefs) == 4 and all("source=RUS" in h and "polarity=positive" in h for h in hrefs), hrefs
+    with page.expect_download() as info:
+        page.click("#downloads a:text-is('CSV')")
+    download = info.value
+    assert download.suggested_filename == "events.csv"
+    with open(download.path(), encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    shown = page.locator("#results tr").count() - 1
+    assert rows and len(rows) == shown
+    assert all(r["source_code"].startswith("RUS") and r["polarity"] == "positive" for r in rows)
+    with page.expect_download() as info:
+        page.click("#downloads a:text-is('GDELT')")
+    with open(info.value.path(), encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    assert len(lines) == len(rows) and all(len(line.split("\t")) == 61 for line in lines)
+    # sorting by a column keeps the filters
+    page.click("#results th a:text-is('Goldstein')")
+    page.wait_for_selector("#results")
+    assert "source=RUS" in page.url and "sort=goldstein" in page.url
+    values = [float(v) for v in page.locator("#results tr td:nth-child(5)").all_inner_texts()]
+    assert values == sorted(values) and len(values) == shown
+    page.screenshot(path=str(ARTIFACTS / "explorer.png"), full_page=True)

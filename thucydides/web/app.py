@@ -1,33 +1,77 @@
 """The REST API and the HTML pages over a store (``thucydides serve``).
 
-Read endpoints open the database read-only per request; ``POST /api/code`` codes one pasted article with a
-pipeline loaded once (lazily) and can store it. Article text is untrusted: pages are rendered by Jinja2 with
-autoescaping, SQL only ever gets bound parameters, and request bodies are size-limited.
+Read endpoints open the database per request; ``POST /api/code`` codes one pasted article with a pipeline
+loaded once (lazily) and can store it. ``/api/events.{csv,jsonl,gdelt,plover}`` download the events matching
+the explorer's filters, byte for byte as ``thucydides export`` writes them. The dyad view draws the actor
+network and a dyad's weekly timeline as inline SVG computed in :mod:`thucydides.web.charts`.
+
+Article text is untrusted: pages are rendered by Jinja2 with autoescaping (the SVG too), SQL only ever gets
+bound parameters, and request bodies are size-limited.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import string
+import tempfile
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import Any
-from urllib.parse import parse_qs, quote
+from typing import Annotated, Any, Literal
+from urllib.parse import parse_qs, quote, urlencode
 
-from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, StreamingResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
 
 from thucydides import __version__, config
 from thucydides.output import article_to_dict
 from thucydides.store import Store
+from thucydides.store import query as q
 from thucydides.store.query import Filters, events
+from thucydides.web import charts
+from thucydides.web.queries import Edge, dyad_edges, dyad_events
 
 MAX_BODY = 2 * 1024 * 1024  # bytes accepted by POST /api/code
+FILTER_NAMES = ("source", "target", "actor", "root", "code", "plover", "since", "until", "outlet", "polarity",
+                "certainty")
+# format -> (writer, media type, file name) of the downloads at /api/events.{format}
+DOWNLOADS = {
+    "csv": ("text/csv", "events.csv"),
+    "jsonl": ("application/x-ndjson", "events.jsonl"),
+    "gdelt": ("text/tab-separated-values", "events.gdelt.tsv"),
+    "plover": ("application/x-ndjson", "events.plover.jsonl"),
+}
 
 _templates = Environment(loader=PackageLoader("thucydides", "web/templates"),
                          autoescape=select_autoescape(["html"]))
+
+
+def event_filters(
+    source: str | None = Query(None, description="Source actor code prefix (RUS matches RUSGOV)"),
+    target: str | None = Query(None, description="Target actor code prefix"),
+    actor: str | None = Query(None, description="Either side, code prefix"),
+    root: str | None = Query(None, description="CAMEO root (19)"),
+    code: str | None = Query(None, description="CAMEO code prefix (163, 19)"),
+    plover: str | None = Query(None, description="PLOVER type (ASSAULT)"),
+    since: str | None = Query(None, description="ISO date, inclusive"),
+    until: str | None = Query(None, description="ISO date, inclusive"),
+    outlet: str | None = None,
+    polarity: str | None = Query(None, pattern="^(positive|negative)?$", description="positive or negative"),
+    certainty: str | None = Query(None, pattern="^(certain|probable|possible|unknown)?$",
+                                  description="certain, probable, possible or unknown"),
+) -> dict[str, str]:
+    """The filters of ``thucydides query`` as query parameters (empty ones, as a form sends them, dropped)."""
+    values = {"source": source, "target": target, "actor": actor, "root": root, "code": code, "plover": plover,
+              "since": since, "until": until, "outlet": outlet, "polarity": polarity, "certainty": certainty}
+    return {k: v for k, v in values.items() if v}
+
+
+FilterParams = Annotated[dict[str, str], Depends(event_filters)]
 
 
 class CodeRequest(BaseModel):
@@ -85,16 +129,11 @@ def create_app(db_path: str) -> FastAPI:
         return json.loads(row[0])
 
     @app.get("/api/events")
-    def api_events(source: str | None = None, target: str | None = None, actor: str | None = None,
-                   root: str | None = None, code: str | None = None, plover: str | None = None,
-                   since: str | None = None, until: str | None = None, outlet: str | None = None,
-                   polarity: str | None = None, certainty: str | None = None,
-                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        filters = Filters(source=source, target=target, actor=actor, root=root, code=code, plover=plover,
-                          since=since, until=until, outlet=outlet, polarity=polarity, certainty=certainty,
-                          limit=limit + offset)
+    def api_events(filters: FilterParams, limit: int = Query(100, ge=1, le=1000),
+                   offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Events matching the filters (the same as `thucydides query`), oldest first, paginated."""
         with store() as db:
-            rows = list(events(db, filters))[offset:offset + limit]
+            rows = list(events(db, Filters(**filters, limit=limit + offset)))[offset:offset + limit]
         items = []
         for row in rows:
             record = json.loads(row["record"])
@@ -102,6 +141,28 @@ def create_app(db_path: str) -> FastAPI:
                            "cluster": row["cluster"], "num_articles": row["num_articles"]})
             items.append(record)
         return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/events.{fmt}", response_class=StreamingResponse,
+             responses={200: {"content": {t: {} for t, _ in DOWNLOADS.values()},
+                              "description": "The file, as `thucydides export --format FMT` writes it"}})
+    def api_events_download(fmt: Literal["csv", "jsonl", "gdelt", "plover"],
+                            filters: FilterParams,
+                            limit: int | None = Query(None, ge=1),
+                            header: bool = Query(False, description="gdelt: column names as a first line"),
+                            ) -> StreamingResponse:
+        """Download the matching events: CSV, JSON Lines, GDELT 2.0 (61 tab-separated columns) or PLOVER,
+        byte for byte what `thucydides export` writes for the same filters."""
+        media, name = DOWNLOADS[fmt]
+        spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+b")  # noqa: SIM115
+        with store() as db, _text(spool) as out:
+            rows = events(db, Filters(**filters, limit=limit))
+            if fmt == "gdelt":
+                q.write_gdelt(rows, out, header=header)
+            else:
+                {"csv": q.write_csv, "jsonl": q.write_jsonl, "plover": q.write_plover}[fmt](rows, out)
+        spool.seek(0)
+        return StreamingResponse(_chunks(spool), media_type=f"{media}; charset=utf-8",
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/api/dyads")
     def api_dyads(period: str = Query("week", pattern="^(day|week|month|year)$"),
@@ -173,7 +234,8 @@ def create_app(db_path: str) -> FastAPI:
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str) -> str:
         record = api_article(article_id)
-        return _templates.get_template("article.html").render(a=record, pieces=_highlight(record))
+        return _templates.get_template("article.html").render(a=record, pieces=_highlight(record),
+                                                              quotes=quote_rows(record.get("quotes", [])))
 
     @app.get("/code", response_class=HTMLResponse)
     def code_page() -> str:
@@ -193,13 +255,132 @@ def create_app(db_path: str) -> FastAPI:
         return RedirectResponse(f"/articles/{quote(record['id'])}", status_code=303)
 
     @app.get("/events", response_class=HTMLResponse)
-    def events_page(request: Request) -> str:
-        allowed = {"source", "target", "actor", "root", "code", "plover", "since", "until", "outlet"}
-        params = {k: v for k, v in request.query_params.items() if k in allowed and v}
-        result = api_events(**params, limit=200, offset=0)
-        return _templates.get_template("events.html").render(items=result["items"], params=params)
+    def events_page(filters: FilterParams,
+                    sort: str = Query("date", pattern="^-?(date|source|code|target|goldstein|outlet)$")) -> str:
+        result = api_events(filters=filters, limit=EXPLORER_ROWS, offset=0)
+        items = _sorted_events(result["items"], sort)
+        query = urlencode(filters)
+        downloads = [(label, f"/api/events.{fmt}" + (f"?{query}" if query else ""))
+                     for fmt, label in (("csv", "CSV"), ("jsonl", "JSON Lines"), ("gdelt", "GDELT"),
+                                        ("plover", "PLOVER"))]
+        columns = [(key, label, "?" + urlencode({**filters, "sort": key if sort != key else f"-{key}"}),
+                    "▲" if sort == key else "▼" if sort == f"-{key}" else "")
+                   for key, label in (("date", "date"), ("source", "source"), ("code", "code"),
+                                      ("target", "target"), ("goldstein", "Goldstein"), ("outlet", "outlet"))]
+        return _templates.get_template("events.html").render(
+            items=items, params=filters, downloads=downloads, columns=columns, shown=len(items),
+            capped=len(items) == EXPLORER_ROWS)
+
+    @app.get("/dyads", response_class=HTMLResponse)
+    def dyads_page(filters: FilterParams,
+                   src: str | None = Query(None, alias="from", description="Selected dyad: source code (exact)"),
+                   dst: str | None = Query(None, alias="to", description="Selected dyad: target code (exact)"),
+                   minimum: int = Query(1, alias="min", ge=1, description="Edges with at least this many events"),
+                   ) -> str:
+        """The actor network (nodes: actor codes; edges: dyads coloured by cooperation or conflict) and, for a
+        selected dyad, its weekly timeline and events."""
+        base = dict(filters)
+        if minimum > 1:
+            base["min"] = str(minimum)
+        with store() as db:
+            nodes, edges = dyad_edges(db, Filters(**filters))
+            edges = [e for e in edges if e.events >= minimum]
+            used = {c for e in edges for c in (e.source, e.target)}
+            nodes = {c: n for c, n in nodes.items() if c in used}
+            selected = (src, dst) if src and dst else None
+            dyad = dyad_events(db, src, dst, Filters(**filters)) if selected else []
+
+        def edge_link(edge: Edge) -> str:
+            return "/dyads?" + urlencode({**base, "from": edge.source, "to": edge.target}) + "#dyad"
+
+        def node_link(code: str) -> str:
+            return "/dyads?" + urlencode({**{k: v for k, v in base.items() if k != "actor"}, "actor": code})
+
+        graph = charts.network(nodes, edges, edge_link=edge_link, node_link=node_link, selected=selected)
+        detail = None
+        if selected:
+            edge = next((e for e in edges if (e.source, e.target) == selected), None)
+            reverse = next((e for e in edges if (e.source, e.target) == (dst, src)), None)
+            detail = {"source": src, "target": dst, "events": dyad, "edge": edge,
+                      "timeline": charts.week_timeline(dyad),
+                      "reverse": edge_link(reverse) if reverse else None,
+                      "explorer": "/events?" + urlencode({**filters, "source": src, "target": dst})}
+        table = [{"edge": e, "href": edge_link(e)} for e in edges[:100]]
+        return _templates.get_template("dyads.html").render(
+            graph=graph, detail=detail, params=filters, minimum=minimum, table=table,
+            colours=charts.TONE_COLOURS)
 
     return app
+
+
+EXPLORER_ROWS = 500  # rows the explorer page shows; the downloads have them all
+
+_SORT_KEYS = {
+    "date": lambda e: (e.get("date") or "", e["id"]),
+    "source": lambda e: ((e.get("source") or {}).get("code") or "", e.get("date") or ""),
+    "target": lambda e: ((e.get("target") or {}).get("code") or "", e.get("date") or ""),
+    "code": lambda e: (e["cameo"], e.get("date") or ""),
+    "goldstein": lambda e: (e["goldstein"], e.get("date") or ""),
+    "outlet": lambda e: (e.get("outlet") or "", e.get("date") or ""),
+}
+
+
+def _sorted_events(items: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+    key = sort.lstrip("-")
+    return sorted(items, key=_SORT_KEYS[key], reverse=sort.startswith("-"))
+
+
+@contextmanager
+def _text(binary: Any) -> Iterator[io.TextIOWrapper]:
+    """A UTF-8 text view of a binary file, detached (not closing the file) afterwards."""
+    wrapper = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+    try:
+        yield wrapper
+    finally:
+        wrapper.flush()
+        wrapper.detach()
+
+
+def _chunks(spool: Any, size: int = 64 * 1024) -> Iterator[bytes]:
+    try:
+        while chunk := spool.read(size):
+            yield chunk
+    finally:
+        spool.close()
+
+
+_TRIM = string.whitespace + string.punctuation + "“”‘’«»„‚…–—"
+
+
+def _core(quote: dict[str, Any]) -> tuple[int, int]:
+    """A quote's span without the spaces, punctuation and quotation marks at its ends."""
+    text, start, end = quote["text"], quote["start"], quote["end"]
+    lead = len(text) - len(text.lstrip(_TRIM))
+    trail = len(text) - len(text.rstrip(_TRIM))
+    if lead + trail >= len(text):
+        return start, end
+    return start + lead, end - trail
+
+
+def quote_rows(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The quotes once each, in text order, nested: a quote inside another (a reported clause within a
+    quotation, a scare-quoted phrase inside reported speech) sits under it with ``depth`` one more. Two
+    analyses of the same words (the quotation and the clause of its verb of saying, which differ only by
+    punctuation) are one row: the direct quotation, with the other in ``also``."""
+    ordered = sorted(quotes, key=lambda x: (_core(x)[0], -_core(x)[1], not x.get("direct"), x["start"]))
+    rows: list[dict[str, Any]] = []
+    open_rows: list[dict[str, Any]] = []
+    for said in ordered:
+        start, end = _core(said)
+        while open_rows and not (open_rows[-1]["core"][0] <= start and end <= open_rows[-1]["core"][1]):
+            open_rows.pop()
+        if open_rows and open_rows[-1]["core"] == (start, end):
+            open_rows[-1]["also"].append(said)
+            continue
+        row = {"quote": said, "depth": len(open_rows), "also": [], "core": (start, end)}
+        rows.append(row)
+        open_rows.append(row)
+    return rows
 
 
 def _timeline(rows: list[tuple[str, float]], width: int = 720, height: int = 160) -> dict[str, Any]:
