@@ -88,3 +88,57 @@ def test_seed_attribution(settings, nlp):
     profile = article.extra["source_profile"]
     assert profile["named"] == ["Dmitry Peskov", "Sergey Lavrov"]
     assert profile["outlets"] == ["The Washington Post"] and profile["share_anonymous"] > 0.5
+
+
+def test_an_outlet_the_speaker_talked_to_relays_the_quote(coder):
+    text = ("GAZA, May 6 (Reuters) - \"The shelling went on all night,\" a resident of Rafah told AFP.\n\n"
+            "Hamas official Basem Naim told the BBC that talks had stalled. "
+            "Israeli minister Benny Gantz said in an interview with CNN that the army would press on. "
+            "The ministry said, according to the Anadolu news agency, that 20 people were wounded.")
+    chains = _chains(_article(coder, text))
+    assert [k for _n, k in chains["The shelling went on all night,"][1]] == ["publisher", "outlet", "anonymous"]
+    assert chains["The shelling went on all night,"][1][1][0] == "AFP"
+    naim = next(v for k, v in chains.items() if k.startswith("talks had stalled"))
+    assert [name for name, _k in naim[1]][:2] == ["Reuters", "BBC"]
+    gantz = next(v for k, v in chains.items() if k.startswith("the army would"))
+    assert [name for name, _k in gantz[1]] == ["Reuters", "CNN", "Benny Gantz"]
+    wounded = next(v for k, v in chains.items() if k.startswith("20 people"))
+    assert wounded[1][1][1] == "outlet" and "Anadolu" in wounded[1][1][0]
+    # talking to reporters or to the publisher itself relays nothing
+    text = "ABUJA, May 6 (Reuters) - Police chief Ali Musa told reporters and Reuters that 12 people were arrested."
+    assert [k for _n, k in next(iter(_chains(_article(coder, text)).values()))[1]] == ["publisher", "named"]
+
+
+def test_a_role_is_the_person_the_article_names_with_it(coder):
+    text = ("LAGOS, May 6 (Reuters) - Gunmen killed six people in Plateau state, a police spokesperson said.\n\n"
+            "The attack happened on Sunday night, Alabo Tanko, the state police spokesperson, said in Jos.\n\n"
+            "Investigating officer, Inspector Musa Bello, said 4 suspects were held. The officer added that the "
+            "search went on. Bello said no motive was known.")
+    chains = _chains(_article(coder, text))
+    assert next(v for k, v in chains.items() if k.startswith("Gunmen killed"))[0] == "Alabo Tanko"
+    assert next(v for k, v in chains.items() if k.startswith("4 suspects"))[0] == "Musa Bello"
+    assert next(v for k, v in chains.items() if k.startswith("the search went on"))[0] == "Musa Bello"
+    assert next(v for k, v in chains.items() if k.startswith("no motive"))[1][-1] == ("Musa Bello", "named")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The tribunal found that the police had leaked the names.", "the police had leaked the names"),
+    ("The mayor described the flooding as \"a catastrophe for the city\".", "a catastrophe for the city"),
+    ("The minister pointed out that exports had doubled.", "exports had doubled"),
+])
+def test_reporting_verbs_that_need_a_clause_or_a_quotation(coder, text, expected):
+    article = _article(coder, "NEW DELHI, May 6 (Reuters) - " + text)
+    assert any(q.text == expected for q in article.quotes), [q.text for q in article.quotes]
+    assert not _article(coder, "NEW DELHI, May 6 (Reuters) - Police found a body near the river.").quotes
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Summit hopes fade\n\nBy The Associated Press\n\nJuly 15, 2018\n\nTrump said talks would go on.",
+     "The Associated Press"),
+    ("Summit hopes fade\n\nPublished: 1 hour ago\n\n(Washington Examiner) President Trump said talks would go on.",
+     "Washington Examiner"),
+    ("Summit hopes fade\n\n(File photo) President Trump said talks would go on.", "example.com"),
+])
+def test_wire_credit_outside_the_dateline_makes_the_publisher(coder, text, publisher):
+    article = _article(coder, text, outlet="example.com")
+    assert article.quotes and article.quotes[0].chain[0].name == publisher

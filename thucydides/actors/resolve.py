@@ -246,6 +246,10 @@ class Resolver:
         if not token.text[:1].isupper() or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
                 or token.ent_type in ("DATE", "TIME", "GPE", "LOC"):
             return False
+        if token.text.endswith(".") or (k + 1 < len(tokens) and tokens[k + 1].text == "."
+                                        and tokens[k + 1].start == token.end and k + 2 < len(tokens)
+                                        and tokens[k + 2].text[:1].isupper()):
+            return False  # "Sen. Patrick Leahy", "Gen. Smith": an abbreviated title, not the surname Sen or Gen
         # part of a longer name the dictionary does not know ("Hunter Biden"): not this person
         if token.ent_iob == "I" and k > 0 and tokens[k - 1].ent_type == token.ent_type == "PERSON":
             return tokens[k - 1].text[:1].islower() or phrase_key(tokens[k - 1].text) in _TITLES

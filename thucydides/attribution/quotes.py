@@ -35,7 +35,9 @@ _OPEN = "\"“«„"
 _CLOSE = "\"”»“"
 ANONYMOUS_WORDS = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats", "witness",
                              "witnesses", "people", "person", "aide", "aides", "insider", "insiders", "analyst",
-                             "analysts", "observers", "residents", "experts", "familiar"})
+                             "analysts", "observers", "residents", "experts", "familiar", "organisers",
+                             "organizers", "activists", "resident", "expert", "observer", "activist",
+                             "organiser", "organizer", "eyewitness", "eyewitnesses", "medic", "medics"})
 # Nouns that can speak for an organisation when the actor stage gives no actor for them.
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "government", "authority",
                            "authorities", "police", "army", "military", "company", "group", "agency", "organization",
@@ -44,6 +46,27 @@ SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry
                            "administration", "chief", "head", "director", "leader", "minister", "president",
                            "governor", "mayor", "lawyer", "lawyers", "prosecutor", "prosecutors", "judge",
                            "researcher", "researchers", "scientist", "scientists", "professor", "doctor", "doctors"})
+# Role nouns that name one person ("the minister said", "a police spokesperson told Xinhua"), grouped by
+# meaning: the first word of a group is the key people are filed under.
+_ROLE_GROUPS = (("spokesperson", "spokesman", "spokeswoman"), ("ambassador", "envoy", "representative"),
+                ("officer", "official", "inspector", "asi", "si", "dsp"), ("lawyer", "attorney", "counsel"),
+                ("senator", "sen", "lawmaker"),
+                ("minister",), ("president",), ("premier",), ("chairman", "chairwoman", "chair", "chairperson"),
+                ("secretary",), ("chief",), ("commander",), ("general",), ("judge",), ("prosecutor",), ("governor",),
+                ("mayor",), ("director",), ("adviser", "advisor"), ("leader",), ("coach", "manager"),
+                ("superintendent",), ("commissioner",), ("chancellor",), ("king", "queen", "monarch"))
+ROLE_KEYS = {word: group[0] for group in _ROLE_GROUPS for word in group}
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "prof", "sir", "dame",
+                     "rev", "sheikh", "asi", "si", "dsp", "sp"})
+_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "ibn",
+                        "al", "el", "ben", "ter", "dos", "das"})
+# Last words of organisation names: "National Association ..." is not a person called Association.
+_ORG_WORDS = frozenset({"association", "party", "council", "ministry", "agency", "company", "group", "union",
+                        "committee", "court", "department", "office", "police", "service", "university", "bank",
+                        "army", "forces", "front", "league", "movement", "organization", "organisation", "institute",
+                        "foundation", "commission", "authority", "corporation", "club", "fc", "brigades", "times",
+                        "post", "news", "press", "network"})
+MEDIA_NOUNS = frozenset({"radio", "television", "tv", "broadcaster", "newspaper", "daily", "channel", "media"})
 DOCUMENT_WORDS = frozenset({"report", "statement", "document", "filing", "communique", "communiqué", "letter",
                             "memo", "study", "survey", "decree", "resolution", "readout", "transcript"})
 
@@ -77,20 +100,37 @@ class _State:
     frame_paragraph: int = -1  # the last paragraph that pointed back to the frame
     sentence_frames: dict[int, tuple[Hop, ...]] = field(default_factory=dict)  # sentence -> chain of its frame
     people_by_role: dict[str, Hop] = field(default_factory=dict)  # "chairman" -> the person named with it
+    # role key -> (sentence, person) for every person the article names with a title or an apposition
+    named_roles: dict[str, list[tuple[int, Hop]]] = field(default_factory=dict)
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> the full name the article gives
+    sentence: int = 0
     last_person: tuple[Hop, tuple[int, int]] | None = None
     last_group: tuple[Hop, tuple[int, int]] | None = None
     claims: list[_Claim] = field(default_factory=list)
 
 
 def publisher_hop(article: Article) -> Hop:
-    name = (article.dateline.agency if article.dateline and article.dateline.agency else None) or article.outlet
-    code = None
-    if name:
-        for entry, _rule in default_dictionary().lookup(phrase_key(name)):
-            if entry.kind == "media":
-                code, name = entry.code, entry.name
-                break
-    return Hop(name or "(publisher)", "publisher", code)
+    """The dateline's wire credit, else a credit in the byline or opening the story ("By The Associated Press",
+    "(Washington Examiner) ...") when it names a known outlet, else the record's outlet."""
+    credit = article.extra.get("credit") if isinstance(article.extra.get("credit"), str) else None
+    if credit and _media(credit) is None:
+        credit = None
+    name = (article.dateline.agency if article.dateline and article.dateline.agency else None) or credit \
+        or article.outlet
+    found = _media(name) if name else None
+    if found is not None:
+        return Hop(found[1], "publisher", found[0])
+    return Hop(name or "(publisher)", "publisher", None)
+
+
+def _media(name: str) -> tuple[str, str] | None:
+    for entry, _rule in default_dictionary().lookup(phrase_key(re.sub(r"^the\s+", "", name, flags=re.I))):
+        if entry.kind == "media":
+            return entry.code, entry.name
+    for entry, _rule in default_dictionary().lookup(phrase_key(name)):
+        if entry.kind == "media":
+            return entry.code, entry.name
+    return None
 
 
 def attribute(article: Article) -> Article:
@@ -100,7 +140,10 @@ def attribute(article: Article) -> Article:
     by_sentence: dict[int, list[ActorMention]] = {}
     for mention in article.actors:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    state.named_roles = _named_roles(article, by_sentence)
+    state.full_names = _full_names(article, by_sentence)
     for sentence in article.sentences:
+        state.sentence = sentence.index
         _sentence(sentence, by_sentence.get(sentence.index, []), quoted, state)
     quotes = tuple(Quote(text=article.text[c.start:c.end], start=c.start, end=c.end, direct=c.direct, cue=c.cue,
                          speaker=c.speaker, speaker_start=c.speaker_span[0] if c.speaker_span else None,
@@ -111,6 +154,125 @@ def attribute(article: Article) -> Article:
     extra = dict(article.extra)
     extra["source_profile"] = profile
     return replace(article, quotes=quotes, events=events, sources=sources, extra=extra)
+
+
+def _named_roles(article: Article, by_sentence: dict[int, list[ActorMention]]) -> dict[str, list[tuple[int, Hop]]]:
+    """Every person the article names with a role: a title before the name ("Defence Minister Manohar Parrikar",
+    "police spokesman Terna Tyopev") or a role set off by commas ("Terna Tyopev, the state police spokesperson,";
+    "Investigating officer, ASI Rachhpal Singh,"). A later "the minister said", or a lead's "a police
+    spokesperson told Xinhua" that the article names further down, is that person."""
+    out: dict[str, list[tuple[int, Hop]]] = {}
+    for sentence in article.sentences:
+        tokens = sentence.tokens
+        at = {k: m for m in by_sentence.get(sentence.index, []) for k in range(m.token_start, m.token_end)}
+        for k, last in _name_runs(tokens, at):
+            mention = at.get(last)
+            dictionary_role: list[str] = []
+            if mention is not None and mention.actor.kind == "person":
+                hop = Hop(mention.actor.name, "named", mention.actor.code)
+                # the role the dictionary gives for the article's date ("Defence Minister of India (2014-...")
+                found = re.search(r", ([^,(]+?) (?:\(|->)", mention.evidence)
+                dictionary_role = re.findall(r"[a-z]+", found.group(1).lower()) if found else []
+            else:
+                first = k
+                while first < last and (ROLE_KEYS.get(tokens[first].text.lower().rstrip("."))
+                                        or tokens[first].text.lower().rstrip(".") in _TITLES):
+                    first += 1  # "Ambassador Jean-Marc de La Sabliere": the title is a role, not part of the name
+                hop = Hop(_name_text(tokens, first, last), "named", None)
+            for word in dictionary_role:
+                if word in ROLE_KEYS:
+                    out.setdefault(ROLE_KEYS[word], []).append((sentence.index, hop))
+            roles = [tokens[j] for j in range(max(0, k - 4), k)]  # a title: "Defence Minister", "police spokesman"
+            roles += [tokens[j] for j in range(k, last) if not any(tokens[j].text == h for h in hop.name.split())]
+            roles = roles[max((n + 1 for n, t in enumerate(roles) if t.pos in ("PUNCT", "DET", "VERB", "AUX", "ADP")),
+                              default=0):]
+            if last + 1 < len(tokens) and tokens[last + 1].text == ",":
+                roles += _role_phrase(tokens, range(last + 2, min(len(tokens), last + 9)))
+            if k > 0 and tokens[k - 1].text == ",":
+                roles += _role_phrase(tokens, range(k - 2, max(-1, k - 9), -1))
+            for token in roles:
+                key = ROLE_KEYS.get(token.text.lower().rstrip(".")) or ROLE_KEYS.get(token.lemma.lower())
+                if key:
+                    out.setdefault(key, []).append((sentence.index, hop))
+    return out
+
+
+def _full_names(article: Article, by_sentence: dict[int, list[ActorMention]]) -> dict[str, str]:
+    """Surname -> full name for the people the article names in full ("Doc Smith" ... "Smith said")."""
+    out: dict[str, str] = {}
+    for sentence in article.sentences:
+        tokens = sentence.tokens
+        at = {k: m for m in by_sentence.get(sentence.index, []) for k in range(m.token_start, m.token_end)}
+        for k, last in _name_runs(tokens, at):
+            while k < last and (ROLE_KEYS.get(tokens[k].text.lower().rstrip("."))
+                                or tokens[k].text.lower().rstrip(".") in _TITLES):
+                k += 1
+            if last > k and tokens[last].text not in out and tokens[last].text.lower() not in _ORG_WORDS:
+                out[tokens[last].text] = _name_text(tokens, k, last)
+    return out
+
+
+def _name_runs(tokens: Sequence[Token], at: dict[int, ActorMention]) -> list[tuple[int, int]]:
+    """Stretches of capitalised proper nouns that may name a person: a person the dictionary knows, a PERSON
+    entity, or two or more proper nouns no other actor claims (the small model often calls names ORG)."""
+    def name_word(j: int) -> bool:
+        return tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper()
+
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(tokens):
+        if not name_word(k):
+            k += 1
+            continue
+        last = k
+        while last + 1 < len(tokens):
+            if name_word(last + 1):
+                last += 1
+            elif last + 2 < len(tokens) and name_word(last + 2) and (
+                    tokens[last + 1].text.lower() in _PARTICLES
+                    or (tokens[last + 1].text == "-" and tokens[last + 1].start == tokens[last].end)):
+                last += 2  # "Jean-Marc de La Sabliere", "Abu Mohammad al-Golani"
+            else:
+                break
+        kinds = {at[j].actor.kind for j in range(k, last + 1) if j in at}
+        if "person" in kinds or (kinds <= {"role"} and (tokens[last].ent_type == "PERSON" or last > k)):
+            runs.append((k, last))
+        k = last + 1
+    return runs
+
+
+def _name_text(tokens: Sequence[Token], first: int, last: int) -> str:
+    out = tokens[first].text
+    for j in range(first + 1, last + 1):
+        out += (" " if tokens[j].start > tokens[j - 1].end else "") + tokens[j].text
+    return out
+
+
+def _role_phrase(tokens: Sequence[Token], positions: range) -> list[Token]:
+    """The nouns of a short phrase set off by a comma, up to the next comma or verb."""
+    out = []
+    for j in positions:
+        if tokens[j].text == "," or tokens[j].pos in ("VERB", "AUX"):
+            break
+        if tokens[j].pos in ("NOUN", "PROPN"):
+            out.append(tokens[j])
+    return out
+
+
+def _role_person(token: Token, state: _State, country: str | None = None) -> Hop | None:
+    """The person a role noun stands for: the one last named with that role, else the next ("a police
+    spokesperson told Xinhua ..." then "Terna Tyopev, the state police spokesperson, said"); a country the
+    role phrase states ("the Indian defence minister") must be the person's."""
+    if token.tag not in ("NN", "NNP") or token.pos not in ("NOUN", "PROPN"):
+        return None
+    key = ROLE_KEYS.get(token.lemma.lower().rstrip("."))
+    people = [(index, hop) for index, hop in state.named_roles.get(key or "", [])
+              if country is None or hop.code is None or hop.code[:3] == country]
+    before = [hop for index, hop in people if index <= state.sentence]
+    after = [hop for index, hop in people if index > state.sentence]
+    if before:
+        return before[-1]
+    return after[0] if after and len({h.name for h in after}) == 1 else None
 
 
 # -- quotations ----------------------------------------------------------------------------------------------
@@ -157,7 +319,14 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         lemma = token.lemma.lower()
         if any(a <= token.start < b for a, b in quoted):
             continue  # a verb inside a quotation is part of what was said, not a report of it
-        if token.pos in ("VERB", "AUX") and (lemma in words["speech"] or lemma in words["belief"]):
+        particles = [tokens[c].text.lower() for c in kids[token.i] if tokens[c].dep == "prt"]
+        if particles and f"{lemma} {particles[0]}" in words["speech"]:
+            lemma = f"{lemma} {particles[0]}"  # "pointed out that ..."
+        reports = lemma in words["speech"] or lemma in words["belief"] or (
+            lemma in words["clause"] and any(tokens[c].dep == "ccomp" for c in kids[token.i])) or (
+            lemma in words["partial"] and any(token.start < a < tokens[bounds(kids, token.i)[1]].end
+                                              for a, _b in quoted))
+        if token.pos in ("VERB", "AUX") and reports:
             subjects: list[int] = []
             node = token.i
             for _ in range(3):  # "stressing that ...", "was quoted as saying that ...": the governing subject
@@ -181,12 +350,32 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
     leading = [(a, b) for a, b in quoted if sentence.start - 4 <= b <= sentence.start]
     if leading and any(t.lemma.lower() in words["speech"] and t.i < 8 for t in tokens):
         sentence_quotes = leading + sentence_quotes
+    # "..., the minister said, according to the Press Trust of India": the agency relays what was said
+    relays = {}
+    if any(kind != "according" for _v, kind, _s in found):
+        for verb, kind, objects in found:
+            if kind == "according":
+                outlet = next((_hop(at[k]) for k in objects if k in at and _hop(at[k]).kind == "outlet"), None)
+                if outlet is not None and not (state.frame and state.frame[0].name == outlet.name):
+                    # (inside the outlet's own frame, "according to the paper" keeps that frame going)
+                    relays[verb.i] = replace(outlet, cue="according to")
+        found = [f for f in found if f[0].i not in relays]
+    sentence_relay = next(iter(relays.values()), None)
     for verb, kind, subject_tokens in found:
         # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
         speaker, span = _speaker(subject_tokens, tokens, at, state, strict=kind == "belief")
         if speaker is None:
             continue
         cue = "according to" if kind == "according" else verb.text
+        relay = _told(verb, tokens, kids, at, state) if kind == "speech" else None
+        relay = relay or (sentence_relay if kind != "according" else None)
+        in_frame = bool(state.frame) and relay is not None and state.frame[0].name == relay.name
+        if relay is not None and speaker.kind != "outlet" and relay.name != state.publisher.name and not in_frame:
+            # "Witnesses told AFP", "Rice told PBS' Charlie Rose": the outlet that heard it relays it
+            chain = (state.publisher, relay, replace(speaker, cue=cue))
+            state.frame = ()
+            _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain, sentence_quotes)
+            continue
         if speaker.kind == "outlet" and state.frame and state.frame[0].name == speaker.name:
             chain = (state.publisher, *state.frame)  # "according to the newspaper": the same frame goes on
         elif speaker.kind == "outlet":
@@ -202,34 +391,7 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         else:
             state.frame = ()
             chain = (state.publisher, replace(speaker, cue=cue))
-        if kind == "according":
-            target = (sentence.start, sentence.end)
-            content = _clause_without(tokens, verb)
-            _add(state, content or target, False, cue, speaker, span, chain, sentence.index)
-            continue
-        content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp", "parataxis")]
-        inverted = verb.dep in ("ccomp", "parataxis", "advcl", "conj") and verb.head != verb.i and not content \
-            and verb.head < verb.i
-        if inverted and not sentence_quotes:
-            # "Washington is urging Kyiv to ..., the Washington Post reported": the main clause is the claim
-            first, _last = bounds(kids, verb.i)
-            end = first - 1
-            while end > 0 and tokens[end].pos == "PUNCT":
-                end -= 1
-            if end > 0:
-                _add(state, (tokens[0].start, tokens[end].end), False, cue, speaker, span, chain, sentence.index)
-            continue
-        if sentence_quotes:  # the quotation(s) of the sentence are what the speaker said
-            for q in sentence_quotes:
-                _add(state, q, True, cue, speaker, span, chain, sentence.index)
-        if content:  # with quotations inside, a mixed quote: the whole reported clause is the claim
-            first, last = bounds(kids, content[0])
-            while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"):
-                first += 1  # "said that ...": the claim starts after "that"
-            while last > first and tokens[last].pos == "PUNCT":
-                last -= 1
-            span_text = (tokens[first].start, tokens[last].end)
-            _add(state, span_text, False, cue, speaker, span, chain, sentence.index)
+        _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain, sentence_quotes)
     # 2. quotations nobody in this sentence introduced: inside a frame, or the previous speaker's
     for q in sentence_quotes:
         if any(c.start == q[0] and c.end == q[1] for c in state.claims):
@@ -245,6 +407,70 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         state.sentence_frames[sentence.index] = (state.publisher, *state.frame)
     elif state.frame and sentence.paragraph != state.frame_paragraph:
         state.frame = ()  # a new paragraph in the publisher's own voice (background): the frame is over
+
+
+def _claims_of(state: _State, sentence: Sentence, tokens: Sequence[Token], kids: list[list[int]], verb: Token,
+               kind: str, cue: str, speaker: Hop, span: tuple[int, int] | None, chain: tuple[Hop, ...],
+               sentence_quotes: list[tuple[int, int]]) -> None:
+    """The claims one cue introduces: the clause after "according to", the main clause of an inverted report,
+    the sentence's quotations, the reported clause."""
+    if kind == "according":
+        target = (sentence.start, sentence.end)
+        content_span = _clause_without(tokens, verb)
+        _add(state, content_span or target, False, cue, speaker, span, chain, sentence.index)
+        return
+    content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp", "parataxis")]
+    inverted = verb.dep in ("ccomp", "parataxis", "advcl", "conj") and verb.head != verb.i and not content \
+        and verb.head < verb.i
+    if inverted and not sentence_quotes:
+        # "Washington is urging Kyiv to ..., the Washington Post reported": the main clause is the claim
+        first, _last = bounds(kids, verb.i)
+        end = first - 1
+        while end > 0 and tokens[end].pos == "PUNCT":
+            end -= 1
+        if end > 0:
+            _add(state, (tokens[0].start, tokens[end].end), False, cue, speaker, span, chain, sentence.index)
+        return
+    if sentence_quotes:  # the quotation(s) of the sentence are what the speaker said
+        for q in sentence_quotes:
+            _add(state, q, True, cue, speaker, span, chain, sentence.index)
+    if content:  # with quotations inside, a mixed quote: the whole reported clause is the claim
+        first, last = bounds(kids, content[0])
+        while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"
+                                or tokens[first].text.lower() == "according"):
+            if tokens[first].text.lower() == "according":  # "said, according to the agency, that ..."
+                first = next((j for j in range(first, last) if tokens[j].text == ","), last)
+            first += 1  # "said that ...": the claim starts after "that"
+        while last > first and tokens[last].pos == "PUNCT":
+            last -= 1
+        _add(state, (tokens[first].start, tokens[last].end), False, cue, speaker, span, chain, sentence.index)
+
+
+def _told(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+          state: _State) -> Hop | None:
+    """The outlet a speaker talked to: "told AFP", "told PBS' Charlie Rose", "said in an interview with CNN",
+    "speaking to the BBC", "told the New York Times"."""
+    candidates: list[int] = []
+    for k in kids[verb.i]:
+        dep, word = tokens[k].dep, tokens[k].text.lower()
+        if dep in ("dobj", "dative", "obj", "iobj"):
+            candidates.append(k)
+            candidates += [c for c in kids[k] if tokens[c].dep == "poss"]  # "told PBS' Charlie Rose"
+        elif dep == "prep" and word in ("to", "with", "in"):
+            for o in kids[k]:
+                if tokens[o].dep != "pobj":
+                    continue
+                candidates.append(o)
+                if tokens[o].lemma.lower() in ("interview", "statement", "conversation"):  # "in an interview with"
+                    candidates += [c for p in kids[o] if tokens[p].dep == "prep" and tokens[p].text.lower() == "with"
+                                   for c in kids[p] if tokens[c].dep == "pobj"]
+    for k in candidates:
+        mention = at.get(k)
+        if mention is not None and mention.actor.kind == "media":  # a named outlet, not "told reporters"
+            hop = _hop(mention)
+            if hop.kind == "outlet":
+                return replace(hop, cue=f"{verb.text} {tokens[k].text}" if tokens[k].dep == "pobj" else verb.text)
+    return None
 
 
 def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, speaker: Hop | None,
@@ -274,6 +500,30 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
                           state.frame[-1].code if state.frame and state.frame[-1].kind == "anonymous" else None)
                 return hop, (token.start, end.end)
         mention = at.get(k)
+        if token.ent_type == "PERSON" and (mention is None or mention.actor.kind != "person"):
+            # "police spokesman Terna Tyopev told ...": the person named, not the role around the name
+            first, last = k, k
+            while first > 0 and tokens[first - 1].ent_type == "PERSON" and tokens[first].ent_iob == "I":
+                first -= 1
+            while last + 1 < len(tokens) and tokens[last + 1].ent_type == "PERSON" and tokens[last + 1].ent_iob == "I":
+                last += 1
+            code = mention.actor.code if mention is not None and not mention.actor.code.startswith("---") else None
+            name = " ".join(t.text for t in tokens[first:last + 1])
+            hop = Hop(state.full_names.get(name, name) if first == last else name, "named", code)
+            state.last_person = (hop, (tokens[first].start, tokens[last].end))
+            return hop, (tokens[first].start, tokens[last].end)
+        if mention is None or mention.actor.kind != "person":
+            country = mention.actor.country if mention is not None and mention.actor.kind == "role" else None
+            person = _role_person(token, state, country if country and len(country) == 3 else None)
+            if person is not None:
+                span = (mention.start, mention.end) if mention is not None else (token.start, token.end)
+                state.last_person = (person, span)
+                return person, span
+        if mention is not None and mention.actor.entity is None and token.lemma.lower() in ANONYMOUS_WORDS:
+            # "a resident of Rafah told AFP": an unnamed witness, whatever name the phrase holds
+            hop = Hop(mention.text, "anonymous", mention.actor.code)
+            state.last_group = (hop, (mention.start, mention.end))
+            return hop, (mention.start, mention.end)
         if mention is not None:
             hop = _hop(mention)
             span = (mention.start, mention.end)
@@ -309,13 +559,22 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             last = k
             while last + 1 < len(tokens) and tokens[last + 1].ent_iob == "I" and token.ent_type:
                 last += 1
+            titled = first < last and tokens[first].text.lower().rstrip(".") in _TITLES
+            while first < last and tokens[first].text.lower().rstrip(".") in _TITLES:
+                first += 1  # "Dr Neelesh Pande": a person, named without the title
             name = " ".join(t.text for t in tokens[first:last + 1])
-            kind = "named" if token.ent_type == "PERSON" or (token.pos == "PROPN" and not token.ent_type) \
+            if first == last and name in state.full_names:
+                name = state.full_names[name]  # "Lichtenberger said", after "James Lichtenberger"
+                titled = True
+            known = titled or any(hop.name == name for people in state.named_roles.values() for _i, hop in people)
+            kind = "named" if known or token.ent_type == "PERSON" or (token.pos == "PROPN" and not token.ent_type) \
                 else "institution"
             hop = Hop(name, kind)
             if kind == "named":
                 state.last_person = (hop, (tokens[first].start, tokens[last].end))
             return hop, (tokens[first].start, tokens[last].end)
+        if token.pos == "NOUN" and token.lemma.lower() in MEDIA_NOUNS:
+            return Hop(_phrase(tokens, k), "outlet"), (token.start, token.end)  # "Israeli public radio said"
         if token.pos == "NOUN" and (not strict or token.lemma.lower() in SPEAKER_NOUNS):
             # "the ministry said", "the company's spokesman said"; not "the jets were expected to ..."
             hop = Hop(_phrase(tokens, k), "institution")
@@ -327,14 +586,17 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
 def _hop(mention: ActorMention) -> Hop:
     actor = mention.actor
     text = mention.text.lower()
-    if actor.kind == "media" or actor.sector == "MED":  # "Israeli public radio", "state media"
+    if actor.kind == "media" or actor.sector == "MED" or (text.split() or [""])[-1] in MEDIA_NOUNS:
+        # "Israeli public radio", "state media", "state television"
         return Hop(actor.name if actor.kind == "media" else mention.text, "outlet", actor.code)
     if actor.kind == "person" and mention.rule == "coreference" and \
             any(w in ANONYMOUS_WORDS for w in text.split()):
         return Hop(mention.text, "anonymous", actor.code)  # "said the official, who asked not to be named"
     if actor.kind == "person":
         return Hop(actor.name, "named", actor.code)
-    if any(w in text.split() for w in ANONYMOUS_WORDS) and actor.kind == "role":
+    words = text.split()
+    if words and (words[-1] in ANONYMOUS_WORDS or (any(w in words for w in ANONYMOUS_WORDS) and actor.kind == "role")):
+        # "Egyptian medical sources", "US officials": unnamed members, coded by the group they belong to
         return Hop(mention.text, "anonymous", actor.code)
     return Hop(actor.name, "institution", actor.code)
 

@@ -15,7 +15,7 @@ from thucydides.config import Settings
 from thucydides.errors import NotEnglish, NoText, ThucydidesError
 from thucydides.structure.dateline import find_dateline
 from thucydides.structure.dates import DateValue, combine, infer_year, parse_date
-from thucydides.structure.headline import parse_byline, split_headline
+from thucydides.structure.headline import byline_credit, parse_byline, split_headline
 from thucydides.structure.language import identify
 from thucydides.structure.normalize import clean
 from thucydides.structure.paragraphs import split_paragraphs
@@ -201,6 +201,17 @@ def _build(raw: RawDocument, settings: Settings, today: date) -> Article:
     warnings.extend(date_warnings)
     article_id = raw.id or hashlib.sha1(f"{outlet}\x1f{headline}\x1f{text}".encode()).hexdigest()[:16]
     extra = {"dateline_date": dateline_date, "description": description}
+    # a wire credit outside the dateline: "By The Associated Press", or "(Washington Examiner) President ..."
+    # opening the story; attribution checks the name against its outlets before using it as the publisher
+    credit = next((c for c in (byline_credit(re.sub(r"\s+", " ", full[p.start:p.end])) for p in paragraphs[:first])
+                   if c), None) or byline_credit(f"By {meta.byline}" if meta.byline else "")
+    for span in spans[:4] if not dateline else ():
+        leading = re.match(r"\((?P<name>[A-Z][^()\n]{1,40})\)\s+[A-Z]", text[span.start:span.end])
+        if leading:
+            credit = leading.group("name")
+            break
+    if credit:
+        extra["credit"] = credit
     if value and value.timestamp:
         extra["published_time"] = value.timestamp
     return Article(

@@ -62,6 +62,17 @@ def split_headline(headline: str, *, outlet: str | None = None) -> tuple[str, st
     return match.group("head").strip(), tag
 
 
+def byline_credit(line: str) -> str | None:
+    """The wire service a byline credits: ``By The Associated Press`` or ``By JOHN DOE, Reuters`` ->
+    ``Associated Press`` / ``Reuters``; ``None`` for a byline of people only."""
+    match = _BYLINE.match(line)
+    if not match or len(line.split()) > 16:
+        return None
+    tail = re.search(r"(?:^|\s|,|\|)(?:The\s+)?(Associated Press|AP|Reuters|AFP|Agence France-Presse|Xinhua|TASS|UPI|"
+                     r"Bloomberg)\s*$", match.group("names"), re.I)
+    return tail.group(1) if tail else None
+
+
 def parse_byline(line: str) -> str | None:
     """``By MATTHEW LEE and ELLEN KNICKMEYER Associated Press`` -> ``MATTHEW LEE and ELLEN KNICKMEYER``."""
     match = _BYLINE.match(line)
