@@ -142,3 +142,13 @@ def test_reporting_verbs_that_need_a_clause_or_a_quotation(coder, text, expected
 def test_wire_credit_outside_the_dateline_makes_the_publisher(coder, text, publisher):
     article = _article(coder, text, outlet="example.com")
     assert article.quotes and article.quotes[0].chain[0].name == publisher
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation(coder):
+    text = ("LONDON, May 6 (Reuters) - Northgate Logistics said on Monday its systems were hit by hackers.\n\n"
+            "A spokesman said customer data had not been taken. A spokesperson for Thames Valley Police said "
+            "inquiries were continuing.")
+    chains = _chains(_article(coder, text))
+    assert next(v for k, v in chains.items() if k.startswith("customer data"))[1][-1][1] == "institution"
+    assert "Northgate" in next(v for k, v in chains.items() if k.startswith("customer data"))[0]
+    assert "Thames Valley Police" in next(v for k, v in chains.items() if k.startswith("inquiries"))[0]

@@ -37,7 +37,8 @@ ANONYMOUS_WORDS = frozenset({"official", "officials", "source", "sources", "dipl
                              "witnesses", "people", "person", "aide", "aides", "insider", "insiders", "analyst",
                              "analysts", "observers", "residents", "experts", "familiar", "organisers",
                              "organizers", "activists", "resident", "expert", "observer", "activist",
-                             "organiser", "organizer", "eyewitness", "eyewitnesses", "medic", "medics"})
+                             "organiser", "organizer", "eyewitness", "eyewitnesses", "medic", "medics",
+                             "lawmakers", "legislators"})
 # Nouns that can speak for an organisation when the actor stage gives no actor for them.
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "government", "authority",
                            "authorities", "police", "army", "military", "company", "group", "agency", "organization",
@@ -66,6 +67,10 @@ _ORG_WORDS = frozenset({"association", "party", "council", "ministry", "agency",
                         "army", "forces", "front", "league", "movement", "organization", "organisation", "institute",
                         "foundation", "commission", "authority", "corporation", "club", "fc", "brigades", "times",
                         "post", "news", "press", "network"})
+_ORG_NOUNS = frozenset({"force", "company", "firm", "club", "charity", "group", "organisation", "organization",
+                        "association", "union", "party", "council", "tribunal", "board", "bank", "university"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "boss", "bosses", "management",
+                          "representative"})
 MEDIA_NOUNS = frozenset({"radio", "television", "tv", "broadcaster", "newspaper", "daily", "channel", "media"})
 DOCUMENT_WORDS = frozenset({"report", "statement", "document", "filing", "communique", "communiqué", "letter",
                             "memo", "study", "survey", "decree", "resolution", "readout", "transcript"})
@@ -103,6 +108,7 @@ class _State:
     # role key -> (sentence, person) for every person the article names with a title or an apposition
     named_roles: dict[str, list[tuple[int, Hop]]] = field(default_factory=dict)
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> the full name the article gives
+    organisations: list[tuple[int, Hop]] = field(default_factory=list)  # (sentence, organisation) named
     sentence: int = 0
     last_person: tuple[Hop, tuple[int, int]] | None = None
     last_group: tuple[Hop, tuple[int, int]] | None = None
@@ -142,6 +148,7 @@ def attribute(article: Article) -> Article:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     state.named_roles = _named_roles(article, by_sentence)
     state.full_names = _full_names(article, by_sentence)
+    state.organisations = _organisations(article, by_sentence)
     for sentence in article.sentences:
         state.sentence = sentence.index
         _sentence(sentence, by_sentence.get(sentence.index, []), quoted, state)
@@ -174,18 +181,19 @@ def _named_roles(article: Article, by_sentence: dict[int, list[ActorMention]]) -
                 found = re.search(r", ([^,(]+?) (?:\(|->)", mention.evidence)
                 dictionary_role = re.findall(r"[a-z]+", found.group(1).lower()) if found else []
             else:
-                first = k
-                while first < last and (ROLE_KEYS.get(tokens[first].text.lower().rstrip("."))
-                                        or tokens[first].text.lower().rstrip(".") in _TITLES):
-                    first += 1  # "Ambassador Jean-Marc de La Sabliere": the title is a role, not part of the name
+                # "Ambassador Jean-Marc de La Sabliere", "Homeland Security Secretary Kirstjen Nielsen": the name
+                # starts after the last title word of the run
+                titles = [j for j in range(k, last) if ROLE_KEYS.get(tokens[j].text.lower().rstrip("."))
+                          or tokens[j].text.lower().rstrip(".") in _TITLES]
+                first = titles[-1] + 1 if titles else k
                 hop = Hop(_name_text(tokens, first, last), "named", None)
             for word in dictionary_role:
                 if word in ROLE_KEYS:
                     out.setdefault(ROLE_KEYS[word], []).append((sentence.index, hop))
             roles = [tokens[j] for j in range(max(0, k - 4), k)]  # a title: "Defence Minister", "police spokesman"
             roles += [tokens[j] for j in range(k, last) if not any(tokens[j].text == h for h in hop.name.split())]
-            roles = roles[max((n + 1 for n, t in enumerate(roles) if t.pos in ("PUNCT", "DET", "VERB", "AUX", "ADP")),
-                              default=0):]
+            roles = roles[max((n + 1 for n, t in enumerate(roles)
+                               if t.pos in ("PUNCT", "DET", "VERB", "AUX", "ADP", "CCONJ")), default=0):]
             if last + 1 < len(tokens) and tokens[last + 1].text == ",":
                 roles += _role_phrase(tokens, range(last + 2, min(len(tokens), last + 9)))
             if k > 0 and tokens[k - 1].text == ",":
@@ -195,6 +203,55 @@ def _named_roles(article: Article, by_sentence: dict[int, list[ActorMention]]) -
                 if key:
                     out.setdefault(key, []).append((sentence.index, hop))
     return out
+
+
+def _organisations(article: Article, by_sentence: dict[int, list[ActorMention]]) -> list[tuple[int, Hop]]:
+    """Organisations the article names (the parser's ORG names, or dictionary groups and institutions), in order:
+    whom an unattached "a spokesman said" or "its bosses said" speaks for."""
+    out: list[tuple[int, Hop]] = []
+    for sentence in article.sentences:
+        tokens = sentence.tokens
+        at = {k: m for m in by_sentence.get(sentence.index, []) for k in range(m.token_start, m.token_end)}
+        k = 0
+        while k < len(tokens):
+            mention = at.get(k)
+            if mention is not None and mention.actor.kind in ("organization", "group", "igo", "ngo", "institution"):
+                out.append((sentence.index, Hop(mention.actor.name, "institution", mention.actor.code)))
+                k = mention.token_end
+                continue
+            if mention is None and tokens[k].ent_type == "ORG" and tokens[k].ent_iob == "B" and \
+                    tokens[k].pos == "PROPN":
+                last = k
+                while last + 1 < len(tokens) and tokens[last + 1].ent_iob == "I" and tokens[last + 1].ent_type == "ORG":
+                    last += 1
+                if not any(j in at for j in range(k, last + 1)):
+                    out.append((sentence.index, Hop(_name_text(tokens, k, last), "institution")))
+                k = last + 1
+                continue
+            k += 1
+    return out
+
+
+def _spoken_for(token: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+                state: _State) -> Hop | None:
+    """Whom an unnamed spokesperson speaks for: "a spokesperson for the force", "the company's spokesman",
+    "its bosses", else the organisation the article names nearest before (or, in a lead, just after)."""
+    for c in kids[token.i]:
+        if tokens[c].dep == "prep" and tokens[c].text.lower() in ("for", "of", "at"):
+            for o in kids[c]:
+                if tokens[o].dep == "pobj":
+                    hop, _span = _speaker([o], tokens, at, state)
+                    if hop is not None and hop.kind in ("institution", "named"):
+                        return replace(hop, kind="institution")
+        if tokens[c].dep == "poss" and tokens[c].text.lower() not in ("its", "their"):
+            hop, _span = _speaker([c], tokens, at, state)
+            if hop is not None and hop.kind == "institution":
+                return hop
+    before = [hop for index, hop in state.organisations if index <= state.sentence]
+    after = [hop for index, hop in state.organisations if index > state.sentence]
+    if before:
+        return before[-1]
+    return after[0] if after else None
 
 
 def _full_names(article: Article, by_sentence: dict[int, list[ActorMention]]) -> dict[str, str]:
@@ -519,6 +576,15 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
                 span = (mention.start, mention.end) if mention is not None else (token.start, token.end)
                 state.last_person = (person, span)
                 return person, span
+        # a bare "a spokesman" (no "military", "police" or country in the phrase) whose country was at most guessed
+        guessed = mention is None or (mention.token_end - mention.token_start == 1 and (
+            mention.actor.code.startswith("---") or mention.rule in ("dateline", "context")))
+        if token.lemma.lower() in _SPOKESPEOPLE and guessed and _role_person(token, state) is None:
+            # "a spokesman said", "a spokesperson for the force said", "its bosses said": the organisation speaks
+            organisation = _spoken_for(token, tokens, children(tokens), at, state)
+            if organisation is not None:
+                state.last_group = (organisation, (token.start, token.end))
+                return organisation, (token.start, token.end)
         if mention is not None and mention.actor.entity is None and token.lemma.lower() in ANONYMOUS_WORDS:
             # "a resident of Rafah told AFP": an unnamed witness, whatever name the phrase holds
             hop = Hop(mention.text, "anonymous", mention.actor.code)
@@ -527,6 +593,10 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
         if mention is not None:
             hop = _hop(mention)
             span = (mention.start, mention.end)
+            if hop.kind == "institution" and mention.actor.entity is None and hop.name != mention.actor.name:
+                phrase = _phrase(tokens, k)  # "Thames Valley Police": the name around the role word
+                if len(phrase) > len(hop.name) and phrase.endswith(hop.name):
+                    hop = replace(hop, name=phrase)
             role = (mention.head or "").split(" ")[-1]
             if hop.kind != "named" and role in state.people_by_role and mention.text.lower().startswith("the "):
                 hop = state.people_by_role[role]  # "the PPP chairman said", after "PPP chairman Bilawal ..."
@@ -573,6 +643,11 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             if kind == "named":
                 state.last_person = (hop, (tokens[first].start, tokens[last].end))
             return hop, (tokens[first].start, tokens[last].end)
+        if token.pos == "NOUN" and token.lemma.lower() in _ORG_NOUNS and any(
+                tokens[c].text.lower() == "the" for c in range(max(0, k - 2), k)) and state.organisations:
+            organisation = _spoken_for(token, tokens, children(tokens), at, state)  # "the force", "the company"
+            if organisation is not None:
+                return organisation, (token.start, token.end)
         if token.pos == "NOUN" and token.lemma.lower() in MEDIA_NOUNS:
             return Hop(_phrase(tokens, k), "outlet"), (token.start, token.end)  # "Israeli public radio said"
         if token.pos == "NOUN" and (not strict or token.lemma.lower() in SPEAKER_NOUNS):
@@ -598,6 +673,14 @@ def _hop(mention: ActorMention) -> Hop:
     if words and (words[-1] in ANONYMOUS_WORDS or (any(w in words for w in ANONYMOUS_WORDS) and actor.kind == "role")):
         # "Egyptian medical sources", "US officials": unnamed members, coded by the group they belong to
         return Hop(mention.text, "anonymous", actor.code)
+    if actor.kind in ("role", "government") and actor.entity is None:
+        # a role phrase the text names precisely ("US authorities", "the Russian Foreign Ministry", "Texas
+        # Department of Public Safety") keeps its own words; a bare "the government" takes the actor's label
+        surface = re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I)
+        surface = re.sub(r"\s+(?:spokes(?:man|woman|person)|official|officials)$", "", surface)  # "... spokesman"
+        if any(w[:1].isupper() for w in surface.split()) and len(surface.split()) <= 6 and \
+                surface.split()[-1][:1].isalpha():
+            return Hop(surface, "institution", actor.code)
     return Hop(actor.name, "institution", actor.code)
 
 
