@@ -109,6 +109,7 @@ class _State:
     named_roles: dict[str, list[tuple[int, Hop]]] = field(default_factory=dict)
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> the full name the article gives
     organisations: list[tuple[int, Hop]] = field(default_factory=list)  # (sentence, organisation) named
+    speaker_relays: dict[str, tuple[Hop, int]] = field(default_factory=dict)  # person -> (outlet, paragraph)
     sentence: int = 0
     last_person: tuple[Hop, tuple[int, int]] | None = None
     last_group: tuple[Hop, tuple[int, int]] | None = None
@@ -388,7 +389,8 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
             node = token.i
             for _ in range(3):  # "stressing that ...", "was quoted as saying that ...": the governing subject
                 subjects = [k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")]
-                subjects += [c for k in kids[node] if tokens[k].dep == "agent" for c in kids[k]]
+                if tokens[node].lemma.lower() != "quote":  # "X was quoted by Y": Y relays, X speaks
+                    subjects += [c for k in kids[node] if tokens[k].dep == "agent" for c in kids[k]]
                 if subjects or tokens[node].dep not in ("advcl", "xcomp", "pcomp", "prep", "conj") or \
                         tokens[node].head == node:
                     break
@@ -425,16 +427,26 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
             continue
         cue = "according to" if kind == "according" else verb.text
         relay = _told(verb, tokens, kids, at, state) if kind == "speech" else None
-        relay = relay or (sentence_relay if kind != "according" else None)
+        relay = relay or (sentence_relay if kind != "according" else None) or _quoted_by(verb, tokens, kids, at, state)
+        if relay is None and any(t.text.lower() == "reportedly" for t in tokens if t.head == verb.i):
+            relay = Hop("unspecified media reports", "outlet", cue="reportedly")  # "X reportedly said"
+        if relay is None and speaker.kind == "named" and speaker.name in state.speaker_relays:
+            # "Rice told PBS ..." then "Rice added": the same interview, a few paragraphs on
+            relay, paragraph = state.speaker_relays[speaker.name]
+            relay = relay if sentence.paragraph - paragraph <= 3 else None
         in_frame = bool(state.frame) and relay is not None and state.frame[0].name == relay.name
-        if relay is not None and speaker.kind != "outlet" and relay.name != state.publisher.name and not in_frame:
+        if relay is not None and speaker.kind != "outlet" and relay.name != state.publisher.name and not in_frame \
+                and relay.name != speaker.name:
             # "Witnesses told AFP", "Rice told PBS' Charlie Rose": the outlet that heard it relays it
             chain = (state.publisher, relay, replace(speaker, cue=cue))
+            if speaker.kind == "named" and relay.kind == "outlet":
+                state.speaker_relays[speaker.name] = (relay, sentence.paragraph)
             state.frame = ()
             _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain, sentence_quotes)
             continue
         if speaker.kind == "outlet" and state.frame and state.frame[0].name == speaker.name:
-            chain = (state.publisher, *state.frame)  # "according to the newspaper": the same frame goes on
+            # "according to the newspaper": the frame goes on, and this claim is the newspaper's own
+            chain = (state.publisher, state.frame[0])
         elif speaker.kind == "outlet":
             citing = _citing(tokens, kids, at, state)
             state.frame = (replace(speaker, cue=cue),) + ((citing,) if citing else ())
@@ -530,11 +542,36 @@ def _told(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[
     return None
 
 
+def _quoted_by(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+               state: _State) -> Hop | None:
+    """ "the army chief was quoted by the source as saying ...": the one who quotes relays the words."""
+    node = verb.i
+    for _ in range(3):
+        if tokens[node].lemma.lower() == "quote":
+            for k in kids[node]:
+                if tokens[k].dep == "agent":
+                    hop, _span = _speaker([c for c in kids[k] if tokens[c].dep == "pobj"], tokens, at, state)
+                    if hop is not None:
+                        return replace(hop, cue="quoted by")
+            return None
+        if tokens[node].head == node:
+            return None
+        node = tokens[node].head
+    return None
+
+
 def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, speaker: Hop | None,
          speaker_span: tuple[int, int] | None, chain: tuple[Hop, ...], sentence: int) -> None:
     if span[1] <= span[0]:
         return
     for index, claim in enumerate(state.claims):
+        if claim.start == span[0] and abs(claim.end - span[1]) <= 1 and claim.end != span[1]:
+            # '"It could collapse," he said': the quotation and the clause of "said" are one claim (the
+            # quotation's span, with its closing comma, is kept)
+            if direct and not claim.direct:
+                state.claims[index] = _Claim(span[0], span[1], direct, cue or claim.cue, speaker or claim.speaker,
+                                             speaker_span or claim.speaker_span, chain, sentence)
+            return
         if claim.start == span[0] and claim.end == span[1]:
             if claim.cue is None and cue is not None:  # a carried-over speaker yields to the quote's own
                 state.claims[index] = _Claim(span[0], span[1], direct, cue, speaker, speaker_span, chain, sentence)

@@ -40,7 +40,8 @@ class AttributionScores:
     def rates(self) -> dict[str, float]:
         found = max(self.found, 1)
         return {"quote_recall": self.found / max(self.gold, 1), "speaker_accuracy": self.speaker_right / found,
-                "speaker_mention": self.speaker_mention_right / found, "chain_exact": self.chain_right / found, "chain_kinds": self.chain_kinds_right / found,
+                "speaker_mention": self.speaker_mention_right / found, "chain_exact": self.chain_right / found,
+                "chain_kinds": self.chain_kinds_right / found,
                 "quote_precision": self.found / max(self.predicted, 1)}
 
     def summary(self) -> str:
