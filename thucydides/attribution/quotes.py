@@ -69,6 +69,10 @@ _ORG_WORDS = frozenset({"association", "party", "council", "ministry", "agency",
                         "post", "news", "press", "network"})
 _ORG_NOUNS = frozenset({"force", "company", "firm", "club", "charity", "group", "organisation", "organization",
                         "association", "union", "party", "council", "tribunal", "board", "bank", "university"})
+# What an organisation called "the force" or "the club" is usually called by name.
+_ORG_NOUN_NAMES = {"force": ("police", "constabulary"), "club": ("fc", "united", "city", "club"),
+                   "tribunal": ("tribunal", "court"), "council": ("council",), "union": ("union",),
+                   "party": ("party",), "bank": ("bank",), "university": ("university", "college")}
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "boss", "bosses", "management",
                           "representative"})
 MEDIA_NOUNS = frozenset({"radio", "television", "tv", "broadcaster", "newspaper", "daily", "channel", "media"})
@@ -240,6 +244,8 @@ def _spoken_for(token: Token, tokens: Sequence[Token], kids: list[list[int]], at
     for c in kids[token.i]:
         if tokens[c].dep == "prep" and tokens[c].text.lower() in ("for", "of", "at"):
             for o in kids[c]:
+                if tokens[o].dep == "pobj" and tokens[o].lemma.lower() in _ORG_NOUNS:
+                    return _spoken_for(tokens[o], tokens, kids, at, state)  # "a spokesperson for the force"
                 if tokens[o].dep == "pobj":
                     hop, _span = _speaker([o], tokens, at, state)
                     if hop is not None and hop.kind in ("institution", "named"):
@@ -248,6 +254,11 @@ def _spoken_for(token: Token, tokens: Sequence[Token], kids: list[list[int]], at
             hop, _span = _speaker([c], tokens, at, state)
             if hop is not None and hop.kind == "institution":
                 return hop
+    word = token.lemma.lower()
+    if word in _ORG_NOUNS:  # "the force", "the company": named in an earlier sentence
+        before = [hop for index, hop in state.organisations if index < state.sentence]
+        fitting = [hop for hop in before if any(w in hop.name.lower() for w in _ORG_NOUN_NAMES.get(word, ()))]
+        return (fitting or before or [None])[-1]
     before = [hop for index, hop in state.organisations if index <= state.sentence]
     after = [hop for index, hop in state.organisations if index > state.sentence]
     if before:
@@ -411,14 +422,27 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         sentence_quotes = leading + sentence_quotes
     # "..., the minister said, according to the Press Trust of India": the agency relays what was said
     relays = {}
+    dropped: set[int] = set()
     if any(kind != "according" for _v, kind, _s in found):
         for verb, kind, objects in found:
             if kind == "according":
                 outlet = next((_hop(at[k]) for k in objects if k in at and _hop(at[k]).kind == "outlet"), None)
-                if outlet is not None and not (state.frame and state.frame[0].name == outlet.name):
-                    # (inside the outlet's own frame, "according to the paper" keeps that frame going)
+                if outlet is None and state.frame and any(tokens[k].lemma.lower() in words["frame"] for k in objects):
+                    outlet = state.frame[0]  # "the administration, according to the paper, believes"
+                if outlet is None:
+                    continue
+                dropped.add(verb.i)
+                if not (state.frame and state.frame[0].name == outlet.name):
                     relays[verb.i] = replace(outlet, cue="according to")
-        found = [f for f in found if f[0].i not in relays]
+                # (inside the outlet's own frame, "according to the paper" keeps that frame going)
+        found = [f for f in found if f[0].i not in dropped]
+    # a quotation belongs to the verb of saying whose phrase holds it ("..., as US officials declare support
+    # 'as long as it takes'": the officials', not the article's), else to every verb of the sentence
+    holders: dict[tuple[int, int], int] = {}
+    speaking = [verb for verb, kind, _s in found if kind != "according"]
+    if len(speaking) > 1:  # several verbs of saying: each quotation goes to the nearest ('"...," Trump added,
+        for q in sentence_quotes:  # CNN's report said': Trump's words)
+            holders[q] = min(speaking, key=lambda v: min(abs(v.start - q[0]), abs(v.start - q[1]))).i
     sentence_relay = next(iter(relays.values()), None)
     for verb, kind, subject_tokens in found:
         # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
@@ -442,7 +466,8 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
             if speaker.kind == "named" and relay.kind == "outlet":
                 state.speaker_relays[speaker.name] = (relay, sentence.paragraph)
             state.frame = ()
-            _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain, sentence_quotes)
+            _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
+                       [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
             continue
         if speaker.kind == "outlet" and state.frame and state.frame[0].name == speaker.name:
             # "according to the newspaper": the frame goes on, and this claim is the newspaper's own
@@ -456,11 +481,19 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
             if speaker.name != state.frame[-1].name:
                 # "one of the sources" inside "citing sources" narrows the last hop; a new speaker extends it
                 narrows = speaker.kind == "anonymous" and state.frame[-1].kind == "anonymous"
-                chain = chain[:-1] + (replace(speaker, cue=cue),) if narrows else chain + (replace(speaker, cue=cue),)
+                if narrows:
+                    chain = chain[:-1] + (replace(speaker, cue=cue),)
+                elif state.frame[-1].kind == "anonymous" and speaker.kind in ("named", "institution"):
+                    # "the administration, according to the paper, believes": the paper reports the
+                    # administration's view, not its sources'
+                    chain = (state.publisher, state.frame[0], replace(speaker, cue=cue))
+                else:
+                    chain = chain + (replace(speaker, cue=cue),)
         else:
             state.frame = ()
             chain = (state.publisher, replace(speaker, cue=cue))
-        _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain, sentence_quotes)
+        _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
+                   [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
     # 2. quotations nobody in this sentence introduced: inside a frame, or the previous speaker's
     for q in sentence_quotes:
         if any(c.start == q[0] and c.end == q[1] for c in state.claims):
@@ -480,7 +513,7 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
 
 def _claims_of(state: _State, sentence: Sentence, tokens: Sequence[Token], kids: list[list[int]], verb: Token,
                kind: str, cue: str, speaker: Hop, span: tuple[int, int] | None, chain: tuple[Hop, ...],
-               sentence_quotes: list[tuple[int, int]]) -> None:
+               sentence_quotes: list[tuple[int, int]], quoted_sentence: bool) -> None:
     """The claims one cue introduces: the clause after "according to", the main clause of an inverted report,
     the sentence's quotations, the reported clause."""
     if kind == "according":
@@ -491,7 +524,7 @@ def _claims_of(state: _State, sentence: Sentence, tokens: Sequence[Token], kids:
     content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp", "parataxis")]
     inverted = verb.dep in ("ccomp", "parataxis", "advcl", "conj") and verb.head != verb.i and not content \
         and verb.head < verb.i
-    if inverted and not sentence_quotes:
+    if inverted and not quoted_sentence:
         # "Washington is urging Kyiv to ..., the Washington Post reported": the main clause is the claim
         first, _last = bounds(kids, verb.i)
         end = first - 1
@@ -581,8 +614,19 @@ def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, sp
 
 def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMention], state: _State,
              strict: bool = False) -> tuple[Hop | None, tuple[int, int] | None]:
+    kids = children(tokens)
     for k in heads:
         token = tokens[k]
+        named = [c for c in kids[k] if tokens[c].dep == "appos" and tokens[c].pos == "PROPN"]
+        if token.pos == "NOUN" and named:
+            # "Pakistan's ambassador to the US, Jalil Abbas Jilani, said": the person named in apposition
+            people = [named[0]] + [c for c in kids[named[0]] if tokens[c].dep == "conj" and tokens[c].pos == "PROPN"]
+            hops = [_speaker([p], tokens, at, state)[0] for p in people]
+            if all(h is not None and h.kind == "named" for h in hops):
+                hop = hops[0] if len(hops) == 1 else Hop(" and ".join(h.name for h in hops), "named")
+                first, last = bounds(kids, named[0])
+                state.last_person = (hop, (tokens[first].start, tokens[last].end))
+                return hop, (tokens[first].start, tokens[last].end)
         word = token.text.lower()
         if word in ("one", "some", "several", "many", "two", "three", "most", "none", "all", "each"):
             of = [c for c in range(k + 1, min(len(tokens), k + 3)) if tokens[c].text.lower() == "of"]
