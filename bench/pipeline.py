@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python bench/pipeline.py [--articles 1000] [--memory 1000 10000] [--shared ../shared]
 Uses the Reuters-21578 stories of ../shared/corpus/articles (JSON Lines). Prints articles/s for the parse
-alone, `code` with 1 worker and with 2 workers, the ratios, and the peak RSS of `thucydides code --db` at
-each memory size. Targets (issue 6): code/parse >= 0.85; 2 workers >= 1.6x 1 worker; RSS within 1.2x.
+alone, `code` with 1 worker and with 2 workers and the ratios; with --memory also the peak RSS of
+`thucydides code --db` at the two sizes (measured as bench/memory.py does; that script is the memory bench).
+Targets (issue 6): code/parse >= 0.85; 2 workers >= 1.6x 1 worker; RSS within 1.2x.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from memory import measure
 
 from thucydides import config
 from thucydides.ingest import read
@@ -43,7 +44,8 @@ def corpus(shared: Path, n: int, folder: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--memory", type=int, nargs=2, default=(1000, 10000))
+    parser.add_argument("--memory", type=int, nargs=2, default=None, metavar=("SMALL", "LARGE"),
+                        help="also measure peak RSS at two sizes (bench/memory.py does this on its own)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     args = parser.parse_args()
     settings = config.load()
@@ -64,20 +66,13 @@ def main() -> None:
             rates[workers] = count / (time.perf_counter() - started)  # 2 workers: includes their model loading
         print(f"{len(articles)} articles: parse alone {parse_rate:.2f}/s; code 1 worker {rates[1]:.2f}/s "
               f"(ratio {rates[1] / parse_rate:.2f}); 2 workers {rates[2]:.2f}/s ({rates[2] / rates[1]:.2f}x)")
-        peaks = []
-        for n in args.memory:
-            data = corpus(args.shared, n, folder)
-            db = folder / f"m{n}.db"
-            started = time.perf_counter()
-            # a fresh wrapper process per size, so each peak is that run's own (ru_maxrss of its one child)
-            probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=False); "
-                     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-            output = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "thucydides.cli", "code",
-                                     str(data), "--db", str(db), "-q"], capture_output=True, text=True, check=False)
-            peak = int(output.stdout.strip().splitlines()[-1])
-            peaks.append(peak)
-            print(f"{n} articles: peak RSS {peak / 1024:.0f} MB, {time.perf_counter() - started:.0f} s")
-        print(f"peak RSS ratio {peaks[1] / peaks[0]:.2f} ({args.memory[1]} vs {args.memory[0]} articles)")
+        if args.memory:  # the same measurement as bench/memory.py, on this bench's corpus
+            peaks = []
+            for n in args.memory:
+                result = measure(corpus(args.shared, n, folder), folder / f"m{n}.db")
+                peaks.append(result["peak_kb"])
+                print(f"{n} articles: peak RSS {result['peak_kb'] / 1024:.0f} MB, {result['seconds']:.0f} s")
+            print(f"peak RSS ratio {peaks[1] / peaks[0]:.2f} ({args.memory[1]} vs {args.memory[0]} articles)")
 
 
 if __name__ == "__main__":

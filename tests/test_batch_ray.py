@@ -28,3 +28,43 @@ def test_ray_engine_equals_local(settings, monkeypatch):
             assert (theirs.reason, str(theirs.ref)) == (mine.reason, str(mine.ref))
         else:
             assert article_to_dict(theirs) == article_to_dict(mine)
+
+
+def test_ray_parquet_shards_hold_the_events_the_store_exports(monkeypatch, tmp_path):
+    """`code --engine ray --parquet-out DIR`: the actors' shards hold exactly the store's events, typed as the
+    Parquet export; only whole shards, named by run."""
+    ray = pytest.importorskip("ray")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from click.testing import CliRunner
+
+    from thucydides.cli import main
+    from thucydides.store.query import COLUMNS
+
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    monkeypatch.setattr("thucydides.pipeline.CHUNK", 2)  # several chunks, so several shards
+    monkeypatch.setattr("thucydides.batch.ray_engine.CHUNK", 2)
+    runner, db, shards = CliRunner(), str(tmp_path / "t.db"), tmp_path / "shards"
+    try:
+        result = runner.invoke(main, ["code", str(SAMPLES), "--engine", "ray", "--workers", "2", "--db", db,
+                                      "--parquet-out", str(shards), "--log-format", "json"])
+    finally:
+        ray.shutdown()
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in shards.iterdir())
+    assert len(files) > 2 and all(n.startswith("run-1-part-") and n.endswith(".parquet") for n in files)
+    exported = tmp_path / "export.parquet"
+    assert runner.invoke(main, ["export", "--db", db, "--format", "parquet", "-o", str(exported)]).exit_code == 0
+    from_shards = pq.read_table(shards)
+    assert from_shards.schema.names == list(COLUMNS) and from_shards.schema == pq.read_schema(exported)
+    by_id = sorted(from_shards.to_pylist(), key=lambda r: r["id"])
+    expected = sorted(pq.read_table(exported).to_pylist(), key=lambda r: r["id"])
+    assert by_id == expected and len(expected) > 20
+
+
+def test_parquet_out_needs_the_ray_engine(tmp_path):
+    from click.testing import CliRunner
+
+    from thucydides.cli import main
+
+    result = CliRunner().invoke(main, ["code", str(SAMPLES), "--parquet-out", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "--engine ray" in result.output and not (tmp_path / "x").exists()

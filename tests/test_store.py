@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 
 import pytest
 
@@ -247,3 +248,69 @@ def test_an_older_schema_is_upgraded(tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert conn.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0
+
+
+def test_parquet_export_matches_the_jsonl_and_csv_exports(run_cli, sample_db, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    import csv
+
+    from thucydides.store.query import COLUMNS
+
+    out = tmp_path / "events.parquet"
+    result = run_cli("export", "--db", sample_db, "--format", "parquet", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert table.column_names == list(COLUMNS)
+    types = {field.name: str(field.type) for field in table.schema}
+    assert (types["goldstein"], types["quad_class"], types["date"], types["cameo"]) == ("double", "int8", "string",
+                                                                                         "string")
+    rows = table.to_pylist()
+    jsonl = [json.loads(line) for line in run_cli("export", "--db", sample_db, "--format", "jsonl")
+             .stdout.splitlines()]
+    assert len(rows) == len(jsonl) > 10 and f"{len(rows)} events exported (parquet)" in result.stderr
+    for row, record in zip(rows, jsonl, strict=True):
+        source, target = record["source"] or {}, record["target"] or {}
+        expected = {
+            "id": record["id"], "article_id": record["article_id"], "date": record["date"],
+            "date_precision": record["date_precision"], "source_code": source.get("code"),
+            "source_name": source.get("name"), "cameo": record["cameo"], "plover": record["plover"],
+            "target_code": target.get("code"), "target_name": target.get("name"), "goldstein": record["goldstein"],
+            "quad_class": record["quad_class"], "polarity": record["modality"]["polarity"],
+            "certainty": record["modality"]["certainty"], "trigger": record["trigger"]["text"],
+            "location_name": (record["location"] or {}).get("name"), "outlet": record["outlet"], "url": record["url"],
+        }
+        assert row == expected
+    # the CSV export has the same columns and cells, as text
+    csv_rows = list(csv.reader(run_cli("export", "--db", sample_db, "--format", "csv").stdout.splitlines()))
+    assert csv_rows[0] == list(COLUMNS)
+    assert [[("" if v is None else str(v)) for v in row.values()] for row in rows] == csv_rows[1:]
+    # filters apply, and an empty result is still a readable file with the schema
+    empty = tmp_path / "none.parquet"
+    assert run_cli("export", "--db", sample_db, "--format", "parquet", "--source", "ZZZ", "-o", str(empty)).exit_code == 0
+    assert pq.read_table(empty).num_rows == 0 and pq.read_schema(empty).names == list(COLUMNS)
+
+
+def test_parquet_export_in_row_groups_streams_every_row(sample_db, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    from thucydides.store import Store
+    from thucydides.store.query import Filters, events, write_parquet
+
+    out = tmp_path / "e.parquet"
+    with Store(sample_db) as store:
+        expected = [e["id"] for e in events(store, Filters())]
+        count = write_parquet(events(store, Filters()), str(out), batch_rows=7)
+    assert count == len(expected) and pq.read_table(out).column("id").to_pylist() == expected
+    assert pq.ParquetFile(out).num_row_groups == -(-len(expected) // 7)
+    assert [p.name for p in tmp_path.iterdir()] == ["e.parquet"]  # the hidden partial file was renamed
+
+
+def test_parquet_export_needs_a_file_and_pyarrow(run_cli, sample_db, tmp_path, monkeypatch):
+    to_stdout = run_cli("export", "--db", sample_db, "--format", "parquet")
+    assert to_stdout.exit_code == 2 and "-o FILE" in to_stdout.output and "Traceback" not in to_stdout.output
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the extra were not installed
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    out = tmp_path / "e.parquet"
+    missing = run_cli("export", "--db", sample_db, "--format", "parquet", "-o", str(out))
+    assert missing.exit_code == 3 and not out.exists()
+    (line,) = missing.stderr.splitlines()
+    assert "pyarrow" in line and "thucydides[parquet]" in line

@@ -63,9 +63,15 @@ def main() -> None:
               help="local: this machine (--workers processes); ray: Ray actors (pip install 'thucydides[ray]').")
 @click.option("--address", default=None, metavar="ADDR",
               help="With --engine ray: the cluster to join ('auto', 'ray://host:10001'); default starts a local Ray.")
+@click.option("--parquet-out", default=None, metavar="DIR",
+              help="With --engine ray: each Ray actor also writes the events it codes to Parquet shards in DIR "
+                   "(the columns of `export --format parquet`; needs pip install 'thucydides[parquet]').")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Standard error: text lines, or one JSON object per line (each failure, skip and warning, "
+                   "then a summary) and no progress bar.")
 def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: str | None, outlet: str | None,
          fields: tuple[str, ...], workers: int, config_path: str | None, quiet: bool, db_path: str | None,
-         recode: bool, engine: str, address: str | None) -> None:
+         recode: bool, engine: str, address: str | None, parquet_out: str | None, log_format: str) -> None:
     """Read INPUT files, directories, globs or - (stdin) and code every article in them.
 
     Formats are detected from content: plain text, HTML, JSON Lines, RSS/Atom, WARC (gzip or not).
@@ -82,8 +88,18 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         settings = config.load(config_path, published=published, outlet=outlet).with_fields(_field_mapping(fields))
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
+    if parquet_out is not None and engine != "ray":
+        raise click.UsageError("--parquet-out needs --engine ray (locally: code --db, then export --format parquet)")
     explicit_output = fmt is not None or output.name != "<stdout>"
     fmt = fmt or ("table" if output.isatty() else "jsonl")
+    log = _Log(json_lines=log_format == "json", quiet=quiet)
+    if parquet_out is not None:
+        from thucydides.store.query import pyarrow_modules
+
+        try:
+            pyarrow_modules()
+        except ImportError as exc:
+            log.fatal(ConfigError(str(exc)), EXIT_SETUP)
     summary = Summary()
     store, run_id, version, skip = None, 0, pipeline_version(), frozenset()
     if db_path:
@@ -92,14 +108,24 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         try:
             store = Store(db_path)
         except StoreError as exc:
-            click.echo(f"thucydides: {exc}", err=True)
-            sys.exit(EXIT_SETUP)
+            log.fatal(exc, EXIT_SETUP)
         run_id = store.begin_run(pipeline_version=version, settings=asdict(settings), inputs=inputs)
         skip = frozenset() if recode else frozenset(store.coded(version))
     started = time.perf_counter()
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    progress = _Progress(enabled=not quiet and log_format == "text" and sys.stderr.isatty())
+    if parquet_out is not None:
+        from datetime import UTC, datetime
+
+        from thucydides.batch.ray_engine import run_ray
+
+        # shards of one run share a prefix: the store's run id, else the start time
+        prefix = f"run-{run_id}-" if store is not None else datetime.now(UTC).strftime("%Y%m%dT%H%M%S-")
+        items = run_ray(list(inputs), settings, workers=workers, address=address, skip=skip,
+                        parquet_out=parquet_out, shard_prefix=prefix)
+    else:
+        items = run(list(inputs), settings, workers=workers, skip=skip, engine=engine, address=address)
     try:
-        for item in run(list(inputs), settings, workers=workers, skip=skip, engine=engine, address=address):
+        for item in items:
             summary.add(item)
             progress.update(summary)
             if store is not None:
@@ -108,30 +134,80 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
                 elif is_failure(item):
                     store.write_failure(item, run_id)
             if store is None or explicit_output:
-                _emit(item, fmt, output, quiet)
-            elif isinstance(item, Rejected) and not quiet and item.reason != "already-coded":
-                _emit(item, fmt, output, quiet)
+                _emit(item, fmt, output, log)
+            elif isinstance(item, Rejected) and item.reason != "already-coded":
+                _emit(item, fmt, output, log)
     except ModelError as exc:
-        click.echo(f"thucydides: {exc}", err=True)
-        sys.exit(EXIT_SETUP)
+        log.fatal(exc, EXIT_SETUP)
     except ThucydidesError as exc:
-        click.echo(f"thucydides: {exc}", err=True)
-        sys.exit(EXIT_SOME_FAILED)
+        log.fatal(exc, EXIT_SOME_FAILED)
     progress.close()
+    seconds = time.perf_counter() - started
     if store is not None:
         store.cluster(window_days=settings.cluster_window_days)
         store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
-                         seconds=time.perf_counter() - started)
+                         seconds=seconds)
         store.close()
-    if not quiet:
+    log.summary(summary, seconds, stored=(db_path, run_id, version) if db_path else None)
+    if summary.failed:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+class _Log:
+    """What `code` writes on standard error: text lines for people, or one JSON object per line (``--log-format
+    json``): ``{"type": "error"|"skipped"|"warning"|"fatal"|"summary", ...}``. ``quiet`` silences both."""
+
+    def __init__(self, *, json_lines: bool, quiet: bool) -> None:
+        self.json_lines, self.quiet = json_lines, quiet
+
+    def _json(self, kind: str, **fields: Any) -> None:
+        click.echo(json.dumps({"type": kind, **fields}, ensure_ascii=False), err=True)
+
+    def rejected(self, item: Rejected) -> None:
+        if self.quiet:
+            return
+        label = "error" if is_failure(item) else "skipped"
+        if self.json_lines:
+            ref = item.ref
+            self._json(label, input=str(ref), file=ref.path, line=ref.line, record=ref.record, stage=item.stage,
+                       code=item.code, reason=item.reason, message=item.message)
+        else:
+            click.echo(f"{label}: {item}", err=True)
+
+    def warning(self, article: Article, warning: str) -> None:
+        if self.quiet:
+            return
+        if self.json_lines:
+            ref = article.ref
+            self._json("warning", input=str(ref), file=ref.path, line=ref.line, record=ref.record, id=article.id,
+                       reason=warning.partition(":")[0], message=warning)
+        else:
+            click.echo(f"warning: {article.ref}: {warning}", err=True)
+
+    def fatal(self, exc: ThucydidesError, status: int) -> None:
+        """The run cannot go on (no model, no store): one line, then exit with ``status``."""
+        if self.json_lines:
+            self._json("fatal", code=exc.code, reason=exc.reason, message=str(exc), exit=status)
+        else:
+            click.echo(f"thucydides: {exc}", err=True)
+        sys.exit(status)
+
+    def summary(self, summary: Summary, seconds: float, stored: tuple[str, int, str] | None) -> None:
+        if self.quiet:
+            return
+        if self.json_lines:
+            db, run_id, version = stored or (None, None, None)
+            self._json("summary", articles=summary.articles, events=summary.events, failures=summary.failed,
+                       skipped=summary.skipped, sentences=summary.sentences, actors=summary.actors,
+                       seconds=round(seconds, 3), articles_per_s=round(summary.articles / max(seconds, 1e-9), 3),
+                       reasons=dict(summary.reasons.most_common()), db=db, run=run_id, pipeline=version)
+            return
         for line in summary.lines():
             click.echo(line, err=True)
-        if db_path:
-            click.echo(f"stored in {db_path} (run {run_id}, pipeline {version})", err=True)
-    if summary.failed:
-        if not quiet:
+        if stored:
+            click.echo(f"stored in {stored[0]} (run {stored[1]}, pipeline {stored[2]})", err=True)
+        if summary.failed:
             click.echo(f"thucydides: {summary.failed} input(s) failed", err=True)
-        sys.exit(EXIT_SOME_FAILED)
 
 
 class _Progress:
@@ -156,16 +232,13 @@ class _Progress:
             click.echo("", err=True)
 
 
-def _emit(item: Article | Rejected, fmt: str, output: IO[str], quiet: bool) -> None:
+def _emit(item: Article | Rejected, fmt: str, output: IO[str], log: _Log) -> None:
     if isinstance(item, Rejected):
-        if not quiet:
-            label = "error" if is_failure(item) else "skipped"
-            click.echo(f"{label}: {item}", err=True)
+        log.rejected(item)
         return
-    if not quiet:
-        for warning in item.warnings:
-            if warning.startswith("encoding-"):  # the user should know their bytes were not what they said
-                click.echo(f"warning: {item.ref}: {warning}", err=True)
+    for warning in item.warnings:
+        if warning.startswith("encoding-"):  # the user should know their bytes were not what they said
+            log.warning(item, warning)
     if fmt == "jsonl":
         output.write(json.dumps(article_to_dict(item), ensure_ascii=False) + "\n")
     else:
@@ -215,10 +288,11 @@ def eval_events(gold: str, failures: bool, as_json: bool) -> None:
 
 
 def _or_setup_exit(load: Any) -> Any:
-    """``load()`` (the spaCy pipeline, or what holds it), or exit with status 3 and the reason."""
+    """``load()`` (the spaCy pipeline, an optional package, or what holds them), or exit with status 3 and the
+    reason (an ImportError's message names the extra to install)."""
     try:
         return load()
-    except ModelError as exc:
+    except (ModelError, ImportError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_SETUP)
 
@@ -386,19 +460,30 @@ def query(db_path: str, fmt: str, **filters: Any) -> None:
 
 @main.command()
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "jsonl", "csv"]), required=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here.")
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "jsonl", "csv", "parquet"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here (default: standard output; parquet needs a file).")
 @click.option("--header", is_flag=True, help="gdelt: write the column names as a first line.")
-def export(db_path: str, fmt: str, output: IO[str], header: bool, **filters: Any) -> None:
-    """Export events: GDELT 2.0 event table (tab-separated, 61 columns), PLOVER JSON, JSON Lines or CSV."""
+def export(db_path: str, fmt: str, output: str, header: bool, **filters: Any) -> None:
+    """Export events: GDELT 2.0 event table (tab-separated, 61 columns), PLOVER JSON, JSON Lines, CSV or
+    Parquet (the CSV columns, typed; needs pip install 'thucydides[parquet]')."""
     from thucydides.store import query as q
 
+    if fmt == "parquet":
+        if output == "-":
+            raise click.UsageError("parquet is a binary file format and cannot go to standard output: "
+                                   "give -o FILE")
+        _or_setup_exit(q.pyarrow_modules)  # before opening the store: a missing extra is a set-up error
     with _open_store(db_path) as store:
         rows = q.events(store, _filters(**filters))
-        if fmt == "gdelt":
-            count = q.write_gdelt(rows, output, header=header)
+        if fmt == "parquet":
+            count = q.write_parquet(rows, output)
         else:
-            count = {"plover": q.write_plover, "jsonl": q.write_jsonl, "csv": q.write_csv}[fmt](rows, output)
+            with click.open_file(output, "w", encoding="utf-8") as out:
+                if fmt == "gdelt":
+                    count = q.write_gdelt(rows, out, header=header)
+                else:
+                    count = {"plover": q.write_plover, "jsonl": q.write_jsonl, "csv": q.write_csv}[fmt](rows, out)
     click.echo(f"{count} events exported ({fmt})", err=True)
 
 

@@ -106,7 +106,7 @@ def read_jsonl(stream: IO[bytes], path: str, settings: Settings) -> Iterator[Raw
         yield from _read_json_array(stream, path, settings)
         return
     count = 0
-    for number, raw in enumerate(_lines(stream, path), start=1):
+    for number, raw in enumerate(_lines(stream, path, settings.max_document_bytes), start=1):
         if isinstance(raw, Rejected):
             yield raw
             return
@@ -132,9 +132,16 @@ def read_jsonl(stream: IO[bytes], path: str, settings: Settings) -> Iterator[Raw
         yield rejected(InputRef(path), EmptyInput("JSON Lines file has no records", source=path))
 
 
-def _lines(stream: IO[bytes], path: str) -> Iterator[bytes | Rejected]:
+def _lines(stream: IO[bytes], path: str, limit: int) -> Iterator[bytes | Rejected]:
+    """The lines of ``stream``, each held whole only up to ``limit`` + 1 bytes: a longer line (a minified dump
+    with no newline) comes back as its first ``limit`` + 1 bytes, for the size check to reject, and the rest of
+    it is skipped in 1 MB pieces, so memory stays bounded whatever the file holds."""
     try:
-        yield from stream
+        while line := stream.readline(limit + 1):
+            if len(line) > limit and not line.endswith(b"\n"):
+                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+            yield line
     except (EOFError, zlib.error, OSError) as exc:
         yield rejected(InputRef(path), TruncatedInput(f"stream ends early or is corrupt: {exc}", source=path))
 
