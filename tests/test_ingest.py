@@ -182,3 +182,20 @@ def test_directories_recurse_in_sorted_order_and_skip_hidden(tmp_path, settings)
     paths = [d.ref.path for d in read([str(tmp_path)], settings)]
     assert paths == [str(tmp_path / "1.txt"), str(tmp_path / "b" / "2.txt")]
     assert [d.ref.path for d in read([str(tmp_path / "**" / "*.txt")], settings)] == paths
+
+
+@pytest.mark.parametrize("kind", ["jsonl.gz", "warc.gz"])
+def test_standard_input_is_streamed_from_a_pipe(tmp_path, kind):
+    """`zcat corpus | thucydides code -` and a gzipped WARC piped in (a pipe cannot rewind) read like files."""
+    import subprocess
+    import sys
+
+    if kind == "warc.gz":
+        data = _warc([("https://example.org/a", HTML.encode())] * 3)
+    else:
+        data = gzip.compress("\n".join(json.dumps({"id": str(i), "text": DISPATCH}) for i in range(3)).encode())
+    script = ("from thucydides import config; from thucydides.ingest import read; "
+              "print(sum(1 for d in read(['-'], config.load()) if d.__class__.__name__ == 'RawDocument'))")
+    done = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode().strip() == "3"

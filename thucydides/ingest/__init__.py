@@ -38,7 +38,9 @@ def read_source(source: Source, settings: Settings) -> Iterator[RawDocument | Re
     name = "<stdin>" if source.path == STDIN else source.path
     try:
         if source.path == STDIN:
-            raw: IO[bytes] = io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))  # type: ignore[arg-type]
+            # streamed, never read whole: a corpus piped in (zcat corpus.jsonl.gz | thucydides code -) stays flat
+            stdin = sys.stdin.buffer
+            raw: IO[bytes] = stdin if hasattr(stdin, "peek") else io.BufferedReader(stdin)  # type: ignore[arg-type]
         else:
             raw = open(source.path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
@@ -60,9 +62,12 @@ def _read_stream(raw: IO[bytes], name: str, settings: Settings) -> Iterator[RawD
             inner: IO[bytes] = io.BufferedReader(gzip.GzipFile(fileobj=raw))  # type: ignore[arg-type]
             inner_head = inner.peek(65536)[:65536]
             fmt = sniff(inner_head, name)
-            if fmt == "warc":  # warcio reads gzip members itself
-                raw.seek(0)
-                yield from read_warc(raw, name, settings)
+            if fmt == "warc":  # warcio reads gzip members itself; a pipe cannot rewind: give it the inflated stream
+                if raw.seekable():
+                    raw.seek(0)
+                    yield from read_warc(raw, name, settings)
+                else:
+                    yield from read_warc(inner, name, settings)
                 return
             stream = inner
         else:
