@@ -568,6 +568,10 @@ def _told(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[
                                    for c in kids[p] if tokens[c].dep == "pobj"]
     for k in candidates:
         mention = at.get(k)
+        if tokens[k].dep == "poss" and tokens[k].pos == "PROPN":
+            found = _media(tokens[k].text)  # "told PBS' Charlie Rose": the interviewer's outlet
+            if found is not None:
+                return Hop(found[1], "outlet", found[0], cue=verb.text)
         if mention is not None and mention.actor.kind == "media":  # a named outlet, not "told reporters"
             hop = _hop(mention)
             if hop.kind == "outlet":
