@@ -168,3 +168,16 @@ def test_relays_that_persist_or_hide_in_the_verb(coder):
     assert len([q for q in chains if q.startswith("It could collapse")]) == 1  # one claim, not two readings
     ashby = chains["We will rebuild,"]
     assert ashby[1][1] == ("unspecified media reports", "outlet") and ashby[0] == "Tom Ashby"
+
+
+def test_a_source_relaying_another_speaker(coder):
+    text = ("ISLAMABAD (Reuters) - According to a senior official, the army chief said the operation would go on.\n\n"
+            "The official claimed that the minister said the talks had failed.\n\n"
+            "The operation was conducted according to law, police said.")
+    chains = _chains(_article(coder, text))
+    chief = next(v for k, v in chains.items() if k.startswith("the operation would go on"))
+    assert [k for _n, k in chief[1]] == ["publisher", "anonymous", chief[1][-1][1]] and len(chief[1]) == 3
+    talks = next(v for k, v in chains.items() if k.startswith("the talks had failed"))
+    assert [k for _n, k in talks[1]][:2] == ["publisher", "anonymous"] and len(talks[1]) == 3
+    law = next(v for k, v in chains.items() if k.startswith("The operation was conducted"))
+    assert len(law[1]) == 2 and "law" not in law[0].lower()  # "according to law" relays nothing

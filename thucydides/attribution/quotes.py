@@ -430,6 +430,15 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
                 if outlet is None and state.frame and any(tokens[k].lemma.lower() in words["frame"] for k in objects):
                     outlet = state.frame[0]  # "the administration, according to the paper, believes"
                 if outlet is None:
+                    # "According to a source, the army chief said ...": the source relays the chief's words
+                    others = [f for f in found if f[1] != "according" and f[2] and not set(f[2]) & set(objects)
+                              and _speaker(f[2], tokens, at, replace(state), strict=True)[0] is not None]
+                    actor = any(k in at or tokens[k].pos == "PROPN" or tokens[k].lemma.lower() in ANONYMOUS_WORDS
+                                for k in objects)  # "according to a source", not "according to law"
+                    hop, _span = _speaker(objects, tokens, at, state) if others and actor else (None, None)
+                    if hop is not None and hop.kind in ("anonymous", "institution", "named", "document"):
+                        dropped.add(verb.i)
+                        relays[verb.i] = replace(hop, cue="according to")
                     continue
                 dropped.add(verb.i)
                 if not (state.frame and state.frame[0].name == outlet.name):
@@ -444,6 +453,7 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         for q in sentence_quotes:  # CNN's report said': Trump's words)
             holders[q] = min(speaking, key=lambda v: min(abs(v.start - q[0]), abs(v.start - q[1]))).i
     sentence_relay = next(iter(relays.values()), None)
+    outer: dict[int, tuple[tuple[Hop, ...], set[int]]] = {}  # verb -> (its chain, the tokens of its clause)
     for verb, kind, subject_tokens in found:
         # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
         speaker, span = _speaker(subject_tokens, tokens, at, state, strict=kind == "belief")
@@ -466,6 +476,7 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
             if speaker.kind == "named" and relay.kind == "outlet":
                 state.speaker_relays[speaker.name] = (relay, sentence.paragraph)
             state.frame = ()
+            chain = _nested(verb, speaker, cue, chain, outer, kids, tokens)
             _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
                        [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
             continue
@@ -492,6 +503,7 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         else:
             state.frame = ()
             chain = (state.publisher, replace(speaker, cue=cue))
+        chain = _nested(verb, speaker, cue, chain, outer, kids, tokens)
         _claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
                    [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
     # 2. quotations nobody in this sentence introduced: inside a frame, or the previous speaker's
@@ -509,6 +521,24 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         state.sentence_frames[sentence.index] = (state.publisher, *state.frame)
     elif state.frame and sentence.paragraph != state.frame_paragraph:
         state.frame = ()  # a new paragraph in the publisher's own voice (background): the frame is over
+
+
+def _nested(verb: Token, speaker: Hop, cue: str, chain: tuple[Hop, ...],
+            outer: dict[int, tuple[tuple[Hop, ...], set[int]]], kids: list[list[int]],
+            tokens: Sequence[Token]) -> tuple[Hop, ...]:
+    """A report inside another's reported clause ("the source claimed that the minister said ..."): the outer
+    speaker relays the inner one. Records this verb's chain and clause for the verbs inside it."""
+    for _i, (outer_chain, inside) in outer.items():
+        if verb.i in inside and outer_chain[-1].name != speaker.name:
+            chain = outer_chain + (replace(speaker, cue=cue),)
+            break
+    clause: set[int] = set()
+    for k in kids[verb.i]:
+        if tokens[k].dep in ("ccomp", "xcomp", "parataxis"):
+            first, last = bounds(kids, k)
+            clause |= set(range(first, last + 1))
+    outer[verb.i] = (chain, clause)
+    return chain
 
 
 def _claims_of(state: _State, sentence: Sentence, tokens: Sequence[Token], kids: list[list[int]], verb: Token,
