@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import REPO, SAMPLES
+from conftest import REPO, SAMPLES, shared_path
 
 pytestmark = pytest.mark.model
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -88,6 +88,22 @@ def test_relay_chain_is_visible(page, server):
     assert any("TASS (publisher)" in c and "The New York Times (outlet)" in c and "(anonymous)" in c
                for c in chains), chains
     page.screenshot(path=str(ARTIFACTS / "relay.png"), full_page=True)
+
+
+def test_seed_article_view(page, server):
+    """The founding example, read from ../shared (never copied here): its events are highlighted and its lead
+    claim shows TASS -> The Washington Post -> sources. The screenshot stays a test artifact (not committed)."""
+    text = shared_path("seed", "000_9f3a856de257ed78.txt").read_text("utf-8")
+    page.goto(server + "/code")
+    page.fill("textarea[name=text]", text)
+    page.fill("input[name=published]", "2022-11-06")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#events")
+    assert page.locator("span.event").count() >= 3
+    chains = page.locator("#events .chain").all_inner_texts() + page.locator("#quotes .chain").all_inner_texts()
+    assert any("TASS (publisher)" in c and "The Washington Post (outlet)" in c and "sources (anonymous)" in c
+               for c in chains), chains
+    page.screenshot(path=str(ARTIFACTS / "seed-article.png"), full_page=True)
 
 
 def test_explorer_filters(page, server):
