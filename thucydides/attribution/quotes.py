@@ -204,7 +204,7 @@ def _named_roles(article: Article, by_sentence: dict[int, list[ActorMention]]) -
             if k > 0 and tokens[k - 1].text == ",":
                 roles += _role_phrase(tokens, range(k - 2, max(-1, k - 9), -1))
             for token in roles:
-                key = ROLE_KEYS.get(token.text.lower().rstrip(".")) or ROLE_KEYS.get(token.lemma.lower())
+                key = _role_key(token.text) or _role_key(token.lemma)
                 if key:
                     out.setdefault(key, []).append((sentence.index, hop))
     return out
@@ -304,7 +304,12 @@ def _name_runs(tokens: Sequence[Token], at: dict[int, ActorMention]) -> list[tup
             else:
                 break
         kinds = {at[j].actor.kind for j in range(k, last + 1) if j in at}
-        if "person" in kinds or (kinds <= {"role"} and (tokens[last].ent_type == "PERSON" or last > k)):
+        if kinds - {"person", "role"} and last not in at:
+            # "Homeland Security Secretary Kirstjen Nielsen": the institution is the title, the rest the name
+            start = max(j for j in range(k, last + 1) if j in at) + 1
+            if last > start or tokens[last].ent_type == "PERSON":
+                runs.append((max(k, start - 1) if _role_key(tokens[start - 1].text) else start, last))
+        elif "person" in kinds or (kinds <= {"role"} and (tokens[last].ent_type == "PERSON" or last > k)):
             runs.append((k, last))
         k = last + 1
     return runs
@@ -328,13 +333,27 @@ def _role_phrase(tokens: Sequence[Token], positions: range) -> list[Token]:
     return out
 
 
+@cache
+def _role_key(word: str) -> str | None:
+    """The role group of a word ("spokesman" -> spokesperson), allowing a typo in a long word ("Ambassodar")."""
+    word = word.lower().rstrip(".")
+    if word in ROLE_KEYS:
+        return ROLE_KEYS[word]
+    if len(word) >= 7 and word.isalpha() and not word.endswith("ly"):
+        import difflib
+
+        close = difflib.get_close_matches(word, [w for w in ROLE_KEYS if len(w) >= 7], n=1, cutoff=0.8)
+        return ROLE_KEYS[close[0]] if close else None
+    return None
+
+
 def _role_person(token: Token, state: _State, country: str | None = None) -> Hop | None:
     """The person a role noun stands for: the one last named with that role, else the next ("a police
     spokesperson told Xinhua ..." then "Terna Tyopev, the state police spokesperson, said"); a country the
     role phrase states ("the Indian defence minister") must be the person's."""
     if token.tag not in ("NN", "NNP") or token.pos not in ("NOUN", "PROPN"):
         return None
-    key = ROLE_KEYS.get(token.lemma.lower().rstrip("."))
+    key = _role_key(token.lemma) or _role_key(token.text)
     people = [(index, hop) for index, hop in state.named_roles.get(key or "", [])
               if country is None or hop.code is None or hop.code[:3] == country]
     before = [hop for index, hop in people if index <= state.sentence]
@@ -410,7 +429,8 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         if token.text.lower() == "according" and token.i + 1 < len(tokens) and tokens[token.i + 1].text == "to":
             objects = [c for c in kids[token.i + 1] if tokens[c].dep == "pobj"] or \
                       [k for k in kids[token.i] if tokens[k].dep == "pobj"]
-            found.append((token, "according", objects))
+            if any(_can_speak(tokens[k], k in at, words) for k in objects):  # not "according to law"
+                found.append((token, "according", objects))
     # a quotation belongs to the sentence it starts in (not the one that only holds its opening mark), and to
     # every later sentence it runs through
     first_char = next((t.start for t in tokens if t.text not in _OPEN and t.text not in ("``", "''")), sentence.start)
@@ -521,6 +541,15 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
         state.sentence_frames[sentence.index] = (state.publisher, *state.frame)
     elif state.frame and sentence.paragraph != state.frame_paragraph:
         state.frame = ()  # a new paragraph in the publisher's own voice (background): the frame is over
+
+
+def _can_speak(token: Token, is_actor: bool, words: dict[str, frozenset[str]]) -> bool:
+    """Whether "according to X" names a source: an actor, a name, a pronoun, a source or document noun, an
+    organisation noun, a newspaper; not "according to law", "according to plan", "according to the schedule"."""
+    lemma = token.lemma.lower()
+    return is_actor or token.pos in ("PROPN", "PRON") or lemma in ANONYMOUS_WORDS or lemma in DOCUMENT_WORDS \
+        or lemma in SPEAKER_NOUNS or lemma in words["frame"] or lemma in MEDIA_NOUNS or lemma in _ORG_NOUNS \
+        or lemma in ("information", "data", "figure", "figures", "estimate", "estimates", "record", "records")
 
 
 def _nested(verb: Token, speaker: Hop, cue: str, chain: tuple[Hop, ...],
@@ -649,10 +678,14 @@ def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, sp
 def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMention], state: _State,
              strict: bool = False) -> tuple[Hop | None, tuple[int, int] | None]:
     kids = children(tokens)
+    if len(heads) > 1:  # "Pakistan's ambassador to the US, Jalil Abbas Jilani said": the person first
+        heads = sorted(heads, key=lambda k: not (tokens[k].ent_type == "PERSON"
+                                                 or (k in at and at[k].actor.kind == "person")))
     for k in heads:
         token = tokens[k]
         named = [c for c in kids[k] if tokens[c].dep == "appos" and tokens[c].pos == "PROPN"]
-        if token.pos == "NOUN" and named:
+        if named and (token.pos == "NOUN" or (token.pos == "PROPN" and token.ent_type != "PERSON"
+                                              and _role_key(token.text) is not None)):
             # "Pakistan's ambassador to the US, Jalil Abbas Jilani, said": the person named in apposition
             people = [named[0]] + [c for c in kids[named[0]] if tokens[c].dep == "conj" and tokens[c].pos == "PROPN"]
             hops = [_speaker([p], tokens, at, state)[0] for p in people]
@@ -685,7 +718,8 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             state.last_person = (hop, (tokens[first].start, tokens[last].end))
             return hop, (tokens[first].start, tokens[last].end)
         if mention is None or mention.actor.kind != "person":
-            country = mention.actor.country if mention is not None and mention.actor.kind == "role" else None
+            country = mention.actor.country if mention is not None and mention.actor.kind == "role" \
+                and mention.rule not in ("dateline", "context") else None  # a country the phrase states
             person = _role_person(token, state, country if country and len(country) == 3 else None)
             if person is not None:
                 span = (mention.start, mention.end) if mention is not None else (token.start, token.end)
@@ -722,6 +756,10 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             elif hop.kind in ("anonymous", "institution"):
                 state.last_group = (hop, span)
             return hop, span
+        if word in ("which", "who", "that") and token.dep in ("nsubj", "nsubjpass") and \
+                tokens[token.head].dep == "relcl" and tokens[token.head].head != token.head:
+            # "disclosed by a source, which claimed that ...": the noun the relative clause hangs on
+            return _speaker([tokens[token.head].head], tokens, at, state, strict)
         if word in ("he", "she", "him", "her") and state.last_person:
             return state.last_person[0], (token.start, token.end)
         if word in ("they", "we", "them") and (state.last_group or state.frame):
