@@ -276,7 +276,9 @@ def _full_names(article: Article, by_sentence: dict[int, list[ActorMention]]) ->
             while k < last and (ROLE_KEYS.get(tokens[k].text.lower().rstrip("."))
                                 or tokens[k].text.lower().rstrip(".") in _TITLES):
                 k += 1
-            if last > k and tokens[last].text not in out and tokens[last].text.lower() not in _ORG_WORDS:
+            person = any(tokens[j].ent_type == "PERSON" or (j in at and at[j].actor.kind == "person")
+                         for j in range(k, last + 1))
+            if person and last > k and tokens[last].text not in out and tokens[last].text.lower() not in _ORG_WORDS:
                 out[tokens[last].text] = _name_text(tokens, k, last)
     return out
 
@@ -756,6 +758,11 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             elif hop.kind in ("anonymous", "institution"):
                 state.last_group = (hop, span)
             return hop, span
+        if token.text in state.full_names and token.text[:1].isupper() and mention is None:
+            # "Lichtenberger said" (tagged as a common noun at the start of a sentence): the person named before
+            hop = Hop(state.full_names[token.text], "named")
+            state.last_person = (hop, (token.start, token.end))
+            return hop, (token.start, token.end)
         if word in ("which", "who", "that") and token.dep in ("nsubj", "nsubjpass") and \
                 tokens[token.head].dep == "relcl" and tokens[token.head].head != token.head:
             # "disclosed by a source, which claimed that ...": the noun the relative clause hangs on
@@ -792,6 +799,8 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             known = titled or any(hop.name == name for people in state.named_roles.values() for _i, hop in people)
             kind = "named" if known or token.ent_type == "PERSON" or (token.pos == "PROPN" and not token.ent_type) \
                 else "institution"
+            if any(hop.name == name for _i, hop in state.organisations):
+                kind = "institution"  # "RMD Kwikform, based in Walsall, said": an organisation the article names
             hop = Hop(name, kind)
             if kind == "named":
                 state.last_person = (hop, (tokens[first].start, tokens[last].end))
