@@ -181,3 +181,15 @@ def test_a_source_relaying_another_speaker(coder):
     assert [k for _n, k in talks[1]][:2] == ["publisher", "anonymous"] and len(talks[1]) == 3
     law = next(v for k, v in chains.items() if k.startswith("The operation was conducted"))
     assert len(law[1]) == 2 and "law" not in law[0].lower()  # "according to law" relays nothing
+
+
+def test_who_speaks_for_a_body(coder):
+    text = ("HOUSTON, May 6 (Xinhua) -- A gunman killed two people, authorities said.\n\n"
+            "According to officials from the Harris County Sheriff's Office, the gunman shot himself. "
+            "According to preliminary information from officials, he lived nearby.\n\n"
+            "Thames Valley Police said the area was safe.\n\nThe force added that roads reopened.")
+    chains = _chains(_article(coder, text))
+    assert next(v for k, v in chains.items() if k.startswith("A gunman"))[0] == "American authorities"
+    assert "Sheriff" in next(v for k, v in chains.items() if k.startswith("the gunman shot"))[0]
+    assert next(v for k, v in chains.items() if k.startswith("he lived"))[1][-1][1] == "anonymous"
+    assert "Thames Valley Police" in next(v for k, v in chains.items() if k.startswith("roads reopened"))[0]

@@ -76,7 +76,7 @@ _ORG_NOUN_NAMES = {"force": ("police", "constabulary"), "club": ("fc", "united",
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "boss", "bosses", "management",
                           "representative"})
 MEDIA_NOUNS = frozenset({"radio", "television", "tv", "broadcaster", "newspaper", "daily", "channel", "media"})
-DOCUMENT_WORDS = frozenset({"report", "statement", "document", "filing", "communique", "communiqué", "letter",
+DOCUMENT_WORDS = frozenset({"report", "statement", "text", "document", "filing", "communique", "communiqué", "letter",
                             "memo", "study", "survey", "decree", "resolution", "readout", "transcript"})
 
 
@@ -224,13 +224,22 @@ def _organisations(article: Article, by_sentence: dict[int, list[ActorMention]])
                 out.append((sentence.index, Hop(mention.actor.name, "institution", mention.actor.code)))
                 k = mention.token_end
                 continue
+            if mention is not None and mention.actor.kind == "role" and mention.actor.entity is None and \
+                    len(mention.text.split()) > 1 and all(w[:1].isupper() for w in mention.text.split()):
+                # a force or body named in capitals the dictionaries lack: "West Yorkshire Police"
+                out.append((sentence.index, Hop(mention.text, "institution", mention.actor.code)))
+                k = mention.token_end
+                continue
             if mention is None and tokens[k].ent_type == "ORG" and tokens[k].ent_iob == "B" and \
                     tokens[k].pos == "PROPN":
                 last = k
                 while last + 1 < len(tokens) and tokens[last + 1].ent_iob == "I" and tokens[last + 1].ent_type == "ORG":
                     last += 1
-                if not any(j in at for j in range(k, last + 1)):
-                    out.append((sentence.index, Hop(_name_text(tokens, k, last), "institution")))
+                covered = [at[j] for j in range(k, last + 1) if j in at]
+                if all(m.actor.kind == "role" and m.actor.entity is None for m in covered):
+                    # "Thames Valley Police": the parser's name, the sector word the dictionary matched inside it
+                    code = covered[-1].actor.code if covered else None
+                    out.append((sentence.index, Hop(_name_text(tokens, k, last), "institution", code)))
                 k = last + 1
                 continue
             k += 1
@@ -736,6 +745,23 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             if organisation is not None:
                 state.last_group = (organisation, (token.start, token.end))
                 return organisation, (token.start, token.end)
+        if token.pos == "NOUN" and token.lemma.lower() in _ORG_NOUNS and (mention is None or mention.actor.entity
+                                                                         is None) and any(
+                tokens[c].text.lower() == "the" for c in range(max(0, k - 2), k)):
+            organisation = _spoken_for(token, tokens, kids, at, state)  # "the force said": the police named before
+            if organisation is not None:
+                return organisation, (token.start, token.end)
+        if token.lemma.lower() in ANONYMOUS_WORDS | {"information", "data", "figure", "figures"} and \
+                token.lemma.lower() not in ("people", "person", "residents", "resident", "witness", "witnesses"):
+            # "officials from the Texas Department of Public Safety": they speak for the body they come from;
+            # "preliminary information from officials": the officials
+            for c in kids[k]:
+                if tokens[c].dep == "prep" and tokens[c].text.lower() in ("from", "at", "with", "of"):
+                    objects = [o for o in kids[c] if tokens[o].dep == "pobj"]
+                    body, body_span = _speaker(objects, tokens, at, state, strict=True) if objects else (None, None)
+                    if body is not None and (body.kind in ("institution", "outlet")
+                                             or token.lemma.lower() not in ANONYMOUS_WORDS):
+                        return body, body_span
         if mention is not None and mention.actor.entity is None and token.lemma.lower() in ANONYMOUS_WORDS:
             # "a resident of Rafah told AFP": an unnamed witness, whatever name the phrase holds
             hop = Hop(mention.text, "anonymous", mention.actor.code)
@@ -843,6 +869,11 @@ def _hop(mention: ActorMention) -> Hop:
         if any(w[:1].isupper() for w in surface.split()) and len(surface.split()) <= 6 and \
                 surface.split()[-1][:1].isalpha():
             return Hop(surface, "institution", actor.code)
+        if actor.country and actor.country in default_dictionary().countries and \
+                surface.replace(" ", "").isalpha() and len(surface.split()) <= 3 \
+                and surface.lower() not in ("government", "administration", "spokesman", "spokeswoman", "spokesperson"):
+            # "authorities said" in a Houston story: "American authorities", the words of the text with their country
+            return Hop(f"{default_dictionary().country_label(actor.country)} {surface}", "institution", actor.code)
     return Hop(actor.name, "institution", actor.code)
 
 
