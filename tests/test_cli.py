@@ -226,3 +226,21 @@ def test_an_overlong_jsonl_line_is_rejected_without_being_held_in_memory(tmp_pat
     assert (items[0].id, items[2].id, items[2].ref.line) == ("a", "b", 3)
     assert (items[1].ref.line, items[1].reason) == (2, "too-large")
     assert peak < 6_000_000, f"reading held {peak:,} bytes"
+
+
+def test_progress_line_shows_an_eta_when_the_corpus_size_is_known(tmp_path, monkeypatch, capsys):
+    from thucydides import cli
+    from thucydides.output import Summary
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join('{"text": "KYIV (Reuters) - Talks resumed."}\n' for _ in range(10)))
+    progress = cli._Progress(enabled=True, inputs=(str(corpus),))
+    assert progress.total == 10
+    ticks = iter([progress.started + 5.0])
+    monkeypatch.setattr(progress, "clock", lambda: next(ticks))
+    summary = Summary()
+    summary.articles = 4
+    summary.failed = 1
+    progress.update(summary)
+    line = capsys.readouterr().err
+    assert "5/10" in line and "ETA 5 s" in line  # 5 done in 5 s: 5 left take 5 s

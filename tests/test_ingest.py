@@ -199,3 +199,16 @@ def test_standard_input_is_streamed_from_a_pipe(tmp_path, kind):
     done = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.decode().strip() == "3"
+
+
+def test_document_count_for_the_progress_eta(tmp_path):
+    from thucydides.ingest.sources import count_documents
+
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "b.html").write_text("<p>two</p>")
+    (tmp_path / "c.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}\n')
+    (tmp_path / "d.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n{"text": "y"}\n'))
+    assert count_documents([str(tmp_path)]) == 7
+    (tmp_path / "e.rss").write_text("<rss/>")
+    assert count_documents([str(tmp_path)]) is None  # a feed's items are not counted cheaply
+    assert count_documents(["-"]) is None

@@ -112,7 +112,7 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         run_id = store.begin_run(pipeline_version=version, settings=asdict(settings), inputs=inputs)
         skip = frozenset() if recode else frozenset(store.coded(version))
     started = time.perf_counter()
-    progress = _Progress(enabled=not quiet and log_format == "text" and sys.stderr.isatty())
+    progress = _Progress(enabled=not quiet and log_format == "text" and sys.stderr.isatty(), inputs=inputs)
     if parquet_out is not None:
         from datetime import UTC, datetime
 
@@ -213,23 +213,41 @@ class _Log:
 class _Progress:
     """One status line on a terminal: articles, rate, events, failures (redrawn at most 4 times a second)."""
 
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(self, *, enabled: bool, inputs: tuple[str, ...] = ()) -> None:
         import time
 
+        from thucydides.ingest.sources import count_documents
+
         self.enabled, self.clock, self.started, self.last = enabled, time.perf_counter, time.perf_counter(), 0.0
+        self.total = count_documents(inputs) if enabled and inputs else None  # for the ETA; None: unknown
 
     def update(self, summary: Summary) -> None:
         now = self.clock()
         if not self.enabled or now - self.last < 0.25:
             return
         self.last = now
-        rate = summary.articles / max(now - self.started, 1e-9)
-        click.echo(f"\r{summary.articles} articles ({rate:.1f}/s), {summary.events} events, {summary.skipped} "
-                   f"skipped, {summary.failed} failed, {now - self.started:.0f} s ", nl=False, err=True)
+        elapsed = max(now - self.started, 1e-9)
+        rate = summary.articles / elapsed
+        line = (f"\r{summary.articles} articles ({rate:.1f}/s), {summary.events} events, {summary.skipped} "
+                f"skipped, {summary.failed} failed, {elapsed:.0f} s")
+        done = summary.articles + summary.skipped + summary.failed
+        if self.total and done:
+            left = max(self.total - done, 0) * elapsed / done
+            line += f", {done}/{self.total}, ETA {_duration(left)}"
+        click.echo(line + " ", nl=False, err=True)
 
     def close(self) -> None:
         if self.enabled and self.last:
             click.echo("", err=True)
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
 def _emit(item: Article | Rejected, fmt: str, output: IO[str], log: _Log) -> None:
