@@ -251,3 +251,13 @@ def test_clause_cut_at_its_conjunction_stays_background(settings, coder):
     [article] = list(coder.code(read([str(SAMPLES / "01_tass_peskov_f16.txt")], settings)))
     assert any(e.trigger_text == "operation" for e in article.events)  # the main clause is still coded
     assert not [e for e in article.events if e.trigger_text == "asked"]
+
+
+def test_attack_from_a_place_and_comments_about_an_attack(code):
+    events = code("Rockets were fired from Lebanon at northern Israel overnight.")
+    assert ("LBN", "ISR") in {(e.source.actor.code, e.target.actor.code) for e in events if e.source and e.target}
+    # what a sympathy comment is about is not a second event; a US state is in the US
+    events = code("The governor expressed sorrow for the shootings in South Carolina.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+    events = code("Russia is conducting military exercises in Alaska.")
+    assert any(e.target is not None and e.target.actor.country == "USA" for e in events)

@@ -116,6 +116,11 @@ class EventCoder:
                     # "agreed to a ceasefire": the ceasefire is what was agreed, not a second event
                 for k in list(used) + content:
                     consumed.update(subtree(s.kids, k))
+            elif code.code not in ("01", "010"):
+                # "expressed sorrow for the shootings": what a comment is about is not a second event
+                for k in s.kids[token.i]:
+                    if tokens[k].dep == "prep" or k in used:
+                        consumed.update(subtree(s.kids, k))
             if code.code in ("01", "010"):
                 continue  # statements are quotes (attribution), not events
             sources, targets, reciprocal = self._arguments(s, token, pattern, recent)
@@ -647,6 +652,8 @@ class EventCoder:
             targets = [self._place_actor(s, where)]
         sources = [self._situated(m, s, where, targets) for m in sources]
         targets = [self._situated(m, s, where, sources) for m in targets]
+        if not sources and code.quad_class == 4:
+            sources = self._launch_site(s, token, where)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
             targets = self._home(s, token, sources)
         pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
@@ -676,6 +683,22 @@ class EventCoder:
                 date_precision=precision, location=where, modality=mood, pattern=pattern.source,
                 actor_unknown=source is None, reciprocal=reciprocal and not targets, negates=negates))
         return out
+
+    def _launch_site(self, s: _Sentence, token: Token, where) -> list[ActorMention]:  # noqa: ANN001
+        """ "Rockets were fired from Lebanon at northern Israel": with no attacker named, the country the attack
+        came from is its source (a place, flagged with rule ``location``), never the place it hit."""
+        for prep in s.kids[token.i]:
+            if s.tokens[prep].dep != "prep" or s.tokens[prep].text.lower() != "from":
+                continue
+            for obj in s.kids[prep]:
+                if s.tokens[obj].dep != "pobj":
+                    continue
+                place = place_named(s.tokens, obj, s.sentence.text, s.base)
+                if place is not None and place.country and self.d.valid_code(place.country) and \
+                        (where is None or where.country != place.country or where.start != place.start):
+                    return [replace(self._place_actor(s, place),
+                                    evidence=f"no attacker named; the attack came from {place.name}")]
+        return []
 
     def _home(self, s: _Sentence, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
         """A strike, a crackdown or a concession with no one named as its target ("opposition parties in Nepal

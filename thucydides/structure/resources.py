@@ -86,13 +86,15 @@ class Gazetteer:
                 if key not in best or rank[:2] > best[key][:2]:
                     best[key] = rank
         self.cities = {key: value[2] for key, value in best.items()}
+        # US states ("military exercises in Alaska"): after countries and cities, so Georgia stays the country
+        self.states = {fold(state["name"]): "USA" for state in cache_.get_us_states().values()}
 
     def country_of(self, place: str) -> str | None:
         key = fold(place.strip().rstrip("."))
         overrides = dateline_places()
         if key in overrides:
             return overrides[key]
-        return self.countries.get(key) or self.cities.get(key)
+        return self.countries.get(key) or self.cities.get(key) or self.states.get(key)
 
 
 @cache
