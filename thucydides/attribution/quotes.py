@@ -38,7 +38,8 @@ ANONYMOUS_WORDS = frozenset({"official", "officials", "source", "sources", "dipl
                              "analysts", "observers", "residents", "experts", "familiar", "organisers",
                              "organizers", "activists", "resident", "expert", "observer", "activist",
                              "organiser", "organizer", "eyewitness", "eyewitnesses", "medic", "medics",
-                             "lawmakers", "legislators"})
+                             "lawmakers", "legislators", "critics", "others", "opponents", "supporters",
+                             "campaigners", "advocates", "protesters", "demonstrators", "members"})
 # Nouns that can speak for an organisation when the actor stage gives no actor for them.
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "government", "authority",
                            "authorities", "police", "army", "military", "company", "group", "agency", "organization",
@@ -55,7 +56,8 @@ _ROLE_GROUPS = (("spokesperson", "spokesman", "spokeswoman"), ("ambassador", "en
                 ("minister",), ("president",), ("premier",), ("chairman", "chairwoman", "chair", "chairperson"),
                 ("secretary",), ("chief",), ("commander",), ("general",), ("judge",), ("prosecutor",), ("governor",),
                 ("mayor",), ("director",), ("adviser", "advisor"), ("leader",), ("coach", "manager"),
-                ("superintendent",), ("commissioner",), ("chancellor",), ("king", "queen", "monarch"))
+                ("superintendent",), ("commissioner",), ("chancellor",), ("king", "queen", "monarch"),
+                ("sheriff",), ("justice",), ("speaker",), ("ceo",))
 ROLE_KEYS = {word: group[0] for group in _ROLE_GROUPS for word in group}
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "prof", "sir", "dame",
                      "rev", "sheikh", "asi", "si", "dsp", "sp"})
@@ -76,8 +78,11 @@ _ORG_NOUN_NAMES = {"force": ("police", "constabulary"), "club": ("fc", "united",
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "boss", "bosses", "management",
                           "representative"})
 MEDIA_NOUNS = frozenset({"radio", "television", "tv", "broadcaster", "newspaper", "daily", "channel", "media"})
-DOCUMENT_WORDS = frozenset({"report", "statement", "text", "document", "filing", "communique", "communiqué", "letter",
-                            "memo", "study", "survey", "decree", "resolution", "readout", "transcript"})
+DOCUMENT_WORDS = frozenset({"report", "statement", "text", "indictment", "lawsuit", "complaint", "suit", "video",
+                            "footage", "draft", "ruling", "verdict", "petition", "poll", "analysis", "assessment",
+                            "records", "documents", "cable", "email", "emails", "notice", "bulletin",
+                            "document", "filing", "communique", "communiqué", "letter", "memo", "study", "survey",
+                            "decree", "resolution", "readout", "transcript"})
 
 
 @cache
@@ -436,7 +441,8 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
                         tokens[node].head == node:
                     break
                 node = tokens[node].head
-            found.append((token, "belief" if lemma in words["belief"] else "speech", subjects))
+            kind = "belief" if lemma in words["belief"] else "speech" if lemma in words["speech"] else "clause"
+            found.append((token, kind, subjects))
         if token.text.lower() == "according" and token.i + 1 < len(tokens) and tokens[token.i + 1].text == "to":
             objects = [c for c in kids[token.i + 1] if tokens[c].dep == "pobj"] or \
                       [k for k in kids[token.i] if tokens[k].dep == "pobj"]
@@ -487,11 +493,12 @@ def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tup
     outer: dict[int, tuple[tuple[Hop, ...], set[int]]] = {}  # verb -> (its chain, the tokens of its clause)
     for verb, kind, subject_tokens in found:
         # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
-        speaker, span = _speaker(subject_tokens, tokens, at, state, strict=kind == "belief")
+        # only people, bodies and documents hold beliefs or "show" things: not "the relationship has shown"
+        speaker, span = _speaker(subject_tokens, tokens, at, state, strict=kind in ("belief", "clause"))
         if speaker is None:
             continue
         cue = "according to" if kind == "according" else verb.text
-        relay = _told(verb, tokens, kids, at, state) if kind == "speech" else None
+        relay = _told(verb, tokens, kids, at, state) if kind in ("speech", "clause") else None
         relay = relay or (sentence_relay if kind != "according" else None) or _quoted_by(verb, tokens, kids, at, state)
         if relay is None and any(t.text.lower() == "reportedly" for t in tokens if t.head == verb.i):
             relay = Hop("unspecified media reports", "outlet", cue="reportedly")  # "X reportedly said"
@@ -724,7 +731,7 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             while last + 1 < len(tokens) and tokens[last + 1].ent_type == "PERSON" and tokens[last + 1].ent_iob == "I":
                 last += 1
             code = mention.actor.code if mention is not None and not mention.actor.code.startswith("---") else None
-            name = " ".join(t.text for t in tokens[first:last + 1])
+            name = _name_text(tokens, first, last)
             hop = Hop(state.full_names.get(name, name) if first == last else name, "named", code)
             state.last_person = (hop, (tokens[first].start, tokens[last].end))
             return hop, (tokens[first].start, tokens[last].end)
@@ -816,9 +823,13 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             while last + 1 < len(tokens) and tokens[last + 1].ent_iob == "I" and token.ent_type:
                 last += 1
             titled = first < last and tokens[first].text.lower().rstrip(".") in _TITLES
-            while first < last and tokens[first].text.lower().rstrip(".") in _TITLES:
-                first += 1  # "Dr Neelesh Pande": a person, named without the title
-            name = " ".join(t.text for t in tokens[first:last + 1])
+            titles = [j for j in range(first, last) if _role_key(tokens[j].text)
+                      or tokens[j].text.lower().rstrip(".") in _TITLES]
+            if titles and (last - titles[-1] >= 2 or tokens[last].ent_type == "PERSON") and \
+                    tokens[last].text.lower() not in _ORG_WORDS:  # not "Harris County Sheriff's Office"
+                # "Dr Neelesh Pande", "New York City Mayor Michael Bloomberg": the person, without the title
+                first, titled = titles[-1] + 1, True
+            name = _name_text(tokens, first, last)
             if first == last and name in state.full_names:
                 name = state.full_names[name]  # "Lichtenberger said", after "James Lichtenberger"
                 titled = True
@@ -861,6 +872,9 @@ def _hop(mention: ActorMention) -> Hop:
     if words and (words[-1] in ANONYMOUS_WORDS or (any(w in words for w in ANONYMOUS_WORDS) and actor.kind == "role")):
         # "Egyptian medical sources", "US officials": unnamed members, coded by the group they belong to
         return Hop(mention.text, "anonymous", actor.code)
+    if actor.kind == "role" and actor.code.startswith("---") and mention.text.strip():
+        # a role whose country is unknown keeps the text's words ("the legislature"), not "unidentified ..."
+        return Hop(re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I), "institution", actor.code)
     if actor.kind in ("role", "government") and actor.entity is None:
         # a role phrase the text names precisely ("US authorities", "the Russian Foreign Ministry", "Texas
         # Department of Public Safety") keeps its own words; a bare "the government" takes the actor's label
