@@ -39,7 +39,9 @@ ANONYMOUS_WORDS = frozenset({"official", "officials", "source", "sources", "dipl
                              "organizers", "activists", "resident", "expert", "observer", "activist",
                              "organiser", "organizer", "eyewitness", "eyewitnesses", "medic", "medics",
                              "lawmakers", "legislators", "critics", "others", "opponents", "supporters",
-                             "campaigners", "advocates", "protesters", "demonstrators", "members"})
+                             "campaigners", "advocates", "protesters", "demonstrators", "members", "critic",
+                             "other", "opponent", "supporter", "campaigner", "advocate", "protester", "demonstrator",
+                             "member"})
 # Nouns that can speak for an organisation when the actor stage gives no actor for them.
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "government", "authority",
                            "authorities", "police", "army", "military", "company", "group", "agency", "organization",
@@ -60,7 +62,9 @@ _ROLE_GROUPS = (("spokesperson", "spokesman", "spokeswoman"), ("ambassador", "en
                 ("sheriff",), ("justice",), ("speaker",), ("ceo",))
 ROLE_KEYS = {word: group[0] for group in _ROLE_GROUPS for word in group}
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "prof", "sir", "dame",
-                     "rev", "sheikh", "asi", "si", "dsp", "sp"})
+                     "rev", "sheikh", "asi", "si", "dsp", "sp", "gov", "sen", "atty", "supt", "insp", "adm", "cmdr",
+                     "coordinator", "envoy", "deputy", "vice", "leader", "head", "lawmaker", "congressman",
+                     "congresswoman", "councillor", "councilman", "councilwoman", "representative"})
 _PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "ibn",
                         "al", "el", "ben", "ter", "dos", "das"})
 # Last words of organisation names: "National Association ..." is not a person called Association.
@@ -731,6 +735,10 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             while last + 1 < len(tokens) and tokens[last + 1].ent_type == "PERSON" and tokens[last + 1].ent_iob == "I":
                 last += 1
             code = mention.actor.code if mention is not None and not mention.actor.code.startswith("---") else None
+            titles = [j for j in range(first, last) if _role_key(tokens[j].text)
+                      or tokens[j].text.lower().rstrip(".") in _TITLES]
+            if titles and tokens[last].text.lower() not in _ORG_WORDS:
+                first = titles[-1] + 1  # "Controversial Maine Gov. Paul LePage": the person, not the title
             name = _name_text(tokens, first, last)
             hop = Hop(state.full_names.get(name, name) if first == last else name, "named", code)
             state.last_person = (hop, (tokens[first].start, tokens[last].end))
