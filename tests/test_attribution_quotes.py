@@ -25,6 +25,11 @@ def _chains(article):
             for q in article.quotes}
 
 
+def _claim(chains, start):
+    """(speaker, chain) of the claim whose text starts with ``start``."""
+    return next(v for k, v in chains.items() if k.startswith(start))
+
+
 def test_direct_quote_speaker_and_pronoun(coder):
     text = ("KYIV, May 6 (Reuters) - Ukrainian Foreign Minister Dmytro Kuleba said on Monday that the talks had "
             "failed. \"We will not give up an inch of our land,\" he said.")
@@ -43,11 +48,11 @@ def test_relay_frame_persists_then_ends(coder):
             "Western countries have supplied weapons to Kiev since 2022.")
     article = _article(coder, text, outlet="TASS")
     chains = _chains(article)
-    first = next(v for k, v in chains.items() if k.startswith("Washington is pressing"))
+    first = _claim(chains, "Washington is pressing")
     assert [kind for _name, kind in first[1]] == ["publisher", "outlet", "anonymous"]
-    second = next(v for k, v in chains.items() if k.startswith("the White House wants"))
+    second = _claim(chains, "the White House wants")
     assert [kind for _name, kind in second[1]] == ["publisher", "outlet", "anonymous"]
-    peskov = next(v for k, v in chains.items() if k.startswith("Moscow was open"))
+    peskov = _claim(chains, "Moscow was open")
     assert peskov[1] == [("TASS", "publisher"), ("Dmitry Peskov", "named")]
     background = [e for e in article.events if e.cameo == "072"]  # supplied weapons
     assert background and [h.kind for h in background[0].attribution] == ["publisher"]
@@ -100,11 +105,11 @@ def test_an_outlet_the_speaker_talked_to_relays_the_quote(coder):
     chains = _chains(_article(coder, text))
     assert [k for _n, k in chains["The shelling went on all night,"][1]] == ["publisher", "outlet", "anonymous"]
     assert chains["The shelling went on all night,"][1][1][0] == "AFP"
-    naim = next(v for k, v in chains.items() if k.startswith("talks had stalled"))
+    naim = _claim(chains, "talks had stalled")
     assert [name for name, _k in naim[1]][:2] == ["Reuters", "BBC"]
-    gantz = next(v for k, v in chains.items() if k.startswith("the army would"))
+    gantz = _claim(chains, "the army would")
     assert [name for name, _k in gantz[1]] == ["Reuters", "CNN", "Benny Gantz"]
-    wounded = next(v for k, v in chains.items() if k.startswith("20 people"))
+    wounded = _claim(chains, "20 people")
     assert wounded[1][1][1] == "outlet" and "Anadolu" in wounded[1][1][0]
     # talking to reporters or to the publisher itself relays nothing
     text = "ABUJA, May 6 (Reuters) - Police chief Ali Musa told reporters and Reuters that 12 people were arrested."
@@ -117,10 +122,10 @@ def test_a_role_is_the_person_the_article_names_with_it(coder):
             "Investigating officer, Inspector Musa Bello, said 4 suspects were held. The officer added that the "
             "search went on. Bello said no motive was known.")
     chains = _chains(_article(coder, text))
-    assert next(v for k, v in chains.items() if k.startswith("Gunmen killed"))[0] == "Alabo Tanko"
-    assert next(v for k, v in chains.items() if k.startswith("4 suspects"))[0] == "Musa Bello"
-    assert next(v for k, v in chains.items() if k.startswith("the search went on"))[0] == "Musa Bello"
-    assert next(v for k, v in chains.items() if k.startswith("no motive"))[1][-1] == ("Musa Bello", "named")
+    assert _claim(chains, "Gunmen killed")[0] == "Alabo Tanko"
+    assert _claim(chains, "4 suspects")[0] == "Musa Bello"
+    assert _claim(chains, "the search went on")[0] == "Musa Bello"
+    assert _claim(chains, "no motive")[1][-1] == ("Musa Bello", "named")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -151,9 +156,9 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation(coder):
             "A spokesman said customer data had not been taken. A spokesperson for Thames Valley Police said "
             "inquiries were continuing.")
     chains = _chains(_article(coder, text))
-    assert next(v for k, v in chains.items() if k.startswith("customer data"))[1][-1][1] == "institution"
-    assert "Northgate" in next(v for k, v in chains.items() if k.startswith("customer data"))[0]
-    assert "Thames Valley Police" in next(v for k, v in chains.items() if k.startswith("inquiries"))[0]
+    assert _claim(chains, "customer data")[1][-1][1] == "institution"
+    assert "Northgate" in _claim(chains, "customer data")[0]
+    assert "Thames Valley Police" in _claim(chains, "inquiries")[0]
 
 
 def test_relays_that_persist_or_hide_in_the_verb(coder):
@@ -163,7 +168,7 @@ def test_relays_that_persist_or_hide_in_the_verb(coder):
             "\"We will rebuild,\" fire chief Tom Ashby reportedly said.")
     chains = _chains(_article(coder, text))
     assert [k for _n, k in chains["It could collapse within weeks,"][1]] == ["publisher", "outlet", "named"]
-    aide = next(v for k, v in chains.items() if k.startswith("the army would hold"))
+    aide = _claim(chains, "the army would hold")
     assert [k for _n, k in aide[1]] == ["publisher", "anonymous", "institution"]
     assert len([q for q in chains if q.startswith("It could collapse")]) == 1  # one claim, not two readings
     ashby = chains["We will rebuild,"]
@@ -175,11 +180,11 @@ def test_a_source_relaying_another_speaker(coder):
             "The official claimed that the minister said the talks had failed.\n\n"
             "The operation was conducted according to law, police said.")
     chains = _chains(_article(coder, text))
-    chief = next(v for k, v in chains.items() if k.startswith("the operation would go on"))
+    chief = _claim(chains, "the operation would go on")
     assert [k for _n, k in chief[1]] == ["publisher", "anonymous", chief[1][-1][1]] and len(chief[1]) == 3
-    talks = next(v for k, v in chains.items() if k.startswith("the talks had failed"))
+    talks = _claim(chains, "the talks had failed")
     assert [k for _n, k in talks[1]][:2] == ["publisher", "anonymous"] and len(talks[1]) == 3
-    law = next(v for k, v in chains.items() if k.startswith("The operation was conducted"))
+    law = _claim(chains, "The operation was conducted")
     assert len(law[1]) == 2 and "law" not in law[0].lower()  # "according to law" relays nothing
 
 
@@ -189,7 +194,7 @@ def test_who_speaks_for_a_body(coder):
             "According to preliminary information from officials, he lived nearby.\n\n"
             "Thames Valley Police said the area was safe.\n\nThe force added that roads reopened.")
     chains = _chains(_article(coder, text))
-    assert next(v for k, v in chains.items() if k.startswith("A gunman"))[0] == "American authorities"
-    assert "Sheriff" in next(v for k, v in chains.items() if k.startswith("the gunman shot"))[0]
-    assert next(v for k, v in chains.items() if k.startswith("he lived"))[1][-1][1] == "anonymous"
-    assert "Thames Valley Police" in next(v for k, v in chains.items() if k.startswith("roads reopened"))[0]
+    assert _claim(chains, "A gunman")[0] == "American authorities"
+    assert "Sheriff" in _claim(chains, "the gunman shot")[0]
+    assert _claim(chains, "he lived")[1][-1][1] == "anonymous"
+    assert "Thames Valley Police" in _claim(chains, "roads reopened")[0]
