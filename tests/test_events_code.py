@@ -261,3 +261,10 @@ def test_attack_from_a_place_and_comments_about_an_attack(code):
     assert not [e for e in events if e.plover == "ASSAULT"]
     events = code("Russia is conducting military exercises in Alaska.")
     assert any(e.target is not None and e.target.actor.country == "USA" for e in events)
+
+
+def test_own_envoy_and_each_other(code):
+    assert _dyads(code("France recalled its ambassador to Niger on Monday.")) == {("FRA", "161", "NER")}
+    events = code("Moscow and Kyiv accused each other of shelling the plant.")
+    assert {(e.source.actor.country, e.target.actor.country) for e in events if e.plover == "ACCUSE"} == {
+        ("RUS", "UKR"), ("UKR", "RUS")}

@@ -411,6 +411,8 @@ class EventCoder:
             # "Israelis and Palestinians failed to reach agreement on offices in east Jerusalem": the two sides
             # act on each other; a place named in what they agreed on is not their target
             targets, reciprocal = [], True
+        if len(sources) >= 2 and _each_other(s, token.i):
+            targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
         return sources, targets, reciprocal
 
     def _content_target(self, s: _Sentence, root: int, exclude: set[str],
@@ -650,6 +652,7 @@ class EventCoder:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
             # a meeting place never is
             targets = [self._place_actor(s, where)]
+        targets = [self._posting(s, m, sources) for m in targets]
         sources = [self._situated(m, s, where, targets) for m in sources]
         targets = [self._situated(m, s, where, sources) for m in targets]
         if not sources and code.quad_class == 4:
@@ -683,6 +686,28 @@ class EventCoder:
                 date_precision=precision, location=where, modality=mood, pattern=pattern.source,
                 actor_unknown=source is None, reciprocal=reciprocal and not targets, negates=negates))
         return out
+
+    def _posting(self, s: _Sentence, target: ActorMention, sources: list[ActorMention]) -> ActorMention:
+        """ "France recalled its ambassador to Niger": the source's own envoy is not whom the act is aimed at;
+        the country of the posting is ("to Niger", "from Budapest", "in Kyiv")."""
+        if not sources or target.actor.country not in {m.actor.country for m in sources} or \
+                target.actor.sector not in ("GOV", None) or target.actor.kind == "country":
+            return target
+        head = target.token_end - 1
+        for prep in s.kids[head]:
+            if s.tokens[prep].dep == "prep" and s.tokens[prep].text.lower() in ("to", "from", "in", "at"):
+                for obj in s.kids[prep]:
+                    found = s.at.get(obj)
+                    if found is not None and found.actor.country and \
+                            found.actor.country not in {m.actor.country for m in sources}:
+                        return found
+                    place = place_named(s.tokens, obj, s.sentence.text, s.base) \
+                        if s.tokens[obj].dep == "pobj" else None
+                    if place is not None and place.country and self.d.valid_code(place.country) and \
+                            place.country not in {m.actor.country for m in sources}:
+                        return replace(self._place_actor(s, place),
+                                       evidence=f"the posting of the source's own envoy ({place.name})")
+        return target
 
     def _launch_site(self, s: _Sentence, token: Token, where) -> list[ActorMention]:  # noqa: ANN001
         """ "Rockets were fired from Lebanon at northern Israel": with no attacker named, the country the attack
@@ -890,6 +915,18 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             # record, it does not report the act
             out |= subtree(s.kids, token.i)
     return out
+
+
+def _each_other(s: _Sentence, verb: int) -> bool:
+    """The verb's object is "each other" or "one another"."""
+    for k in s.kids[verb]:
+        objects = [k] if s.tokens[k].dep in ("dobj", "obj") else \
+            [o for o in s.kids[k] if s.tokens[o].dep == "pobj"] if s.tokens[k].dep == "prep" else []
+        for o in objects:
+            word, first = s.tokens[o].text.lower(), s.tokens[o - 1].text.lower() if o else ""
+            if (word == "other" and first == "each") or (word == "another" and first == "one"):
+                return True
+    return False
 
 
 def _existential(s: _Sentence, k: int) -> bool:
