@@ -561,6 +561,11 @@ class EventCoder:
             seen.add(k)
             token = s.tokens[k]
             mention = s.at.get(k) or self._inside(s, k)
+            if mention is None and token.pos == "PRON" and token.text.lower() in ("they", "them"):
+                group = self._group(token, s, recent)
+                if len(group) >= 2:  # "Putin and Xi met ... They signed an agreement": both of them
+                    out.extend(m for m in group if m not in out)
+                    continue
             if mention is None and token.pos == "PRON":
                 mention = self._pronoun(token, s, recent)
             if mention is None and token.pos in ("NOUN", "PROPN"):
@@ -611,6 +616,16 @@ class EventCoder:
         if word in IMPERSONAL:
             return next((m for m in reversed(pool) if m.actor.kind != "person"), None)
         return None
+
+    @staticmethod
+    def _group(token: Token, s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
+        """The members of the last coordinated list named before "they" ("Putin and Xi", "US and Polish
+        officials"), when that list is the last actor phrase before the pronoun."""
+        pool = list(recent[-12:]) + [m for m in s.mentions if m.token_end <= token.i]
+        if not pool or pool[-1].list_id is None:
+            return []
+        last = pool[-1]
+        return [m for m in pool if m.list_id == last.list_id and m.sentence == last.sentence]
 
     def _adjective_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
         """ "Russian airstrikes": a nationality adjective the actor stage left out as a mere modifier."""
