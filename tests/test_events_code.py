@@ -278,3 +278,19 @@ def test_they_after_a_pair_is_both(coder):
     [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published="2024-05-07")])
     signed = {(e.source.actor.country, e.target.actor.country) for e in article.events if e.trigger_text == "signed"}
     assert signed == {("RUS", "CHN"), ("CHN", "RUS")}
+
+
+def test_blame_traded_cities_attacked_and_the_army_named_before(coder):
+    from thucydides.types import InputRef, RawDocument
+
+    text = ("BEIRUT, Oct 3, 2024 (AFP) - Israeli strikes hit southern Beirut overnight.\n\n"
+            "An Israeli military spokesman said the army had targeted weapons depots.\n\n"
+            "Russia and Ukraine traded blame for the attack on the dam.")
+    [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published="2024-10-03")])
+    dyads = {(e.source.actor.code if e.source else None, e.plover, e.target.actor.code if e.target else None)
+             for e in article.events}
+    assert ("ISR", "ASSAULT", "LBN") in dyads  # the city is hit, not the government it can stand for
+    army = next(m for m in article.actors if m.text == "army")
+    assert army.actor.code == "ISRMIL"  # the military just named, not the dateline's
+    assert {("RUS", "ACCUSE", "UKR"), ("UKR", "ACCUSE", "RUS")} <= dyads
+    assert not [d for d in dyads if d[1] in ("COOPERATE", "ASSAULT") and d[0] in ("RUS", "UKR")]

@@ -640,7 +640,7 @@ class Resolver:
             found = ctx.by_head[head]
         elif last_word in ctx.by_head:
             found = ctx.by_head[last_word]
-        elif seg.definite and sector and sector != "GOV" and sector in ctx.by_sector and not ctx.country:
+        elif seg.definite and sector and sector != "GOV" and sector in ctx.by_sector:
             found = ctx.by_sector[sector]
         if found is not None:
             actor, source = found

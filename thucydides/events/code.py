@@ -112,7 +112,8 @@ class EventCoder:
                     content += [c for c in s.kids[token.i] if tokens[c].dep in ("ccomp", "advcl", "prep")
                                 and (tokens[c].dep != "prep" or any(tokens[g].dep == "pcomp" for g in s.kids[c])
                                      or (code.code[:2] == "03" and tokens[c].text.lower() in ("to", "on")
-                                         and not any(g in s.at for g in s.kids[c])))]
+                                         and not any(g in s.at for g in s.kids[c]))
+                                     or (code.code[:2] in ("11", "12") and tokens[c].text.lower() in ("for", "over")))]
                     # "agreed to a ceasefire": the ceasefire is what was agreed, not a second event
                 for k in list(used) + content:
                     consumed.update(subtree(s.kids, k))
@@ -411,7 +412,8 @@ class EventCoder:
             # "Israelis and Palestinians failed to reach agreement on offices in east Jerusalem": the two sides
             # act on each other; a place named in what they agreed on is not their target
             targets, reciprocal = [], True
-        if len(sources) >= 2 and _each_other(s, token.i):
+        if len(sources) >= 2 and (_each_other(s, token.i) or (
+                not targets and token.lemma.lower() in ("trade", "exchange"))):
             targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
         return sources, targets, reciprocal
 
@@ -668,6 +670,15 @@ class EventCoder:
             # a meeting place never is
             targets = [self._place_actor(s, where)]
         targets = [self._posting(s, m, sources) for m in targets]
+        if code.quad_class == 4:
+            # "strikes hit Beirut", "shelled Kyiv": force falls on the city, not on the government its name can
+            # stand for; the target is the country (rule ``location``)
+            targets = [replace(m, actor=Actor(m.actor.country, *split_code(m.actor.country, self.d),
+                                              name=self.d.country_name(m.actor.country),
+                                              entity=f"country:{m.actor.country}", kind="country"),
+                               rule="location", evidence=f"{m.text} is the place attacked ({m.evidence})")
+                       if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
+                       self.d.valid_code(m.actor.country) else m for m in targets]
         sources = [self._situated(m, s, where, targets) for m in sources]
         targets = [self._situated(m, s, where, sources) for m in targets]
         if not sources and code.quad_class == 4:
