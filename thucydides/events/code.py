@@ -408,7 +408,8 @@ class EventCoder:
             else:
                 sources, reciprocal = between, True
         if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and (not targets or (
-                len({m.actor.country for m in sources}) >= 2 and all(m.rule == "location" for m in targets))):
+                len({m.actor.country for m in sources}) >= 2
+                and all(m.rule == "location" or m.actor.kind == "region" for m in targets))):
             # "Israelis and Palestinians failed to reach agreement on offices in east Jerusalem": the two sides
             # act on each other; a place named in what they agreed on is not their target
             targets, reciprocal = [], True
@@ -663,6 +664,9 @@ class EventCoder:
         where = place_at(s.tokens, token.i, text, base)
         if where is None and token.pos in ("NOUN", "PROPN") and token.head != token.i:
             where = place_at(s.tokens, token.head, text, base)
+            head = s.tokens[token.head]
+            if where is None and head.dep == "prep" and head.head != head.i:  # "remained on alert in the West Bank"
+                where = place_at(s.tokens, head.head, text, base)
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
         if not targets and not reciprocal and code.code[:2] != "04" and where is not None and where.country:
