@@ -188,8 +188,10 @@ FLOORS = {
     "plover_dev.jsonl": {"type": 0.80, "type+countries": 0.62},
     # PETR2 codes one act reported twice as two events, "said they will attack" as a statement (01) and never
     # guesses a home country; we code the act once, the announced attack as a threat (13) by each of "they",
-    # and do guess (see README, events): these cost a few points here and gain more on PLOVER
-    "petr2_gsr_validation.jsonl": {"type": 0.62, "type+countries": 0.47, "clean_negatives": 9},
+    # and do guess (see README, events); an actor and its apposition ("the US commander, General Petraeus, held
+    # talks with ...") are one source where PETR2 codes the talks both ways: these cost a few points here and
+    # gain more on PLOVER
+    "petr2_gsr_validation.jsonl": {"type": 0.61, "type+countries": 0.47, "clean_negatives": 9},
 }
 
 

@@ -584,9 +584,14 @@ class EventCoder:
                     if found is not None:
                         mention = found
                         break
-            if mention is not None and mention not in out and \
-                    not (token.dep == "appos" and any(m.actor.code == mention.actor.code for m in out)):
-                out.append(mention)  # an apposition naming the same actor again adds nothing
+            if mention is not None and mention not in out and token.dep == "appos" and out and \
+                    out[-1].actor.country == mention.actor.country:  # ("The US, Russia, and ..." is a list)
+                # "the US commander in Iraq, General David Petraeus", "the mayor of Nablus, a member of Hamas": an
+                # apposition names the same actor again; the named person is the more precise of the two
+                if mention.actor.kind == "person" and out[-1].actor.kind != "person":
+                    out[-1] = mention
+            elif mention is not None and mention not in out:
+                out.append(mention)
             if mention is not None and token.pos in ("NOUN", "PROPN"):
                 # "US and British forces": the list shares the head noun, each member is its own mention
                 for c in s.kids[k]:
