@@ -579,7 +579,8 @@ class EventCoder:
                     found = None
                     if child.dep in ("poss", "compound", "amod", "nmod"):
                         found = s.at.get(c) or next(iter(self._adjective_actor(s, c)), None)
-                    elif child.dep == "prep" and child.text.lower() in ("from", "by", "of"):
+                    elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for"):
+                        # ("a camp for Congolese refugees": the people it is for)
                         found = next((s.at[o] for o in s.kids[c] if s.tokens[o].dep == "pobj" and o in s.at), None)
                     if found is not None:
                         mention = found
