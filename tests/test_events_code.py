@@ -310,3 +310,18 @@ def test_more_vocabulary(code, text, plover, pair):
         assert any(e.source and e.target and (e.source.actor.country, e.target.actor.country) == pair
                    for e in events), [(e.source and e.source.actor.code, e.target and e.target.actor.code)
                                       for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Washington imposed sanctions on two Chinese firms accused of supplying Russia's military.",
+     ("USA", "SANCTION", "CHN")),
+    ("North Korea fired a ballistic missile into the sea off its east coast.", ("PRK", "MOBILIZE", None)),
+    ("Hezbollah fired rockets into northern Israel.", ("LBN", "ASSAULT", "ISR")),
+])
+def test_targets_on_the_object_and_into(code, text, expected):
+    events = code(text)
+    got = {(e.source.actor.country if e.source else None, e.plover, e.target.actor.country if e.target else None)
+           for e in events}
+    assert expected in got, got
+    if expected[1] == "MOBILIZE":
+        assert not [e for e in events if e.plover == "ASSAULT"]  # a test into the sea attacks no one

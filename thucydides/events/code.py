@@ -353,6 +353,11 @@ class EventCoder:
                     # "deployed troops to Lithuania": a bare role as object yields to a named target
                     targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS,
                                                         recent) or targets
+                if not targets and pattern.prepositions:
+                    # "imposed sanctions on two Chinese firms": the pattern's target preposition on the object
+                    for k in kids[token.i]:
+                        if tokens[k].dep in ("dobj", "obj") and not targets:
+                            targets = self._preposition_targets(s, k, pattern.prepositions, recent)
                 if not targets and pattern.code[:2] not in ("01", "04"):
                     targets = self._place_objects(s, token.i)  # "shelled the city of Kharkiv"
                 if pattern.complements is not None or not targets:
@@ -691,6 +696,8 @@ class EventCoder:
                        self.d.valid_code(m.actor.country) else m for m in targets]
         sources = [self._situated(m, s, where, targets) for m in sources]
         targets = [self._situated(m, s, where, sources) for m in targets]
+        if code.code[:2] == "19" and not targets and _into_water(s, token.i) and "150" in self.codes:
+            code = self.codes["150"]  # "fired a ballistic missile into the sea": a show of force, no attack
         if not sources and code.quad_class == 4:
             sources = self._launch_site(s, token, where)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
@@ -951,6 +958,18 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             # record, it does not report the act
             out |= subtree(s.kids, token.i)
     return out
+
+
+_WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay"})
+
+
+def _into_water(s: _Sentence, verb: int) -> bool:
+    """The missile or shell went into the sea ("fired a missile into the sea off its east coast")."""
+    for k in s.kids[verb]:
+        if s.tokens[k].dep == "prep" and s.tokens[k].text.lower() in ("into", "toward", "towards", "off"):
+            if any(s.tokens[o].lemma.lower() in _WATERS for o in s.kids[k] if s.tokens[o].dep == "pobj"):
+                return True
+    return False
 
 
 def _each_other(s: _Sentence, verb: int) -> bool:

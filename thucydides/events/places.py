@@ -13,7 +13,7 @@ from thucydides.actors.dictionary import phrase_key
 from thucydides.structure.resources import fold, gazetteer
 from thucydides.types import Location, Token
 
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on", "over",
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on", "over", "into",
                       "off"})
 
 
