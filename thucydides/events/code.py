@@ -31,7 +31,7 @@ from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern, patterns
 from thucydides.events.places import place_at, place_named
 from thucydides.tree import children, subtree
-from thucydides.types import Actor, ActorMention, Article, Event, Modality, Sentence, Token
+from thucydides.types import Actor, ActorMention, Article, Event, Location, Modality, Sentence, Token
 
 TARGET_PREPOSITIONS = ("against", "on", "with", "to", "toward", "towards", "at", "upon", "into", "from")
 NOUN_TARGET_PREPOSITIONS = ("against", "on", "of", "with", "to", "toward", "towards", "at", "for", "upon", "into")
@@ -653,7 +653,7 @@ class EventCoder:
                                      evidence=entry.describe())]
         return []
 
-    def _place_actor(self, s: _Sentence, where) -> ActorMention:  # noqa: ANN001
+    def _place_actor(self, s: _Sentence, where: Location) -> ActorMention:
         code = where.country
         actor = Actor(code, *split_code(code, self.d), name=self.d.country_name(code), entity=f"country:{code}",
                       kind="country")
@@ -752,7 +752,7 @@ class EventCoder:
                                        evidence=f"the posting of the source's own envoy ({place.name})")
         return target
 
-    def _launch_site(self, s: _Sentence, token: Token, where) -> list[ActorMention]:  # noqa: ANN001
+    def _launch_site(self, s: _Sentence, token: Token, where: Location | None) -> list[ActorMention]:
         """ "Rockets were fired from Lebanon at northern Israel": with no attacker named, the country the attack
         came from is its source (a place, flagged with rule ``location``), never the place it hit."""
         for prep in s.kids[token.i]:
@@ -782,7 +782,7 @@ class EventCoder:
                              token_start=token.i, token_end=token.i, actor=actor, rule="implicit",
                              evidence="a domestic act with no target named is aimed at its own country")]
 
-    def _situated(self, mention: ActorMention, s: _Sentence, where,  # noqa: ANN001
+    def _situated(self, mention: ActorMention, s: _Sentence, where: Location | None,
                   others: Sequence[ActorMention]) -> ActorMention:
         """A role with no country ("opposition leaders", "a rebel group") takes the country where the act took
         place ("... postponed the rally in Baku"), else the one country the sentence names ("the Umma party will
