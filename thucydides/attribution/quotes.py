@@ -124,6 +124,7 @@ class _State:
     organisations: list[tuple[int, Hop]] = field(default_factory=list)  # (sentence, organisation) named
     speaker_relays: dict[str, tuple[Hop, int]] = field(default_factory=dict)  # person -> (outlet, paragraph)
     sentence: int = 0
+    kids: list[list[int]] = field(default_factory=list)  # the parse children of the sentence being read
     last_person: tuple[Hop, tuple[int, int]] | None = None
     last_group: tuple[Hop, tuple[int, int]] | None = None
     claims: list[_Claim] = field(default_factory=list)
@@ -157,15 +158,17 @@ def attribute(article: Article) -> Article:
     """The article with ``quotes``, ``sources``, a source profile in ``extra`` and every event's chain."""
     state = _State(publisher=publisher_hop(article))
     quoted = _quotation_spans(article)
-    by_sentence: dict[int, list[ActorMention]] = {}
+    # token -> actor mention, per sentence: built once for the passes over the article and the sentences
+    at_by: dict[int, dict[int, ActorMention]] = {}
     for mention in article.actors:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
-    state.named_roles = _named_roles(article, by_sentence)
-    state.full_names = _full_names(article, by_sentence)
-    state.organisations = _organisations(article, by_sentence)
+        at_by.setdefault(mention.sentence, {}).update(
+            (k, mention) for k in range(mention.token_start, mention.token_end))
+    state.named_roles = _named_roles(article, at_by)
+    state.full_names = _full_names(article, at_by)
+    state.organisations = _organisations(article, at_by)
     for sentence in article.sentences:
         state.sentence = sentence.index
-        _sentence(sentence, by_sentence.get(sentence.index, []), quoted, state)
+        _sentence(sentence, at_by.get(sentence.index, {}), quoted, state)
     quotes = tuple(Quote(text=article.text[c.start:c.end], start=c.start, end=c.end, direct=c.direct, cue=c.cue,
                          speaker=c.speaker, speaker_start=c.speaker_span[0] if c.speaker_span else None,
                          speaker_end=c.speaker_span[1] if c.speaker_span else None, chain=c.chain,
@@ -177,7 +180,7 @@ def attribute(article: Article) -> Article:
     return replace(article, quotes=quotes, events=events, sources=sources, extra=extra)
 
 
-def _named_roles(article: Article, by_sentence: dict[int, list[ActorMention]]) -> dict[str, list[tuple[int, Hop]]]:
+def _named_roles(article: Article, at_by: dict[int, dict[int, ActorMention]]) -> dict[str, list[tuple[int, Hop]]]:
     """Every person the article names with a role: a title before the name ("Defence Minister Manohar Parrikar",
     "police spokesman Terna Tyopev") or a role set off by commas ("Terna Tyopev, the state police spokesperson,";
     "Investigating officer, ASI Rachhpal Singh,"). A later "the minister said", or a lead's "a police
@@ -185,7 +188,7 @@ def _named_roles(article: Article, by_sentence: dict[int, list[ActorMention]]) -
     out: dict[str, list[tuple[int, Hop]]] = {}
     for sentence in article.sentences:
         tokens = sentence.tokens
-        at = {k: m for m in by_sentence.get(sentence.index, []) for k in range(m.token_start, m.token_end)}
+        at = at_by.get(sentence.index, {})
         for k, last in _name_runs(tokens, at):
             mention = at.get(last)
             dictionary_role: list[str] = []
@@ -219,13 +222,13 @@ def _named_roles(article: Article, by_sentence: dict[int, list[ActorMention]]) -
     return out
 
 
-def _organisations(article: Article, by_sentence: dict[int, list[ActorMention]]) -> list[tuple[int, Hop]]:
+def _organisations(article: Article, at_by: dict[int, dict[int, ActorMention]]) -> list[tuple[int, Hop]]:
     """Organisations the article names (the parser's ORG names, or dictionary groups and institutions), in order:
     whom an unattached "a spokesman said" or "its bosses said" speaks for."""
     out: list[tuple[int, Hop]] = []
     for sentence in article.sentences:
         tokens = sentence.tokens
-        at = {k: m for m in by_sentence.get(sentence.index, []) for k in range(m.token_start, m.token_end)}
+        at = at_by.get(sentence.index, {})
         k = 0
         while k < len(tokens):
             mention = at.get(k)
@@ -284,12 +287,12 @@ def _spoken_for(token: Token, tokens: Sequence[Token], kids: list[list[int]], at
     return after[0] if after else None
 
 
-def _full_names(article: Article, by_sentence: dict[int, list[ActorMention]]) -> dict[str, str]:
+def _full_names(article: Article, at_by: dict[int, dict[int, ActorMention]]) -> dict[str, str]:
     """Surname -> full name for the people the article names in full ("Doc Smith" ... "Smith said")."""
     out: dict[str, str] = {}
     for sentence in article.sentences:
         tokens = sentence.tokens
-        at = {k: m for m in by_sentence.get(sentence.index, []) for k in range(m.token_start, m.token_end)}
+        at = at_by.get(sentence.index, {})
         for k, last in _name_runs(tokens, at):
             while k < last and (ROLE_KEYS.get(tokens[k].text.lower().rstrip("."))
                                 or tokens[k].text.lower().rstrip(".") in _TITLES):
@@ -410,13 +413,12 @@ def _quotation_spans(article: Article) -> list[tuple[int, int]]:
 
 # -- sentences ------------------------------------------------------------------------------------------------
 
-def _sentence(sentence: Sentence, mentions: list[ActorMention], quoted: list[tuple[int, int]],
+def _sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[tuple[int, int]],
               state: _State) -> None:
     tokens = sentence.tokens
     if not tokens:
         return
-    kids = children(tokens)
-    at = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
+    kids = state.kids = children(tokens)
     words = cues()
     lower = sentence.text.lower()
     frame_cue = bool(state.frame) and (any(w in words["frame"] for w in re.findall(r"[a-z]+", lower))
@@ -699,7 +701,7 @@ def _add(state: _State, span: tuple[int, int], direct: bool, cue: str | None, sp
 
 def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMention], state: _State,
              strict: bool = False) -> tuple[Hop | None, tuple[int, int] | None]:
-    kids = children(tokens)
+    kids = state.kids
     if len(heads) > 1:  # "Pakistan's ambassador to the US, Jalil Abbas Jilani said": the person first
         heads = sorted(heads, key=lambda k: not (tokens[k].ent_type == "PERSON"
                                                  or (k in at and at[k].actor.kind == "person")))
@@ -756,7 +758,7 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             mention.actor.code.startswith("---") or mention.rule in ("dateline", "context")))
         if token.lemma.lower() in _SPOKESPEOPLE and guessed and _role_person(token, state) is None:
             # "a spokesman said", "a spokesperson for the force said", "its bosses said": the organisation speaks
-            organisation = _spoken_for(token, tokens, children(tokens), at, state)
+            organisation = _spoken_for(token, tokens, kids, at, state)
             if organisation is not None:
                 state.last_group = (organisation, (token.start, token.end))
                 return organisation, (token.start, token.end)
@@ -852,7 +854,7 @@ def _speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, ActorMenti
             return hop, (tokens[first].start, tokens[last].end)
         if token.pos == "NOUN" and token.lemma.lower() in _ORG_NOUNS and any(
                 tokens[c].text.lower() == "the" for c in range(max(0, k - 2), k)) and state.organisations:
-            organisation = _spoken_for(token, tokens, children(tokens), at, state)  # "the force", "the company"
+            organisation = _spoken_for(token, tokens, kids, at, state)  # "the force", "the company"
             if organisation is not None:
                 return organisation, (token.start, token.end)
         if token.pos == "NOUN" and token.lemma.lower() in MEDIA_NOUNS:

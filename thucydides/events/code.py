@@ -733,21 +733,21 @@ class EventCoder:
     def _posting(self, s: _Sentence, target: ActorMention, sources: list[ActorMention]) -> ActorMention:
         """ "France recalled its ambassador to Niger": the source's own envoy is not whom the act is aimed at;
         the country of the posting is ("to Niger", "from Budapest", "in Kyiv")."""
-        if not sources or target.actor.country not in {m.actor.country for m in sources} or \
-                target.actor.sector not in ("GOV", None) or target.actor.kind == "country":
+        own = {m.actor.country for m in sources}
+        if target.actor.country not in own or target.actor.sector not in ("GOV", None) or \
+                target.actor.kind == "country":
             return target
         head = target.token_end - 1
         for prep in s.kids[head]:
             if s.tokens[prep].dep == "prep" and s.tokens[prep].text.lower() in ("to", "from", "in", "at"):
                 for obj in s.kids[prep]:
                     found = s.at.get(obj)
-                    if found is not None and found.actor.country and \
-                            found.actor.country not in {m.actor.country for m in sources}:
+                    if found is not None and found.actor.country and found.actor.country not in own:
                         return found
                     place = place_named(s.tokens, obj, s.sentence.text, s.base) \
                         if s.tokens[obj].dep == "pobj" else None
                     if place is not None and place.country and self.d.valid_code(place.country) and \
-                            place.country not in {m.actor.country for m in sources}:
+                            place.country not in own:
                         return replace(self._place_actor(s, place),
                                        evidence=f"the posting of the source's own envoy ({place.name})")
         return target
