@@ -43,6 +43,29 @@ def coder(settings, nlp):
     return Coder(settings, today=TODAY, nlp=nlp)
 
 
+@pytest.fixture(scope="session")
+def samples_store(tmp_path_factory):
+    """samples_store(name) -> the path of a fresh SQLite store holding the coded samples. The samples are coded
+    once (`thucydides code samples/ --db ...`, the real CLI) and every caller gets its own copy to write to."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from thucydides.cli import main
+
+    coded = tmp_path_factory.mktemp("samples-store") / "samples.db"
+    result = CliRunner().invoke(main, ["code", str(SAMPLES), "--db", str(coded)])
+    assert result.exit_code == 0, result.output
+
+    def copy(name: str) -> str:
+        target = tmp_path_factory.mktemp(name) / "samples.db"
+        with sqlite3.connect(coded) as source, sqlite3.connect(target) as destination:
+            source.backup(destination)  # the SQLite backup API: whole and consistent, WAL or not
+        return str(target)
+
+    return copy
+
+
 def raw_text(text: str, **meta) -> RawDocument:
     """A plain-text raw document built by hand, as the text reader would produce it."""
     return RawDocument(ref=InputRef(meta.pop("path", "test.txt")), format=meta.pop("format", "text"), text=text, **meta)

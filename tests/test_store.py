@@ -120,15 +120,8 @@ def test_kill_mid_run_loses_nothing_committed_and_the_rerun_finishes(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from thucydides.cli import main
-
-    db = str(tmp_path_factory.mktemp("store") / "samples.db")
-    result = CliRunner().invoke(main, ["code", str(SAMPLES), "--db", db])
-    assert result.exit_code == 0, result.output
-    return db
+def sample_db(samples_store):
+    return samples_store("store")
 
 
 def test_query_filters(run_cli, sample_db):

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SAMPLES
-
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from thucydides.cli import main
-
-    db = str(tmp_path_factory.mktemp("web") / "t.db")
-    result = CliRunner().invoke(main, ["code", str(SAMPLES), "--db", db])
-    assert result.exit_code == 0, result.output
-    return db
+def db_path(samples_store):
+    return samples_store("web")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import REPO, SAMPLES, shared_path
+from conftest import REPO, shared_path
 
 pytestmark = pytest.mark.model
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -21,15 +21,12 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-q
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(samples_store):
     import uvicorn
-    from click.testing import CliRunner
 
-    from thucydides.cli import main
     from thucydides.web.app import create_app
 
-    db = str(tmp_path_factory.mktemp("browser") / "t.db")
-    assert CliRunner().invoke(main, ["code", str(SAMPLES), "--db", db]).exit_code == 0
+    db = samples_store("browser")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
