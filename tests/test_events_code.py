@@ -325,3 +325,38 @@ def test_targets_on_the_object_and_into(code, text, expected):
     assert expected in got, got
     if expected[1] == "MOBILIZE":
         assert not [e for e in events if e.plover == "ASSAULT"]  # a test into the sea attacks no one
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # both members of a coordinated subject meet, wherever the parser hangs the "and"; the city is no target
+    ("Emmanuel Macron and Olaf Scholz will meet in Geneva next month.",
+     {("FRA", "036", "DEU"), ("DEU", "036", "FRA")}, {("FRA", "036", "CHE")}),
+    # with no attacker named, an unidentified armed force of the country where the attack happened
+    ("Two French soldiers were killed by a roadside bomb near the town of Gao in Mali.",
+     {("MLI", "190", "FRA")}, set()),
+    # the passive subject is the weapon, what it was fired at is the target; the state hit accuses the attacker
+    ("Israel said a rocket was fired at it from Lebanon on Friday.",
+     {("LBN", "190", "ISR"), ("ISR", "112", "LBN")}, set()),
+    # the actor named in a compound ("an al-Shabaab position") is the target, not the nearby town
+    ("The United States carried out an air strike against an al-Shabaab position north of Mogadishu.",
+     {("USA", "195", "SOM")}, set()),
+    # a parser's reduced relative ("detained last week") is background: no arrest by the detainees
+    ("The activists detained last week in Minsk were released on Monday by the authorities.",
+     set(), {("BLR", "173", "BLR")}),
+    # a ministry's own people are not the demonstrators' own: hosting them is an act on them
+    ("Armenian protesters received officials from the Armenian government.", {("ARM", "043", "ARM")}, set()),
+    # a city the parser does not tag as a place is still the place attacked
+    ("Russian forces shelled Kramatorsk overnight.", {("RUS", "194", "UKR")}, set()),
+])
+def test_arguments_found_this_stop(code, text, expected, absent):
+    got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)
+           for e in code(text)}
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_unidentified_attacker_is_flagged(code):
+    event = next(e for e in code("Two French soldiers were killed by a roadside bomb near the town of Gao in Mali.")
+                 if e.plover == "ASSAULT")
+    assert event.source.rule == "unidentified" and event.source.actor.code == "MLIUAF"
+    assert event.actor_unknown and event.source.text == ""

@@ -203,10 +203,17 @@ september october november december will hope said new good best strong rich wis
 """.split())
 
 
-def _surname(form: str) -> str | None:
+# Countries whose names put the family name first, also in English ("Xi Jinping", "Lee Myung-bak", "Kim Jong Un").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
+
+
+def _surname(form: str, family_first: bool = False) -> str | None:
     words = phrase_key(form).split(" ")
     if len(words) < 2:
         return None
+    if family_first:  # "Lee Myung-bak" is Lee; "Bak" alone is not him
+        first = words[0]
+        return first if len(first) >= 2 and first not in SURNAME_STOPLIST else None
     last = words[-1]
     if last in {"jr", "sr", "ii", "iii"} and len(words) > 2:
         last = words[-2]
@@ -345,9 +352,10 @@ def _load_people(d: ActorDictionary, base: Path | resources.abc.Traversable, row
         person = Person(entity, canonical[entity], tuple(roles))
         d.people[entity] = person
         marker = Entry(PERSON, "", person.name, roles[0].source, entity=entity)
+        family_first = any(r.code[:3] in FAMILY_NAME_FIRST for r in roles)
         for form in forms[entity]:
             d.add_phrase(form, marker)
-            surname = _surname(form)
+            surname = _surname(form, family_first and "-" not in form.split()[0])
             if surname:
                 d.surnames[surname].add(entity)
 

@@ -246,6 +246,9 @@ class Resolver:
         if not token.text[:1].isupper() or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
                 or token.ent_type in ("DATE", "TIME", "GPE", "LOC"):
             return False
+        if len(token.text) > 1 and token.text.isupper() and not any(
+                tokens[j].text.isupper() for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j].text.isalpha()):
+            return False  # "a BAK missile": an acronym in running text, not the surname Bak
         if token.text.endswith(".") or (k + 1 < len(tokens) and tokens[k + 1].text == "."
                                         and tokens[k + 1].start == token.end and k + 2 < len(tokens)
                                         and tokens[k + 2].text[:1].isupper()):

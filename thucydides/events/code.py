@@ -168,10 +168,18 @@ class EventCoder:
                 if tokens[node].dep not in ("ccomp", "conj", "xcomp") or tokens[node].head == node:
                     break
                 node = tokens[node].head
-                if tokens[node].lemma.lower() in _CLAIMING:
+                lemma = tokens[node].lemma.lower()
+                if lemma in _CLAIMING or lemma in _SAYING:
                     speakers = self._subject(s, node, recent)
                     accused = event.source
                     speakers = [m for m in speakers if m.actor.country != accused.actor.country]
+                    if lemma not in _CLAIMING:  # "Israel said a mortar bomb was fired at it from Gaza": the victim
+                        # reporting an attack on itself blames the attacker
+                        victims = {event.target.actor.country} if event.target is not None and \
+                            event.target.actor.kind == "country" else set()
+                        if event.quad_class != 4 or accused.rule == "unidentified":
+                            victims = set()
+                        speakers = [m for m in speakers if m.actor.country in victims and m.actor.kind == "country"]
                     if speakers:
                         pattern = Pattern("112", "V", tokens[node].lemma.lower(), None, None, None, (), None,
                                           "rule: a conflict act reported by another party is its accusation")
@@ -331,6 +339,9 @@ class EventCoder:
                         sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
             elif passive:
                 targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
+                if not targets:  # "a mortar bomb was fired at it": the weapon is no target, what it was aimed at is
+                    targets = self._preposition_targets(
+                        s, token.i, [p for p in pattern.prepositions or TARGET_PREPOSITIONS if p != "from"], recent)
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
                         sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
@@ -359,7 +370,8 @@ class EventCoder:
                         if tokens[k].dep in ("dobj", "obj") and not targets:
                             targets = self._preposition_targets(s, k, pattern.prepositions, recent)
                 if not targets and pattern.code[:2] not in ("01", "04"):
-                    targets = self._place_objects(s, token.i)  # "shelled the city of Kharkiv"
+                    # "shelled the city of Kharkiv"
+                    targets = self._place_objects(s, token.i, force=self.codes[pattern.code].quad_class == 4)
                 if pattern.complements is not None or not targets:
                     for k in kids[token.i]:
                         if tokens[k].dep in ("xcomp", "ccomp") and not targets:
@@ -376,6 +388,9 @@ class EventCoder:
             # the target of an appeal, threat, demand or rejection is in what it is about
             exclude = {m.actor.code for m in sources}
             for k in s.kids[token.i]:
+                if tokens[k].dep == "prep" and tokens[k].text.lower() in _PLACE_PREPOSITIONS and \
+                        pattern.code[:2] in ("03", "04"):
+                    continue  # "will meet in Zurich": where they meet is no target
                 if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
                         not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
                     targets = self._content_target(s, k, exclude, recent)
@@ -445,12 +460,19 @@ class EventCoder:
             queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg"))
         return []
 
-    def _place_objects(self, s: _Sentence, verb: int) -> list[ActorMention]:
-        """A place attacked ("shelled Kharkiv", "struck the city of Odesa"): its country is the target."""
+    def _place_objects(self, s: _Sentence, verb: int, force: bool = False) -> list[ActorMention]:
+        """A place attacked ("shelled Kharkiv", "struck the city of Odesa"): its country is the target. With
+        ``force`` (a use of force) a name the parser did not tag as a place counts when the gazetteer knows it
+        and it is no actor ("shelled Kharkiv", Kharkiv tagged PERSON)."""
         tokens = s.tokens
         for k in s.kids[verb]:
             if tokens[k].dep not in ("dobj", "obj"):
                 continue
+            if force and tokens[k].pos == "PROPN" and k not in s.at and tokens[k].ent_type not in ("GPE", "LOC"):
+                where = place_named(tokens, k, s.sentence.text, s.base, known_only=True)
+                if where is not None and self.d.valid_code(where.country):
+                    return [replace(self._place_actor(s, where),
+                                    evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
             for d in sorted(subtree(s.kids, k)):
                 if tokens[d].ent_type in ("GPE", "LOC"):
                     found = self._country_actor(s, d)
@@ -518,8 +540,13 @@ class EventCoder:
                 or m.sentence != s.sentence.index or m.token_start not in inside or not self._own(m, s, verb)]
 
     def _own(self, mention: ActorMention, s: _Sentence, verb: int) -> bool:
+        """The object is the subject's own (its forces, its envoy): the same country and the same side of the state
+        ("demonstrators received ministers" is no act on their own)."""
         subject = self._subject(s, verb, [])
-        return bool(subject) and subject[0].actor.country == mention.actor.country
+        if not subject or subject[0].actor.country != mention.actor.country:
+            return False
+        mine, its = subject[0].actor.sector, mention.actor.sector
+        return mine is None or its is None or mine == its or (mine in STATE_SECTORS and its in STATE_SECTORS)
 
     def _preposition_targets(self, s: _Sentence, head: int, prepositions: Sequence[str],
                              recent: list[ActorMention], skip: int | None = None) -> list[ActorMention]:
@@ -584,6 +611,9 @@ class EventCoder:
                     found = None
                     if child.dep in ("poss", "compound", "amod", "nmod"):
                         found = s.at.get(c) or next(iter(self._adjective_actor(s, c)), None)
+                        if found is None and child.dep == "compound":  # "an Islamic State target southwest of"
+                            found = next((s.at[g] for g in s.kids[c] if s.tokens[g].dep == "compound"
+                                          and g in s.at), None)
                     elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for"):
                         # ("a camp for Congolese refugees": the people it is for)
                         found = next((s.at[o] for o in s.kids[c] if s.tokens[o].dep == "pobj" and o in s.at), None)
@@ -608,6 +638,11 @@ class EventCoder:
                             if other is not None and other not in out and other.rule == "distributed":
                                 out.append(other)
             todo.extend(c for c in s.kids[k] if s.tokens[c].dep in ("conj", "appos"))
+            if mention is not None and mention.sentence == s.sentence.index:
+                # "Barack Obama and Vladimir Putin": the list may hang on any word of the name
+                todo.extend(c for j in range(mention.token_start, mention.token_end) if j != k
+                            for c in s.kids[j] if s.tokens[c].dep in ("conj", "appos")
+                            and not mention.token_start <= c < mention.token_end)
         return out
 
     def _inside(self, s: _Sentence, k: int) -> ActorMention | None:
@@ -673,6 +708,9 @@ class EventCoder:
             when, when_text, precision = reported_date(s.tokens, report, spans, text, base) or \
                 (when, when_text, precision)
         where = place_at(s.tokens, token.i, text, base)
+        if where is None and token.pos == "VERB":  # "a bombing near Samarra killed ...": where the act was
+            where = next((found for k in s.kids[token.i] if s.tokens[k].dep == "nsubj" and s.tokens[k].pos == "NOUN"
+                          and (found := place_at(s.tokens, k, text, base)) is not None), None)
         if where is None and token.pos in ("NOUN", "PROPN") and token.head != token.i:
             where = place_at(s.tokens, token.head, text, base)
             head = s.tokens[token.head]
@@ -680,7 +718,8 @@ class EventCoder:
                 where = place_at(s.tokens, head.head, text, base)
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
-        if not targets and not reciprocal and code.code[:2] != "04" and where is not None and where.country:
+        if not targets and not reciprocal and code.code[:2] != "04" and code.code != "036" and where is not None \
+                and where.country:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
             # a meeting place never is
             targets = [self._place_actor(s, where)]
@@ -700,6 +739,8 @@ class EventCoder:
             code = self.codes["150"]  # "fired a ballistic missile into the sea": a show of force, no attack
         if not sources and code.quad_class == 4:
             sources = self._launch_site(s, token, where)
+        if not sources and code.plover == "ASSAULT" and where is not None and targets:
+            sources = self._unidentified(s, token, where)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
             targets = self._home(s, token, sources)
         pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
@@ -727,7 +768,8 @@ class EventCoder:
                 cameo=code.code, cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class,
                 plover=code.plover, plover_mode=code.plover_mode, date=when, date_text=when_text,
                 date_precision=precision, location=where, modality=mood, pattern=pattern.source,
-                actor_unknown=source is None, reciprocal=reciprocal and not targets, negates=negates))
+                actor_unknown=source is None or source.rule == "unidentified",
+                reciprocal=reciprocal and not targets, negates=negates))
         return out
 
     def _posting(self, s: _Sentence, target: ActorMention, sources: list[ActorMention]) -> ActorMention:
@@ -767,6 +809,19 @@ class EventCoder:
                     return [replace(self._place_actor(s, place),
                                     evidence=f"no attacker named; the attack came from {place.name}")]
         return []
+
+    def _unidentified(self, s: _Sentence, token: Token, where: Location) -> list[ActorMention]:
+        """ "A roadside bomb near Samarra killed one US soldier": with no attacker named or found, the attacker is an
+        unidentified armed force (CAMEO UAF) of the country where the attack happened, as ICEWS and the PLOVER
+        coders code it; rule ``unidentified`` (``text`` is empty) and the event keeps ``actor_unknown``."""
+        if not where.country or not self.d.valid_code(where.country + "UAF"):
+            return []
+        code = where.country + "UAF"
+        actor = Actor(code, *split_code(code, self.d), name=f"unidentified attackers ({where.name})", entity=None,
+                      kind="role")
+        return [ActorMention(text="", start=token.start, end=token.start, sentence=s.sentence.index,
+                             token_start=token.i, token_end=token.i, actor=actor, rule="unidentified",
+                             evidence=f"no attacker named; an armed force of the country of the attack ({where.name})")]
 
     def _home(self, s: _Sentence, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
         """A strike, a crackdown or a concession with no one named as its target ("opposition parties in Nepal
@@ -885,6 +940,7 @@ _REJECT = {"036": "125", "046": "125", "04": "125", "057": "127", "03": "120", "
            "07": "122", "08": "124", "02": "120", "01": "120"}
 _DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
 _CLAIMING = frozenset({"claim", "allege", "charge", "insist", "assert", "contend", "maintain", "accuse", "blame"})
+_SAYING = frozenset({"say", "report", "tell", "announce", "state", "declare", "add"})
 _WANT = frozenset({"want", "wish", "seek", "plan", "intend", "aim", "hope", "prepare", "mean"})
 _APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -952,12 +1008,32 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             # "the civilians imprisoned for acting against Moscow", "victims killed by the missile": a past act
             # that identifies who is meant, reported before, not the news of this sentence
             out |= subtree(s.kids, token.i)
+        elif _reduced_relative(s, token.i):
+            # "The civilians imprisoned for acting against Moscow were released": the parser read the participle
+            # as the main verb; it identifies who is meant, the conjoined passive is the news
+            out |= {token.i} | {d for c in s.kids[token.i] if s.tokens[c].dep in ("prep", "agent", "advmod", "npadvmod")
+                                for d in subtree(s.kids, c)}
         elif token.dep == "relcl" and _nonrestrictive(s, token.i) and any(
                 s.tokens[c].dep == "aux" and s.tokens[c].lemma.lower() == "have" for c in s.kids[token.i]):
             # "Moscow and Beijing -- which have resisted a harder line": a perfect-tense aside describes the actor's
             # record, it does not report the act
             out |= subtree(s.kids, token.i)
     return out
+
+
+def _reduced_relative(s: _Sentence, k: int) -> bool:
+    """A past-tense main verb with a subject and no object, conjoined to a passive verb with no subject of its
+    own: a misparsed reduced relative ("The civilians imprisoned for X were released by Y")."""
+    token, kids = s.tokens[k], s.kids[k]
+    if token.head != k or token.tag not in ("VBD", "VBN") or token.pos != "VERB":
+        return False
+    deps = [s.tokens[c].dep for c in kids]
+    if "nsubj" not in deps or any(d in deps for d in ("dobj", "obj", "aux", "auxpass", "ccomp", "xcomp")):
+        return False
+    return any(s.tokens[c].dep == "conj" and s.tokens[c].tag == "VBN"
+               and any(s.tokens[g].dep == "auxpass" for g in s.kids[c])
+               and not any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.kids[c])
+               and not any(s.tokens[g].dep == "cc" for g in kids) for c in kids)
 
 
 _WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay"})
@@ -997,6 +1073,7 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
         s.tokens[first - 1].text[-1:] in (",", "-", "—", "–")  # the tokenizer may leave "Beijing--" whole
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})
 
 
@@ -1016,11 +1093,14 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen: set[tuple] = set()
     targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
                 for e in events if e.target is not None and e.target.rule != "implicit"}
-    known = {e.plover or e.cameo_root for e in events if e.source is not None}
+    known = {e.plover or e.cameo_root for e in events if e.source is not None and e.source.rule != "unidentified"}
     for event in events:
         kind = event.plover or event.cameo_root
-        if event.source is None and kind in known:
+        if (event.source is None or event.source.rule == "unidentified") and kind in known:
             continue  # "were killed in Israeli shelling": the shelling by Israel is the same act
+        if event.source is None and any(e.source is not None and e.source.rule == "unidentified"
+                                        and (e.plover or e.cameo_root) == kind for e in events):
+            continue  # "were killed in a car bombing in Baghdad": one act, its attacker placed once
         source = event.source.actor.code if event.source else None
         target = event.target.actor.code if event.target else None
         key = (kind, source, target, event.modality.polarity)

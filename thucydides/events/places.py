@@ -16,6 +16,10 @@ from thucydides.types import Location, Token
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on", "over", "into",
                       "off"})
 
+# Nouns naming a settlement or an area: "the town of X" names a place whatever the parser tagged X.
+SETTLEMENTS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "port", "area",
+                         "governorate", "state", "county", "suburb", "neighbourhood", "neighborhood", "enclave"})
+
 
 @cache
 def _coordinates() -> dict[str, tuple[float, float, str]]:
@@ -42,17 +46,31 @@ def _coordinates() -> dict[str, tuple[float, float, str]]:
 def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Location | None:
     """The place in a locative phrase attached to token ``head`` ("met in Doha", "clashes near Bakhmut")."""
     for prep in (t for t in tokens if t.head == head and t.dep == "prep" and t.text.lower() in LOCATIVE):
-        for obj in (t for t in tokens if t.head == prep.i and t.dep == "pobj"):
-            found = place_named(tokens, obj.i, text, base)
+        # "outside of the Iraqi city of Basra", "near the town of Samarra": the name inside the phrase
+        todo = [t.i for t in tokens if t.head == prep.i and t.dep in ("pobj", "prep")]
+        seen = 0
+        while todo and seen < 8:
+            k = todo.pop(0)
+            seen += 1
+            found = place_named(tokens, k, text, base) if tokens[k].dep != "prep" else None
+            if found is None and tokens[k].dep == "pobj" and tokens[k].pos == "PROPN" and \
+                    tokens[tokens[k].head].text.lower() == "of" and \
+                    tokens[tokens[tokens[k].head].head].lemma.lower() in SETTLEMENTS:
+                found = place_named(tokens, k, text, base, known_only=True)  # "the town of Samarra" (any NER label)
             if found is not None:
                 return found
+            if tokens[k].dep == "prep" and tokens[k].text.lower() not in ("of",) and tokens[k].head != prep.i:
+                continue  # "in the town of X", not "in the talks with X"
+            todo.extend(t.i for t in tokens if t.head == k and t.i != k and (
+                t.dep in ("pobj", "appos") or (t.dep == "prep" and t.text.lower() == "of")))
     return None
 
 
-def place_named(tokens: Sequence[Token], k: int, text: str, base: int) -> Location | None:
-    """The place whose name covers token ``k`` (the parser's whole GPE/LOC/FAC entity), or ``None``."""
+def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_only: bool = False) -> Location | None:
+    """The place whose name covers token ``k`` (the parser's whole GPE/LOC/FAC entity), or ``None``. With
+    ``known_only`` the token need not be tagged a place, but the name must be in the gazetteer."""
     token = tokens[k]
-    if token.ent_type not in ("GPE", "LOC", "FAC"):
+    if token.ent_type not in ("GPE", "LOC", "FAC") and not known_only:
         return None
     start = k
     while start > 0 and tokens[start - 1].ent_type == token.ent_type and tokens[start].ent_iob == "I":
@@ -70,6 +88,8 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int) -> Locati
                         end=tokens[end].end)
     coordinates = _coordinates().get(key)
     country = gazetteer().country_of(name) if coordinates is None else coordinates[2]
+    if known_only and not country:
+        return None
     lat = coordinates[0] if coordinates else None
     lon = coordinates[1] if coordinates else None
     return Location(name=name, country=country, lat=lat, lon=lon, start=tokens[start].start,
