@@ -347,6 +347,20 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Armenian protesters received officials from the Armenian government.", {("ARM", "043", "ARM")}, set()),
     # a city the parser does not tag as a place is still the place attacked
     ("Russian forces shelled Kramatorsk overnight.", {("RUS", "194", "UKR")}, set()),
+    # a role "from" a country is that country's ("dissidents from Myanmar"); "military-ruled" is no sector
+    ("The envoy will meet exiled dissidents from military-ruled Myanmar in Bangkok.", {(None, "036", "MMR")},
+     set()),
+    # names written in lower case where they cannot be common words
+    ("Syrian forces clashed with lebanese rioters near the border.", {("SYR", "190", "LBN")}, set()),
+    # a comment or a meeting is aimed at the country it is about; its topic is no second event
+    ("The Kenyan president expressed condolences over the floods in Mozambique.", {("KEN", "018", "MOZ")}, set()),
+    ("The foreign ministers attended a conference on the violence in Sudan.", {(None, "040", "SDN")},
+     {(None, "145", "SDN"), (None, "190", "SDN")}),
+    # travel warnings reduce relations; warning others against an attack is no threat
+    ("Canada advised against all travel to Haiti.", {("CAN", "160", "HTI")}, set()),
+    ("China warned against any attack on Iran's nuclear sites.", set(), {("CHN", "1384", "IRN")}),
+    ("Opposition activists called off their march after talks with the police.", set(),
+     {(None, "041", None)}),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

@@ -48,7 +48,7 @@ caretaker de facto special central northern southern eastern western ruling inte
 # "Russian-backed separatists": the adjective says who backs them, not where they are from
 BACKED = frozenset({"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed", "installed",
                     "occupied", "held", "controlled", "run", "administered", "annexed", "made", "based", "linked",
-                    "affiliated", "inspired"})
+                    "affiliated", "inspired", "ruled", "dominated"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 COUNTRY_HEADS = frozenset({"country", "kingdom", "republic", "nation", "emirate"})
 DETERMINERS = frozenset({"this", "that", "these", "those"})  # before a mention, never inside one
@@ -228,7 +228,7 @@ class Resolver:
         for entry, rule in bucket:
             if rule == UPPER and not (raw.isupper() and raw.replace(" ", "") == raw):
                 continue
-            if rule == CAPITALISED and not capital:
+            if rule == CAPITALISED and not capital and not _lowercase_ok(entry, tokens, i, j):
                 continue
             (sectors if entry.kind == SECTOR else entities).append(entry)
         if not entities and i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start:
@@ -243,7 +243,8 @@ class Resolver:
     @staticmethod
     def _surname_ok(tokens: Sequence[Token], k: int) -> bool:
         token = tokens[k]
-        if not token.text[:1].isupper() or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
+        titled = k > 0 and phrase_key(tokens[k - 1].text) in _TITLES and tokens[k - 1].text[:1].isupper()
+        if not (token.text[:1].isupper() or titled) or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
                 or token.ent_type in ("DATE", "TIME", "GPE", "LOC"):
             return False
         if len(token.text) > 1 and token.text.isupper() and not any(
@@ -330,6 +331,10 @@ class Resolver:
             if current and word in LINKS and current[-1].kind == SECTOR and self._unit_ahead(k + 1, starts, tokens):
                 k += 1
                 continue
+            if current and word == "from" and current[-1].kind == SECTOR and tokens[k].head == current[-1].j - 1 \
+                    and self._unit_ahead(k + 1, starts, tokens):
+                k += 1  # "dissidents from Myanmar", "ministers from the Georgian government" (not "withdrew troops
+                continue  # from Lebanon", where "from" hangs on the verb)
             close()
             k += 1
         close()
@@ -769,9 +774,20 @@ def _agency_names() -> frozenset[str]:
     return frozenset(a.name.casefold() for a in agencies().values())
 
 
+def _lowercase_ok(entry: Entry, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A name written in lower case is still the actor where it cannot be a common word: a nationality adjective
+    in -ian/-ese before a noun ("tunisian rioters"), or a person right after a title ("President obama")."""
+    word = tokens[i].text.lower()
+    if entry.kind == ADJECTIVE and j == i + 1 and word.endswith(("ian", "ese")) and len(word) > 5 \
+            and j < len(tokens) and tokens[j].pos in ("NOUN", "PROPN"):
+        return True
+    return entry.kind == PERSON and i > 0 and phrase_key(tokens[i - 1].text) in _TITLES \
+        and tokens[i - 1].text[:1].isupper()
+
+
 def _backed(tokens: Sequence[Token], unit: _Unit) -> bool:
     """ "Russian-backed", "US-led": the place names the backer, not the actor."""
-    return unit.kind in {ADJECTIVE, COUNTRY, CAPITAL} | ORGANIZATIONS and unit.j + 1 < len(tokens) \
+    return unit.kind in {ADJECTIVE, COUNTRY, CAPITAL, SECTOR} | ORGANIZATIONS and unit.j + 1 < len(tokens) \
         and tokens[unit.j].text == "-" and tokens[unit.j + 1].text.lower() in BACKED
 
 

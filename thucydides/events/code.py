@@ -122,6 +122,12 @@ class EventCoder:
                 for k in s.kids[token.i]:
                     if tokens[k].dep == "prep" or k in used:
                         consumed.update(subtree(s.kids, k))
+            if code.code[:2] == "04" or code.code == "036":
+                # "attend a summit on the unrest in Iran": what a meeting is about is not a second event
+                for h in [token.i] + [k for k in s.kids[token.i] if tokens[k].dep in ("dobj", "obj")]:
+                    for k in s.kids[h]:
+                        if tokens[k].dep == "prep" and tokens[k].text.lower() in _TOPIC_PREPOSITIONS:
+                            consumed.update(subtree(s.kids, k))
             if code.code in ("01", "010"):
                 continue  # statements are quotes (attribution), not events
             sources, targets, reciprocal = self._arguments(s, token, pattern, recent)
@@ -215,13 +221,18 @@ class EventCoder:
                     best = (score, pattern, used)
         if best is not None and pos == "V" and best[1].objects is None and self._object_codes(s, token):
             return None  # "called a general strike": the strike, governed by "call", says what happened
+        if best is not None and pos == "V" and " " not in best[1].lemma and any(
+                s.tokens[k].dep == "prt" and s.tokens[k].text.lower() in _PARTICLES
+                and not (k + 1 < len(s.tokens) and s.tokens[k + 1].text.lower() == "to")  # "kidnapped up to 16"
+                for k in s.kids[token.i]):
+            return None  # "called off the march" is no phone call: a particle makes another verb
         return (best[1], best[2]) if best else None
 
     def _object_codes(self, s: _Sentence, verb: Token) -> bool:
         """The verb's direct object is a nominal trigger whose own pattern names this verb as its governor."""
         for k in s.kids[verb.i]:
             noun = s.tokens[k]
-            if noun.dep not in ("dobj", "obj", "oprd"):
+            if noun.dep not in ("dobj", "obj", "oprd") and not (noun.dep == "npadvmod" and not noun.ent_type):
                 continue  # the parser reads "called a general strike" as "called X a Y" without the X
             for pattern in self.patterns.get(("N", noun.lemma.lower()), ()):
                 if pattern.governors is not None and pattern.governors != {"*"} \
@@ -293,7 +304,8 @@ class EventCoder:
             return verb.i, {verb.lemma.lower(), f"{verb.lemma.lower()} {head.text.lower()}"}
         if noun.dep == "oprd" and any(tokens[k].dep in ("dobj", "obj") for k in s.kids[head.i]):
             return None  # "called the attack a crime": a predicate, not what was done
-        if head.pos in ("VERB", "AUX") and noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj", "oprd"):
+        if head.pos in ("VERB", "AUX") and (noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj", "oprd") or (
+                noun.dep == "npadvmod" and not noun.ent_type)):  # "called off their march" (read as a month)
             names = {head.lemma.lower()}
             names.update(f"{head.lemma.lower()} {tokens[k].text.lower()}" for k in s.kids[head.i]
                          if tokens[k].dep == "prt")
@@ -315,7 +327,8 @@ class EventCoder:
             if not sources and governor.i != token.i and token.dep == "nsubjpass":
                 sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
                            for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
-            if not sources and governor.i != token.i and token.dep in ("dobj", "obj", "pobj", "attr", "conj", "oprd"):
+            if not sources and governor.i != token.i and token.dep in ("dobj", "obj", "pobj", "attr", "conj", "oprd",
+                                                                       "npadvmod"):
                 verb = governor if token.dep != "pobj" else tokens[governor.head]
                 sources = self._subject(s, verb.i, recent)
             if not targets and governor.i != token.i and governor.pos == "VERB":
@@ -384,6 +397,10 @@ class EventCoder:
                     if not targets and tokens[k].dep in ("dobj", "obj"):
                         targets = self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                             recent)
+        if not targets and (pattern.code.startswith("01") or (pattern.code[:2] == "04" and len(sources) < 2)):
+            # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for an attack on a
+            # mall in Kenya's capital": a comment is aimed at the actor or the country it is about
+            targets = self._about(s, token.i, {m.actor.code for m in sources}, recent)
         if not targets:  # "threatened to break relations with Russia", "demanded that Israel ease ...":
             # the target of an appeal, threat, demand or rejection is in what it is about
             exclude = {m.actor.code for m in sources}
@@ -458,6 +475,27 @@ class EventCoder:
             if found:
                 return found
             queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg"))
+        return []
+
+    def _about(self, s: _Sentence, head: int, exclude: set[str], recent: list[ActorMention]) -> list[ActorMention]:
+        """The actor, else the country of the place, named in what a comment is about ("for", "over", "on", "about")
+        on the trigger or on its object."""
+        tokens = s.tokens
+        heads = [head] + [k for k in s.kids[head] if tokens[k].dep in ("dobj", "obj")]
+        for h in heads:
+            for k in s.kids[h]:
+                if tokens[k].dep != "prep" or tokens[k].text.lower() not in _TOPIC_PREPOSITIONS | {"for"}:
+                    continue
+                found = self._content_target(s, k, exclude, recent)
+                if found:
+                    return found
+                for d in sorted(subtree(s.kids, k)):
+                    place = place_named(tokens, d, s.sentence.text, s.base) \
+                        if tokens[d].ent_type in ("GPE", "LOC") else None
+                    if place is not None and place.country and self.d.valid_code(place.country) \
+                            and place.country not in exclude:
+                        return [replace(self._place_actor(s, place),
+                                        evidence=f"the place the comment is about ({place.name})")]
         return []
 
     def _place_objects(self, s: _Sentence, verb: int, force: bool = False) -> list[ActorMention]:
@@ -733,8 +771,9 @@ class EventCoder:
                                rule="location", evidence=f"{m.text} is the place attacked ({m.evidence})")
                        if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
                        self.d.valid_code(m.actor.country) else m for m in targets]
-        sources = [self._situated(m, s, where, targets) for m in sources]
-        targets = [self._situated(m, s, where, sources) for m in targets]
+        venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
+        sources = [self._situated(m, s, venue, targets) for m in sources]
+        targets = [self._situated(m, s, venue, sources) for m in targets]
         if code.code[:2] == "19" and not targets and _into_water(s, token.i) and "150" in self.codes:
             code = self.codes["150"]  # "fired a ballistic missile into the sea": a show of force, no attack
         if not sources and code.quad_class == 4:
@@ -856,7 +895,8 @@ class EventCoder:
                 return mention
             country = named.pop()
             why = f"the only country the sentence names ({country})"
-        if actor.sector in STATE_SECTORS and any(m.actor.country == country for m in others):
+        if actor.sector in STATE_SECTORS and any(m.actor.country == country or m.actor.code.startswith("---")
+                                                 for m in others):
             return mention  # "the government thanked China": a state rarely acts on itself; no guess
         code = country + actor.code[3:]
         if not self.d.valid_code(code):
@@ -1073,6 +1113,10 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
         s.tokens[first - 1].text[-1:] in (",", "-", "—", "–")  # the tokenizer may leave "Beijing--" whole
 
 
+# Particles that make a phrasal verb of their own ("call off", "blow up", "pull out"): a pattern for the bare verb
+# does not apply.
+_PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})
 

@@ -57,6 +57,9 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
                     tokens[tokens[k].head].text.lower() == "of" and \
                     tokens[tokens[tokens[k].head].head].lemma.lower() in SETTLEMENTS:
                 found = place_named(tokens, k, text, base, known_only=True)  # "the town of Samarra" (any NER label)
+            if found is not None and prep.text.lower() == "on" and found.lat is None and \
+                    gazetteer().countries.get(fold(found.name)):
+                break  # "met on Syria", "sanctions on Iran": a country after "on" is a topic or a target, not a place
             if found is not None:
                 return found
             if tokens[k].dep == "prep" and tokens[k].text.lower() not in ("of",) and tokens[k].head != prep.i:
