@@ -361,6 +361,17 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("China warned against any attack on Iran's nuclear sites.", set(), {("CHN", "1384", "IRN")}),
     ("Opposition activists called off their march after talks with the police.", set(),
      {(None, "041", None)}),
+    # "seeking to deepen a partnership": an intent (03x) of both sides
+    ("Brazil and Argentina are seeking to deepen their partnership in energy.",
+     {("BRA", "032", "ARG"), ("ARG", "032", "BRA")}, set()),
+    # pressing an actor to act is a demand on it; the act demanded is no event
+    ("The president is being pressured by parliament to release the prisoners.", set(), {(None, "0841", None)}),
+    ("Belgrade faces pressure from the European Union to arrest the suspects.", {("IGO", "100", "SRB")}, set()),
+    # a team or rescuers sent to help is assistance; announced with "will", an intent
+    ("Japan will send a team of experts to help identify the victims.", {("JPN", "033", None)}, set()),
+    # talks are held by both sides
+    ("The Sudanese army chief held talks with the Chadian president in Ndjamena.",
+     {("SDN", "046", "TCD"), ("TCD", "046", "SDN")}, set()),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

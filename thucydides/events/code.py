@@ -327,8 +327,12 @@ class EventCoder:
             if not sources and governor.i != token.i and token.dep == "nsubjpass":
                 sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
                            for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
-            if not sources and governor.i != token.i and token.dep in ("dobj", "obj", "pobj", "attr", "conj", "oprd",
-                                                                       "npadvmod"):
+            undergo = governor.lemma.lower() in _UNDERGOING and token.dep in ("dobj", "obj", "pobj")
+            if undergo and self._noun_sources(s, token.i, recent):
+                # "Obama faces pressure from Congress": who faces the act is its target, not its source
+                targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head, recent)
+            if not sources and governor.i != token.i and not undergo and token.dep in (
+                    "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
                 verb = governor if token.dep != "pobj" else tokens[governor.head]
                 sources = self._subject(s, verb.i, recent)
             if not targets and governor.i != token.i and governor.pos == "VERB":
@@ -787,6 +791,9 @@ class EventCoder:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif sources:
             pairs = [(a, b) for a in sources for b in (targets or [None])]
+            if code.code in _SYMMETRIC and targets:
+                # "Petraeus held talks with Suleiman": a negotiation is engaged in by both sides
+                pairs += [(b, a) for a in sources for b in targets if b.rule not in ("location", "implicit")]
         elif targets and code.quad_class == 4:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
@@ -918,10 +925,14 @@ class EventCoder:
         root = code.code[:2]
         tokens = s.tokens
         aux = {tokens[k].text.lower() for k in s.kids[token.i] if tokens[k].dep in ("aux", "auxpass")}
-        governor = tokens[token.head]
-        infinitive = token.dep == "ccomp" and any(tokens[k].dep == "aux" and tokens[k].text.lower() == "to"
-                                                  for k in s.kids[token.i])  # "wants Putin to attack"
-        if (token.dep == "xcomp" or infinitive) and governor.lemma.lower() in _WANT and mood.polarity == "positive" \
+        clause = token  # "seeking to deepen a partnership": a nominal trigger's clause is its verb's
+        if token.pos in ("NOUN", "PROPN") and token.dep in ("dobj", "obj") and token.head != token.i \
+                and tokens[token.head].pos == "VERB":
+            clause = tokens[token.head]
+        governor = tokens[clause.head]
+        infinitive = clause.dep == "ccomp" and any(tokens[k].dep == "aux" and tokens[k].text.lower() == "to"
+                                                   for k in s.kids[clause.i])  # "wants Putin to attack"
+        if (clause.dep == "xcomp" or infinitive) and governor.lemma.lower() in _WANT and mood.polarity == "positive" \
                 and root not in ("02", "03", "10", "13"):
             wanter = self._subject(s, governor.i, recent)
             asked = self._actors_of([k for k in s.kids[governor.i] if tokens[k].dep in ("dobj", "obj")], s, recent)
@@ -981,7 +992,7 @@ _REJECT = {"036": "125", "046": "125", "04": "125", "057": "127", "03": "120", "
 _DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
 _CLAIMING = frozenset({"claim", "allege", "charge", "insist", "assert", "contend", "maintain", "accuse", "blame"})
 _SAYING = frozenset({"say", "report", "tell", "announce", "state", "declare", "add"})
-_WANT = frozenset({"want", "wish", "seek", "plan", "intend", "aim", "hope", "prepare", "mean"})
+_WANT = frozenset({"want", "wish", "seek", "plan", "intend", "aim", "hope", "prepare", "mean", "determined"})
 _APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 _THREAT = {"163": "132", "14": "133", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
@@ -1116,6 +1127,10 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
 # Particles that make a phrasal verb of their own ("call off", "blow up", "pull out"): a pattern for the bare verb
 # does not apply.
 _PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
+# Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
+_UNDERGOING = frozenset({"face", "come", "endure", "suffer"})
+# Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
+_SYMMETRIC = frozenset({"046"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})
