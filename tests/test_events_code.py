@@ -372,6 +372,16 @@ def test_targets_on_the_object_and_into(code, text, expected):
     # talks are held by both sides
     ("The Sudanese army chief held talks with the Chadian president in Ndjamena.",
      {("SDN", "046", "TCD"), ("TCD", "046", "SDN")}, set()),
+    # exercises by two countries' forces are joint (062), both ways
+    ("Indian and Japanese warships began five days of naval drills in the Bay of Bengal.",
+     {("IND", "062", "JPN"), ("JPN", "062", "IND")}, set()),
+    # "willing to" is an intent; "ruled" without "out" negates nothing
+    ("Eritrea said it was willing to withdraw its troops from Sudan.", {("ERI", "0356", "SDN")}, set()),
+    ("Hamas ruled Gaza has been sharing intelligence with Hezbollah, the report said.", {("PSE", "064", "LBN")},
+     set()),
+    # two sides acting on their own countries act on each other
+    ("Senior Polish and Czech officials agreed that their countries should cooperate on energy.",
+     {("POL", "030", "CZE"), ("CZE", "030", "POL")}, set()),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

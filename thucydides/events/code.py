@@ -334,6 +334,9 @@ class EventCoder:
             if not sources and governor.i != token.i and not undergo and token.dep in (
                     "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
                 verb = governor if token.dep != "pobj" else tokens[governor.head]
+                if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
+                        and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
+                    verb = tokens[verb.head]  # "launched 10 days of war games", "began a round of talks"
                 sources = self._subject(s, verb.i, recent)
             if not targets and governor.i != token.i and governor.pos == "VERB":
                 # "issued arrest warrants for two Brazilian men": the parser often hangs the noun's phrase on its verb
@@ -448,9 +451,11 @@ class EventCoder:
                 targets = between
             else:
                 sources, reciprocal = between, True
+        own = {m.actor.country for m in sources}
         if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and (not targets or (
-                len({m.actor.country for m in sources}) >= 2
-                and all(m.rule == "location" or m.actor.kind == "region" for m in targets))):
+                len(own) >= 2 and all(m.rule == "location" or m.actor.kind == "region" or m.actor.country in own
+                                      for m in targets))):
+            # ("Hungarian and Romanian officials agreed that their countries should cooperate": each other)
             # "Israelis and Palestinians failed to reach agreement on offices in east Jerusalem": the two sides
             # act on each other; a place named in what they agreed on is not their target
             targets, reciprocal = [], True
@@ -778,6 +783,9 @@ class EventCoder:
         venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
         sources = [self._situated(m, s, venue, targets) for m in sources]
         targets = [self._situated(m, s, venue, sources) for m in targets]
+        if code.code == "150" and token.lemma.lower() in _EXERCISES and not targets and \
+                len({m.actor.country for m in sources}) >= 2:
+            code, reciprocal = self.codes["062"], True  # "French and Egyptian warships launched war games": joint
         if code.code[:2] == "19" and not targets and _into_water(s, token.i) and "150" in self.codes:
             code = self.codes["150"]  # "fired a ballistic missile into the sea": a show of force, no attack
         if not sources and code.quad_class == 4:
@@ -1131,6 +1139,7 @@ _PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
 _UNDERGOING = frozenset({"face", "come", "endure", "suffer"})
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
 _SYMMETRIC = frozenset({"046"})
+_EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})

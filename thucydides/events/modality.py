@@ -84,7 +84,8 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         if position == 0:
             continue
         below = tokens[path[position - 1]]
-        if lemma in NEGATING_GOVERNORS and node not in also and below.dep in ("xcomp", "ccomp", "pcomp"):
+        if lemma in NEGATING_GOVERNORS and node not in also and below.dep in ("xcomp", "ccomp", "pcomp") and (
+                lemma != "rule" or any(tokens[k].dep == "prt" and tokens[k].text.lower() == "out" for k in kids[node])):
             polarity = "negative" if polarity == "positive" else "positive"
             cues.append(token.text)
         elif lemma in ("likely", "unlikely", "expected") and below.dep == "xcomp":  # not "set to": scheduled
