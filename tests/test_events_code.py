@@ -393,6 +393,12 @@ def test_targets_on_the_object_and_into(code, text, expected):
      set()),
     # a list of nominal triggers shares its verb and subject
     ("Sudanese rebels launched mortar and rocket fire against the town.", {("SDN", "194", None)}, set()),
+    # permission withheld is a rejection; what it would have allowed is no event
+    ("Egypt said it would not give permission to Israel to send troops into Rafah.", {("EGY", "124", "ISR")},
+     {("ISR", "154", "EGY"), ("ISR", "154", None)}),
+    # a perfect-tense relative clause describes an actor's record, not the news
+    ("Jordan bombed the militant group that has seized towns in southern Syria.", {("JOR", "195", "SYR")},
+     {("MEA", "171", "SYR")}),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

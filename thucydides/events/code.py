@@ -108,6 +108,9 @@ class EventCoder:
                 # event ("urging Zelensky to show openness to talks", "accused the US of violating"); nor is the
                 # purpose of an act ("signed an agreement to increase trade", "will visit X to mediate")
                 content = [c for c in s.kids[token.i] if tokens[c].dep in ("xcomp",) or _purpose(s, c)]
+                if pattern.pos == "N" and token.head in used:  # "gave permission to Russia to help Israel"
+                    content += [c for c in s.kids[token.head] if c != token.i and (
+                        tokens[c].dep == "xcomp" or _purpose(s, c))]
                 if code.code[:2] in _CONTENT_ROOTS:
                     content += [c for c in s.kids[token.i] if tokens[c].dep in ("ccomp", "advcl", "prep")
                                 and (tokens[c].dep != "prep" or any(tokens[g].dep == "pcomp" for g in s.kids[c])
@@ -1099,10 +1102,10 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             # as the main verb; it identifies who is meant, the conjoined passive is the news
             out |= {token.i} | {d for c in s.kids[token.i] if s.tokens[c].dep in ("prep", "agent", "advmod", "npadvmod")
                                 for d in subtree(s.kids, c)}
-        elif token.dep == "relcl" and _nonrestrictive(s, token.i) and any(
+        elif token.dep == "relcl" and any(
                 s.tokens[c].dep == "aux" and s.tokens[c].lemma.lower() == "have" for c in s.kids[token.i]):
-            # "Moscow and Beijing -- which have resisted a harder line": a perfect-tense aside describes the actor's
-            # record, it does not report the act
+            # "Moscow and Beijing -- which have resisted a harder line", "the militant group that has seized parts of
+            # Iraq": a perfect-tense relative clause describes the actor's record, it does not report the act
             out |= subtree(s.kids, token.i)
     return out
 
