@@ -412,3 +412,13 @@ def test_unidentified_attacker_is_flagged(code):
                  if e.plover == "ASSAULT")
     assert event.source.rule == "unidentified" and event.source.actor.code == "MLIUAF"
     assert event.actor_unknown and event.source.text == ""
+
+
+def test_actor_from_an_earlier_sentence_as_target_does_not_break_coding(coder):
+    # "his" refers back to the governor named in a longer sentence before: the envoy-posting rule must not index
+    # the current sentence with the earlier sentence's token positions
+    text = ("New Jersey Governor Chris Christie, who announced on Tuesday in his home town of Livingston that he would "
+            "seek the Republican nomination for president, spoke to supporters. He praised his state.")
+    article = coder.code_sentences([(text, "2015-07-01")])[0]
+    praise = [e for e in article.events if e.trigger_text == "praised"]
+    assert praise and praise[0].source is not None and praise[0].source.actor.country == "USA"

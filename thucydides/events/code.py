@@ -858,7 +858,7 @@ class EventCoder:
         the country of the posting is ("to Niger", "from Budapest", "in Kyiv")."""
         own = {m.actor.country for m in sources}
         if target.actor.country not in own or target.actor.sector not in ("GOV", None) or \
-                target.actor.kind == "country":
+                target.actor.kind == "country" or target.sentence != s.sentence.index or target.token_end < 1:
             return target
         head = target.token_end - 1
         for prep in s.kids[head]:
