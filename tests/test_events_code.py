@@ -399,6 +399,15 @@ def test_targets_on_the_object_and_into(code, text, expected):
     # a perfect-tense relative clause describes an actor's record, not the news
     ("Jordan bombed the militant group that has seized towns in southern Syria.", {("JOR", "195", "SYR")},
      {("MEA", "171", "SYR")}),
+    # what is demanded, refused or threatened has not happened: no second event for it
+    ("Ukraine demanded an admission by Moscow that Russian troops had shelled the plant.", {("UKR", "100", "RUS")},
+     {("RUS", "194", None), ("RUS", "194", "UKR")}),
+    ("Armenia demanded a meeting of the OSCE to discuss the blockade.", {("ARM", "100", "IGO")},
+     {("ARM", "040", None)}),
+    # opposing a move is rejecting it, also as "is opposed to"; two rejections stay two events
+    ("Mali's junta rejected an Algerian peace plan and opposed the deployment of a regional force.",
+     {("MLI", "120", "DZA")}, set()),
+    ("Turkey is opposed to Swedish membership of the alliance.", {("TUR", "120", "SWE")}, set()),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

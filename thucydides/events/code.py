@@ -118,6 +118,19 @@ class EventCoder:
                                          and not any(g in s.at for g in s.kids[c]))
                                      or (code.code[:2] in ("11", "12") and tokens[c].text.lower() in ("for", "over")))]
                     # "agreed to a ceasefire": the ceasefire is what was agreed, not a second event
+                    # "demanded an admission that X murdered ...", "demanded a meeting to discuss ...": the clause of
+                    # the object noun is what is demanded, promised or rejected
+                    content += [c for o in s.kids[token.i] if tokens[o].dep in ("dobj", "obj")
+                                for c in s.kids[o] if tokens[c].dep in ("acl", "ccomp", "relcl") and (
+                                    tokens[c].dep != "relcl" or _purpose(s, c))
+                                and (tokens[c].dep != "acl" or _purpose(s, c) or any(
+                                    tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in s.kids[c]))]
+                    content += [c for o in s.kids[token.i] if tokens[o].dep in ("dobj", "obj")
+                                for c in s.kids[o] if tokens[c].dep == "ccomp"]
+                    if code.code[:2] in ("02", "03", "10", "12", "13") and pattern.pos == "V":
+                        # "demanded a meeting", "opposed the deployment of a force", "threatened an attack": what is
+                        # asked, refused or threatened has not happened
+                        content += [o for o in s.kids[token.i] if tokens[o].dep in ("dobj", "obj")]
                 for k in list(used) + content:
                     # the verb governing a nominal trigger is used up, not the rest of its clause ("opened fire to
                     # disperse the crowd, killing one and arresting 30": the killing and the arrests are their own)
@@ -251,6 +264,9 @@ class EventCoder:
         used: set[int] = set()
         if pattern.objects is not None:
             objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")]
+            if _stative(s, token.i):  # "is opposed to French mediation": the object of "to"
+                objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
+                            for o in s.kids[k] if tokens[o].dep == "pobj"]
             objects += [c for k in objects for c in s.kids[k] if tokens[c].dep == "conj"]
             objects += [_of_quantity(s, k) for k in objects if _of_quantity(s, k) is not None]
             hit = [k for k in objects if tokens[k].lemma.lower() in pattern.objects
@@ -365,7 +381,7 @@ class EventCoder:
                 # "engaged the peacekeepers in a firefight": the verb's object is whom the act is done to
                 targets = self._objects(s, governor.head, recent)
         else:
-            passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i])
+            passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i]) and not _stative(s, token.i)
             if token.dep == "acl" and token.tag == "VBN" and token.head != token.i:
                 # "10 Russian soldiers killed in Ukraine": the noun the participle describes is the target
                 targets = self._actors_of([token.head], s, recent)
@@ -571,7 +587,7 @@ class EventCoder:
         controlled = False
         for _ in range(4):
             # "Obama is scheduled to attend", "X was forced to withdraw": a passive subject controls the infinitive
-            kinds = ("nsubj", "csubj", "nsubjpass") if controlled else ("nsubj", "csubj")
+            kinds = ("nsubj", "csubj", "nsubjpass") if controlled or _stative(s, node) else ("nsubj", "csubj")
             subjects = [k for k in s.kids[node] if tokens[k].dep in kinds]
             if subjects:
                 subject = subjects[0]
@@ -1110,6 +1126,19 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
     return out
 
 
+# Passive forms that state the subject's own stance: "is opposed to", "is committed to".
+_STATIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
+
+
+def _stative(s: _Sentence, k: int) -> bool:
+    """ "Israel is opposed to French mediation": a passive of stance, whose subject holds it (no agent)."""
+    token = s.tokens[k]
+    if token.lemma.lower() not in _STATIVES or token.tag != "VBN" or \
+            any(s.tokens[c].dep == "agent" for c in s.kids[k]):
+        return False
+    return any(s.tokens[c].dep == "nsubjpass" for c in s.kids[k]) or token.dep == "acomp"  # "is opposed to"
+
+
 def _reduced_relative(s: _Sentence, k: int) -> bool:
     """A past-tense main verb with a subject and no object, conjoined to a passive verb with no subject of its
     own: a misparsed reduced relative ("The civilians imprisoned for X were released by Y")."""
@@ -1216,6 +1245,8 @@ def _refines(a: Event, b: Event) -> bool:
     actors as specific or more ("Iraqi civilians" rather than "Baghdad" for the same bombing)."""
     if (a.plover or a.cameo_root) != (b.plover or b.cameo_root) or a.modality.polarity != b.modality.polarity:
         return False
+    if a.trigger_start != b.trigger_start and a.quad_class != 4:
+        return False  # "rejected a Senegalese plan and opposed the deployment of a force": two acts, not one
     pairs = ((a.source, b.source), (a.target, b.target))
     if any((x is None) != (y is None) for x, y in pairs):
         return False
