@@ -408,6 +408,16 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Mali's junta rejected an Algerian peace plan and opposed the deployment of a regional force.",
      {("MLI", "120", "DZA")}, set()),
     ("Turkey is opposed to Swedish membership of the alliance.", {("TUR", "120", "SWE")}, set()),
+    # a protest is aimed at whom its purpose or "in defiance of" names; its reason is background; preventing a
+    # demonstration restricts freedoms (1721)
+    ("Protesters in Tehran blocked a road to show their anger at the British embassy.",
+     {("IRN", "144", "GBR")}, {("IRN", "144", "IRN")}),
+    ("Students in Dhaka rallied in defiance of Indian pressure.", {("BGD", "141", "IND")}, set()),
+    ("Nepali parties called a strike that shut down Kathmandu in protest of the arrest of activists.",
+     {("NPL", "143", "NPL")}, {(None, "173", "NPL"), (None, "170", "NPL")}),
+    ("Turkish police prevented the demonstration planned by students in Ankara.", {("TUR", "1721", "TUR")}, set()),
+    # a running conflict named as the frame is not a new event
+    ("Two soldiers were killed in the worst attack of the current uprising.", set(), {(None, "140", None)}),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

@@ -111,6 +111,14 @@ class EventCoder:
                 if pattern.pos == "N" and token.head in used:  # "gave permission to Russia to help Israel"
                     content += [c for c in s.kids[token.head] if c != token.i and (
                         tokens[c].dep == "xcomp" or _purpose(s, c))]
+                if pattern.pos == "N" and code.code[:2] in _CONTENT_ROOTS and token.dep in ("dobj", "obj") \
+                        and token.head != token.i:
+                    # "reiterated its demand that Israel ease restrictions": the parser hangs the noun's clause on
+                    # the verb
+                    content += [c for c in s.kids[token.head] if tokens[c].dep == "ccomp" and c > token.i]
+                if pattern.pos == "N" and code.code[:2] in _CONTENT_ROOTS:  # "its demand that Israel ease ..."
+                    content += [c for c in s.kids[token.i] if tokens[c].dep == "acl" and any(
+                        tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in s.kids[c])]
                 if code.code[:2] in _CONTENT_ROOTS:
                     content += [c for c in s.kids[token.i] if tokens[c].dep in ("ccomp", "advcl", "prep")
                                 and (tokens[c].dep != "prep" or any(tokens[g].dep == "pcomp" for g in s.kids[c])
@@ -149,11 +157,22 @@ class EventCoder:
             if code.code in ("01", "010"):
                 continue  # statements are quotes (attribution), not events
             sources, targets, reciprocal = self._arguments(s, token, pattern, recent)
+            if not sources and pattern.pos == "V" and self._event_subject(s, token.i) & matched:
+                continue  # "a general strike that shut down Kathmandu": what an event did is not a second act
             out.extend(self._events(article, s, token, pattern, code, sources, targets, reciprocal, report, spans,
                                     used, recent))
         out.extend(self._accusations(article, s, out, recent, report, spans))
         out.extend(self._obligations(article, s, matched, consumed | hypothetical, recent, report, spans))
         return _dedupe(out)
+
+    @staticmethod
+    def _event_subject(s: _Sentence, verb: int) -> set[int]:
+        """The subject of ``verb`` (through a relative pronoun to its antecedent), as token indices."""
+        tokens = s.tokens
+        out = {k for k in s.kids[verb] if tokens[k].dep in ("nsubj", "nsubjpass")}
+        if tokens[verb].dep == "relcl" and any(tokens[k].text.lower() in RELATIVE for k in out):
+            out.add(tokens[verb].head)
+        return out
 
     def _obligations(self, article: Article, s: _Sentence, matched: set[int], skip: set[int],
                      recent: list[ActorMention], report: date | None, spans: list[tuple[int, int]]) -> list[Event]:
@@ -439,6 +458,21 @@ class EventCoder:
             # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for an attack on a
             # mall in Kenya's capital": a comment is aimed at the actor or the country it is about
             targets = self._about(s, token.i, {m.actor.code for m in sources}, recent)
+        if not targets and pattern.code[:2] == "14" and sources:
+            # "blocked a road to show their disapproval of the United States' policies", "in defiance of Chinese
+            # authorities": whom a protest is aimed at is in its purpose or its "against" / "in defiance of" phrase
+            own = {m.actor.code for m in sources} | {m.actor.country for m in sources if m.actor.country}
+            heads = [token.i] + ([token.head] if pattern.pos == "N" and token.head != token.i else [])
+            for h in heads:
+                for k in s.kids[h]:
+                    if targets:
+                        break
+                    word = tokens[k].text.lower()
+                    if _purpose(s, k) or (tokens[k].dep == "prep" and word in ("against", "in") and (
+                            word == "against" or any(tokens[o].lemma.lower() in ("defiance", "protest")
+                                                     for o in s.kids[k]))):
+                        found = [m for m in self._content_target(s, k, own, recent) if m.actor.country not in own]
+                        targets = found
         if not targets and pattern.code[:2] in ("17", "18", "19", "20"):
             # "opened fire to disperse the demonstrators": whom the force was meant for
             for k in s.kids[token.i if pattern.pos == "V" else token.head]:
@@ -820,7 +854,7 @@ class EventCoder:
                        if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
                        self.d.valid_code(m.actor.country) else m for m in targets]
         venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
-        sources = [self._situated(m, s, venue, targets, hostile=code.quad_class == 4) for m in sources]
+        sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20")) for m in sources]
         targets = [self._situated(m, s, venue, sources) for m in targets]
         if code.code == "154" and any("peacekeep" in m.text.lower() for m in sources) or (
                 code.code == "154" and any("peacekeep" in s.tokens[k].text.lower() for k in s.kids[token.i]
@@ -1113,6 +1147,16 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             # "the civilians imprisoned for acting against Moscow", "victims killed by the missile": a past act
             # that identifies who is meant, reported before, not the news of this sentence
             out |= subtree(s.kids, token.i)
+        elif token.dep == "pobj" and token.pos == "NOUN" and any(
+                s.tokens[c].dep == "amod" and s.tokens[c].lemma.lower() in _ONGOING for c in s.kids[token.i]):
+            # "the worst attack in the current Palestinian uprising": a running conflict named as the frame of the
+            # news is not a new event each time it is mentioned
+            out.add(token.i)
+        elif token.dep == "prep" and token.text.lower() in ("of", "at", "against", "over", "to", "for") and \
+                _reason_frame(s, token.head):
+            # "in protest of last week's arrests", "in retaliation for the attack", "in response to the shelling":
+            # the reason given for the act happened before; it is the background, not this sentence's news
+            out |= subtree(s.kids, token.i)
         elif _reduced_relative(s, token.i):
             # "The civilians imprisoned for acting against Moscow were released": the parser read the participle
             # as the main verb; it identifies who is meant, the conjoined passive is the news
@@ -1137,6 +1181,16 @@ def _stative(s: _Sentence, k: int) -> bool:
             any(s.tokens[c].dep == "agent" for c in s.kids[k]):
         return False
     return any(s.tokens[c].dep == "nsubjpass" for c in s.kids[k]) or token.dep == "acomp"  # "is opposed to"
+
+
+_REASONS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
+
+
+def _reason_frame(s: _Sentence, k: int) -> bool:
+    """Token ``k`` is the noun of "in protest", "in retaliation", "in response" (the object of "in")."""
+    token = s.tokens[k]
+    return token.lemma.lower() in _REASONS and token.dep == "pobj" and token.head != k and \
+        s.tokens[token.head].text.lower() == "in"
 
 
 def _reduced_relative(s: _Sentence, k: int) -> bool:
@@ -1201,6 +1255,7 @@ _SYMMETRIC = frozenset({"046"})
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 _DEPLOYMENTS = frozenset({"deployment", "withdrawal", "redeployment", "pullout", "arrival", "dispatch"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+_ONGOING = frozenset({"current", "ongoing", "continuing", "long-running", "years-long", "decades-long"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})
 
