@@ -418,6 +418,10 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Turkish police prevented the demonstration planned by students in Ankara.", {("TUR", "1721", "TUR")}, set()),
     # a running conflict named as the frame is not a new event
     ("Two soldiers were killed in the worst attack of the current uprising.", set(), {(None, "140", None)}),
+    # "X was behind the attacks", said or shown by another party, is its accusation of X
+    ("Kenya says there is evidence showing that al-Shabaab was behind the bombing.", {("KEN", "112", "SOM")},
+     set()),
+    ("Iran was behind the attack on the tanker, the Israeli military said.", {("ISR", "112", "IRN")}, set()),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

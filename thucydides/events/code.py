@@ -207,16 +207,24 @@ class EventCoder:
             if event.quad_class < 3 or event.source is None or event.modality.polarity != "positive":
                 continue
             node = next(t.i for t in tokens if t.start == event.trigger_start)
-            for _ in range(4):
-                if tokens[node].dep not in ("ccomp", "conj", "xcomp") or tokens[node].head == node:
+            behind = tokens[node].dep == "pobj" and tokens[tokens[node].head].text.lower() == "behind"
+            if behind:  # "Ukraine says Russia was behind the attacks": a claim of responsibility is an accusation
+                node = tokens[tokens[node].head].head
+            for _ in range(6 if behind else 4):
+                links = ("ccomp", "conj", "xcomp") + (("acl", "dobj", "nsubj", "attr") if behind else ())
+                if tokens[node].dep not in links or tokens[node].head == node:
                     break
                 node = tokens[node].head
                 lemma = tokens[node].lemma.lower()
-                if lemma in _CLAIMING or lemma in _SAYING:
+                if behind and tokens[node].pos == "NOUN":
+                    continue  # "evidence proving Russia was behind": up to the verb that states it
+                if behind and lemma in _EVIDENCING and not self._subject(s, node, recent):
+                    continue  # "evidence proving ...": who holds the evidence states it
+                if lemma in _CLAIMING or lemma in _SAYING or (behind and lemma in _EVIDENCING):
                     speakers = self._subject(s, node, recent)
                     accused = event.source
                     speakers = [m for m in speakers if m.actor.country != accused.actor.country]
-                    if lemma not in _CLAIMING:  # "Israel said a mortar bomb was fired at it from Gaza": the victim
+                    if lemma not in _CLAIMING and not behind:  # "Israel said a mortar bomb was fired at it": the victim
                         # reporting an attack on itself blames the attacker
                         victims = {event.target.actor.country} if event.target is not None and \
                             event.target.actor.kind == "country" else set()
@@ -1079,6 +1087,7 @@ _REJECT = {"036": "125", "046": "125", "04": "125", "057": "127", "03": "120", "
            "07": "122", "08": "124", "02": "120", "01": "120"}
 _DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
 _CLAIMING = frozenset({"claim", "allege", "charge", "insist", "assert", "contend", "maintain", "accuse", "blame"})
+_EVIDENCING = frozenset({"prove", "show", "confirm", "indicate", "suggest", "demonstrate"})
 _SAYING = frozenset({"say", "report", "tell", "announce", "state", "declare", "add"})
 _WANT = frozenset({"want", "wish", "seek", "plan", "intend", "aim", "hope", "prepare", "mean", "determined"})
 _APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
