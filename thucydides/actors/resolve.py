@@ -331,10 +331,15 @@ class Resolver:
             if current and word in LINKS and current[-1].kind == SECTOR and self._unit_ahead(k + 1, starts, tokens):
                 k += 1
                 continue
+            ahead = starts.get(k + 1) or (starts.get(k + 2) if k + 1 < n and tokens[k + 1].text.lower() == "the"
+                                          else None)
             if current and word == "from" and current[-1].kind == SECTOR and tokens[k].head == current[-1].j - 1 \
-                    and self._unit_ahead(k + 1, starts, tokens):
-                k += 1  # "dissidents from Myanmar", "ministers from the Georgian government" (not "withdrew troops
-                continue  # from Lebanon", where "from" hangs on the verb)
+                    and ahead is not None and not (ahead.j < n and tokens[ahead.j].pos == "PROPN"
+                                                   and tokens[ahead.j].text[:1].isupper()):
+                # "dissidents from Myanmar", "ministers from the Georgian government" (not "withdrew troops from
+                # Lebanon", where "from" hangs on the verb, nor "officials from the Texas Department of ...", a name)
+                k += 1
+                continue
             close()
             k += 1
         close()
