@@ -357,7 +357,13 @@ def test_targets_on_the_object_and_into(code, text, expected):
      {(None, "145", "SDN"), (None, "190", "SDN")}),
     # travel warnings reduce relations; warning others against an attack is no threat
     ("Canada advised against all travel to Haiti.", {("CAN", "160", "HTI")}, set()),
-    ("China warned against any attack on Iran's nuclear sites.", set(), {("CHN", "1384", "IRN")}),
+    ("China warned against any attack on Iran's nuclear sites.", {("CHN", "012", None)}, {("CHN", "1384", "IRN")}),
+    ("Growth in Germany may fall below one percent, the economy minister warned.", set(),
+     {(None, "130", "DEU"), ("DEU", "130", "DEU")}),
+    ("The interior minister warned that police would no longer tolerate rallies by the opposition.",
+     {(None, "130", None)}, set()),
+    # "what it called an illegal bid" names; it is no phone call
+    ("The airline will fight what it called the government's illegal takeover bid.", set(), {(None, "041", None)}),
     ("Opposition activists called off their march after talks with the police.", set(),
      {(None, "041", None)}),
     # "seeking to deepen a partnership": an intent (03x) of both sides

@@ -266,6 +266,10 @@ class EventCoder:
                     best = (score, pattern, used)
         if best is not None and pos == "V" and best[1].objects is None and self._object_codes(s, token):
             return None  # "called a general strike": the strike, governed by "call", says what happened
+        if best is not None and pos == "V" and best[1].code == "041" and any(
+                s.tokens[k].dep in ("oprd", "acomp", "ccomp", "xcomp") or s.tokens[k].text.lower() in ("what", "which")
+                for k in s.kids[token.i]):
+            return None  # "what it called an illegal bid", "called the attack barbaric": naming, not a phone call
         if best is not None and pos == "V" and " " not in best[1].lemma and any(
                 s.tokens[k].dep == "prt" and s.tokens[k].text.lower() in _PARTICLES
                 and not (k + 1 < len(s.tokens) and s.tokens[k + 1].text.lower() == "to")  # "kidnapped up to 16"
@@ -1020,6 +1024,15 @@ class EventCoder:
         """
         root = code.code[:2]
         tokens = s.tokens
+        if root == "13" and token.lemma.lower() == "warn" and "012" in self.codes and not any(
+                tokens[k].dep in ("dobj", "obj", "dative", "iobj") for k in s.kids[token.i]) and (
+                (code.code == "130" and not any(
+                    tokens[k].dep == "ccomp" and self._subject(s, k, recent) for k in s.kids[token.i]))
+                or any(tokens[k].dep == "prep" and tokens[k].text.lower() == "against" for k in s.kids[token.i])):
+            # "growth may fall, the minister warned", "China warned against any attack on Iran": a warning addressed
+            # to no one, about no actor's act, is a pessimistic comment (012), not a threat to whoever it mentions
+            # ("warned that police will no longer tolerate rallies" stays a threat)
+            return self.codes["012"], sources, [], mood, None
         aux = {tokens[k].text.lower() for k in s.kids[token.i] if tokens[k].dep in ("aux", "auxpass")}
         clause = token  # "seeking to deepen a partnership": a nominal trigger's clause is its verb's
         if token.pos in ("NOUN", "PROPN") and token.dep in ("dobj", "obj") and token.head != token.i \
