@@ -362,6 +362,9 @@ def test_targets_on_the_object_and_into(code, text, expected):
      {(None, "130", "DEU"), ("DEU", "130", "DEU")}),
     ("The interior minister warned that police would no longer tolerate rallies by the opposition.",
      {(None, "130", None)}, set()),
+    # the place a projectile hit says nothing of who fired it; forces deployed are the actor's own
+    ("Three rockets were fired at Haifa on Sunday.", {(None, "190", "ISR")}, {("ISR", "190", "ISR")}),
+    ("Additional Russian troops were deployed to Belarus.", {("RUS", "154", "BLR")}, {(None, "154", "RUS")}),
     # "what it called an illegal bid" names; it is no phone call
     ("The airline will fight what it called the government's illegal takeover bid.", set(), {(None, "041", None)}),
     ("Opposition activists called off their march after talks with the police.", set(),

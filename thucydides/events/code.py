@@ -419,6 +419,11 @@ class EventCoder:
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
                         sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
+            elif passive and (pattern.code[:2] == "15" or pattern.code in ("074", "0234")):
+                # "4,000 observers were deployed to monitor the vote", "troops were sent to the border": what is
+                # deployed is the actor's own force, not a target
+                sources = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
+                targets = self._preposition_targets(s, token.i, ("to", "into", "in"), recent)
             elif passive:
                 targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
                 if not targets:  # "a mortar bomb was fired at it": the weapon is no target, what it was aimed at is
@@ -879,7 +884,10 @@ class EventCoder:
             code = self.codes["150"]  # "fired a ballistic missile into the sea": a show of force, no attack
         if not sources and code.quad_class == 4:
             sources = self._launch_site(s, token, where)
-        if not sources and code.plover == "ASSAULT" and where is not None and targets:
+        if not sources and code.plover == "ASSAULT" and where is not None and targets and \
+                code.code[:3] not in ("194", "195") and token.lemma.lower() not in _PROJECTILES and \
+                not any(m.rule == "location" for m in targets):
+            # (not "rockets fired at Tel Aviv", "shelling", "air strikes": the place hit says nothing of the attacker)
             sources = self._unidentified(s, token, where)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
             targets = self._home(s, token, sources)
@@ -1276,6 +1284,7 @@ _UNDERGOING = frozenset({"face", "come", "endure", "suffer"})
 _SYMMETRIC = frozenset({"046"})
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 _DEPLOYMENTS = frozenset({"deployment", "withdrawal", "redeployment", "pullout", "arrival", "dispatch"})
+_PROJECTILES = frozenset({"fire", "launch", "shell", "rocket", "missile", "strike", "airstrike", "bombard"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _ONGOING = frozenset({"current", "ongoing", "continuing", "long-running", "years-long", "decades-long"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
