@@ -365,6 +365,16 @@ def test_targets_on_the_object_and_into(code, text, expected):
     # the place a projectile hit says nothing of who fired it; forces deployed are the actor's own
     ("Three rockets were fired at Haifa on Sunday.", {(None, "190", "ISR")}, {("ISR", "190", "ISR")}),
     ("Additional Russian troops were deployed to Belarus.", {("RUS", "154", "BLR")}, {(None, "154", "RUS")}),
+    # "visiting" before a guest's title is no visit by the host; the guest is the target (Xinhua style)
+    ("Chinese President Xi Jinping on Tuesday held talks with visiting Kenyan President William Ruto in Beijing.",
+     {("CHN", "046", "KEN"), ("KEN", "046", "CHN")}, set()),
+    ("Erdogan received visiting Iraqi Prime Minister Mohammed Shia al-Sudani in Ankara.", {("TUR", "043", "IRQ")},
+     {("TUR", "042", "IRQ")}),
+    # gunmen of unknown country, placed later by the attack's place, are one attack; a sanction's reason is no event
+    ("Gunmen killed 12 villagers in an attack in northern Burkina Faso on Sunday.", {("BFA", "190", "BFA")},
+     {(None, "190", None)}),
+    ("The European Union imposed sanctions on two Iranian officials over the crackdown on protesters.",
+     {("IGO", "163", "IRN")}, {("IGO", "175", "IRN")}),
     # "what it called an illegal bid" names; it is no phone call
     ("The airline will fight what it called the government's illegal takeover bid.", set(), {(None, "041", None)}),
     ("Opposition activists called off their march after talks with the police.", set(),

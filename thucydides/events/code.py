@@ -139,6 +139,12 @@ class EventCoder:
                         # "demanded a meeting", "opposed the deployment of a force", "threatened an attack": what is
                         # asked, refused or threatened has not happened
                         content += [o for o in s.kids[token.i] if tokens[o].dep in ("dobj", "obj")]
+                if code.code[:2] in ("16", "17") or code.code[:3] == "116":
+                    # "imposed sanctions on officials over the crackdown", "arrested for collaborating with Israel":
+                    # what a punishment is for is its reason, reported before, not a second event
+                    for h in [token.i] + ([token.head] if pattern.pos == "N" and token.head != token.i else []):
+                        content += [c for c in s.kids[h] if tokens[c].dep == "prep"
+                                    and tokens[c].text.lower() in ("over", "for")]
                 for k in list(used) + content:
                     # the verb governing a nominal trigger is used up, not the rest of its clause ("opened fire to
                     # disperse the crowd, killing one and arresting 30": the killing and the arrests are their own)
@@ -247,6 +253,9 @@ class EventCoder:
         if pos is None:
             return None
         lemma = token.lemma.lower()
+        if _visiting(s, token.i):
+            return None  # "Putin met visiting Hungarian Prime Minister Orban": the guest, not a visit by Putin
+        lemma = token.lemma.lower()
         keys = [(lemma, 0.0)]
         for k in s.kids[token.i]:
             child = s.tokens[k]
@@ -298,10 +307,14 @@ class EventCoder:
             if _stative(s, token.i):  # "is opposed to French mediation": the object of "to"
                 objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
                             for o in s.kids[k] if tokens[o].dep == "pobj"]
+            objects += [o for k in kids if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
             objects += [c for k in objects for c in s.kids[k] if tokens[c].dep == "conj"]
             objects += [_of_quantity(s, k) for k in objects if _of_quantity(s, k) is not None]
             hit = [k for k in objects if tokens[k].lemma.lower() in pattern.objects
-                   or phrase_key(tokens[k].text) in pattern.objects]
+                   or phrase_key(tokens[k].text) in pattern.objects
+                   # "received President Macron": a named office-holder is the visitor the pattern asks for
+                   or (pattern.objects & _VISITORS and k in s.at and s.at[k].actor.kind == "person"
+                       and s.at[k].actor.sector in ("GOV", "ELI", "MIL"))]
             if not hit:
                 return None
             used.update(hit)
@@ -668,6 +681,7 @@ class EventCoder:
                  skip: int | None = None) -> list[ActorMention]:
         tokens = s.tokens
         found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
+        found += [o for k in s.kids[verb] if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
         found += [o for p in s.kids[verb] if tokens[p].dep == "prt" and tokens[p].text.lower() == "up"
                   for q in s.kids[p] if tokens[q].text.lower() == "to" for o in s.kids[q]
                   if tokens[o].dep == "pobj"]  # "kidnapped up to 16 advisers": the parser hangs the object on "up to"
@@ -691,7 +705,12 @@ class EventCoder:
         for prep in prepositions:
             for k in s.kids[head]:
                 if tokens[k].dep in ("prep", "dative") and tokens[k].text.lower() == prep and k != skip:
-                    found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)
+                    heads = [c for c in s.kids[k] if tokens[c].dep == "pobj"]
+                    # "held talks with visiting Pakistani Prime Minister Sharif": the parser reads "visiting" as a
+                    # verb whose object is the guest
+                    heads += [o for c in s.kids[k] if tokens[c].dep == "pcomp" and tokens[c].lemma.lower() == "visit"
+                              and tokens[c].tag == "VBG" for o in s.kids[c] if tokens[o].dep in ("dobj", "obj")]
+                    found = self._actors_of(heads, s, recent)
                     if found:
                         return found
         return []
@@ -1223,6 +1242,16 @@ def _reason_frame(s: _Sentence, k: int) -> bool:
         s.tokens[token.head].text.lower() == "in"
 
 
+def _visiting(s: _Sentence, k: int) -> bool:
+    """ "met visiting Prime Minister X", "talks with visiting X": the parser makes "visiting" a verb whose object is the
+    guest, right after the verb or preposition it hangs on."""
+    token = s.tokens[k]
+    return token.lemma.lower() == "visit" and token.tag == "VBG" and token.head != k and token.head == k - 1 and \
+        token.dep in ("advcl", "xcomp", "pcomp", "amod", "acl", "ccomp") and \
+        not any(s.tokens[c].dep in ("nsubj", "aux") for c in s.kids[k]) and \
+        any(s.tokens[c].dep in ("dobj", "obj") and s.tokens[c].pos == "PROPN" for c in s.kids[k])
+
+
 def _reduced_relative(s: _Sentence, k: int) -> bool:
     """A past-tense main verb with a subject and no object, conjoined to a passive verb with no subject of its
     own: a misparsed reduced relative ("The civilians imprisoned for X were released by Y")."""
@@ -1285,6 +1314,7 @@ _SYMMETRIC = frozenset({"046"})
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 _DEPLOYMENTS = frozenset({"deployment", "withdrawal", "redeployment", "pullout", "arrival", "dispatch"})
 _PROJECTILES = frozenset({"fire", "launch", "shell", "rocket", "missile", "strike", "airstrike", "bombard"})
+_VISITORS = frozenset({"minister", "president", "envoy", "counterpart", "leader", "premier", "chancellor"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _ONGOING = frozenset({"current", "ongoing", "continuing", "long-running", "years-long", "decades-long"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
@@ -1337,7 +1367,9 @@ def _refines(a: Event, b: Event) -> bool:
     if any((x is None) != (y is None) for x, y in pairs):
         return False
     codes = [(x.actor.code, y.actor.code) for x, y in pairs if x is not None and y is not None]
-    if not codes or any(not x.startswith(y) or x[:3] == "---" for x, y in codes):
+    # an unknown country ("---UAF") is refined by a known one ("BFAUAF") of the same sector
+    if not codes or any(not (x.startswith(y) or (y[:3] == "---" and x[3:] == y[3:])) or x[:3] == "---"
+                        for x, y in codes):
         return False
     return any(x != y for x, y in codes) or a.trigger_start < b.trigger_start
 
