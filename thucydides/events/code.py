@@ -426,7 +426,11 @@ class EventCoder:
                 targets = self._objects(s, governor.head, recent)
         else:
             passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i]) and not _stative(s, token.i)
-            if token.dep == "acl" and token.tag == "VBN" and token.head != token.i:
+            if _finite_acl(s, token.i):
+                # "Israeli airstrikes killed 30 people" read as a noun phrase: the noun is the subject
+                sources = self._actors_of([token.head], s, recent)
+                targets = self._objects(s, token.i, recent) or self._place_objects(s, token.i)
+            elif token.dep == "acl" and token.tag == "VBN" and token.head != token.i:
                 # "10 Russian soldiers killed in Ukraine": the noun the participle describes is the target
                 targets = self._actors_of([token.head], s, recent)
                 for k in kids[token.i]:
@@ -515,6 +519,8 @@ class EventCoder:
                 if tokens[k].dep == "prep" and tokens[k].text.lower() in _PLACE_PREPOSITIONS and \
                         pattern.code[:2] in ("03", "04"):
                     continue  # "will meet in Zurich": where they meet is no target
+                if tokens[k].dep == "prep" and tokens[k].text.lower() not in _CONTENT_PREPOSITIONS:
+                    continue  # "exchanged prisoners in a deal brokered by the UAE": a circumstance, not the content
                 if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
                         not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
                     targets = self._content_target(s, k, exclude, recent)
@@ -1192,7 +1198,7 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
                                           for c in s.kids[token.i]):
             out |= subtree(s.kids, token.i)
         elif token.dep == "acl" and token.tag == "VBN" and s.tokens[token.head].pos in ("NOUN", "PROPN") and \
-                not _nonrestrictive(s, token.i) and not _existential(s, token.head):
+                not _nonrestrictive(s, token.i) and not _existential(s, token.head) and not _finite_acl(s, token.i):
             # "the civilians imprisoned for acting against Moscow", "victims killed by the missile": a past act
             # that identifies who is meant, reported before, not the news of this sentence
             out |= subtree(s.kids, token.i)
@@ -1240,6 +1246,14 @@ def _reason_frame(s: _Sentence, k: int) -> bool:
     token = s.tokens[k]
     return token.lemma.lower() in _REASONS and token.dep == "pobj" and token.head != k and \
         s.tokens[token.head].text.lower() == "in"
+
+
+def _finite_acl(s: _Sentence, k: int) -> bool:
+    """A past participle read as modifying the noun before it but with a direct object of its own: the parser
+    missed a finite verb ("Israeli airstrikes killed at least 30 people", with "airstrikes" as the root)."""
+    token = s.tokens[k]
+    return token.dep == "acl" and token.tag in ("VBN", "VBD") and token.head != k and \
+        s.tokens[token.head].dep == "ROOT" and any(s.tokens[c].dep in ("dobj", "obj") for c in s.kids[k])
 
 
 def _visiting(s: _Sentence, k: int) -> bool:
@@ -1315,6 +1329,7 @@ _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "w
 _DEPLOYMENTS = frozenset({"deployment", "withdrawal", "redeployment", "pullout", "arrival", "dispatch"})
 _PROJECTILES = frozenset({"fire", "launch", "shell", "rocket", "missile", "strike", "airstrike", "bombard"})
 _VISITORS = frozenset({"minister", "president", "envoy", "counterpart", "leader", "premier", "chancellor"})
+_CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _ONGOING = frozenset({"current", "ongoing", "continuing", "long-running", "years-long", "decades-long"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
