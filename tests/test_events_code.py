@@ -381,6 +381,10 @@ def test_targets_on_the_object_and_into(code, text, expected):
     # the circumstance of an exchange ("in a deal brokered by the UAE") is not its target
     ("Russia and Ukraine exchanged 95 prisoners of war in a deal brokered by the United Arab Emirates.",
      {("RUS", "0841", "UKR"), ("UKR", "0841", "RUS")}, {("RUS", "0841", "ARE")}),
+    # a state's forces act in their own country when only the place is named; a town is no surname
+    ("Security forces arrested dozens of opposition supporters in Dhaka ahead of the election.",
+     {("BGD", "173", "BGD")}, set()),
+    ("M23 rebels captured the town of Sake, 25 km from Goma.", {("COD", "190", "COD")}, {("COD", "190", "COG")}),
     # "what it called an illegal bid" names; it is no phone call
     ("The airline will fight what it called the government's illegal takeover bid.", set(), {(None, "041", None)}),
     ("Opposition activists called off their march after talks with the police.", set(),

@@ -31,7 +31,7 @@ from thucydides.actors.dictionary import (
     ADJECTIVE, CAPITAL, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, ORGANIZATIONS, PERSON, REGION,
     REGION_ADJECTIVE, SECTOR, UPPER, CAPITALISED, ActorDictionary, Entry, Person, default_dictionary, phrase_key,
 )
-from thucydides.structure.resources import agencies
+from thucydides.structure.resources import agencies, gazetteer
 from thucydides.types import Actor, ActorMention, Article, Sentence, Token
 
 NAME, SURNAME = "name", "surname"
@@ -247,6 +247,9 @@ class Resolver:
         if not (token.text[:1].isupper() or titled) or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
                 or token.ent_type in ("DATE", "TIME", "GPE", "LOC"):
             return False
+        if k > 0 and tokens[k - 1].text.lower() in ("in", "from", "near", "to", "at", "outside", "around", "of") \
+                and gazetteer().country_of(token.text):
+            return False  # "25 km from Goma": a town, not the surname of a former prime minister
         if len(token.text) > 1 and token.text.isupper() and not any(
                 tokens[j].text.isupper() for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j].text.isalpha()):
             return False  # "a BAK missile": an acronym in running text, not the surname Bak

@@ -627,6 +627,12 @@ class EventCoder:
                     return [replace(self._place_actor(s, where),
                                     evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
             for d in sorted(subtree(s.kids, k)):
+                if force and tokens[d].pos == "PROPN" and d not in s.at and tokens[d].ent_type not in ("GPE", "LOC") \
+                        and tokens[d].dep in ("pobj", "appos"):  # "captured the town of Sake, 25 km from Goma"
+                    where = place_named(tokens, d, s.sentence.text, s.base, known_only=True)
+                    if where is not None and self.d.valid_code(where.country):
+                        return [replace(self._place_actor(s, where),
+                                        evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
                 if tokens[d].ent_type in ("GPE", "LOC"):
                     found = self._country_actor(s, d)
                     if not found:
@@ -896,7 +902,8 @@ class EventCoder:
                        if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
                        self.d.valid_code(m.actor.country) else m for m in targets]
         venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
-        sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20")) for m in sources]
+        sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
+                                  force=code.quad_class == 4) for m in sources]
         targets = [self._situated(m, s, venue, sources) for m in targets]
         if code.code == "154" and any("peacekeep" in m.text.lower() for m in sources) or (
                 code.code == "154" and any("peacekeep" in s.tokens[k].text.lower() for k in s.kids[token.i]
@@ -1014,7 +1021,7 @@ class EventCoder:
                              evidence="a domestic act with no target named is aimed at its own country")]
 
     def _situated(self, mention: ActorMention, s: _Sentence, where: Location | None,
-                  others: Sequence[ActorMention], hostile: bool = False) -> ActorMention:
+                  others: Sequence[ActorMention], hostile: bool = False, force: bool = False) -> ActorMention:
         """A role with no country ("opposition leaders", "a rebel group") takes the country where the act took
         place ("... postponed the rally in Baku"), else the one country the sentence names ("the Umma party will
         boycott Algeria's elections"), but for an act of force never the country of its target only; with several
@@ -1035,8 +1042,10 @@ class EventCoder:
                 return mention
             country = named.pop()
             why = f"the only country the sentence names ({country})"
-        if actor.sector in STATE_SECTORS and any(m.actor.country == country or m.actor.code.startswith("---")
+        if actor.sector in STATE_SECTORS and any((m.actor.country == country or m.actor.code.startswith("---"))
+                                                 and not (force and m.rule in ("location", "implicit"))
                                                  for m in others):
+            # (but police arresting people "in Dhaka", with only the place named, are that country's)
             return mention  # "the government thanked China": a state rarely acts on itself; no guess
         code = country + actor.code[3:]
         if not self.d.valid_code(code):
