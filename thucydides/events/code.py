@@ -133,8 +133,6 @@ class EventCoder:
                                     tokens[c].dep != "relcl" or _purpose(s, c))
                                 and (tokens[c].dep != "acl" or _purpose(s, c) or any(
                                     tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in s.kids[c]))]
-                    content += [c for o in s.kids[token.i] if tokens[o].dep in ("dobj", "obj")
-                                for c in s.kids[o] if tokens[c].dep == "ccomp"]
                     if code.code[:2] in ("02", "03", "10", "12", "13") and pattern.pos == "V":
                         # "demanded a meeting", "opposed the deployment of a force", "threatened an attack": what is
                         # asked, refused or threatened has not happened
@@ -252,7 +250,6 @@ class EventCoder:
             pos = "N"  # "launched an offensive": the parser sometimes tags the noun as an adjective
         if pos is None:
             return None
-        lemma = token.lemma.lower()
         if _visiting(s, token.i):
             return None  # "Putin met visiting Hungarian Prime Minister Orban": the guest, not a visit by Putin
         lemma = token.lemma.lower()
@@ -622,28 +619,28 @@ class EventCoder:
             if tokens[k].dep not in ("dobj", "obj"):
                 continue
             if force and tokens[k].pos == "PROPN" and k not in s.at and tokens[k].ent_type not in ("GPE", "LOC"):
-                where = place_named(tokens, k, s.sentence.text, s.base, known_only=True)
-                if where is not None and self.d.valid_code(where.country):
-                    return [replace(self._place_actor(s, where),
-                                    evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
+                found = self._gazetteer_place(s, k, known_only=True)
+                if found:
+                    return found
             for d in sorted(subtree(s.kids, k)):
                 if force and tokens[d].pos == "PROPN" and d not in s.at and tokens[d].ent_type not in ("GPE", "LOC") \
                         and tokens[d].dep in ("pobj", "appos"):  # "captured the town of Sake, 25 km from Goma"
-                    where = place_named(tokens, d, s.sentence.text, s.base, known_only=True)
-                    if where is not None and self.d.valid_code(where.country):
-                        return [replace(self._place_actor(s, where),
-                                        evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
+                    found = self._gazetteer_place(s, d, known_only=True)
+                    if found:
+                        return found
                 if tokens[d].ent_type in ("GPE", "LOC"):
-                    found = self._country_actor(s, d)
-                    if not found:
-                        # the whole name ("Hong Kong", not a town called Kong), placed by GeoNames
-                        where = place_named(tokens, d, s.sentence.text, s.base)
-                        if where is not None and where.country and self.d.valid_code(where.country):
-                            found = [replace(self._place_actor(s, where),
-                                             evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
+                    # the whole name ("Hong Kong", not a town called Kong), placed by GeoNames
+                    found = self._country_actor(s, d) or self._gazetteer_place(s, d)
                     if found:
                         return found
         return []
+
+    def _gazetteer_place(self, s: _Sentence, k: int, known_only: bool = False) -> list[ActorMention]:
+        """The country of the place named at token ``k``, as a ``location`` mention, or nothing."""
+        where = place_named(s.tokens, k, s.sentence.text, s.base, known_only=known_only)
+        if where is None or not where.country or not self.d.valid_code(where.country):
+            return []
+        return [replace(self._place_actor(s, where), evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
 
     def _country_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
         token = s.tokens[k]
@@ -905,9 +902,8 @@ class EventCoder:
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4) for m in sources]
         targets = [self._situated(m, s, venue, sources) for m in targets]
-        if code.code == "154" and any("peacekeep" in m.text.lower() for m in sources) or (
-                code.code == "154" and any("peacekeep" in s.tokens[k].text.lower() for k in s.kids[token.i]
-                                           if s.tokens[k].dep in ("dobj", "obj"))):
+        if code.code == "154" and any("peacekeep" in text.lower() for text in [m.text for m in sources] + [
+                s.tokens[k].text for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")]):
             code = self.codes["074"]  # "deployed peacekeepers to Bosnia": peacekeeping is aid (CAMEO 074)
         if code.code == "150" and token.lemma.lower() in _EXERCISES and not targets and \
                 len({m.actor.country for m in sources}) >= 2:
