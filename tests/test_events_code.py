@@ -385,6 +385,9 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Security forces arrested dozens of opposition supporters in Dhaka ahead of the election.",
      {("BGD", "173", "BGD")}, set()),
     ("M23 rebels captured the town of Sake, 25 km from Goma.", {("COD", "190", "COD")}, {("COD", "190", "COG")}),
+    # "leaders of the opposition coalition": whose leaders they are; a coalition names no sector of its own
+    ("Leaders of the Musavat (Equality) opposition coalition agreed to postpone the rally in Baku.",
+     {("AZE", "030", "AZE")}, {(None, "030", "AZE")}),
     # "what it called an illegal bid" names; it is no phone call
     ("The airline will fight what it called the government's illegal takeover bid.", set(), {(None, "041", None)}),
     ("Opposition activists called off their march after talks with the police.", set(),

@@ -761,6 +761,9 @@ class EventCoder:
             seen.add(k)
             token = s.tokens[k]
             mention = s.at.get(k) or self._inside(s, k)
+            if mention is not None and mention.actor.country is None and mention.rule == "role":
+                # "Leaders of the Azadliq (Freedom) opposition coalition": whose leaders they are says more
+                mention = self._inside(s, k) or mention
             if mention is None and token.pos == "PRON" and token.text.lower() in ("they", "them"):
                 group = self._group(token, s, recent)
                 if len(group) >= 2:  # "Putin and Xi met ... They signed an agreement": both of them
