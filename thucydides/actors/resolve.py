@@ -243,8 +243,7 @@ class Resolver:
     @staticmethod
     def _surname_ok(tokens: Sequence[Token], k: int) -> bool:
         token = tokens[k]
-        titled = k > 0 and phrase_key(tokens[k - 1].text) in _TITLES and tokens[k - 1].text[:1].isupper()
-        if not (token.text[:1].isupper() or titled) or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
+        if not (token.text[:1].isupper() or _after_title(tokens, k)) or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
                 or token.ent_type in ("DATE", "TIME", "GPE", "LOC"):
             return False
         if k > 0 and tokens[k - 1].text.lower() in ("in", "from", "near", "to", "at", "outside", "around", "of") \
@@ -789,8 +788,12 @@ def _lowercase_ok(entry: Entry, tokens: Sequence[Token], i: int, j: int) -> bool
     if entry.kind == ADJECTIVE and j == i + 1 and word.endswith(("ian", "ese")) and len(word) > 5 \
             and j < len(tokens) and tokens[j].pos in ("NOUN", "PROPN"):
         return True
-    return entry.kind == PERSON and i > 0 and phrase_key(tokens[i - 1].text) in _TITLES \
-        and tokens[i - 1].text[:1].isupper()
+    return entry.kind == PERSON and _after_title(tokens, i)
+
+
+def _after_title(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` follows a capitalised title ("President obama")."""
+    return k > 0 and phrase_key(tokens[k - 1].text) in _TITLES and tokens[k - 1].text[:1].isupper()
 
 
 def _backed(tokens: Sequence[Token], unit: _Unit) -> bool:

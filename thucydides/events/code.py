@@ -602,12 +602,9 @@ class EventCoder:
                 if found:
                     return found
                 for d in sorted(subtree(s.kids, k)):
-                    place = place_named(tokens, d, s.sentence.text, s.base) \
-                        if tokens[d].ent_type in ("GPE", "LOC") else None
-                    if place is not None and place.country and self.d.valid_code(place.country) \
-                            and place.country not in exclude:
-                        return [replace(self._place_actor(s, place),
-                                        evidence=f"the place the comment is about ({place.name})")]
+                    place = self._gazetteer_place(s, d) if tokens[d].ent_type in ("GPE", "LOC") else []
+                    if place and place[0].actor.country not in exclude:
+                        return [replace(place[0], evidence=f"the place the comment is about ({place[0].text})")]
         return []
 
     def _place_objects(self, s: _Sentence, verb: int, force: bool = False) -> list[ActorMention]:
@@ -968,12 +965,9 @@ class EventCoder:
                     found = s.at.get(obj)
                     if found is not None and found.actor.country and found.actor.country not in own:
                         return found
-                    place = place_named(s.tokens, obj, s.sentence.text, s.base) \
-                        if s.tokens[obj].dep == "pobj" else None
-                    if place is not None and place.country and self.d.valid_code(place.country) and \
-                            place.country not in own:
-                        return replace(self._place_actor(s, place),
-                                       evidence=f"the posting of the source's own envoy ({place.name})")
+                    place = self._gazetteer_place(s, obj) if s.tokens[obj].dep == "pobj" else []
+                    if place and place[0].actor.country not in own:
+                        return replace(place[0], evidence=f"the posting of the source's own envoy ({place[0].text})")
         return target
 
     def _launch_site(self, s: _Sentence, token: Token, where: Location | None) -> list[ActorMention]:
