@@ -167,6 +167,10 @@ class EventCoder:
                                     used, recent))
         out.extend(self._accusations(article, s, out, recent, report, spans))
         out.extend(self._obligations(article, s, matched, consumed | hypothetical, recent, report, spans))
+        # "A protestor demolished the building": an act with no country or organisation on either side and no
+        # place says nothing a country-level analysis can use (PETRARCH and GDELT code none either)
+        out = [e for e in out if e.location is not None or any(
+            m is not None and m.actor.code and not m.actor.code.startswith("---") for m in (e.source, e.target))]
         return _dedupe(out)
 
     @staticmethod
@@ -398,8 +402,10 @@ class EventCoder:
             if undergo and self._noun_sources(s, token.i, recent):
                 # "Obama faces pressure from Congress": who faces the act is its target, not its source
                 targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head, recent)
-            if not sources and governor.i != token.i and not undergo and first.dep in (
+            judged = first.dep in ("dobj", "obj") and governor.lemma.lower() in _JUDGING
+            if not sources and governor.i != token.i and not undergo and not judged and first.dep in (
                     "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
+                # (not "NATO condemned the attack": who judges an act did not commit it)
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
                 if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
                         and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
@@ -785,6 +791,8 @@ class EventCoder:
                     if found is not None:
                         mention = found
                         break
+            if mention is None and token.pos == "NOUN" and token.lemma.lower() in _DOCUMENTS:
+                mention = self._issuer(s, k)
             if mention is not None and mention not in out and token.dep == "appos" and out and \
                     out[-1].actor.country == mention.actor.country:  # ("The US, Russia, and ..." is a list)
                 # "the US commander in Iraq, General David Petraeus", "the mayor of Nablus, a member of Hamas": an
@@ -809,6 +817,32 @@ class EventCoder:
                             for c in s.kids[j] if s.tokens[c].dep in ("conj", "appos")
                             and not mention.token_start <= c < mention.token_end)
         return out
+
+    def _issuer(self, s: _Sentence, k: int) -> ActorMention | None:
+        """Who stands behind the document at ``k``: "a report released by the Rwandan government" is that
+        government's; "a report released in the Rwandan capital", with no author named, is the country's where
+        it was released (a ``location`` mention, as for an attack known only by where it came from)."""
+        tokens = s.tokens
+        for verb in s.kids[k]:
+            if tokens[verb].dep != "acl" or tokens[verb].lemma.lower() not in _ISSUING:
+                continue
+            for c in s.kids[verb]:
+                if tokens[c].dep == "agent" or (tokens[c].dep == "prep" and tokens[c].text.lower() == "by"):
+                    authors = self._actors_of([o for o in s.kids[c] if tokens[o].dep == "pobj"], s, [])
+                    if authors:
+                        return authors[0]
+            for c in s.kids[verb]:
+                if tokens[c].dep == "prep" and tokens[c].text.lower() == "in":
+                    for obj in s.kids[c]:
+                        if tokens[obj].dep != "pobj" or tokens[obj].text.lower() in _IGO_SEATS:
+                            continue  # "a statement issued in Brussels" is as likely the EU's or NATO's
+                        place = self._gazetteer_place(s, obj) or [
+                            m for a in s.kids[obj] if tokens[a].dep == "amod" and tokens[obj].lemma.lower() in
+                            ("capital", "city", "town") for m in self._adjective_actor(s, a)]  # "the Rwandan capital"
+                        if place:
+                            return replace(place[0], rule="location",
+                                           evidence=f"no author named; the document was released in {place[0].text}")
+        return None
 
     def _inside(self, s: _Sentence, k: int) -> ActorMention | None:
         """A mention in the left part of the phrase headed by ``k`` ("the leaders of X" -> X when "leaders" is
@@ -902,6 +936,9 @@ class EventCoder:
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4) for m in sources]
         targets = [self._situated(m, s, venue, sources) for m in targets]
+        if (code.code[:4] == "1712" or code.code[:3] in ("180", "182", "190")) and "145" in self.codes and sources \
+                and all(m.text.lower().split()[-1:] and m.text.lower().split()[-1] in _PROTESTERS for m in sources):
+            code = self.codes["145"]  # "protesters torched a police station": violence by protesters is a riot
         if code.code == "154" and any("peacekeep" in text.lower() for text in [m.text for m in sources] + [
                 s.tokens[k].text for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")]):
             code = self.codes["074"]  # "deployed peacekeepers to Bosnia": peacekeeping is aid (CAMEO 074)
@@ -1059,6 +1096,14 @@ class EventCoder:
         """
         root = code.code[:2]
         tokens = s.tokens
+        if code.code[:3] == "183" and "190" in self.codes and any(
+                tokens[k].dep in ("agent", "prep") and tokens[k].text.lower() in ("by", "with") and any(
+                    tokens[o].lemma.lower() in _MILITARY_WEAPONS for o in s.kids[k]) for k in s.kids[token.i]):
+            # "was blown up by a surface-to-air missile": CAMEO 183 is a non-military bombing; a military
+            # weapon makes it conventional military force (190)
+            code = self.codes["195" if any(tokens[o].lemma.lower() in _AERIAL_WEAPONS for k in s.kids[token.i]
+                                           for o in s.kids[k]) else "190"]
+            root = "19"
         if root == "13" and token.lemma.lower() == "warn" and "012" in self.codes and not any(
                 tokens[k].dep in ("dobj", "obj", "dative", "iobj") for k in s.kids[token.i]) and (
                 (code.code == "130" and not any(
@@ -1324,11 +1369,33 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
 # does not apply.
 _PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
+# Verbs that judge, report or look into an act ("condemned the attack", "investigated the killings"): their
+# subject is not the act's actor.
+_JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "blast",
+                      "praise", "hail", "welcome", "applaud", "commend", "mourn", "regret", "lament", "investigate",
+                      "probe", "witness", "report", "describe", "document", "discuss", "survive", "recall",
+                      "remember", "commemorate", "blame", "protest", "question", "dispute", "confirm",
+                      "verify", "film", "photograph", "record"})
 _UNDERGOING = frozenset({"face", "come", "endure", "suffer"})
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
 _SYMMETRIC = frozenset({"046"})
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 _DEPLOYMENTS = frozenset({"deployment", "withdrawal", "redeployment", "pullout", "arrival", "dispatch"})
+# documents that speak for whoever issued them ("a report released by X alleged"), and the verbs of issuing
+_DOCUMENTS = frozenset({"report", "statement", "communique", "communiqué", "document", "dossier", "study", "paper",
+                        "declaration", "memo", "memorandum", "bulletin", "white paper", "letter", "note"})
+_ISSUING = frozenset({"release", "issue", "publish", "compile", "prepare", "draft", "write", "commission",
+                      "produce", "present", "circulate", "send", "sign"})
+# seats of international organisations: a document released there says nothing of its author's country
+_IGO_SEATS = frozenset({"brussels", "geneva", "new york", "vienna", "the hague", "hague", "strasbourg",
+                        "luxembourg", "nairobi", "addis ababa"})
+# crowds whose property destruction or violence CAMEO codes as a violent protest (145), not as force
+_PROTESTERS = frozenset({"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+                         "rioter", "rioters", "mob", "mobs"})
+# weapons that make a bombing military force (CAMEO 19x, not 183); aerial ones give 195
+_AERIAL_WEAPONS = frozenset({"airstrike", "warplane", "jet", "drone", "bomber", "helicopter", "aircraft"})
+_MILITARY_WEAPONS = frozenset({"missile", "rocket", "shell", "artillery", "mortar", "tank", "howitzer",
+                               "torpedo", "grenade"}) | _AERIAL_WEAPONS
 _PROJECTILES = frozenset({"fire", "launch", "shell", "rocket", "missile", "strike", "airstrike", "bombard"})
 _VISITORS = frozenset({"minister", "president", "envoy", "counterpart", "leader", "premier", "chancellor"})
 _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
