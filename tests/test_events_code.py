@@ -478,6 +478,14 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     # who condemns, reports or investigates an act did not commit it
     ("NATO condemned the attack on the convoy.", set(), {("IGO", "190", None), (None, "190", None)}),
     ("The European Union condemned the Russian attack on Kharkiv.", {("RUS", "190", "UKR")}, set()),
+    ("The summit with Iran was condemned by Israeli lawmakers.", {("ISR", "111", None)}, {("ISR", "040", None)}),
+    # a reason given ("because of"), or what someone is (not) authorized to do, is no act of this sentence
+    ("Sudan recalled its envoy from Chad because of the shelling of Geneina by Chadian troops.",
+     {("SDN", "161", "TCD")}, {("TCD", "194", "SDN"), ("TCD", "194", None)}),
+    ("Two Israeli officials, who were not authorized to discuss the talks with Egypt, spoke on condition of "
+     "anonymity.", set(), {("ISR", "046", "EGY"), ("ISR", "125", "EGY")}),
+    # releasing a document is a statement, not the release of captives
+    ("Iran's foreign ministry released excerpts of the letter to France.", set(), {("IRN", "084", "FRA")}),
     # an act with no country or organisation on either side and no place is not coded
     ("A protester smashed the windows.", set(), {(None, "1712", None), (None, "145", None)}),
 ])

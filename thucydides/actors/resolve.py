@@ -254,8 +254,9 @@ class Resolver:
             return False  # "a BAK missile": an acronym in running text, not the surname Bak
         if token.text.endswith(".") or (k + 1 < len(tokens) and tokens[k + 1].text == "."
                                         and tokens[k + 1].start == token.end and k + 2 < len(tokens)
-                                        and tokens[k + 2].text[:1].isupper()):
-            return False  # "Sen. Patrick Leahy", "Gen. Smith": an abbreviated title, not the surname Sen or Gen
+                                        and (tokens[k + 2].text[:1].isupper() or tokens[k + 2].text[:1].isdigit())):
+            # "Sen. Patrick Leahy", "Gen. Smith", "telegram No. 246": an abbreviation, not the surname Sen, Gen or No
+            return False
         # part of a longer name the dictionary does not know ("Hunter Biden"): not this person
         if token.ent_iob == "I" and k > 0 and tokens[k - 1].ent_type == token.ent_type == "PERSON":
             return tokens[k - 1].text[:1].islower() or phrase_key(tokens[k - 1].text) in _TITLES

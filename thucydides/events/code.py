@@ -395,14 +395,15 @@ class EventCoder:
                 first = tokens[first.head]  # "launched artillery, mortar and rocket fire": the list's verb
             if first is not token and first.head != first.i:
                 governor = tokens[first.head]
-            if not sources and governor.i != token.i and token.dep == "nsubjpass":
+            if not sources and governor.i != token.i and token.dep == "nsubjpass" and \
+                    governor.lemma.lower() not in _JUDGING:  # (not "the meeting was condemned by X")
                 sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
                            for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
             undergo = governor.lemma.lower() in _UNDERGOING and token.dep in ("dobj", "obj", "pobj")
             if undergo and self._noun_sources(s, token.i, recent):
                 # "Obama faces pressure from Congress": who faces the act is its target, not its source
                 targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head, recent)
-            judged = first.dep in ("dobj", "obj") and governor.lemma.lower() in _JUDGING
+            judged = first.dep in ("dobj", "obj", "nsubjpass") and governor.lemma.lower() in _JUDGING
             if not sources and governor.i != token.i and not undergo and not judged and first.dep in (
                     "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
                 # (not "NATO condemned the attack": who judges an act did not commit it)
@@ -1259,6 +1260,14 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             # "in protest of last week's arrests", "in retaliation for the attack", "in response to the shelling":
             # the reason given for the act happened before; it is the background, not this sentence's news
             out |= subtree(s.kids, token.i)
+        elif token.dep == "prep" and token.text.lower() in ("because", "due", "owing") and token.head != token.i:
+            # "because of the indictments", "due to the shelling": a reason given, reported before
+            out |= subtree(s.kids, token.i)
+        elif token.dep == "xcomp" and token.head != token.i and s.tokens[token.head].lemma.lower() in _LICENSED and (
+                s.tokens[token.head].pos == "ADJ" or any(s.tokens[c].dep == "auxpass" for c in s.kids[token.head])):
+            # "they were not authorized to discuss the talks", "is entitled to inspect": what someone may do is
+            # no act
+            out |= subtree(s.kids, token.i)
         elif _reduced_relative(s, token.i):
             # "The civilians imprisoned for acting against Moscow were released": the parser read the participle
             # as the main verb; it identifies who is meant, the conjoined passive is the news
@@ -1285,6 +1294,9 @@ def _stative(s: _Sentence, k: int) -> bool:
     return any(s.tokens[c].dep == "nsubjpass" for c in s.kids[k]) or token.dep == "acomp"  # "is opposed to"
 
 
+# Passives and adjectives of permission: "authorized to", "entitled to", "free to".
+_LICENSED = frozenset({"authorize", "authorise", "permit", "allow", "entitle", "empower", "eligible", "free",
+                       "supposed"})
 _REASONS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
 
 
