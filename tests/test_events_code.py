@@ -484,6 +484,13 @@ def test_arguments_found_this_stop(code, text, expected, absent):
      {("SDN", "161", "TCD")}, {("TCD", "194", "SDN"), ("TCD", "194", None)}),
     ("Two Israeli officials, who were not authorized to discuss the talks with Egypt, spoke on condition of "
      "anonymity.", set(), {("ISR", "046", "EGY"), ("ISR", "125", "EGY")}),
+    # a plain question or a request for anonymity is no appeal; what a question asks about did not happen
+    ("Two Kenyan officials, who asked not to be identified, said the talks had stalled.", set(),
+     {("KEN", "020", None)}),
+    ('"Why now?" the Kenyan foreign minister asked.', set(), {("KEN", "020", None)}),
+    ("The Kenyan president asked that Uganda withdraw its troops.", {("KEN", "0256", "UGA")}, set()),
+    ("The Kenyan president asked whether Uganda would withdraw its troops.", set(),
+     {("UGA", "035", "UGA"), ("UGA", "0874", "UGA"), ("KEN", "0256", "UGA")}),
     # releasing a document is a statement, not the release of captives
     ("Iran's foreign ministry released excerpts of the letter to France.", set(), {("IRN", "084", "FRA")}),
     # an act with no country or organisation on either side and no place is not coded

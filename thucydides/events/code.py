@@ -285,6 +285,8 @@ class EventCoder:
                 and not (k + 1 < len(s.tokens) and s.tokens[k + 1].text.lower() == "to")  # "kidnapped up to 16"
                 for k in s.kids[token.i]):
             return None  # "called off the march" is no phone call: a particle makes another verb
+        if best is not None and pos == "V" and lemma == "ask" and not _asks_something(s, token.i):
+            return None  # '"Why now?" Walsh asked.', "officials who asked not to be named": no appeal
         return (best[1], best[2]) if best else None
 
     def _object_codes(self, s: _Sentence, verb: Token) -> bool:
@@ -1233,6 +1235,12 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
         if token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in ("if", "unless")
                                         for c in s.kids[token.i]):
             out |= subtree(s.kids, token.i)
+        elif token.dep in ("ccomp", "advcl") and any(
+                s.tokens[c].dep == "mark" and (s.tokens[c].text.lower() == "whether" or (
+                    s.tokens[c].text.lower() == "if" and s.tokens[token.head].lemma.lower() in ("ask", "wonder")))
+                for c in s.kids[token.i]):
+            # "asked whether Uganda would withdraw", "it is unclear whether talks will resume": a question
+            out |= subtree(s.kids, token.i)
         elif token.dep in ("advcl", "acl") and token.tag in ("VBG", "VBN") and \
                 token.lemma.lower() in _WANT | {"try", "attempt", "push"}:
             out |= subtree(s.kids, token.i) - {token.i}
@@ -1298,6 +1306,25 @@ def _stative(s: _Sentence, k: int) -> bool:
 _LICENSED = frozenset({"authorize", "authorise", "permit", "allow", "entitle", "empower", "eligible", "free",
                        "supposed"})
 _REASONS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
+
+
+def _asks_something(s: _Sentence, k: int) -> bool:
+    """The verb "ask" at ``k`` asks someone for something: it has an addressee, a request or "for"; a plain
+    question ('"Why now?" he asked') or a request for anonymity ("asked not to be named") is no appeal."""
+    tokens = s.tokens
+    for c in s.kids[k]:
+        if tokens[c].dep == "xcomp" and tokens[c].lemma.lower() in _ANONYMITY and any(
+                tokens[g].dep == "auxpass" for g in s.kids[c]):
+            return False
+    return any(tokens[c].dep in ("dobj", "obj", "dative", "iobj", "xcomp") or (
+        tokens[c].dep == "prep" and tokens[c].text.lower() == "for") or (
+        tokens[c].dep == "ccomp" and not any(tokens[g].text.lower() in ("whether", "if", "why", "how", "what", "when")
+                                             for g in s.kids[c]))  # "asked that X withdraw", not "asked whether"
+        for c in s.kids[k])
+
+
+# "asked not to be identified / named / quoted": the wire's formula for an anonymous source
+_ANONYMITY = frozenset({"identify", "name", "quote", "cite", "disclose", "publish"})
 
 
 def _reason_frame(s: _Sentence, k: int) -> bool:
