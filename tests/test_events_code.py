@@ -491,6 +491,11 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("The Kenyan president asked that Uganda withdraw its troops.", {("KEN", "0256", "UGA")}, set()),
     ("The Kenyan president asked whether Uganda would withdraw its troops.", set(),
      {("UGA", "035", "UGA"), ("UGA", "0874", "UGA"), ("KEN", "0256", "UGA")}),
+    # the market's demand, meeting requirements and eliminating tariffs are no political acts
+    ("Chinese demand for Australian coal fell sharply in March.", set(), {("CHN", "100", "AUS")}),
+    ("The Kenyan government said it would meet the loan requirements of the IMF.", set(),
+     {("KEN", "080", "IGO"), ("KEN", "035", "IGO")}),
+    ("Iran eliminated tariffs on Turkish goods.", set(), {("IRN", "186", None), ("IRN", "186", "TUR")}),
     # releasing a document is a statement, not the release of captives
     ("Iran's foreign ministry released excerpts of the letter to France.", set(), {("IRN", "084", "FRA")}),
     # an act with no country or organisation on either side and no place is not coded

@@ -285,6 +285,11 @@ class EventCoder:
                 and not (k + 1 < len(s.tokens) and s.tokens[k + 1].text.lower() == "to")  # "kidnapped up to 16"
                 for k in s.kids[token.i]):
             return None  # "called off the march" is no phone call: a particle makes another verb
+        if best is not None and pos == "N" and lemma == "demand" and any(
+                s.tokens[c].lemma.lower() in _MARKET_WORDS or any(
+                    s.tokens[o].lemma.lower() in _MARKET_WORDS for o in s.kids[c] if s.tokens[o].dep == "pobj")
+                for c in s.kids[token.i]):
+            return None  # "winter demand", "demand for oil": the market's demand, not an actor's
         if best is not None and pos == "V" and lemma == "ask" and not _asks_something(s, token.i):
             return None  # '"Why now?" Walsh asked.', "officials who asked not to be named": no appeal
         return (best[1], best[2]) if best else None
@@ -1323,6 +1328,12 @@ def _asks_something(s: _Sentence, k: int) -> bool:
         for c in s.kids[k])
 
 
+# words that make "demand" the market's ("oil demand", "demand for gasoline", "weak consumer demand")
+_MARKET_WORDS = frozenset({"oil", "crude", "gas", "gasoline", "fuel", "energy", "power", "electricity", "coal",
+                           "consumer", "domestic", "market", "global", "world", "winter", "summer", "seasonal",
+                           "weak", "strong", "rising", "falling", "credit", "loan", "housing", "export", "import",
+                           "product", "goods", "commodity", "grain", "wheat", "steel", "dollar", "currency",
+                           "bpd", "barrel", "tonne", "ton", "share", "stock", "bond", "peak", "demand"})
 # "asked not to be identified / named / quoted": the wire's formula for an anonymous source
 _ANONYMITY = frozenset({"identify", "name", "quote", "cite", "disclose", "publish"})
 
