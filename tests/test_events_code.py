@@ -496,6 +496,12 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("The Kenyan government said it would meet the loan requirements of the IMF.", set(),
      {("KEN", "080", "IGO"), ("KEN", "035", "IGO")}),
     ("Iran eliminated tariffs on Turkish goods.", set(), {("IRN", "186", None), ("IRN", "186", "TUR")}),
+    # rows of verbs.tsv with code "none" block readings that are no event
+    ("The Iraqi defence minister died of a heart attack in Baghdad.", set(), {("IRQ", "190", "IRQ")}),
+    ("Putin will not be shooting for recognition of the annexation.", set(), {("RUS", "193", None)}),
+    ("Iran's national team beat Iraq's team 2-1 in Tehran.", set(), {("IRN", "182", "IRQ")}),
+    ("Israeli troops shot two Palestinians in Hebron.", {("ISR", "193", "PSE")}, set()),
+    ("Kenyan workers went on hunger strike in Nairobi.", {("KEN", "142", "KEN")}, set()),
     # releasing a document is a statement, not the release of captives
     ("Iran's foreign ministry released excerpts of the letter to France.", set(), {("IRN", "084", "FRA")}),
     # an act with no country or organisation on either side and no place is not coded

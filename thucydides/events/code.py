@@ -28,7 +28,7 @@ from thucydides.actors.resolve import article_date, split_code
 from thucydides.events.codebook import CameoCode, codebook
 from thucydides.events.dates import date_spans, event_date, reported_date
 from thucydides.events.modality import modality
-from thucydides.events.patterns import Pattern, patterns
+from thucydides.events.patterns import NO_EVENT, Pattern, patterns
 from thucydides.events.places import place_at, place_named
 from thucydides.tree import children, subtree
 from thucydides.types import Actor, ActorMention, Article, Event, Location, Modality, Sentence, Token
@@ -285,6 +285,8 @@ class EventCoder:
                 and not (k + 1 < len(s.tokens) and s.tokens[k + 1].text.lower() == "to")  # "kidnapped up to 16"
                 for k in s.kids[token.i]):
             return None  # "called off the march" is no phone call: a particle makes another verb
+        if best is not None and best[1].code == NO_EVENT:
+            return None  # a row of verbs.tsv that blocks this reading ("a heart attack", "shooting for")
         if best is not None and pos == "N" and lemma == "demand" and any(
                 s.tokens[c].lemma.lower() in _MARKET_WORDS or any(
                     s.tokens[o].lemma.lower() in _MARKET_WORDS for o in s.kids[c] if s.tokens[o].dep == "pobj")

@@ -19,6 +19,9 @@ from thucydides.events.codebook import codebook
 from thucydides.tables import packaged, rows
 
 _SPLIT = re.compile(r"\s*\|\s*")
+# the code of a row that blocks a reading: "heart attack", "shoot for" (aim at) are no events
+NO_EVENT = "none"
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
     index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
     for where, cells in rows(path if path is not None else packaged("events", "verbs.tsv"), 8):
         code, pos, lemma, governor, obj, preposition, complement, _note = (c.strip() for c in cells)
-        if code not in known:
+        if code not in known and code != NO_EVENT:
             raise DictionaryError(f"CAMEO code {code!r} is not in the codebook", source=where)
         if pos not in ("V", "N", "A"):
             raise DictionaryError(f"pos must be V, N or A, not {pos!r}", source=where)
