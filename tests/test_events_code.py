@@ -496,6 +496,12 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("The Kenyan government said it would meet the loan requirements of the IMF.", set(),
      {("KEN", "080", "IGO"), ("KEN", "035", "IGO")}),
     ("Iran eliminated tariffs on Turkish goods.", set(), {("IRN", "186", None), ("IRN", "186", "TUR")}),
+    # allies of X are not X; critics of a government are of its country, not the government
+    ("Kyiv's European allies condemned the Russian strikes.", set(), {("UKR", "111", "RUS")}),
+    ("Allies of Russia backed the plan in Minsk.", set(), {("RUS", "051", "BLR"), ("RUS", "051", None)}),
+    ("Critics of the Kenyan government marched in Nairobi.", {("KEN", "141", "KEN")}, set()),
+    # verbs joined before one object share it
+    ("Russian forces shot down or jammed 33 Ukrainian drones overnight.", {("RUS", "190", "UKR")}, set()),
     # rows of verbs.tsv with code "none" block readings that are no event
     ("The Iraqi defence minister died of a heart attack in Baghdad.", set(), {("IRQ", "190", "IRQ")}),
     ("Putin will not be shooting for recognition of the annexation.", set(), {("RUS", "193", None)}),

@@ -35,6 +35,10 @@ from thucydides.structure.resources import agencies, gazetteer
 from thucydides.types import Actor, ActorMention, Article, Sentence, Token
 
 NAME, SURNAME = "name", "surname"
+# heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
+_RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
+                         "enemies", "enemy", "rivals", "rival", "adversaries", "adversary", "foes", "foe", "backers",
+                         "backer", "sponsors", "sponsor"})
 ANCHORS = frozenset({COUNTRY, CAPITAL, ADJECTIVE, REGION, REGION_ADJECTIVE})
 PLACE_LIKE = frozenset({COUNTRY, CAPITAL})
 
@@ -427,11 +431,22 @@ class Resolver:
                                                   and tokens[u.i - 1].text.lower() == "ethnic")]
             if not anchors:
                 return self._ethnic(seg, sector, sector_unit, head, ctx, tokens)
+        if units and units[0].kind == SECTOR and units[0].key in _RELATIONAL and units[0].j < len(tokens) and \
+                tokens[units[0].j].text.lower() == "of":
+            return None  # "allies of Russia": not Russia, and not named
+        relational = seg.possessor is not None and head in _RELATIONAL and units[seg.possessor] in anchors
+        if relational:
+            # "Kyiv's European allies", "Iran's neighbours": whose allies they are is not who they are
+            anchors = [u for u in anchors if u is not units[seg.possessor]]
+            if not anchors:
+                return None
         if anchors:
             anchor = anchors[0]
-            if seg.possessor is not None and units[seg.possessor].kind in ANCHORS:
+            if seg.possessor is not None and units[seg.possessor].kind in ANCHORS and not relational:
                 anchor = units[seg.possessor]
             return self._anchored(seg, anchor, sector, sector_unit, names, head, tokens)
+        if seg.pronoun and head in _RELATIONAL:
+            return None  # "Russia and its allies": not Russia
         if seg.pronoun and (sector_unit is not None or names):
             found = self._possessed(seg, sector, sector_unit, head, ctx)
             if found is not None:

@@ -703,6 +703,11 @@ class EventCoder:
                  skip: int | None = None) -> list[ActorMention]:
         tokens = s.tokens
         found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
+        if not found and tokens[verb].pos == "VERB":
+            # "shot down or jammed 33 Ukrainian drones": verbs joined before one object share it
+            found = [o for c in s.kids[verb] if tokens[c].dep == "conj" and tokens[c].pos == "VERB" and c > verb
+                     and not any(tokens[g].dep in ("nsubj", "nsubjpass") for g in s.kids[c])
+                     for o in s.kids[c] if tokens[o].dep in ("dobj", "obj") and o != skip]
         found += [o for k in s.kids[verb] if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
         found += [o for p in s.kids[verb] if tokens[p].dep == "prt" and tokens[p].text.lower() == "up"
                   for q in s.kids[p] if tokens[q].text.lower() == "to" for o in s.kids[q]
@@ -795,9 +800,18 @@ class EventCoder:
                         if found is None and child.dep == "compound":  # "an Islamic State target southwest of"
                             found = next((s.at[g] for g in s.kids[c] if s.tokens[g].dep == "compound"
                                           and g in s.at), None)
-                    elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for"):
-                        # ("a camp for Congolese refugees": the people it is for)
+                    elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for") and \
+                            token.lemma.lower() not in _ALLIES:
+                        # ("a camp for Congolese refugees": the people it is for; not "allies of Russia")
                         found = next((s.at[o] for o in s.kids[c] if s.tokens[o].dep == "pobj" and o in s.at), None)
+                        if found is not None and token.lemma.lower() in _CRITICS and found.actor.country and \
+                                self.d.valid_code(found.actor.country):
+                            # "critics of the Kenyan government" are Kenyans, not the government
+                            code = found.actor.country
+                            found = replace(found, actor=Actor(code, *split_code(code, self.d),
+                                                               name=self.d.country_name(code),
+                                                               entity=f"country:{code}", kind="country"),
+                                            rule="role", evidence=f"{token.text} of {found.text}: of its country")
                     if found is not None:
                         mention = found
                         break
@@ -1421,6 +1435,11 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
 # does not apply.
 _PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
+# People named by their relation to another actor: "allies of Russia" are not Russia; "critics of the Kenyan
+# government" are of its country but not the government.
+_ALLIES = frozenset({"ally", "partner", "neighbour", "neighbor", "enemy", "rival", "adversary", "foe", "backer",
+                     "sponsor"})
+_CRITICS = frozenset({"critic", "opponent", "detractor"})
 # Verbs that judge, report or look into an act ("condemned the attack", "investigated the killings"): their
 # subject is not the act's actor.
 _JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "blast",
