@@ -507,6 +507,11 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Putin will not be shooting for recognition of the annexation.", set(), {("RUS", "193", None)}),
     ("Iran's national team beat Iraq's team 2-1 in Tehran.", set(), {("IRN", "182", "IRQ")}),
     ("Israeli troops shot two Palestinians in Hebron.", {("ISR", "193", "PSE")}, set()),
+    ("The jailed Iranian dissident killed himself in Tehran.", set(), {("IRN", "190", "IRN"), ("IRN", "190", None)}),
+    ("India is charging ahead with its plans for a dam on the Chenab river.", set(), {("IND", "112", None)}),
+    # lists inside "thousands of": each member acts
+    ("Thousands of US and Filipino troops launched joint exercises in the northern Philippines.",
+     {("USA", "062", "PHL"), ("PHL", "062", "USA")}, set()),
     ("Kenyan workers went on hunger strike in Nairobi.", {("KEN", "142", "KEN")}, set()),
     # releasing a document is a statement, not the release of captives
     ("Iran's foreign ministry released excerpts of the letter to France.", set(), {("IRN", "084", "FRA")}),

@@ -260,6 +260,8 @@ class EventCoder:
         keys = [(lemma, 0.0)]
         for k in s.kids[token.i]:
             child = s.tokens[k]
+            if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward"):
+                keys.append((f"{lemma} {child.text.lower()}", 0.0))  # "charging ahead": a row may block it
             if child.dep == "prep" and any(s.tokens[o].ent_type in ("DATE", "TIME") for o in s.kids[k]):
                 continue  # "called on Tuesday" is a call, not "call on"
             if child.dep in ("prt", "prep") and pos == "V":
@@ -271,6 +273,10 @@ class EventCoder:
                 used = self._holds(s, token, pattern)
                 if used is None:
                     continue
+                if pattern.code == NO_EVENT and pattern.objects is not None and not any(
+                        s.tokens[k].dep in ("dobj", "obj") and s.tokens[k].lemma.lower() in pattern.objects
+                        for k in s.kids[token.i]):
+                    continue  # "killed 23 people as well as themselves": blocked only when it is the object
                 score = pattern.weight + bonus
                 if best is None or score > best[0]:
                     best = (score, pattern, used)
@@ -826,8 +832,11 @@ class EventCoder:
             elif mention is not None and mention not in out:
                 out.append(mention)
             if mention is not None and token.pos in ("NOUN", "PROPN"):
-                # "US and British forces": the list shares the head noun, each member is its own mention
-                for c in s.kids[k]:
+                # "US and British forces": the list shares the head noun, each member is its own mention (also
+                # inside "thousands of US and Filipino troops")
+                heads = [k] + ([mention.token_end - 1] if mention.sentence == s.sentence.index and
+                               not mention.token_start <= k < mention.token_end else [])
+                for c in (c for h in heads for c in s.kids[h]):
                     if s.tokens[c].dep in ("nmod", "compound", "amod") and any(
                             s.tokens[g].dep == "conj" for g in s.kids[c]):
                         for member in [c] + [g for g in s.kids[c] if s.tokens[g].dep == "conj"]:
