@@ -509,6 +509,10 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Israeli troops shot two Palestinians in Hebron.", {("ISR", "193", "PSE")}, set()),
     ("The jailed Iranian dissident killed himself in Tehran.", set(), {("IRN", "190", "IRN"), ("IRN", "190", None)}),
     ("India is charging ahead with its plans for a dam on the Chenab river.", set(), {("IND", "112", None)}),
+    # a person's arrest is one he underwent; an event as the subject acts on nothing
+    ("Imran Khan's arrest by Pakistani police led to riots in Lahore.", {("PAK", "173", "PAK")},
+     {("PAK", "145", "PAK"), ("PAK", "145", None)}),
+    ("Iran's arrest of the British journalist angered London.", {("IRN", "173", "GBR")}, set()),
     # lists inside "thousands of": each member acts
     ("Thousands of US and Filipino troops launched joint exercises in the northern Philippines.",
      {("USA", "062", "PHL"), ("PHL", "062", "USA")}, set()),

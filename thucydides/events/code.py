@@ -404,6 +404,11 @@ class EventCoder:
             sources = self._noun_sources(s, token.i, recent)
             targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                 recent)
+            if token.lemma.lower() in _UNDERGONE and sources and all(m.actor.kind == "person" for m in sources) and \
+                    any(tokens[k].dep == "poss" for k in kids[token.i]) and not any(
+                    tokens[k].dep == "prep" and tokens[k].text.lower() == "of" for k in kids[token.i]):
+                # "Khan's arrest", "Navalny's poisoning": a person's arrest is one he underwent, not one he made
+                sources, targets = self._preposition_targets(s, token.i, ("by",), recent), sources
             governor = tokens[token.head]
             first = token
             while first.dep == "conj" and first.head != first.i and tokens[first.head].pos in ("NOUN", "PROPN"):
@@ -426,7 +431,11 @@ class EventCoder:
                 if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
                         and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
                     verb = tokens[verb.head]  # "launched 10 days of war games", "began a round of talks"
-                sources = self._subject(s, verb.i, recent)
+                if not any(tokens[k].dep in ("nsubj", "nsubjpass") and tokens[k].pos == "NOUN" and any(
+                        p.governors is None and p.compounds is None
+                        for p in self.patterns.get(("N", tokens[k].lemma.lower()), ())) for k in s.kids[verb.i]):
+                    # (not "Khan's arrest led to riots": an event as the subject acts on nothing)
+                    sources = self._subject(s, verb.i, recent)
             if not sources and token.lemma.lower() in _DEPLOYMENTS:
                 # "the deployment of NATO peacekeeping troops": the forces deployed are the actor's own
                 forces = self._preposition_targets(s, token.i, ("of",), recent)
@@ -1444,6 +1453,12 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
 # does not apply.
 _PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
+# Nominal acts whose possessor, when a person, is the one they were done to ("Khan's arrest").
+_UNDERGONE = frozenset({"arrest", "detention", "killing", "murder", "assassination", "abduction", "kidnapping",
+                        "release", "execution", "expulsion", "deportation", "trial", "conviction", "ouster",
+                        "removal", "extradition", "imprisonment", "jailing", "sentencing", "capture", "poisoning",
+                        "impeachment", "dismissal", "sacking", "firing", "indictment", "prosecution", "torture",
+                        "beating", "shooting", "exile", "disappearance"})
 # People named by their relation to another actor: "allies of Russia" are not Russia; "critics of the Kenyan
 # government" are of its country but not the government.
 _ALLIES = frozenset({"ally", "partner", "neighbour", "neighbor", "enemy", "rival", "adversary", "foe", "backer",
