@@ -509,6 +509,12 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Israeli troops shot two Palestinians in Hebron.", {("ISR", "193", "PSE")}, set()),
     ("The jailed Iranian dissident killed himself in Tehran.", set(), {("IRN", "190", "IRN"), ("IRN", "190", None)}),
     ("India is charging ahead with its plans for a dam on the Chenab river.", set(), {("IND", "112", None)}),
+    # a chemical instrument makes an attack 2041 (tear gas stays riot control); "demonstrate" with an object shows
+    ("Syrian forces attacked civilians in Douma with chlorine gas.", {("SYR", "2041", "SYR")},
+     {("SYR", "190", "SYR")}),
+    ("Kenyan police fired tear gas at protesters in Nairobi.", {("KEN", "175", "KEN")}, {("KEN", "2041", "KEN")}),
+    ("North Korea has not yet demonstrated all the components of a nuclear missile.", set(),
+     {("PRK", "141", None), ("PRK", "141", "PRK")}),
     # a person's arrest is one he underwent; an event as the subject acts on nothing
     ("Imran Khan's arrest by Pakistani police led to riots in Lahore.", {("PAK", "173", "PAK")},
      {("PAK", "145", "PAK"), ("PAK", "145", None)}),

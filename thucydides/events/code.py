@@ -291,6 +291,9 @@ class EventCoder:
                 and not (k + 1 < len(s.tokens) and s.tokens[k + 1].text.lower() == "to")  # "kidnapped up to 16"
                 for k in s.kids[token.i]):
             return None  # "called off the march" is no phone call: a particle makes another verb
+        if best is not None and pos == "V" and lemma == "demonstrate" and best[1].code[:2] == "14" and any(
+                s.tokens[k].dep in ("dobj", "obj", "ccomp") for k in s.kids[token.i]):
+            return None  # "has not demonstrated the components", "demonstrated that ...": showing, not protesting
         if best is not None and best[1].code == NO_EVENT:
             return None  # a row of verbs.tsv that blocks this reading ("a heart attack", "shooting for")
         if best is not None and pos == "N" and lemma == "demand" and any(
@@ -1138,6 +1141,11 @@ class EventCoder:
         """
         root = code.code[:2]
         tokens = s.tokens
+        instruments = {tokens[o].lemma.lower() for k in s.kids[token.i] if tokens[k].dep == "prep"
+                       and tokens[k].text.lower() in ("with", "using") for o in subtree(s.kids, k)}
+        if root in ("18", "19") and instruments & _CHEMICAL and "tear" not in instruments and "2041" in self.codes:
+            # "attacked citizens with chlorine gas": a chemical weapon makes it CAMEO 2041 (not tear gas, 175)
+            code, root = self.codes["2041"], "20"
         if code.code[:3] == "183" and "190" in self.codes and any(
                 tokens[k].dep in ("agent", "prep") and tokens[k].text.lower() in ("by", "with") and any(
                     tokens[o].lemma.lower() in _MILITARY_WEAPONS for o in s.kids[k]) for k in s.kids[token.i]):
@@ -1481,6 +1489,9 @@ _DOCUMENTS = frozenset({"report", "statement", "communique", "communiqué", "doc
                         "declaration", "memo", "memorandum", "bulletin", "white paper", "letter", "note"})
 _ISSUING = frozenset({"release", "issue", "publish", "compile", "prepare", "draft", "write", "commission",
                       "produce", "present", "circulate", "send", "sign"})
+# instruments that make an attack a use of chemical weapons (CAMEO 2041)
+_CHEMICAL = frozenset({"chlorine", "sarin", "mustard", "chemical", "vx", "novichok", "phosgene", "tabun",
+                       "nerve"})
 # seats of international organisations: a document released there says nothing of its author's country
 _IGO_SEATS = frozenset({"brussels", "geneva", "new york", "vienna", "the hague", "hague", "strasbourg",
                         "luxembourg", "nairobi", "addis ababa"})
