@@ -100,6 +100,12 @@ def _codes(mentions) -> dict[str, str]:
     ("The Taliban took power in Kabul.", "2021-08-20", {"The Taliban": "AFGGOV"}),
     ("The Taliban attacked a checkpoint.", "2015-08-20", {"The Taliban": "AFGREB"}),
     ("Pro-Russian separatists shelled the town.", "2015-01-10", {"separatists": "---REB"}),
+    # relations: allies of X are not X; a wire agency named as the channel gives no context country
+    ("Kyiv's European allies condemned the strikes.", "2024-01-10", {"Kyiv's European allies": "EUR"}),
+    ("Egyptian witnesses told AFP the rocket hit a shop. Security forces then sealed the area.", "2014-01-10",
+     {"Security forces": "EGYCOP"}),
+    # an abbreviation before a number is no surname ("No." is not No Kwang Chol)
+    ("The embassy received telegram No. 246 on Monday.", "2019-01-10", {"No": None}),
 ])
 def test_rules(resolve, text, on, expected):
     got = _codes(resolve(text, on))

@@ -26,6 +26,9 @@ CASES = [
     ("KYIV — Ukraine's", "KYIV —", "Kyiv", "UKR", None, None, None, None),
     ("SYDNEY, Australia -- A Caesar's", "SYDNEY, Australia --", "Sydney", "AUS", None, None, None, None),
     ("KHARTOUM, April 15 (Reuters) - Sudan's", "KHARTOUM, April 15 (Reuters) -", "Khartoum", "SDN", 4, 15, None, "Reuters"),
+    ("CAIRO: At least three civilians", "CAIRO:", "Cairo", "EGY", None, None, None, None),
+    ("GAZA CITY, Palestinian Territories: Four", "GAZA CITY, Palestinian Territories:", "Gaza City", "PSE", None, None, None,
+     None),
 ]
 NOT_DATELINES = [
     "However, March 3 - nothing",
@@ -36,6 +39,8 @@ NOT_DATELINES = [
     "IN THE PAPERS NATIONAL, Thurs.",
     "Photo taken on May 28, 2019 shows",
     "He said: It is over",
+    "UPDATE: The talks resumed",
+    "EXCLUSIVE: Iran offered",
 ]
 
 

@@ -774,7 +774,9 @@ class Resolver:
                 entry = unit.entry
                 kind = "organization" if entry.kind == INSTITUTION else entry.kind
                 ctx.recent.insert(len(ctx.recent) - 1, (self._actor(entry.code, entry.name, entry.entity, kind), text))
-        if actor.country and actor.country not in ("IGO", "NGO") and actor.country in self.d.countries:
+        if actor.country and actor.country not in ("IGO", "NGO") and actor.country in self.d.countries and \
+                not (actor.kind == "media" and actor.name.casefold() in _agency_names()):
+            # (not "Witnesses told AFP": the agency reporting says nothing of where the story is)
             ctx.last_country = actor.country
 
     # -- helpers --------------------------------------------------------------------------------------

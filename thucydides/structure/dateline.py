@@ -9,6 +9,7 @@ Handled (and their variants: a region after the city, a date with or without yea
     BOGOTA, March 13 -                   agency-less, upper-case place
     ANKARA, 12 June 2024 —               press releases
     KYIV — ...                           upper-case place and a dash only
+    CAIRO: ...                           upper-case place and a colon (a known place only)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _PATTERNS = (
     re.compile(rf"{_PLACE}{_REGION}??(?:,\s+{_DATE})?\.?\s*{_AGENCY}\s*(?:{_DASH}|\.)"),  # with an agency
     re.compile(rf"{_PLACE}{_REGION}??,\s+{_DATE}\.?\s*{_DASH}"),  # place and date, no agency
     re.compile(rf"{_PLACE}{_REGION}?\s+{_DASH}(?=\s)"),  # upper-case place and a dash
+    re.compile(rf"{_PLACE}{_REGION}?:(?=\s)"),  # upper-case place and a colon (AFP copy in CNA, France 24)
 )
 
 
@@ -85,6 +87,8 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
         return None  # "UN Deputy Relief Coordinator (UN) -": a title-case place needs a known agency
     if not agency_raw and not has_date and (len(place) < 3 or len(place.split()) > 4):
         return None
+    if not agency_raw and not has_date and match.group(0).endswith(":") and _country(place, region) is None:
+        return None  # "UPDATE:", "NOTE:": a colon dateline needs a place the gazetteer knows
     month_text = groups.get("m1") or groups.get("m2")
     day_text = groups.get("d1") or groups.get("d2")
     month = MONTHS.get(month_text.rstrip(".").lower()[:3]) if month_text else None
