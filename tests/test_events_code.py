@@ -515,6 +515,11 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Kenyan police fired tear gas at protesters in Nairobi.", {("KEN", "175", "KEN")}, {("KEN", "2041", "KEN")}),
     ("North Korea has not yet demonstrated all the components of a nuclear missile.", set(),
      {("PRK", "141", None), ("PRK", "141", "PRK")}),
+    # an act after "of" belongs to the verb only through a noun of amount ("a wave of strikes", "part of a
+    # programme"), not through one of content ("the victims of the bombing")
+    ("Japan annually commemorates the victims of the atomic bombing of Hiroshima.", set(),
+     {("JPN", "183", None), ("JPN", "183", "JPN")}),
+    ("Russia launched a wave of missile strikes on Kharkiv.", {("RUS", "195", "UKR")}, set()),
     # a person's arrest is one he underwent; an event as the subject acts on nothing
     ("Imran Khan's arrest by Pakistani police led to riots in Lahore.", {("PAK", "173", "PAK")},
      {("PAK", "145", "PAK"), ("PAK", "145", None)}),

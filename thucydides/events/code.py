@@ -432,8 +432,11 @@ class EventCoder:
                 # (not "NATO condemned the attack": who judges an act did not commit it)
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
                 if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
-                        and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
-                    verb = tokens[verb.head]  # "launched 10 days of war games", "began a round of talks"
+                        and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB" \
+                        and verb.lemma.lower() in _QUANTITIES:
+                    # "launched 10 days of war games", "began a round of talks" (not "gave his assessment of the
+                    # talks", "commemorates the victims of the bombing")
+                    verb = tokens[verb.head]
                 if not any(tokens[k].dep in ("nsubj", "nsubjpass") and tokens[k].pos == "NOUN" and any(
                         p.governors is None and p.compounds is None
                         for p in self.patterns.get(("N", tokens[k].lemma.lower()), ())) for k in s.kids[verb.i]):
@@ -1461,6 +1464,14 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
 # does not apply.
 _PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
+# Nouns of amount or span before "of" that hand the act to their verb ("launched a wave of strikes").
+_QUANTITIES = frozenset({"day", "week", "month", "year", "hour", "night", "round", "series", "wave", "string",
+                         "spate", "number", "couple", "lot", "barrage", "volley", "salvo", "bout", "session",
+                         "campaign", "set", "package", "raft", "batch", "flurry", "burst", "hail",
+                         "rain", "dozen", "hundred", "thousand", "pair", "cycle", "program", "programme", "week-end",
+                         "weekend", "period", "season", "phase", "stage", "kind", "type", "form", "act", "show",
+                         "part", "portion", "share", "half", "most", "some", "bulk", "rest", "much", "all", "piece",
+                         "element", "section", "tranche", "installment", "instalment", "remainder"})
 # Nominal acts whose possessor, when a person, is the one they were done to ("Khan's arrest").
 _UNDERGONE = frozenset({"arrest", "detention", "killing", "murder", "assassination", "abduction", "kidnapping",
                         "release", "execution", "expulsion", "deportation", "trial", "conviction", "ouster",
