@@ -522,6 +522,9 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Russia launched a wave of missile strikes on Kharkiv.", {("RUS", "195", "UKR")}, set()),
     # a city the parser tagged as an organisation is still the place hit; a group's name is not a town
     ("Israel carried out strikes on Hamas in Gaza.", {("ISR", "190", "PSE")}, set()),
+    # "both sides", "the two leaders": the last two parties named
+    ("Israel and Hamas traded fire. The UN Security Council urged both sides to halt the fighting.",
+     {("IGO", "020", "ISR"), ("IGO", "020", "PSE")}, set()),
     # a person's arrest is one he underwent; an event as the subject acts on nothing
     ("Imran Khan's arrest by Pakistani police led to riots in Lahore.", {("PAK", "173", "PAK")},
      {("PAK", "145", "PAK"), ("PAK", "145", None)}),

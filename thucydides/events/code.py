@@ -803,6 +803,12 @@ class EventCoder:
             if mention is not None and mention.actor.country is None and mention.rule == "role":
                 # "Leaders of the Azadliq (Freedom) opposition coalition": whose leaders they are says more
                 mention = self._inside(s, k) or mention
+            if token.pos == "NOUN" and token.lemma.lower() in _PAIR_NOUNS and any(
+                    s.tokens[c].text.lower() in ("both", "two") for c in s.kids[k]):
+                pair = self._pair(token, s, recent)
+                if pair:  # "the two leaders", "both sides": the last two parties named
+                    out.extend(m for m in pair if m not in out)
+                    continue
             if mention is None and token.pos == "PRON" and token.text.lower() in ("they", "them"):
                 group = self._group(token, s, recent)
                 if len(group) >= 2:  # "Putin and Xi met ... They signed an agreement": both of them
@@ -922,6 +928,23 @@ class EventCoder:
             return []
         last = pool[-1]
         return [m for m in pool if m.list_id == last.list_id and m.sentence == last.sentence]
+
+    def _pair(self, token: Token, s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
+        """The two parties "both sides" or "the two leaders" refer to: the last list named, else the last two
+        actors of different countries named before (in this sentence or the three before it)."""
+        group = self._group(token, s, recent)
+        if len(group) == 2:
+            return group
+        pool = [m for m in recent if m.sentence >= s.sentence.index - 3] + \
+            [m for m in s.mentions if m.token_end <= token.i]
+        out: list[ActorMention] = []
+        for m in reversed(pool):
+            if m.actor.country and m.actor.kind in ("person", "country", "government", "role", "group") and \
+                    m.actor.country not in {o.actor.country for o in out}:
+                out.append(m)
+            if len(out) == 2:
+                return out[::-1]
+        return []
 
     def _adjective_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
         """ "Russian airstrikes": a nationality adjective the actor stage left out as a mere modifier."""
@@ -1472,6 +1495,9 @@ _QUANTITIES = frozenset({"day", "week", "month", "year", "hour", "night", "round
                          "weekend", "period", "season", "phase", "stage", "kind", "type", "form", "act", "show",
                          "part", "portion", "share", "half", "most", "some", "bulk", "rest", "much", "all", "piece",
                          "element", "section", "tranche", "installment", "instalment", "remainder"})
+# Nouns that, with "both" or "two", name the last two parties ("both sides", "the two leaders").
+_PAIR_NOUNS = frozenset({"side", "leader", "country", "nation", "government", "president", "minister", "party",
+                         "neighbour", "neighbor", "delegation"})
 # Nominal acts whose possessor, when a person, is the one they were done to ("Khan's arrest").
 _UNDERGONE = frozenset({"arrest", "detention", "killing", "murder", "assassination", "abduction", "kidnapping",
                         "release", "execution", "expulsion", "deportation", "trial", "conviction", "ouster",
