@@ -522,6 +522,10 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Russia launched a wave of missile strikes on Kharkiv.", {("RUS", "195", "UKR")}, set()),
     # a city the parser tagged as an organisation is still the place hit; a group's name is not a town
     ("Israel carried out strikes on Hamas in Gaza.", {("ISR", "190", "PSE")}, set()),
+    # a protest by people named only by their number is by civilians of the place; a named aim beats the place
+    ("Thousands of people marched in Paris against the pension reform.", {("FRA", "141", "FRA")}, set()),
+    ("Tens of thousands of people blocked roads in Minsk in defiance of Russian authorities.",
+     {("BLR", "144", "RUS")}, {("BLR", "144", "BLR")}),
     # a city name shared across countries is the one in a country the text names
     ("Russian forces shelled Odessa on Monday, Ukraine said.", {("RUS", "194", "UKR")}, {("RUS", "194", "USA")}),
     ("Lebanese troops deployed in Tripoli after clashes between rival militias.", {("LBN", "154", "LBN")},

@@ -526,7 +526,9 @@ class EventCoder:
             # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for an attack on a
             # mall in Kenya's capital": a comment is aimed at the actor or the country it is about
             targets = self._about(s, token.i, {m.actor.code for m in sources}, recent)
-        if not targets and pattern.code[:2] == "14" and sources:
+        if pattern.code[:2] == "14" and all(m.rule == "location" for m in targets):
+            # (a named aim beats the place blocked: "blocked streets in Hong Kong in defiance of Chinese authorities")
+            places, targets = targets, []
             # "blocked a road to show their disapproval of the United States' policies", "in defiance of Chinese
             # authorities": whom a protest is aimed at is in its purpose or its "against" / "in defiance of" phrase
             own = {m.actor.code for m in sources} | {m.actor.country for m in sources if m.actor.country}
@@ -541,6 +543,7 @@ class EventCoder:
                                                      for o in s.kids[k]))):
                         found = [m for m in self._content_target(s, k, own, recent) if m.actor.country not in own]
                         targets = found
+            targets = targets or places
         if not targets and pattern.code[:2] in ("17", "18", "19", "20"):
             # "opened fire to disperse the demonstrators": whom the force was meant for
             for k in s.kids[token.i if pattern.pos == "V" else token.head]:
@@ -1028,6 +1031,15 @@ class EventCoder:
                 not any(m.rule == "location" for m in targets):
             # (not "rockets fired at Tel Aviv", "shelling", "air strikes": the place hit says nothing of the attacker)
             sources = self._unidentified(s, token, where)
+        if not sources and code.code[:2] == "14":
+            # the place of the protest, or the place it blocked ("blocked streets in Hong Kong")
+            scene = where if where is not None and where.country else next(
+                (Location(name=m.text, country=m.actor.country, lat=None, lon=None, start=m.start, end=m.end)
+                 for m in targets if m.rule == "location" and m.actor.country), None) or next(
+                (found for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")
+                 and (found := place_at(s.tokens, k, text, base)) is not None and found.country), None)
+            if scene is not None:
+                sources = self._crowd(s, token, scene)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
             targets = self._home(s, token, sources)
         pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
@@ -1109,6 +1121,29 @@ class EventCoder:
         return [ActorMention(text="", start=token.start, end=token.start, sentence=s.sentence.index,
                              token_start=token.i, token_end=token.i, actor=actor, rule="unidentified",
                              evidence=f"no attacker named; an armed force of the country of the attack ({where.name})")]
+
+    def _crowd(self, s: _Sentence, token: Token, where: Location) -> list[ActorMention]:
+        """ "Thousands of people marched in Paris": a protest by people named only by their number is by civilians
+        (CAMEO CVL) of the country where it happened, as ICEWS and the PLOVER coders code it (rule ``location``)."""
+        tokens = s.tokens
+        verb = token if token.pos == "VERB" else tokens[token.head]
+        subjects = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubj"]
+        if not subjects or not self.d.valid_code(where.country + "CVL"):
+            return []
+        k = subjects[0]
+        head = tokens[k]
+        inner = [o for p in s.kids[k] if tokens[p].dep == "prep" and tokens[p].text.lower() == "of"
+                 for o in s.kids[p] if tokens[o].dep == "pobj"]
+        words = {head.lemma.lower()} | {tokens[o].lemma.lower() for o in inner} | {
+            tokens[g].lemma.lower() for o in inner for p in s.kids[o] if tokens[p].dep == "prep"
+            for g in s.kids[p] if tokens[g].dep == "pobj"}  # "hundreds of thousands of people"
+        if k in s.at or not words & _CROWDS:
+            return []
+        code = where.country + "CVL"
+        actor = Actor(code, *split_code(code, self.d), name=f"people in {where.name}", entity=None, kind="role")
+        return [ActorMention(text=head.text, start=head.start, end=head.end, sentence=s.sentence.index,
+                             token_start=k, token_end=k + 1, actor=actor, rule="location",
+                             evidence=f"people named only by their number; civilians of the place ({where.name})")]
 
     def _home(self, s: _Sentence, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
         """A strike, a crackdown or a concession with no one named as its target ("opposition parties in Nepal
@@ -1498,6 +1533,8 @@ _QUANTITIES = frozenset({"day", "week", "month", "year", "hour", "night", "round
                          "weekend", "period", "season", "phase", "stage", "kind", "type", "form", "act", "show",
                          "part", "portion", "share", "half", "most", "some", "bulk", "rest", "much", "all", "piece",
                          "element", "section", "tranche", "installment", "instalment", "remainder"})
+# Nouns that name people only by their number ("thousands of people", "a crowd of hundreds").
+_CROWDS = frozenset({"people", "person", "crowd", "thousand", "hundred", "dozen", "million", "throng", "mass"})
 # Nouns that, with "both" or "two", name the last two parties ("both sides", "the two leaders").
 _PAIR_NOUNS = frozenset({"side", "leader", "country", "nation", "government", "president", "minister", "party",
                          "neighbour", "neighbor", "delegation"})
