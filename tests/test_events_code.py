@@ -507,6 +507,8 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Putin will not be shooting for recognition of the annexation.", set(), {("RUS", "193", None)}),
     ("Iran's national team beat Iraq's team 2-1 in Tehran.", set(), {("IRN", "182", "IRQ")}),
     ("Israeli troops shot two Palestinians in Hebron.", {("ISR", "193", "PSE")}, set()),
+    ("Iraq told its creditor banks it could not meet the remaining repayments.", set(),
+     {("IRQ", "125", None), ("IRQ", "040", None), ("IRQ", "125", "IRQ")}),
     ("The jailed Iranian dissident killed himself in Tehran.", set(), {("IRN", "190", "IRN"), ("IRN", "190", None)}),
     ("India is charging ahead with its plans for a dam on the Chenab river.", set(), {("IND", "112", None)}),
     # a chemical instrument makes an attack 2041 (tear gas stays riot control); "demonstrate" with an object shows
