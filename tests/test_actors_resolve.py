@@ -104,6 +104,10 @@ def _codes(mentions) -> dict[str, str]:
     ("Kyiv's European allies condemned the strikes.", "2024-01-10", {"Kyiv's European allies": "EUR"}),
     ("Egyptian witnesses told AFP the rocket hit a shop. Security forces then sealed the area.", "2014-01-10",
      {"Security forces": "EGYCOP"}),
+    # "PM" and "FM" are titles; "p.m." is a time
+    ("Libyan PM Abdul Hamid Dbeibah met Chinese FM Wang Yi.", "2022-03-01",
+     {"Libyan PM Abdul Hamid Dbeibah": "LBYGOV"}),
+    ("The vote closed at 11 p.m. London time.", "2020-01-31", {}),
     # an abbreviation before a number is no surname ("No." is not No Kwang Chol)
     ("The embassy received telegram No. 246 on Monday.", "2019-01-10", {"No": None}),
 ])

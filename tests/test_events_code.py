@@ -524,6 +524,10 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Russia launched a wave of missile strikes on Kharkiv.", {("RUS", "195", "UKR")}, set()),
     # a city the parser tagged as an organisation is still the place hit; a group's name is not a town
     ("Israel carried out strikes on Hamas in Gaza.", {("ISR", "190", "PSE")}, set()),
+    # police using force on people where it happens are that country's; "PM" is a title, "5 pm" a time
+    ("Police arrested three men on Sunday in Nairobi.", {("KEN", "173", "KEN")}, set()),
+    ("Libyan interim PM promises legislative elections by end of June.", {("LBY", "030", None)}, set()),
+    ("Police arrested three men at 5 pm on Sunday in Nairobi.", {("KEN", "173", "KEN")}, set()),
     # a protest by people named only by their number is by civilians of the place; a named aim beats the place
     ("Thousands of people marched in Paris against the pension reform.", {("FRA", "141", "FRA")}, set()),
     ("Tens of thousands of people blocked roads in Minsk in defiance of Russian authorities.",

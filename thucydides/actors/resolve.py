@@ -35,6 +35,8 @@ from thucydides.structure.resources import agencies, gazetteer
 from thucydides.types import Actor, ActorMention, Article, Sentence, Token
 
 NAME, SURNAME = "name", "surname"
+# sector words that are abbreviated titles only in upper case ("Libyan PM", not "5 pm")
+_ABBREVIATED_TITLES = frozenset({"pm", "fm"})
 # heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
 _RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
                          "enemies", "enemy", "rivals", "rival", "adversaries", "adversary", "foes", "foe", "backers",
@@ -234,6 +236,9 @@ class Resolver:
                 continue
             if rule == CAPITALISED and not capital and not _lowercase_ok(entry, tokens, i, j):
                 continue
+            if entry.kind == SECTOR and tokens[i].text.lower().replace(".", "") in _ABBREVIATED_TITLES and (
+                    tokens[i].text not in ("PM", "FM") or (i > 0 and tokens[i - 1].text[:1].isdigit())):
+                continue  # "PM", "FM" as titles; "at 5 pm", "11 p.m." are times
             (sectors if entry.kind == SECTOR else entities).append(entry)
         if not entities and i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start:
             return []  # the tail of a hyphenated modifier ("multi-party elections", "anti-government") names no actor

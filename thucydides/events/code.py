@@ -1183,7 +1183,9 @@ class EventCoder:
             why = f"the only country the sentence names ({country})"
         if actor.sector in STATE_SECTORS and any((m.actor.country == country or m.actor.code.startswith("---"))
                                                  and not (force and m.rule in ("location", "implicit"))
+                                                 and not (force and m.actor.sector not in STATE_SECTORS)
                                                  for m in others):
+            # (nor police arresting "three men in Nairobi": force on the people where it happens is domestic)
             # (but police arresting people "in Dhaka", with only the place named, are that country's)
             return mention  # "the government thanked China": a state rarely acts on itself; no guess
         code = country + actor.code[3:]
