@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from thucydides.actors.dictionary import ADJECTIVE, ActorDictionary, default_dictionary, phrase_key
 from thucydides.actors.resolve import article_date, split_code
@@ -30,6 +31,7 @@ from thucydides.events.dates import date_spans, event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import NO_EVENT, Pattern, patterns
 from thucydides.events.places import place_at, place_named, prefer
+from thucydides.tables import packaged, rows
 from thucydides.tree import children, subtree
 from thucydides.types import Actor, ActorMention, Article, Event, Location, Modality, Sentence, Token
 
@@ -146,7 +148,8 @@ class EventCoder:
                 for k in list(used) + content:
                     # the verb governing a nominal trigger is used up, not the rest of its clause ("opened fire to
                     # disperse the crowd, killing one and arresting 30": the killing and the arrests are their own)
-                    consumed.update({k} if k == token.head and pattern.pos == "N" else subtree(s.kids, k))
+                    consumed.update({k} if k == token.head and pattern.pos == "N" else
+                                    subtree(s.kids, k) - _decided(s, subtree(s.kids, k)))
             elif code.code not in ("01", "010"):
                 # "expressed sorrow for the shootings": what a comment is about is not a second event
                 for k in s.kids[token.i]:
@@ -166,6 +169,7 @@ class EventCoder:
             out.extend(self._events(article, s, token, pattern, code, sources, targets, reciprocal, report, spans,
                                     used, recent))
         out.extend(self._accusations(article, s, out, recent, report, spans))
+        out.extend(self._charges(article, s, recent, report, spans))
         out.extend(self._obligations(article, s, matched, consumed | hypothetical, recent, report, spans))
         # "A protestor demolished the building": an act with no country or organisation on either side and no
         # place says nothing a country-level analysis can use (PETRARCH and GDELT code none either)
@@ -245,6 +249,40 @@ class EventCoder:
                         out.extend(self._events(article, s, tokens[node], pattern, self.codes["112"], speakers,
                                                 [accused], False, report, spans, set(), recent))
                     break
+        return out
+
+    def _charges(self, article: Article, s: _Sentence, recent: list[ActorMention], report: date | None,
+                 spans: list[tuple[int, int]]) -> list[Event]:
+        """ "Peskov said Kiev was acting under external orders": a speaker who says another country's actor does what
+        a phrase of ``charges.tsv`` describes accuses that actor (112)."""
+        tokens, out = s.tokens, []
+        lowered = " " + " ".join(t.text.lower() for t in tokens) + " "
+        if not any(f" {phrase} " in lowered for phrase in _charge_phrases()):
+            return []
+        for token in tokens:
+            if token.dep not in ("ccomp", "advcl") or token.head == token.i:
+                continue
+            clause = sorted(subtree(s.kids, token.i))
+            text = " " + " ".join(tokens[k].text.lower() for k in clause) + " "
+            if not any(f" {phrase} " in text for phrase in _charge_phrases()):
+                continue
+            accused = self._subject(s, token.i, recent)
+            speakers = self._speakers(s, token.i, recent)
+            speaker_verb = token.head
+            if tokens[speaker_verb].lemma.lower() not in _SAYING | _CLAIMING and token.dep == "advcl":
+                # "said that talks should be held with Washington, as Kiev was acting under external orders"
+                speaker_verb = tokens[speaker_verb].head
+                speakers = self._subject(s, speaker_verb, recent) if \
+                    tokens[speaker_verb].lemma.lower() in _SAYING | _CLAIMING else []
+            accused = [m for m in accused if m.actor.country]
+            speakers = [m for m in speakers if m.actor.country and m.actor.country not in
+                        {a.actor.country for a in accused}]
+            if not accused or not speakers:
+                continue
+            pattern = Pattern("112", "V", tokens[speaker_verb].lemma.lower(), None, None, None, (), None,
+                              "rule: a charge (data/events/charges.tsv) stated about another actor")
+            out.extend(self._events(article, s, tokens[speaker_verb], pattern, self.codes["112"], speakers[:1],
+                                    accused[:1], False, report, spans, set(), recent))
         return out
 
     # -- matching ---------------------------------------------------------------------------------------
@@ -386,6 +424,9 @@ class EventCoder:
         if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos in ("VERB", "AUX"):
             verb = tokens[head.head]
             return verb.i, {verb.lemma.lower(), f"{verb.lemma.lower()} {head.text.lower()}"}
+        if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos == "NOUN" and head.head != head.i:
+            owner = tokens[head.head]  # "the impossibility of negotiations", "a ban on talks"
+            return owner.i, {f"{owner.lemma.lower()} {head.text.lower()}"}
         if noun.dep == "oprd" and any(tokens[k].dep in ("dobj", "obj") for k in s.kids[head.i]):
             return None  # "called the attack a crime": a predicate, not what was done
         if head.pos in ("VERB", "AUX") and (noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj", "oprd") or (
@@ -442,6 +483,8 @@ class EventCoder:
                         for p in self.patterns.get(("N", tokens[k].lemma.lower()), ())) for k in s.kids[verb.i]):
                     # (not "Khan's arrest led to riots": an event as the subject acts on nothing)
                     sources = self._subject(s, verb.i, recent)
+            if not sources:
+                sources = self._decider(s, token.i, recent)
             if not sources and token.lemma.lower() in _DEPLOYMENTS:
                 # "the deployment of NATO peacekeeping troops": the forces deployed are the actor's own
                 forces = self._preposition_targets(s, token.i, ("of",), recent)
@@ -713,6 +756,10 @@ class EventCoder:
                 return self._actors_of(agent, s, recent)
             if tokens[node].dep == "relcl":
                 return self._actors_of([tokens[node].head], s, recent)
+            if tokens[node].dep == "acl" and tokens[tokens[node].head].lemma.lower() in _DECISIONS:
+                # "the Council's decision not to hold talks": who decided is who (does not) hold them
+                return [m for c in s.kids[tokens[node].head] if tokens[c].dep == "poss"
+                        for m in self._actors_of([c], s, recent)]
             if tokens[node].dep == "xcomp" and tokens[node].head != node:
                 controller = [k for k in s.kids[tokens[node].head] if tokens[k].dep in ("dobj", "obj")]
                 if controller:  # "urged Zelensky to negotiate": Zelensky would negotiate
@@ -780,6 +827,20 @@ class EventCoder:
                 if found:
                     return found
         return self._preposition_targets(s, noun, ("by", "from"), recent)  # "a request from the leaders"
+
+    def _decider(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+        """ "the Council's decision on the impossibility of negotiations": who decided, announced or ordered an act
+        named inside the decision is its actor (through at most two "of"/"on" phrases)."""
+        tokens, k = s.tokens, noun
+        for _ in range(2):
+            if tokens[k].dep != "pobj" or tokens[tokens[k].head].dep != "prep":
+                return []
+            k = tokens[tokens[k].head].head
+            if tokens[k].pos != "NOUN":
+                return []
+            if tokens[k].lemma.lower() in _DECISIONS:
+                return [m for c in s.kids[k] if tokens[c].dep == "poss" for m in self._actors_of([c], s, recent)]
+        return []
 
     def _between(self, s: _Sentence, head: int, recent: list[ActorMention]) -> list[ActorMention]:
         tokens = s.tokens
@@ -1426,6 +1487,23 @@ _LICENSED = frozenset({"authorize", "authorise", "permit", "allow", "entitle", "
 _REASONS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
 
 
+@cache
+def _charge_phrases() -> tuple[str, ...]:
+    """The phrases of ``data/events/charges.tsv``, lower case."""
+    return tuple(cells[0].lower() for _where, cells in rows(packaged("events", "charges.tsv"), 2))
+
+
+def _decided(s: _Sentence, tokens: set[int]) -> set[int]:
+    """Inside what is demanded or refused, the phrase of a decision some actor already took ("refuse a decree
+    enacting the Council's decision on the impossibility of negotiations"): a fact, not part of the demand."""
+    out: set[int] = set()
+    for k in tokens:
+        if s.tokens[k].lemma.lower() in _DECISIONS and s.tokens[k].pos == "NOUN" and any(
+                s.tokens[c].dep == "poss" and c in s.at for c in s.kids[k]):
+            out |= {d for c in s.kids[k] if s.tokens[c].dep in ("prep", "acl") for d in subtree(s.kids, c)}
+    return out
+
+
 def _asks_something(s: _Sentence, k: int) -> bool:
     """The verb "ask" at ``k`` asks someone for something: it has an addressee, a request or "for"; a plain
     question ('"Why now?" he asked') or a request for anonymity ("asked not to be named") is no appeal."""
@@ -1532,6 +1610,10 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
 # does not apply.
 _PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
+# Nouns of deciding and announcing whose owner is the actor of the act they name ("the Council's decision on
+# the impossibility of negotiations").
+_DECISIONS = frozenset({"decision", "decree", "order", "resolution", "ruling", "announcement", "plan", "policy",
+                        "choice", "move", "vote", "verdict", "directive"})
 # Nouns that name people only by their number ("thousands of people", "a crowd of hundreds").
 _CROWDS = frozenset({"people", "person", "crowd", "thousand", "hundred", "dozen", "million", "throng", "mass"})
 # Nouns that, with "both" or "two", name the last two parties ("both sides", "the two leaders").
