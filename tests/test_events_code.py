@@ -185,6 +185,9 @@ def test_seed_events(settings, nlp):
     assert any(e.cameo.startswith("11") and e.source.actor.entity and "peskov" in e.source.actor.entity
                and e.target.actor.code == "UKRGOV" for e in events if e.source and e.target)
     assert any(e.cameo == "036" and e.source.actor.code == "RUSGOV" for e in events)
+    # Lavrov: Russia is ready to listen "if they offered to organize a conversation": a conditional intent
+    assert any(e.cameo.startswith("03") and e.source.actor.country == "RUS" and e.modality.condition
+               and e.modality.condition.startswith("if they offered") for e in events)
     force = [e for e in events if e.cameo == "190"]
     assert force and force[0].date == "2022-02-24" and force[0].target.actor.code == "UKR"
     assert {("USA", "163", "RUS"), ("IGOEUREEC", "163", "RUS"), ("GBR", "163", "RUS")} <= dyads
@@ -499,6 +502,8 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("The Kenyan president asked that Uganda withdraw its troops.", {("KEN", "0256", "UGA")}, set()),
     ("The Kenyan president asked whether Uganda would withdraw its troops.", set(),
      {("UGA", "035", "UGA"), ("UGA", "0874", "UGA"), ("KEN", "0256", "UGA")}),
+    # the copula carries negation and conditions to a predicate adjective ("was not ready to hold talks")
+    ("Russia was not ready to hold talks with Ukraine.", {("RUS", "125", "UKR")}, {("RUS", "036", "UKR")}),
     # a charge stated about another country's actor is an accusation (data/events/charges.tsv)
     ("The Kremlin said Kyiv was acting under external orders.", {("RUS", "112", "UKR")}, set()),
     ("Iran said the Saudi government was a puppet of Washington.", {("IRN", "112", "SAU")}, set()),

@@ -22,7 +22,7 @@ PROBABLE = frozenset({"likely", "probably", "reportedly", "allegedly", "supposed
 BELIEF = frozenset({"believe", "think", "expect", "suspect", "predict", "anticipate", "assume", "estimate", "fear",
                     "hope", "speculate", "suggest", "forecast", "guess", "doubt"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once", "whether"})
-CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dobj", "prep"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dobj", "prep", "acomp", "attr"})
 # A noun's governing verb decides the noun's modality only when the verb is light: "did not hold talks".
 LIGHT_VERBS = frozenset({"hold", "have", "make", "take", "give", "launch", "impose", "sign", "reach", "conduct",
                          "carry", "stage", "begin", "start", "resume", "announce", "issue", "deliver", "provide"})
@@ -123,7 +123,7 @@ def _condition(tokens: Sequence[Token], kids: list[list[int]], node: int, text: 
 def _passes(tokens: Sequence[Token], below: int, node: int) -> bool:
     """Does the modality of the word at ``node`` carry down to the word ``below`` it?"""
     dep = tokens[below].dep
-    if dep in ("xcomp", "ccomp", "conj", "pcomp"):
+    if dep in ("xcomp", "ccomp", "conj", "pcomp", "acomp", "attr"):  # "was (not) ready ... if": the copula's
         return True
     if dep in ("dobj", "obj"):
         return tokens[node].lemma.lower() in LIGHT_VERBS
