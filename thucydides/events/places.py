@@ -60,7 +60,7 @@ def _tables() -> tuple[dict[str, tuple[float, float, str]], dict[str, tuple[tupl
             held = best.get(key)
             if held is None or (exact, population) > held[:2]:
                 best[key] = (exact, population, lat, lon, code)
-            if held is not None and held[4] != code or key in found:
+            if (held is not None and held[4] != code) or key in found:  # a second country with this name
                 by_country = found.setdefault(key, {held[4]: (held[1], held[2], held[3])} if held else {})
                 if code not in by_country or population > by_country[code][0]:
                     by_country[code] = (population, lat, lon)
