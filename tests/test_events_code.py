@@ -560,6 +560,9 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     # "both sides", "the two leaders": the last two parties named
     ("Israel and Hamas traded fire. The UN Security Council urged both sides to halt the fighting.",
      {("IGO", "020", "ISR"), ("IGO", "020", "PSE")}, set()),
+    ("Pakistan said Indian jets had violated its airspace. India struck sites in Pakistan used by militants. Both "
+     "sides then traded artillery fire.",
+     {("IND", "190", "PAK"), ("PAK", "190", "IND")}, {("IND", "061", "PAK"), ("PAK", "061", "IND")}),
     # a person's arrest is one he underwent; an event as the subject acts on nothing
     ("Imran Khan's arrest by Pakistani police led to riots in Lahore.", {("PAK", "173", "PAK")},
      {("PAK", "145", "PAK"), ("PAK", "145", None)}),

@@ -1002,13 +1002,14 @@ class EventCoder:
             return group
         pool = [m for m in recent if m.sentence >= s.sentence.index - 3] + \
             [m for m in s.mentions if m.token_end <= token.i]
-        out: list[ActorMention] = []
-        for m in reversed(pool):
-            if m.actor.country and m.actor.kind in ("person", "country", "government", "role", "group") and \
-                    m.actor.country not in {o.actor.country for o in out}:
-                out.append(m)
-            if len(out) == 2:
-                return out[::-1]
+        for kinds in (("person", "country", "government"), ("person", "country", "government", "role", "group")):
+            # states and their leaders first ("India struck sites ... used by militants. Both sides ...")
+            out: list[ActorMention] = []
+            for m in reversed(pool):
+                if m.actor.country and m.actor.kind in kinds and m.actor.country not in {o.actor.country for o in out}:
+                    out.append(m)
+                if len(out) == 2:
+                    return out[::-1]
         return []
 
     def _adjective_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
