@@ -38,7 +38,7 @@ NAME, SURNAME = "name", "surname"
 # sector words that are abbreviated titles only in upper case ("Libyan PM", not "5 pm")
 _ABBREVIATED_TITLES = frozenset({"pm", "fm"})
 # heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
-_RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
+RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
                          "enemies", "enemy", "rivals", "rival", "adversaries", "adversary", "foes", "foe", "backers",
                          "backer", "sponsors", "sponsor"})
 ANCHORS = frozenset({COUNTRY, CAPITAL, ADJECTIVE, REGION, REGION_ADJECTIVE})
@@ -436,10 +436,10 @@ class Resolver:
                                                   and tokens[u.i - 1].text.lower() == "ethnic")]
             if not anchors:
                 return self._ethnic(seg, sector, sector_unit, head, ctx, tokens)
-        if units and units[0].kind == SECTOR and units[0].key in _RELATIONAL and units[0].j < len(tokens) and \
+        if units and units[0].kind == SECTOR and units[0].key in RELATIONAL and units[0].j < len(tokens) and \
                 tokens[units[0].j].text.lower() == "of":
             return None  # "allies of Russia": not Russia, and not named
-        relational = seg.possessor is not None and head in _RELATIONAL and units[seg.possessor] in anchors
+        relational = seg.possessor is not None and head in RELATIONAL and units[seg.possessor] in anchors
         if relational:
             # "Kyiv's European allies", "Iran's neighbours": whose allies they are is not who they are
             anchors = [u for u in anchors if u is not units[seg.possessor]]
@@ -450,7 +450,7 @@ class Resolver:
             if seg.possessor is not None and units[seg.possessor].kind in ANCHORS and not relational:
                 anchor = units[seg.possessor]
             return self._anchored(seg, anchor, sector, sector_unit, names, head, tokens)
-        if seg.pronoun and head in _RELATIONAL:
+        if seg.pronoun and head in RELATIONAL:
             return None  # "Russia and its allies": not Russia
         if seg.pronoun and (sector_unit is not None or names):
             found = self._possessed(seg, sector, sector_unit, head, ctx)

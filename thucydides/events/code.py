@@ -25,7 +25,7 @@ from datetime import date
 from functools import cache
 
 from thucydides.actors.dictionary import ADJECTIVE, ActorDictionary, default_dictionary, phrase_key
-from thucydides.actors.resolve import article_date, split_code
+from thucydides.actors.resolve import RELATIONAL, article_date, split_code
 from thucydides.events.codebook import CameoCode, codebook
 from thucydides.events.dates import date_spans, event_date, reported_date
 from thucydides.events.modality import modality
@@ -723,13 +723,16 @@ class EventCoder:
             return []
         return [replace(self._place_actor(s, where), evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
 
+    def _country(self, code: str) -> Actor:
+        """The country ``code`` itself as an actor (no sector)."""
+        return Actor(code, *split_code(code, self.d), name=self.d.country_name(code), entity=f"country:{code}",
+                     kind="country")
+
     def _country_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
         token = s.tokens[k]
         for entry, _rule in self.d.lookup(phrase_key(token.text)):
             if entry.kind in ("country", "capital") and token.text[:1].isupper():
-                code = entry.code[:3]
-                actor = Actor(code, *split_code(code, self.d), name=self.d.country_name(code),
-                              entity=f"country:{code}", kind="country")
+                actor = self._country(entry.code[:3])
                 return [ActorMention(text=token.text, start=token.start, end=token.end, sentence=s.sentence.index,
                                      token_start=k, token_end=k + 1, actor=actor, rule="location",
                                      evidence=f"{entry.source} {entry.name}: a place named in the act's content")]
@@ -758,8 +761,7 @@ class EventCoder:
                 return self._actors_of([tokens[node].head], s, recent)
             if tokens[node].dep == "acl" and tokens[tokens[node].head].lemma.lower() in _DECISIONS:
                 # "the Council's decision not to hold talks": who decided is who (does not) hold them
-                return [m for c in s.kids[tokens[node].head] if tokens[c].dep == "poss"
-                        for m in self._actors_of([c], s, recent)]
+                return self._possessors(s, tokens[node].head, recent)
             if tokens[node].dep == "xcomp" and tokens[node].head != node:
                 controller = [k for k in s.kids[tokens[node].head] if tokens[k].dep in ("dobj", "obj")]
                 if controller:  # "urged Zelensky to negotiate": Zelensky would negotiate
@@ -839,8 +841,12 @@ class EventCoder:
             if tokens[k].pos != "NOUN":
                 return []
             if tokens[k].lemma.lower() in _DECISIONS:
-                return [m for c in s.kids[k] if tokens[c].dep == "poss" for m in self._actors_of([c], s, recent)]
+                return self._possessors(s, k, recent)
         return []
+
+    def _possessors(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+        """The actors a possessive names on ``noun`` ("the Council's decision")."""
+        return [m for c in s.kids[noun] if s.tokens[c].dep == "poss" for m in self._actors_of([c], s, recent)]
 
     def _between(self, s: _Sentence, head: int, recent: list[ActorMention]) -> list[ActorMention]:
         tokens = s.tokens
@@ -893,17 +899,14 @@ class EventCoder:
                             found = next((s.at[g] for g in s.kids[c] if s.tokens[g].dep == "compound"
                                           and g in s.at), None)
                     elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for") and \
-                            token.lemma.lower() not in _ALLIES:
+                            token.lemma.lower() not in RELATIONAL:
                         # ("a camp for Congolese refugees": the people it is for; not "allies of Russia")
                         found = next((s.at[o] for o in s.kids[c] if s.tokens[o].dep == "pobj" and o in s.at), None)
                         if found is not None and token.lemma.lower() in _CRITICS and found.actor.country and \
                                 self.d.valid_code(found.actor.country):
                             # "critics of the Kenyan government" are Kenyans, not the government
-                            code = found.actor.country
-                            found = replace(found, actor=Actor(code, *split_code(code, self.d),
-                                                               name=self.d.country_name(code),
-                                                               entity=f"country:{code}", kind="country"),
-                                            rule="role", evidence=f"{token.text} of {found.text}: of its country")
+                            found = replace(found, actor=self._country(found.actor.country), rule="role",
+                                            evidence=f"{token.text} of {found.text}: of its country")
                     if found is not None:
                         mention = found
                         break
@@ -1025,9 +1028,7 @@ class EventCoder:
         return []
 
     def _place_actor(self, s: _Sentence, where: Location) -> ActorMention:
-        code = where.country
-        actor = Actor(code, *split_code(code, self.d), name=self.d.country_name(code), entity=f"country:{code}",
-                      kind="country")
+        actor = self._country(where.country)
         first = next((t.i for t in s.tokens if t.start >= where.start), 0)
         last = next((t.i + 1 for t in s.tokens if t.end >= where.end), first + 1)
         return ActorMention(text=where.name, start=where.start, end=where.end, sentence=s.sentence.index,
@@ -1065,10 +1066,8 @@ class EventCoder:
         if code.quad_class == 4:
             # "strikes hit Beirut", "shelled Kyiv": force falls on the city, not on the government its name can
             # stand for; the target is the country (rule ``location``)
-            targets = [replace(m, actor=Actor(m.actor.country, *split_code(m.actor.country, self.d),
-                                              name=self.d.country_name(m.actor.country),
-                                              entity=f"country:{m.actor.country}", kind="country"),
-                               rule="location", evidence=f"{m.text} is the place attacked ({m.evidence})")
+            targets = [replace(m, actor=self._country(m.actor.country), rule="location",
+                               evidence=f"{m.text} is the place attacked ({m.evidence})")
                        if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
                        self.d.valid_code(m.actor.country) else m for m in targets]
         venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
@@ -1214,9 +1213,7 @@ class EventCoder:
         countries = {m.actor.country for m in sources}
         if len(countries) != 1 or not countries <= set(self.d.countries):
             return []
-        code = countries.pop()
-        actor = Actor(code, *split_code(code, self.d), name=self.d.country_name(code), entity=f"country:{code}",
-                      kind="country")
+        actor = self._country(countries.pop())
         return [ActorMention(text="", start=token.start, end=token.start, sentence=s.sentence.index,
                              token_start=token.i, token_end=token.i, actor=actor, rule="implicit",
                              evidence="a domestic act with no target named is aimed at its own country")]
@@ -1610,7 +1607,6 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
 # Particles that make a phrasal verb of their own ("call off", "blow up", "pull out"): a pattern for the bare verb
 # does not apply.
 _PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
-# Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
 # Nouns of deciding and announcing whose owner is the actor of the act they name ("the Council's decision on
 # the impossibility of negotiations").
 _DECISIONS = frozenset({"decision", "decree", "order", "resolution", "ruling", "announcement", "plan", "policy",
@@ -1626,10 +1622,8 @@ _UNDERGONE = frozenset({"arrest", "detention", "killing", "murder", "assassinati
                         "removal", "extradition", "imprisonment", "jailing", "sentencing", "capture", "poisoning",
                         "impeachment", "dismissal", "sacking", "firing", "indictment", "prosecution", "torture",
                         "beating", "shooting", "exile", "disappearance"})
-# People named by their relation to another actor: "allies of Russia" are not Russia; "critics of the Kenyan
-# government" are of its country but not the government.
-_ALLIES = frozenset({"ally", "partner", "neighbour", "neighbor", "enemy", "rival", "adversary", "foe", "backer",
-                     "sponsor"})
+# People named by their relation to another actor: "allies of Russia" are not Russia (RELATIONAL, from the actor
+# stage); "critics of the Kenyan government" are of its country but not the government.
 _CRITICS = frozenset({"critic", "opponent", "detractor"})
 # Verbs that judge, report or look into an act ("condemned the attack", "investigated the killings"): their
 # subject is not the act's actor.
@@ -1638,6 +1632,7 @@ _JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore"
                       "probe", "witness", "report", "describe", "document", "discuss", "survive", "recall",
                       "remember", "commemorate", "blame", "protest", "question", "dispute", "confirm",
                       "verify", "film", "photograph", "record"})
+# Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
 _UNDERGOING = frozenset({"face", "come", "endure", "suffer"})
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
 _SYMMETRIC = frozenset({"046"})
