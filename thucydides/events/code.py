@@ -163,7 +163,7 @@ class EventCoder:
                             consumed.update(subtree(s.kids, k))
             if code.code in ("01", "010"):
                 continue  # statements are quotes (attribution), not events
-            sources, targets, reciprocal = self._arguments(s, token, pattern, recent)
+            sources, targets, reciprocal = self._arguments(s, token, pattern, recent, matched)
             if not sources and pattern.pos == "V" and self._event_subject(s, token.i) & matched:
                 continue  # "a general strike that shut down Kathmandu": what an event did is not a second act
             out.extend(self._events(article, s, token, pattern, code, sources, targets, reciprocal, report, spans,
@@ -438,8 +438,8 @@ class EventCoder:
         return None
 
     # -- arguments --------------------------------------------------------------------------------------
-    def _arguments(self, s: _Sentence, token: Token, pattern: Pattern,
-                   recent: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention], bool]:
+    def _arguments(self, s: _Sentence, token: Token, pattern: Pattern, recent: list[ActorMention],
+                   matched: set[int]) -> tuple[list[ActorMention], list[ActorMention], bool]:
         tokens, kids = s.tokens, s.kids
         sources: list[ActorMention] = []
         targets: list[ActorMention] = []
@@ -478,9 +478,7 @@ class EventCoder:
                     # "launched 10 days of war games", "began a round of talks" (not "gave his assessment of the
                     # talks", "commemorates the victims of the bombing")
                     verb = tokens[verb.head]
-                if not any(tokens[k].dep in ("nsubj", "nsubjpass") and tokens[k].pos == "NOUN" and any(
-                        p.governors is None and p.compounds is None
-                        for p in self.patterns.get(("N", tokens[k].lemma.lower()), ())) for k in s.kids[verb.i]):
+                if not self._event_subject(s, verb.i) & matched:
                     # (not "Khan's arrest led to riots": an event as the subject acts on nothing)
                     sources = self._subject(s, verb.i, recent)
             if not sources:
