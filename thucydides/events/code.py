@@ -1051,8 +1051,8 @@ class EventCoder:
             head = s.tokens[token.head]
             if where is None and head.dep == "prep" and head.head != head.i:  # "remained on alert in the West Bank"
                 where = place_at(s.tokens, head.head, text, base)
-        # "Tripoli" in a story that names Lebanon is Lebanon's Tripoli
-        where = prefer(where, {m.actor.country for m in list(recent) + list(s.mentions) if m.actor.country})
+        if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
+            where = prefer(where, {m.actor.country for m in list(recent) + list(s.mentions) if m.actor.country})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
         if not targets and not reciprocal and code.code[:2] != "04" and code.code != "036" and where is not None \
