@@ -286,13 +286,15 @@ def eval_html(manifest: str, failures: bool) -> None:
 
 @evaluate.command(name="events")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--failures", is_flag=True, help="Also list every sentence whose type+countries did not match.")
+@click.option("--failures", is_flag=True,
+              help="Also list the tune half's sentences whose type+countries did not match (never the check half's).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def eval_events(gold: str, failures: bool, as_json: bool) -> None:
-    """Score event coding on gold sentences in the ../shared/gold/events format (CAMEO or PLOVER)."""
+    """Score event coding on gold sentences in the ../shared/gold/events format (CAMEO or PLOVER): the whole
+    file, its tune and check halves (split by a hash of each id), and the gap between them."""
     from pathlib import Path
 
-    from thucydides.evaluation.events import read_gold, score
+    from thucydides.evaluation.events import read_gold, score_halves
     from thucydides.pipeline import Coder
 
     try:
@@ -302,7 +304,7 @@ def eval_events(gold: str, failures: bool, as_json: bool) -> None:
         sys.exit(1)
     coder = _or_setup_exit(lambda: Coder(config.load()))
     articles = coder.code_sentences([(r["text"], r.get("date")) for r in records])
-    _print_scores(score(records, [a.events for a in articles]), as_json, failures)
+    _print_scores(score_halves(records, [a.events for a in articles]), as_json, failures)
 
 
 def _or_setup_exit(load: Any) -> Any:
@@ -536,3 +538,8 @@ def info() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+from thucydides.cli_lexicon import lexicon  # noqa: E402 - the development commands, kept in their own module
+
+main.add_command(lexicon)

@@ -14,6 +14,7 @@ sentence, and clean negatives (sentences expecting no event where none was coded
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -26,6 +27,13 @@ from thucydides.types import Event
 # Country codes some gold files use that are not ISO 3166 alpha-3 (Phoenix-era spellings).
 COUNTRY_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "---": None, "": None}
 LEVELS = ("type", "type+countries", "full")
+HALVES = ("tune", "check")
+
+
+def half_of(record_id: str) -> str:
+    """The dev half of a gold record: ``tune`` or ``check``, fixed by a hash of its id (stable across runs,
+    machines and Python versions, unlike ``hash``)."""
+    return HALVES[hashlib.sha256(record_id.encode("utf-8")).digest()[0] & 1]
 
 
 @dataclass
@@ -132,8 +140,9 @@ def scheme_of(records: Sequence[dict[str, Any]]) -> str:
     return "CAMEO"
 
 
-def score(records: Sequence[dict[str, Any]], predictions: Iterable[Sequence[Event]]) -> Scores:
-    scheme = scheme_of(records)
+def score(records: Sequence[dict[str, Any]], predictions: Iterable[Sequence[Event]],
+          scheme: str | None = None) -> Scores:
+    scheme = scheme or scheme_of(records)
     scores = Scores(scheme)
     for record, events in zip(records, predictions, strict=True):
         scores.sentences += 1
@@ -158,3 +167,42 @@ def score(records: Sequence[dict[str, Any]], predictions: Iterable[Sequence[Even
             scores.misses.append(f"{record.get('id')}: expected {[g['type+countries'] for g in gold]}, "
                                  f"coded {[p['type+countries'] for p in predicted]} | {record.get('text', '')[:120]}")
     return scores
+
+
+@dataclass
+class HalfScores:
+    """Scores of a gold file as a whole and of its two dev halves; misses are those of the tune half only."""
+
+    whole: Scores
+    halves: dict[str, Scores]
+
+    @property
+    def misses(self) -> list[str]:
+        return self.halves["tune"].misses
+
+    def summary(self) -> str:
+        lines = [f"all: {self.whole.summary()}"]
+        for half in HALVES:
+            lines.append(f"{half} half: {self.halves[half].summary()}")
+        gaps = "  ".join(f"{level} {self.gap(level):+.3f}" for level in LEVELS)
+        lines.append(f"gap (tune - check F1): {gaps}")
+        return "\n".join(lines)
+
+    def gap(self, level: str) -> float:
+        return self.halves["tune"].prf(level)[2] - self.halves["check"].prf(level)[2]
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.whole.to_dict()
+        for half in HALVES:
+            out[half] = self.halves[half].to_dict()
+        out["gap"] = {level: round(self.gap(level), 4) for level in LEVELS}
+        return out
+
+
+def score_halves(records: Sequence[dict[str, Any]], predictions: Sequence[Sequence[Event]]) -> HalfScores:
+    """:func:`score` over the whole file and over each dev half (see :func:`half_of`)."""
+    halves = {}
+    for half in HALVES:
+        pairs = [(r, p) for r, p in zip(records, predictions, strict=True) if half_of(str(r.get("id"))) == half]
+        halves[half] = score([r for r, _ in pairs], [p for _, p in pairs], scheme_of(records))
+    return HalfScores(score(records, predictions), halves)
