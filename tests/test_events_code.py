@@ -66,7 +66,7 @@ def test_missing_countries_from_the_sentence(code, text, source, target, rule):
 
 
 def test_no_country_guessed_for_a_state_from_its_counterpart(code):
-    events = code("The government expressed appreciation for Japan's assistance.")
+    events = code("The government expressed gratitude for Japan's help.")
     assert all(e.source is None or e.source.actor.country != "JPN" for e in events)
 
 
@@ -76,7 +76,7 @@ def test_one_act_reported_twice_in_a_sentence_is_one_event(code):
 
 
 def test_agreement_on_a_ceasefire_is_one_reciprocal_agreement(code):
-    events = code("Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh on Tuesday.")
+    events = code("Armenia and Azerbaijan on Tuesday agreed to a truce in Nagorno-Karabakh.")
     assert {(e.source.actor.code, e.plover, e.target.actor.code) for e in events} == {
         ("ARM", "AGREE", "AZE"), ("AZE", "AGREE", "ARM")}
 
@@ -272,7 +272,7 @@ def test_attack_from_a_place_and_comments_about_an_attack(code):
     # what a sympathy comment is about is not a second event; a US state is in the US
     events = code("The governor expressed sorrow for the shootings in South Carolina.")
     assert not [e for e in events if e.plover == "ASSAULT"]
-    events = code("Russia is conducting military exercises in Alaska.")
+    events = code("China is holding naval drills off Hawaii.")
     assert any(e.target is not None and e.target.actor.country == "USA" for e in events)
 
 
@@ -310,8 +310,8 @@ def test_blame_traded_cities_attacked_and_the_army_named_before(coder):
 
 @pytest.mark.parametrize(("text", "plover", "pair"), [
     ("Armenia and Azerbaijan reached a consensus on border demarcation at a regional meeting.", "AGREE", ("ARM", "AZE")),
-    ("Turkish troops remained on alert in northern Syria after the clashes.", "MOBILIZE", ("TUR", "SYR")),
-    ("President Mwanawasa reneged on his commitment to hold early elections.", "REJECT", None),
+    ("Turkish soldiers stayed on high alert in northern Syria after the clashes.", "MOBILIZE", ("TUR", "SYR")),
+    ("President Museveni reneged on a pledge to hold a referendum.", "REJECT", None),
 ])
 def test_more_vocabulary(code, text, plover, pair):
     events = [e for e in code(text) if e.plover == plover]
@@ -339,16 +339,16 @@ def test_targets_on_the_object_and_into(code, text, expected):
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     # both members of a coordinated subject meet, wherever the parser hangs the "and"; the city is no target
-    ("Emmanuel Macron and Olaf Scholz will meet in Geneva next month.",
+    ("Emmanuel Macron and Olaf Scholz plan to meet in Geneva next month.",
      {("FRA", "036", "DEU"), ("DEU", "036", "FRA")}, {("FRA", "036", "CHE")}),
     # with no attacker named, an unidentified armed force of the country where the attack happened
     ("Two French soldiers were killed by a roadside bomb near the town of Gao in Mali.",
      {("MLI", "190", "FRA")}, set()),
     # the passive subject is the weapon, what it was fired at is the target; the state hit accuses the attacker
-    ("Israel said a rocket was fired at it from Lebanon on Friday.",
+    ("Israel said rockets had been fired at it from Lebanon overnight.",
      {("LBN", "190", "ISR"), ("ISR", "112", "LBN")}, set()),
-    # the actor named in a compound ("an al-Shabaab position") is the target, not the nearby town
-    ("The United States carried out an air strike against an al-Shabaab position north of Mogadishu.",
+    # the actor named in a compound ("an al-Shabaab camp") is the target, not the nearby town
+    ("The United States conducted an airstrike on an al-Shabaab camp west of Kismayo.",
      {("USA", "195", "SOM")}, set()),
     # a parser's reduced relative ("detained last week") is background: no arrest by the detainees
     ("The activists detained last week in Minsk were released on Monday by the authorities.",
@@ -357,8 +357,8 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Armenian protesters received officials from the Armenian government.", {("ARM", "043", "ARM")}, set()),
     # a city the parser does not tag as a place is still the place attacked
     ("Russian forces shelled Kramatorsk overnight.", {("RUS", "194", "UKR")}, set()),
-    # a role "from" a country is that country's ("dissidents from Myanmar"); "military-ruled" is no sector
-    ("The envoy will meet exiled dissidents from military-ruled Myanmar in Bangkok.", {(None, "036", "MMR")},
+    # a role "from" a country is that country's ("activists from Myanmar"); "military-ruled" is no sector
+    ("The envoy will meet opposition activists from military-ruled Myanmar in Bangkok.", {(None, "036", "MMR")},
      set()),
     # names written in lower case where they cannot be common words
     ("Syrian forces clashed with lebanese rioters near the border.", {("SYR", "190", "LBN")}, set()),
@@ -371,7 +371,7 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("China warned against any attack on Iran's nuclear sites.", {("CHN", "012", None)}, {("CHN", "1384", "IRN")}),
     ("Growth in Germany may fall below one percent, the economy minister warned.", set(),
      {(None, "130", "DEU"), ("DEU", "130", "DEU")}),
-    ("Belarus's interior minister warned that police would no longer tolerate rallies by the opposition.",
+    ("Belarus's interior minister warned that police would break up any further opposition rallies.",
      {("BLR", "130", "BLR")}, set()),
     # the place a projectile hit says nothing of who fired it; forces deployed are the actor's own
     ("Three rockets were fired at Haifa on Sunday.", {(None, "190", "ISR")}, {("ISR", "190", "ISR")}),
@@ -396,16 +396,16 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Security forces arrested dozens of opposition supporters in Dhaka ahead of the election.",
      {("BGD", "173", "BGD")}, set()),
     ("M23 rebels captured the town of Sake, 25 km from Goma.", {("COD", "190", "COD")}, {("COD", "190", "COG")}),
-    # "leaders of the opposition coalition": whose leaders they are; a coalition names no sector of its own
-    ("Leaders of the Musavat (Equality) opposition coalition agreed to postpone the rally in Baku.",
+    # "leaders of the opposition alliance": whose leaders they are; an alliance names no sector of its own
+    ("Leaders of the Musavat (Equality) opposition alliance agreed to delay the march in Baku.",
      {("AZE", "030", "AZE")}, {(None, "030", "AZE")}),
     # "what it called an illegal bid" names; it is no phone call
     ("The airline will fight what it called the government's illegal takeover bid.", set(), {(None, "041", None)}),
     ("Opposition activists called off their march after talks with the police.", set(),
      {(None, "041", None)}),
-    # "seeking to deepen a partnership": an intent (03x) of both sides
-    ("Brazil and Argentina are seeking to deepen their partnership in energy.",
-     {("BRA", "032", "ARG"), ("ARG", "032", "BRA")}, set()),
+    # "seeking to strengthen a partnership": an intent (03x) of both sides
+    ("Chile and Peru are seeking to strengthen their partnership in trade.",
+     {("CHL", "032", "PER"), ("PER", "032", "CHL")}, set()),
     # pressing an actor to act is a demand on it; the act demanded is no event
     ("The president is being pressured by parliament to release the prisoners.", set(), {(None, "0841", None)}),
     ("Belgrade faces pressure from the European Union to arrest the suspects.", {("IGO", "100", "SRB")}, set()),
@@ -418,11 +418,11 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Indian and Japanese warships began five days of naval drills in the Bay of Bengal.",
      {("IND", "062", "JPN"), ("JPN", "062", "IND")}, set()),
     # "willing to" is an intent; "ruled" without "out" negates nothing
-    ("Eritrea said it was willing to withdraw its troops from Sudan.", {("ERI", "0356", "SDN")}, set()),
-    ("Hamas ruled Gaza has been sharing intelligence with Hezbollah, the report said.", {("PSE", "064", "LBN")},
+    ("Eritrea said it was willing to pull its forces out of Sudan.", {("ERI", "0356", "SDN")}, set()),
+    ("Hamas ruled Gaza is sharing intelligence with Hezbollah, according to the report.", {("PSE", "064", "LBN")},
      set()),
     # two sides acting on their own countries act on each other
-    ("Senior Polish and Czech officials agreed that their countries should cooperate on energy.",
+    ("Polish and Czech ministers agreed that their countries would work together on energy.",
      {("POL", "030", "CZE"), ("CZE", "030", "POL")}, set()),
     # the verb of a nominal trigger does not use up its clause: the killing and the arrests are events too;
     # force meant to disperse a crowd is aimed at it
@@ -431,33 +431,33 @@ def test_targets_on_the_object_and_into(code, text, expected):
     # "up to 16": the object the parser hangs on "up to"
     ("Gunmen kidnapped up to 12 Chinese workers from a mine.", {(None, "181", "CHN")}, {("CHN", "181", "CHN")}),
     # the deployed forces' owner acts; peacekeepers deployed are aid (074); "Bosnia" is a country place
-    ("The first deployment of Irish peacekeeping troops arrived in Bosnia on Monday.", {("IRL", "074", "BIH")},
+    ("A new deployment of Irish peacekeeping forces landed in Bosnia on Monday.", {("IRL", "074", "BIH")},
      set()),
     # a list of nominal triggers shares its verb and subject
-    ("Sudanese rebels launched mortar and rocket fire against the town.", {("SDN", "194", None)}, set()),
+    ("Sudanese rebels directed mortar and artillery fire at the town.", {("SDN", "194", None)}, set()),
     # permission withheld is a rejection; what it would have allowed is no event
-    ("Egypt said it would not give permission to Israel to send troops into Rafah.", {("EGY", "124", "ISR")},
+    ("Egypt said it had not given permission to Israel to send troops into Rafah.", {("EGY", "124", "ISR")},
      {("ISR", "154", "EGY"), ("ISR", "154", None)}),
     # a perfect-tense relative clause describes an actor's record, not the news
-    ("Jordan bombed the militant group that has seized towns in southern Syria.", {("JOR", "195", "SYR")},
-     {("MEA", "171", "SYR")}),
+    ("Jordan bombed the jihadist movement that has seized villages in southern Syria.", {("JOR", "195", "SYR")},
+     {("MEA", "171", "SYR"), ("SYR", "192", "SYR"), (None, "192", "SYR")}),
     # what is demanded, refused or threatened has not happened: no second event for it
     ("Ukraine demanded an admission by Moscow that Russian troops had shelled the plant.", {("UKR", "100", "RUS")},
      {("RUS", "194", None), ("RUS", "194", "UKR")}),
-    ("Armenia demanded a meeting of the OSCE to discuss the blockade.", {("ARM", "100", "IGO")},
+    ("Armenia demanded an urgent meeting of the OSCE to discuss the blockade.", {("ARM", "100", "IGO")},
      {("ARM", "040", None)}),
     # opposing a move is rejecting it, also as "is opposed to"; two rejections stay two events
-    ("Mali's junta rejected an Algerian peace plan and opposed the deployment of a regional force.",
-     {("MLI", "120", "DZA")}, set()),
+    ("Mali's junta rejected an Algerian peace plan and opposed the deployment of West African troops.",
+     {("MLI", "120", "DZA"), ("MLI", "120", "WAF")}, set()),
     ("Turkey is opposed to Swedish membership of the alliance.", {("TUR", "120", "SWE")}, set()),
     # a protest is aimed at whom its purpose or "in defiance of" names; its reason is background; preventing a
     # demonstration restricts freedoms (1721)
-    ("Protesters in Tehran blocked a road to show their anger at the British embassy.",
+    ("Students in Tehran blocked the main highway to express their anger at the British embassy.",
      {("IRN", "144", "GBR")}, {("IRN", "144", "IRN")}),
     ("Students in Dhaka rallied in defiance of Indian pressure.", {("BGD", "141", "IND")}, set()),
-    ("Nepali parties called a strike that shut down Kathmandu in protest of the arrest of activists.",
+    ("Nepali parties called a strike that paralysed Kathmandu in protest of the arrest of activists.",
      {("NPL", "143", "NPL")}, {(None, "173", "NPL"), (None, "170", "NPL")}),
-    ("Turkish police prevented the demonstration planned by students in Ankara.", {("TUR", "1721", "TUR")}, set()),
+    ("Police in Ankara prevented a student rally from taking place.", {("TUR", "1721", "TUR")}, set()),
     # a running conflict named as the frame is not a new event
     ("Two soldiers were killed in the worst attack of the current uprising.", set(), {(None, "140", None)}),
     # "X was behind the attacks", said or shown by another party, is its accusation of X
@@ -477,7 +477,7 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     # unless that is a seat of international organisations
     ("A report released by the Kenyan government accused Somalia of harbouring militants.",
      {("KEN", "112", "SOM")}, set()),
-    ("A report released on Monday in the Kenyan capital alleged that Somalia harboured militants.",
+    ("A report released in the Kenyan capital on Monday charged that Somalia was sheltering militants.",
      {("KEN", "112", "SOM")}, set()),
     ("A statement issued in Geneva accused Somalia of harbouring militants.", set(), {("CHE", "112", "SOM")}),
     # a national airline is a business of its country; a bombing by a military weapon is military force
@@ -551,7 +551,7 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Police arrested three men at 5 pm on Sunday in Nairobi.", {("KEN", "173", "KEN")}, set()),
     # a protest by people named only by their number is by civilians of the place; a named aim beats the place
     ("Thousands of people marched in Paris against the pension reform.", {("FRA", "141", "FRA")}, set()),
-    ("Tens of thousands of people blocked roads in Minsk in defiance of Russian authorities.",
+    ("Thousands of people blocked roads in Minsk in defiance of Russian pressure.",
      {("BLR", "144", "RUS")}, {("BLR", "144", "BLR")}),
     # a city name shared across countries is the one in a country the text names
     ("Russian forces shelled Odessa on Monday, Ukraine said.", {("RUS", "194", "UKR")}, {("RUS", "194", "USA")}),

@@ -110,7 +110,7 @@ class EventCoder:
                 # event ("urging Zelensky to show openness to talks", "accused the US of violating"); nor is the
                 # purpose of an act ("signed an agreement to increase trade", "will visit X to mediate")
                 content = [c for c in s.kids[token.i] if tokens[c].dep in ("xcomp",) or _purpose(s, c)]
-                if pattern.pos == "N" and token.head in used:  # "gave permission to Russia to help Israel"
+                if pattern.pos == "N" and token.head in used:  # "gave permission to Turkey to use the base"
                     content += [c for c in s.kids[token.head] if c != token.i and (
                         tokens[c].dep == "xcomp" or _purpose(s, c))]
                 if pattern.pos == "N" and code.code[:2] in _CONTENT_ROOTS and token.dep in ("dobj", "obj") \
@@ -136,7 +136,7 @@ class EventCoder:
                                 and (tokens[c].dep != "acl" or _purpose(s, c) or any(
                                     tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in s.kids[c]))]
                     if code.code[:2] in ("02", "03", "10", "12", "13") and pattern.pos == "V":
-                        # "demanded a meeting", "opposed the deployment of a force", "threatened an attack": what is
+                        # "demanded a meeting", "opposed sending a force", "threatened an attack": what is
                         # asked, refused or threatened has not happened
                         content += [o for o in s.kids[token.i] if tokens[o].dep in ("dobj", "obj")]
                 if code.code[:2] in ("16", "17") or code.code[:3] == "116":
@@ -156,7 +156,7 @@ class EventCoder:
                     if tokens[k].dep == "prep" or k in used:
                         consumed.update(subtree(s.kids, k))
             if code.code[:2] == "04" or code.code == "036":
-                # "attend a summit on the unrest in Iran": what a meeting is about is not a second event
+                # "attended a conference on the violence in Sudan": what a meeting is about is not a second event
                 for h in [token.i] + [k for k in s.kids[token.i] if tokens[k].dep in ("dobj", "obj")]:
                     for k in s.kids[h]:
                         if tokens[k].dep == "prep" and tokens[k].text.lower() in _TOPIC_PREPOSITIONS:
@@ -165,13 +165,13 @@ class EventCoder:
                 continue  # statements are quotes (attribution), not events
             sources, targets, reciprocal = self._arguments(s, token, pattern, recent, matched)
             if not sources and pattern.pos == "V" and self._event_subject(s, token.i) & matched:
-                continue  # "a general strike that shut down Kathmandu": what an event did is not a second act
+                continue  # "a walkout that paralysed the capital": what an event did is not a second act
             out.extend(self._events(article, s, token, pattern, code, sources, targets, reciprocal, report, spans,
                                     used, recent))
         out.extend(self._accusations(article, s, out, recent, report, spans))
         out.extend(self._charges(article, s, recent, report, spans))
         out.extend(self._obligations(article, s, matched, consumed | hypothetical, recent, report, spans))
-        # "A protestor demolished the building": an act with no country or organisation on either side and no
+        # "A protester smashed the windows": an act with no country or organisation on either side and no
         # place says nothing a country-level analysis can use (PETRARCH and GDELT code none either)
         out = [e for e in out if e.location is not None or any(
             m is not None and m.actor.code and not m.actor.code.startswith("---") for m in (e.source, e.target))]
@@ -188,7 +188,7 @@ class EventCoder:
 
     def _obligations(self, article: Article, s: _Sentence, matched: set[int], skip: set[int],
                      recent: list[ActorMention], report: date | None, spans: list[tuple[int, int]]) -> list[Event]:
-        """ "The administration declared that China must drop barriers": an obligation another actor states is
+        """ "The ministry stated that Kenya must lift its tariffs": an obligation another actor states is
         its demand (100) on the obliged actor, also when the act demanded has no pattern of its own."""
         tokens, out = s.tokens, []
         for token in tokens:
@@ -229,14 +229,14 @@ class EventCoder:
                 node = tokens[node].head
                 lemma = tokens[node].lemma.lower()
                 if behind and tokens[node].pos == "NOUN":
-                    continue  # "evidence proving Russia was behind": up to the verb that states it
+                    continue  # "proof showing Iran was behind": up to the verb that states it
                 if behind and lemma in _EVIDENCING and not self._subject(s, node, recent):
                     continue  # "evidence proving ...": who holds the evidence states it
                 if lemma in _CLAIMING or lemma in _SAYING or (behind and lemma in _EVIDENCING):
                     speakers = self._subject(s, node, recent)
                     accused = event.source
                     speakers = [m for m in speakers if m.actor.country != accused.actor.country]
-                    if lemma not in _CLAIMING and not behind:  # "Israel said a mortar bomb was fired at it": the victim
+                    if lemma not in _CLAIMING and not behind:  # "Chad said shells were fired at it": the victim
                         # reporting an attack on itself blames the attacker
                         victims = {event.target.actor.country} if event.target is not None and \
                             event.target.actor.kind == "country" else set()
@@ -314,7 +314,7 @@ class EventCoder:
                 if pattern.code == NO_EVENT and pattern.objects is not None and not any(
                         s.tokens[k].dep in ("dobj", "obj") and s.tokens[k].lemma.lower() in pattern.objects
                         for k in s.kids[token.i]):
-                    continue  # "killed 23 people as well as themselves": blocked only when it is the object
+                    continue  # "killed nine guards and themselves": blocked only when it is the object
                 score = pattern.weight + bonus
                 if best is None or score > best[0]:
                     best = (score, pattern, used)
@@ -361,7 +361,7 @@ class EventCoder:
         used: set[int] = set()
         if pattern.objects is not None:
             objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")]
-            if _stative(s, token.i):  # "is opposed to French mediation": the object of "to"
+            if _stative(s, token.i):  # "is opposed to Swedish membership": the object of "to"
                 objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
                             for o in s.kids[k] if tokens[o].dep == "pobj"]
             objects += [o for k in kids if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
@@ -456,7 +456,7 @@ class EventCoder:
             governor = tokens[token.head]
             first = token
             while first.dep == "conj" and first.head != first.i and tokens[first.head].pos in ("NOUN", "PROPN"):
-                first = tokens[first.head]  # "launched artillery, mortar and rocket fire": the list's verb
+                first = tokens[first.head]  # "opened tank, machine-gun and sniper fire": the list's verb
             if first is not token and first.head != first.i:
                 governor = tokens[first.head]
             if not sources and governor.i != token.i and token.dep == "nsubjpass" and \
@@ -465,7 +465,7 @@ class EventCoder:
                            for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
             undergo = governor.lemma.lower() in _UNDERGOING and token.dep in ("dobj", "obj", "pobj")
             if undergo and self._noun_sources(s, token.i, recent):
-                # "Obama faces pressure from Congress": who faces the act is its target, not its source
+                # "Belgrade faces pressure from Brussels": who faces the act is its target, not its source
                 targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head, recent)
             judged = first.dep in ("dobj", "obj", "nsubjpass") and governor.lemma.lower() in _JUDGING
             if not sources and governor.i != token.i and not undergo and not judged and first.dep in (
@@ -475,7 +475,7 @@ class EventCoder:
                 if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
                         and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB" \
                         and verb.lemma.lower() in _QUANTITIES:
-                    # "launched 10 days of war games", "began a round of talks" (not "gave his assessment of the
+                    # "began three weeks of naval drills", "began a round of talks" (not "gave his assessment of the
                     # talks", "commemorates the victims of the bombing")
                     verb = tokens[verb.head]
                 if not self._event_subject(s, verb.i) & matched:
@@ -484,12 +484,12 @@ class EventCoder:
             if not sources:
                 sources = self._decider(s, token.i, recent)
             if not sources and token.lemma.lower() in _DEPLOYMENTS:
-                # "the deployment of NATO peacekeeping troops": the forces deployed are the actor's own
+                # "the deployment of Irish peacekeeping forces": the forces deployed are the actor's own
                 forces = self._preposition_targets(s, token.i, ("of",), recent)
                 if forces and all(m.actor.sector == "MIL" for m in forces):
                     sources, targets = forces, [m for m in targets if m not in forces]
             if not targets and governor.i != token.i and governor.pos == "VERB":
-                # "issued arrest warrants for two Brazilian men": the parser often hangs the noun's phrase on its verb
+                # "issued arrest warrants for three Peruvians": the parser often hangs the noun's phrase on its verb
                 targets = self._preposition_targets(s, governor.i,
                                                     pattern.prepositions or TARGET_PREPOSITIONS + ("for",),
                                                     recent, skip=token.i)
@@ -506,7 +506,7 @@ class EventCoder:
                 sources = self._actors_of([token.head], s, recent)
                 targets = self._objects(s, token.i, recent) or self._place_objects(s, token.i)
             elif token.dep == "acl" and token.tag == "VBN" and token.head != token.i:
-                # "10 Russian soldiers killed in Ukraine": the noun the participle describes is the target
+                # "five Nigerien soldiers wounded near the border": the noun the participle describes is the target
                 targets = self._actors_of([token.head], s, recent)
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
@@ -518,14 +518,14 @@ class EventCoder:
                 targets = self._preposition_targets(s, token.i, ("to", "into", "in"), recent)
             elif passive:
                 targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
-                if not targets:  # "a mortar bomb was fired at it": the weapon is no target, what it was aimed at is
+                if not targets:  # "shells were fired at the convoy": the weapon is no target, what it was aimed at is
                     targets = self._preposition_targets(
                         s, token.i, [p for p in pattern.prepositions or TARGET_PREPOSITIONS if p != "from"], recent)
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
                         sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
                 if not sources and pattern.code[:2] in ("18", "19", "20"):
-                    # "were killed in Israeli tank shelling", "died in a Russian air strike": the nationality of the act
+                    # "were wounded in Syrian shellfire", "died in a Russian air strike": the nationality of the act
                     for k in kids[token.i]:
                         if tokens[k].dep == "prep" and tokens[k].text.lower() in ("in", "during") and not sources:
                             for o in kids[k]:
@@ -564,14 +564,14 @@ class EventCoder:
                         targets = self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                             recent)
         if not targets and (pattern.code.startswith("01") or (pattern.code[:2] == "04" and len(sources) < 2)):
-            # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for an attack on a
-            # mall in Kenya's capital": a comment is aimed at the actor or the country it is about
+            # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for a bombing at a
+            # market in Somalia's capital": a comment is aimed at the actor or the country it is about
             targets = self._about(s, token.i, {m.actor.code for m in sources}, recent)
         if pattern.code[:2] == "14" and all(m.rule == "location" for m in targets):
-            # (a named aim beats the place blocked: "blocked streets in Hong Kong in defiance of Chinese authorities")
+            # (a named aim beats the place blocked: "blocked roads in Minsk in defiance of Russian pressure")
             places, targets = targets, []
-            # "blocked a road to show their disapproval of the United States' policies", "in defiance of Chinese
-            # authorities": whom a protest is aimed at is in its purpose or its "against" / "in defiance of" phrase
+            # "blocked the main highway to express their anger at the British embassy", "in defiance of Russian
+            # pressure": whom a protest is aimed at is in its purpose or its "against" / "in defiance of" phrase
             own = {m.actor.code for m in sources} | {m.actor.country for m in sources if m.actor.country}
             heads = [token.i] + ([token.head] if pattern.pos == "N" and token.head != token.i else [])
             for h in heads:
@@ -590,7 +590,7 @@ class EventCoder:
             for k in s.kids[token.i if pattern.pos == "V" else token.head]:
                 if not targets and _purpose(s, k):
                     targets = self._objects(s, k, recent)
-        if not targets:  # "threatened to break relations with Russia", "demanded that Israel ease ...":
+        if not targets:  # "threatened to cut ties with Qatar", "demanded that Israel ease ...":
             # the target of an appeal, threat, demand or rejection is in what it is about
             exclude = {m.actor.code for m in sources}
             for k in s.kids[token.i]:
@@ -639,8 +639,8 @@ class EventCoder:
         if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and (not targets or (
                 len(own) >= 2 and all(m.rule == "location" or m.actor.kind == "region" or m.actor.country in own
                                       for m in targets))):
-            # ("Hungarian and Romanian officials agreed that their countries should cooperate": each other)
-            # "Israelis and Palestinians failed to reach agreement on offices in east Jerusalem": the two sides
+            # ("Polish and Czech officials agreed that their states should work together": each other)
+            # "Serbia and Kosovo failed to settle the dispute over car plates in Mitrovica": the two sides
             # act on each other; a place named in what they agreed on is not their target
             targets, reciprocal = [], True
         if len(sources) >= 2 and (_each_other(s, token.i) or (
@@ -741,14 +741,14 @@ class EventCoder:
         tokens, node = s.tokens, verb
         controlled = False
         for _ in range(4):
-            # "Obama is scheduled to attend", "X was forced to withdraw": a passive subject controls the infinitive
+            # "Macron is due to attend", "X was forced to withdraw": a passive subject controls the infinitive
             kinds = ("nsubj", "csubj", "nsubjpass") if controlled or _stative(s, node) else ("nsubj", "csubj")
             subjects = [k for k in s.kids[node] if tokens[k].dep in kinds]
             if subjects:
                 subject = subjects[0]
                 if tokens[subject].text.lower() in RELATIVE and tokens[node].dep == "relcl":
                     subject = tokens[node].head  # "the forces that attacked ..."
-                if tokens[subject].pos == "VERB":  # "The Red Cross operating in Iraq said": a misparsed participle
+                if tokens[subject].pos == "VERB":  # "The aid agency working in Yemen said": a misparsed participle
                     inner = [k for k in s.kids[subject] if tokens[k].dep == "nsubj"]
                     subject = inner[0] if inner else subject
                 return self._actors_of([subject], s, recent)
@@ -784,7 +784,7 @@ class EventCoder:
         found += [o for p in s.kids[verb] if tokens[p].dep == "prt" and tokens[p].text.lower() == "up"
                   for q in s.kids[p] if tokens[q].text.lower() == "to" for o in s.kids[q]
                   if tokens[o].dep == "pobj"]  # "kidnapped up to 16 advisers": the parser hangs the object on "up to"
-        # "withdraw their peacekeeping force from Chad": the actor's own force is not what it acts on
+        # "recall its peacekeeping battalion from Lebanon": the actor's own force is not what it acts on
         inside = subtree(s.kids, verb)
         return [m for m in self._actors_of(found, s, recent) if m.rule not in ("coreference", "context", "dateline")
                 or m.sentence != s.sentence.index or m.token_start not in inside or not self._own(m, s, verb)]
@@ -870,7 +870,7 @@ class EventCoder:
             token = s.tokens[k]
             mention = s.at.get(k) or self._inside(s, k)
             if mention is not None and mention.actor.country is None and mention.rule == "role":
-                # "Leaders of the Azadliq (Freedom) opposition coalition": whose leaders they are says more
+                # "leaders of the Popular Front opposition alliance": whose leaders they are says more
                 mention = self._inside(s, k) or mention
             if token.pos == "NOUN" and token.lemma.lower() in _PAIR_NOUNS and any(
                     s.tokens[c].text.lower() in ("both", "two") for c in s.kids[k]):
@@ -893,7 +893,7 @@ class EventCoder:
                     found = None
                     if child.dep in ("poss", "compound", "amod", "nmod"):
                         found = s.at.get(c) or next(iter(self._adjective_actor(s, c)), None)
-                        if found is None and child.dep == "compound":  # "an Islamic State target southwest of"
+                        if found is None and child.dep == "compound":  # "an al-Shabaab position north of"
                             found = next((s.at[g] for g in s.kids[c] if s.tokens[g].dep == "compound"
                                           and g in s.at), None)
                     elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for") and \
@@ -912,7 +912,7 @@ class EventCoder:
                 mention = self._issuer(s, k)
             if mention is not None and mention not in out and token.dep == "appos" and out and \
                     out[-1].actor.country == mention.actor.country:  # ("The US, Russia, and ..." is a list)
-                # "the US commander in Iraq, General David Petraeus", "the mayor of Nablus, a member of Hamas": an
+                # "the UN envoy for Yemen, Hans Grundberg", "the governor of Kandahar, a Taliban commander": an
                 # apposition names the same actor again; the named person is the more precise of the two
                 if mention.actor.kind == "person" and out[-1].actor.kind != "person":
                     out[-1] = mention
@@ -932,15 +932,15 @@ class EventCoder:
                                 out.append(other)
             todo.extend(c for c in s.kids[k] if s.tokens[c].dep in ("conj", "appos"))
             if mention is not None and mention.sentence == s.sentence.index:
-                # "Barack Obama and Vladimir Putin": the list may hang on any word of the name
+                # "Emmanuel Macron and Olaf Scholz": the list may hang on any word of the name
                 todo.extend(c for j in range(mention.token_start, mention.token_end) if j != k
                             for c in s.kids[j] if s.tokens[c].dep in ("conj", "appos")
                             and not mention.token_start <= c < mention.token_end)
         return out
 
     def _issuer(self, s: _Sentence, k: int) -> ActorMention | None:
-        """Who stands behind the document at ``k``: "a report released by the Rwandan government" is that
-        government's; "a report released in the Rwandan capital", with no author named, is the country's where
+        """Who stands behind the document at ``k``: "a study published by the Kenyan government" is that
+        government's; "a study published in the Kenyan capital", with no author named, is the country's where
         it was released (a ``location`` mention, as for an attack known only by where it came from)."""
         tokens = s.tokens
         for verb in s.kids[k]:
@@ -1043,13 +1043,13 @@ class EventCoder:
             when, when_text, precision = reported_date(s.tokens, report, spans, text, base) or \
                 (when, when_text, precision)
         where = place_at(s.tokens, token.i, text, base)
-        if where is None and token.pos == "VERB":  # "a bombing near Samarra killed ...": where the act was
+        if where is None and token.pos == "VERB":  # "a blast near Kirkuk killed ...": where the act was
             where = next((found for k in s.kids[token.i] if s.tokens[k].dep == "nsubj" and s.tokens[k].pos == "NOUN"
                           and (found := place_at(s.tokens, k, text, base)) is not None), None)
         if where is None and token.pos in ("NOUN", "PROPN") and token.head != token.i:
             where = place_at(s.tokens, token.head, text, base)
             head = s.tokens[token.head]
-            if where is None and head.dep == "prep" and head.head != head.i:  # "remained on alert in the West Bank"
+            if where is None and head.dep == "prep" and head.head != head.i:  # "stayed on high alert in northern Syria"
                 where = place_at(s.tokens, head.head, text, base)
         if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
             where = prefer(where, {m.actor.country for m in list(recent) + list(s.mentions) if m.actor.country})
@@ -1091,7 +1091,7 @@ class EventCoder:
             # (not "rockets fired at Tel Aviv", "shelling", "air strikes": the place hit says nothing of the attacker)
             sources = self._unidentified(s, token, where)
         if not sources and code.code[:2] == "14":
-            # the place of the protest, or the place it blocked ("blocked streets in Hong Kong")
+            # the place of the protest, or the place it blocked ("blocked roads in Minsk")
             scene = where if where is not None and where.country else next(
                 (Location(name=m.text, country=m.actor.country, lat=None, lon=None, start=m.start, end=m.end)
                  for m in targets if m.rule == "location" and m.actor.country), None) or next(
@@ -1107,7 +1107,7 @@ class EventCoder:
         elif sources:
             pairs = [(a, b) for a in sources for b in (targets or [None])]
             if code.code in _SYMMETRIC and targets:
-                # "Petraeus held talks with Suleiman": a negotiation is engaged in by both sides
+                # "Blinken held talks with Wang Yi": a negotiation is engaged in by both sides
                 pairs += [(b, a) for a in sources for b in targets if b.rule not in ("location", "implicit")]
         elif targets and code.quad_class == 4:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
@@ -1169,7 +1169,7 @@ class EventCoder:
         return []
 
     def _unidentified(self, s: _Sentence, token: Token, where: Location) -> list[ActorMention]:
-        """ "A roadside bomb near Samarra killed one US soldier": with no attacker named or found, the attacker is an
+        """ "A roadside bomb near Gao killed two French soldiers": with no attacker named or found, the attacker is an
         unidentified armed force (CAMEO UAF) of the country where the attack happened, as ICEWS and the PLOVER
         coders code it; rule ``unidentified`` (``text`` is empty) and the event keeps ``actor_unknown``."""
         if not where.country or not self.d.valid_code(where.country + "UAF"):
@@ -1284,10 +1284,10 @@ class EventCoder:
                 or any(tokens[k].dep == "prep" and tokens[k].text.lower() == "against" for k in s.kids[token.i])):
             # "growth may fall, the minister warned", "China warned against any attack on Iran": a warning addressed
             # to no one, about no actor's act, is a pessimistic comment (012), not a threat to whoever it mentions
-            # ("warned that police will no longer tolerate rallies" stays a threat)
+            # ("warned that police would break up any further rallies" stays a threat)
             return self.codes["012"], sources, [], mood, None
         aux = {tokens[k].text.lower() for k in s.kids[token.i] if tokens[k].dep in ("aux", "auxpass")}
-        clause = token  # "seeking to deepen a partnership": a nominal trigger's clause is its verb's
+        clause = token  # "seeking to strengthen a partnership": a nominal trigger's clause is its verb's
         if token.pos in ("NOUN", "PROPN") and token.dep in ("dobj", "obj") and token.head != token.i \
                 and tokens[token.head].pos == "VERB":
             clause = tokens[token.head]
@@ -1300,7 +1300,7 @@ class EventCoder:
             asked = self._actors_of([k for k in s.kids[governor.i] if tokens[k].dep in ("dobj", "obj")], s, recent)
             if infinitive and not asked:
                 asked = sources
-            if wanter and asked:  # "Obama wants Putin to attack": an appeal to Putin
+            if wanter and asked:  # "Paris wants Rome to act": an appeal to Rome
                 return self.codes[_APPEAL.get(root, "020")], wanter, asked, mood, None
             if wanter and code.quad_class != 3:  # "plans to attack", "wants to meet": an intent or a threat
                 new = _INTENT.get(root, "030") if code.quad_class in (1, 2) else \
@@ -1430,17 +1430,17 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             out |= subtree(s.kids, token.i)
         elif token.dep == "acl" and token.tag == "VBN" and s.tokens[token.head].pos in ("NOUN", "PROPN") and \
                 not _nonrestrictive(s, token.i) and not _existential(s, token.head) and not _finite_acl(s, token.i):
-            # "the civilians imprisoned for acting against Moscow", "victims killed by the missile": a past act
+            # "the reporters jailed for criticising the junta", "victims killed by the missile": a past act
             # that identifies who is meant, reported before, not the news of this sentence
             out |= subtree(s.kids, token.i)
         elif token.dep == "pobj" and token.pos == "NOUN" and any(
                 s.tokens[c].dep == "amod" and s.tokens[c].lemma.lower() in _ONGOING for c in s.kids[token.i]):
-            # "the worst attack in the current Palestinian uprising": a running conflict named as the frame of the
+            # "the deadliest raid of the ongoing Kurdish insurgency": a running conflict named as the frame of the
             # news is not a new event each time it is mentioned
             out.add(token.i)
         elif token.dep == "prep" and token.text.lower() in ("of", "at", "against", "over", "to", "for") and \
                 _reason_frame(s, token.head):
-            # "in protest of last week's arrests", "in retaliation for the attack", "in response to the shelling":
+            # "in protest of the earlier detentions", "in retaliation for the attack", "in response to the shelling":
             # the reason given for the act happened before; it is the background, not this sentence's news
             out |= subtree(s.kids, token.i)
         elif token.dep == "prep" and token.text.lower() in ("because", "due", "owing") and token.head != token.i:
@@ -1452,14 +1452,14 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             # no act
             out |= subtree(s.kids, token.i)
         elif _reduced_relative(s, token.i):
-            # "The civilians imprisoned for acting against Moscow were released": the parser read the participle
+            # "The reporters jailed for criticising the junta were freed": the parser read the participle
             # as the main verb; it identifies who is meant, the conjoined passive is the news
             out |= {token.i} | {d for c in s.kids[token.i] if s.tokens[c].dep in ("prep", "agent", "advmod", "npadvmod")
                                 for d in subtree(s.kids, c)}
         elif token.dep == "relcl" and any(
                 s.tokens[c].dep == "aux" and s.tokens[c].lemma.lower() == "have" for c in s.kids[token.i]):
-            # "Moscow and Beijing -- which have resisted a harder line", "the militant group that has seized parts of
-            # Iraq": a perfect-tense relative clause describes the actor's record, it does not report the act
+            # "Paris and Berlin -- which have opposed a tougher stance", "the faction that has taken over towns in
+            # Syria": a perfect-tense relative clause describes the actor's record, it does not report the act
             out |= subtree(s.kids, token.i)
     return out
 
@@ -1469,7 +1469,7 @@ _STATIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
 
 
 def _stative(s: _Sentence, k: int) -> bool:
-    """ "Israel is opposed to French mediation": a passive of stance, whose subject holds it (no agent)."""
+    """ "Turkey is opposed to Swedish membership": a passive of stance, whose subject holds it (no agent)."""
     token = s.tokens[k]
     if token.lemma.lower() not in _STATIVES or token.tag != "VBN" or \
             any(s.tokens[c].dep == "agent" for c in s.kids[k]):
@@ -1704,7 +1704,7 @@ def _refines(a: Event, b: Event) -> bool:
     if (a.plover or a.cameo_root) != (b.plover or b.cameo_root) or a.modality.polarity != b.modality.polarity:
         return False
     if a.trigger_start != b.trigger_start and a.quad_class != 4:
-        return False  # "rejected a Senegalese plan and opposed the deployment of a force": two acts, not one
+        return False  # "rejected an Algerian plan and opposed sending a force": two acts, not one
     pairs = ((a.source, b.source), (a.target, b.target))
     if any((x is None) != (y is None) for x, y in pairs):
         return False

@@ -92,7 +92,7 @@ def prefer(where: Location | None, countries: set[str]) -> Location | None:
 def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Location | None:
     """The place in a locative phrase attached to token ``head`` ("met in Doha", "clashes near Bakhmut")."""
     for prep in (t for t in tokens if t.head == head and t.dep == "prep" and t.text.lower() in LOCATIVE):
-        # "outside of the Iraqi city of Basra", "near the town of Samarra": the name inside the phrase
+        # "outside of the Afghan town of Kunduz", "near the village of Bartella": the name inside the phrase
         todo = [t.i for t in tokens if t.head == prep.i and t.dep in ("pobj", "prep")]
         seen = 0
         while todo and seen < 8:
@@ -102,7 +102,7 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
             if found is None and tokens[k].dep == "pobj" and tokens[k].pos == "PROPN" and \
                     tokens[tokens[k].head].text.lower() == "of" and \
                     tokens[tokens[tokens[k].head].head].lemma.lower() in SETTLEMENTS:
-                found = place_named(tokens, k, text, base, known_only=True)  # "the town of Samarra" (any NER label)
+                found = place_named(tokens, k, text, base, known_only=True)  # "the town of Hawija" (any NER label)
             if found is None and tokens[k].dep == "pobj" and tokens[k].pos == "PROPN" and \
                     tokens[k].ent_type in ("ORG", "NORP", "") and tokens[tokens[k].head].i == prep.i and \
                     tokens[k].text[:1].isupper() and _coordinates().get(phrase_key(tokens[k].text)) is not None \
