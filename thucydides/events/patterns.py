@@ -4,6 +4,10 @@ A pattern names a trigger lemma (a verb, a noun or a predicative adjective) and 
 governing verb of a nominal trigger, the object's lemma, a modifier of a noun, the complement verb of a clause.
 A pattern matches when all its constraints hold; among matching patterns the one with most constraints wins,
 then the earlier line. Every code must be in the CAMEO codebook.
+
+The lexicon is two files read in this order, one format: ``verbs.tsv`` holds the rows that code events (and the
+blocking rows written against one of their readings), ``no_event.tsv`` the words judged to code no event at all
+("acquire", "forecast"), each with its reason. A word of either file is *covered*: someone has judged it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from thucydides.tables import packaged, rows
 _SPLIT = re.compile(r"\s*\|\s*")
 # the code of a row that blocks a reading: "heart attack", "shoot for" (aim at) are no events
 NO_EVENT = "none"
+LEXICON = ("verbs.tsv", "no_event.tsv")  # read in this order: on a tie between rows, the earlier wins
 
 
 
@@ -56,13 +61,18 @@ def patterns() -> dict[tuple[str, str], list[Pattern]]:
 
 
 def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Pattern]]:
-    """(pos, lemma) -> patterns, most specific first, from ``path`` (default: the packaged verbs.tsv)."""
+    """(pos, lemma) -> patterns, most specific first, from ``path`` (default: the packaged lexicon files)."""
     known = codebook()
     index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
-    for where, cells in rows(path if path is not None else packaged("events", "verbs.tsv"), 8):
+    sources = [path] if path is not None else [packaged("events", name) for name in LEXICON]
+    lines = ((source.name, where, cells) for source in sources for where, cells in rows(source, 8))
+    for name, where, cells in lines:
         code, pos, lemma, governor, obj, preposition, complement, _note = (c.strip() for c in cells)
         if code not in known and code != NO_EVENT:
             raise DictionaryError(f"CAMEO code {code!r} is not in the codebook", source=where)
+        if name == LEXICON[1] and code != NO_EVENT:
+            raise DictionaryError(f"{name} holds only words judged to code no event (code none), not {code!r}",
+                                  source=where)
         if pos not in ("V", "N", "A"):
             raise DictionaryError(f"pos must be V, N or A, not {pos!r}", source=where)
         objects = _set(obj)
