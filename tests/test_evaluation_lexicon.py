@@ -70,12 +70,12 @@ def test_covered(pos, lemma, expected):
 def test_tally_coverage_gaps_and_merge():
     index = patterns()
     one, two = Tally(), Tally()
-    one.counts.update({("V", "attack"): 3, ("V", "frobnicate"): 1, ("N", "frobnication"): 2, ("N", "table"): 5})
+    one.counts.update({("V", "attack"): 3, ("V", "frobnicate"): 1, ("N", "frobnication"): 2, ("N", "zarquet"): 5})
     one.examples[("V", "frobnicate")] = ["a.txt:1: X frobnicated Y"]
     two.counts.update({("V", "frobnicate"): 2})
     two.examples[("V", "frobnicate")] = ["b.txt:4: Y frobnicated X"]
     one.merge(two)
-    # "table" is no event noun (no row, never a verb, no nominal ending); "frobnication" is one by its ending
+    # "zarquet" is no event noun (no row, never a verb, no nominal ending); "frobnication" is one by its ending
     assert one.predicate_counts(index) == {("V", "attack"): 3, ("V", "frobnicate"): 3, ("N", "frobnication"): 2}
     cover = one.coverage(index)
     assert cover["all_tokens"] == 8 and cover["all_coverage"] == pytest.approx(3 / 8, abs=1e-4)
@@ -89,9 +89,10 @@ def test_tally_coverage_gaps_and_merge():
 
 def test_a_noun_used_as_a_verb_elsewhere_is_an_event_noun():
     tally = Tally()
-    tally.counts.update({("N", "blockade"): 1, ("N", "raid"): 4, ("V", "raid"): 1, ("N", "weather"): 9})
-    assert tally.event_nouns(patterns()) >= {"raid", "blockade"}
-    assert "weather" not in tally.event_nouns(patterns())
+    # invented words, so that the lexicon's rows decide nothing here: "zorb" is also a verb, "blimpade" ends like
+    # a nominalisation, "zarquet" is neither
+    tally.counts.update({("N", "blimpade"): 1, ("N", "zorb"): 4, ("V", "zorb"): 1, ("N", "zarquet"): 9})
+    assert tally.event_nouns(patterns()) == {"zorb", "blimpade"}
 
 
 def test_lexicon_size_counts_distinct_lemmas():

@@ -60,3 +60,33 @@ def test_a_pattern_with_an_unknown_code_names_its_line(tmp_path):
     path.write_text("# comment\n999\tV\tattack\t-\t-\t-\t-\tnote\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="verbs.tsv:2"):
         load_patterns(path)
+
+
+def test_no_event_rows_are_judgements_with_a_reason():
+    from thucydides.events.patterns import LEXICON
+
+    def data(name):
+        text = resources.files("thucydides").joinpath("data", "events", name).read_text("utf-8")
+        return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+    judged = data(LEXICON[1])
+    assert all(len(row) == 8 and row[0] == "none" and row[7].strip() for row in judged), \
+        [row for row in judged if len(row) != 8 or row[0] != "none" or not row[7].strip()]
+    keys = [tuple(row[1:7]) for row in judged]
+    assert len(keys) == len(set(keys))
+    # a word is judged once: a bare "no event" row never repeats a bare row of verbs.tsv
+    coded = {tuple(row[1:7]) for row in data(LEXICON[0])}
+    assert not set(keys) & coded
+
+
+def test_no_event_file_takes_only_none(tmp_path):
+    import pytest
+
+    from thucydides.errors import DictionaryError
+    from thucydides.events import patterns as module
+
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "no_event.tsv").write_text("190\tV\tshell\t-\t-\t-\t-\tnote\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="no_event.tsv:1"):
+        module.load_patterns(folder / "no_event.tsv")
