@@ -598,3 +598,31 @@ def test_actor_from_an_earlier_sentence_as_target_does_not_break_coding(coder):
     article = coder.code_sentences([(text, "2015-07-01")])[0]
     praise = [e for e in article.events if e.trigger_text == "praised"]
     assert praise and praise[0].source is not None and praise[0].source.actor.country == "USA"
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # what is called for, through a preposition, is the event: the noun row names the verb as its governor
+    ("Ukraine called for a ceasefire on Monday.", {("UKR", "0256", None)}, {("UKR", "020", None)}),
+    ("Ukraine called for military aid from Germany.", {("UKR", "0232", "DEU")}, {("DEU", "0232", None)}),
+    # whom the verb of asking addresses is the target of what it asks for
+    ("Zelensky called on Germany for more weapons.", {("UKR", "0232", "DEU")}, set()),
+    ("Kenya asked China for help after the floods.", {("KEN", "023", "CHN")}, set()),
+    # what is asked for "from" someone is asked of them by the subject ...
+    ("Kenya asked for help from China after the floods.", {("KEN", "023", "CHN")}, {("CHN", "023", None)}),
+    ("Turkey requested security guarantees from the United States.", {("TUR", "0234", "USA")}, set()),
+    # ... but a request received, or pressure faced, "from" someone is theirs
+    ("Greece received a request from Turkey for talks.", {("TUR", "020", None)}, {("GRC", "020", "TUR")}),
+    ("Belgrade faces pressure from the European Union to arrest the suspects.", {("IGO", "100", "SRB")}, set()),
+    # a phrasal verb governs its noun as the phrasal verb ("pull out of" an accord), never as the bare verb
+    ("The United States pulled out of the nuclear accord with Iran in 2018.", {("USA", "160", "IRN")},
+     {("USA", "0874", None)}),
+    ("Mali broke off from its defence accords with France.", {("MLI", "160", "FRA")}, {("MLI", "128", None)}),
+    # agreeing to a truce is an agreement, both ways (not a declaration of truce)
+    ("Serbia and Kosovo agreed to a truce on Sunday.", {("SRB", "030", "XKX"), ("XKX", "030", "SRB")},
+     {("SRB", "0871", None)}),
+])
+def test_nouns_governed_through_a_preposition(code, text, expected, absent):
+    got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)
+           for e in code(text)}
+    assert expected <= got, got
+    assert not absent & got, got

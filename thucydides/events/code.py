@@ -344,14 +344,24 @@ class EventCoder:
         return (best[1], best[2]) if best else None
 
     def _object_codes(self, s: _Sentence, verb: Token) -> bool:
-        """The verb's direct object is a nominal trigger whose own pattern names this verb as its governor."""
+        """The verb's direct object, or the object of its preposition ("called for a ceasefire"), is a nominal
+        trigger whose own pattern names this verb as its governor."""
+        tokens, nouns = s.tokens, []
         for k in s.kids[verb.i]:
-            noun = s.tokens[k]
-            if noun.dep not in ("dobj", "obj", "oprd") and not (noun.dep == "npadvmod" and not noun.ent_type):
-                continue  # the parser reads "called a general strike" as "called X a Y" without the X
+            child = tokens[k]
+            if child.dep in ("dobj", "obj", "oprd") or (child.dep == "npadvmod" and not child.ent_type):
+                nouns.append(child)  # the parser reads "called a general strike" as "called X a Y" without the X
+            elif child.dep in ("prep", "prt"):  # "called for a ceasefire", "pulled out of the accord"
+                for o in s.kids[k]:
+                    if tokens[o].dep == "pobj":
+                        nouns.append(tokens[o])
+                    elif tokens[o].dep == "prep":
+                        nouns += [tokens[p] for p in s.kids[o] if tokens[p].dep == "pobj"]
+        for noun in nouns:
             for pattern in self.patterns.get(("N", noun.lemma.lower()), ()):
                 if pattern.governors is not None and pattern.governors != {"*"} \
-                        and self._holds(s, noun, pattern) is not None:
+                        and self._holds(s, noun, pattern) is not None \
+                        and (self._governor(s, noun) or (None,))[0] == verb.i:
                     return True
         return False
 
@@ -423,7 +433,17 @@ class EventCoder:
                 return verb.i, {verb.lemma.lower()}
         if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos in ("VERB", "AUX"):
             verb = tokens[head.head]
-            return verb.i, {verb.lemma.lower(), f"{verb.lemma.lower()} {head.text.lower()}"}
+            lemma, prep = verb.lemma.lower(), head.text.lower()
+            particles = [tokens[k].text.lower() for k in s.kids[verb.i] if tokens[k].dep == "prt"]
+            if particles:  # "pulled out of the accord", "broke off from": the phrasal verb, not the bare one
+                return verb.i, {f"{lemma} {p}" for p in particles} | {f"{lemma} {p} {prep}" for p in particles}
+            return verb.i, {lemma, f"{lemma} {prep}"}
+        if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].dep in ("prep", "prt") \
+                and tokens[head.head].text.lower() in _PARTICLES and tokens[tokens[head.head].head].pos == "VERB":
+            # "pulled out of the accord" parsed pulled -> out -> of -> accord: "out" is the verb's particle
+            verb, particle = tokens[tokens[head.head].head], tokens[head.head].text.lower()
+            lemma = verb.lemma.lower()
+            return verb.i, {f"{lemma} {particle}", f"{lemma} {particle} {head.text.lower()}"}
         if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos == "NOUN" and head.head != head.i:
             owner = tokens[head.head]  # "the impossibility of negotiations", "a ban on talks"
             return owner.i, {f"{owner.lemma.lower()} {head.text.lower()}"}
@@ -448,6 +468,13 @@ class EventCoder:
             sources = self._noun_sources(s, token.i, recent)
             targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                 recent)
+            governed = self._governor(s, token)
+            if pattern.code[:2] in _ASKING_ROOTS and governed and not governed[1] & (_RECEIVING | _UNDERGOING) \
+                    and sources and sources == self._preposition_targets(s, token.i, ("from",), recent):
+                # "asked for help from China", "demanded guarantees from Washington": what is asked for, "from"
+                # whom, is asked by the subject of the verb that governs it (not "received a request from Tokyo", "faces
+                # pressure from Brussels": there the subject is asked)
+                sources, targets = [], targets or sources
             if token.lemma.lower() in _UNDERGONE and sources and all(m.actor.kind == "person" for m in sources) and \
                     any(tokens[k].dep == "poss" for k in kids[token.i]) and not any(
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "of" for k in kids[token.i]):
@@ -472,6 +499,8 @@ class EventCoder:
                     "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
                 # (not "NATO condemned the attack": who judges an act did not commit it)
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
+                if verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES and verb.head != verb.i:
+                    verb = tokens[verb.head]  # "pulled out of the accord": the verb of the particle
                 if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
                         and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB" \
                         and verb.lemma.lower() in _QUANTITIES:
@@ -495,6 +524,12 @@ class EventCoder:
                                                     recent, skip=token.i)
                 if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
                     targets = self._objects(s, governor.i, recent, skip=token.i)
+            if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
+                    and tokens[governor.head].pos == "VERB" and pattern.code[:2] in _ASKING_ROOTS:
+                # "appealed to the UN for aid", "asked China for help", "called on Hamas for a ceasefire": whom the
+                # verb of asking addresses is the target of what it asks for
+                targets = self._objects(s, governor.head, recent) or self._preposition_targets(
+                    s, governor.head, TARGET_PREPOSITIONS, recent, skip=governor.i)
             if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
                     and tokens[governor.head].pos == "VERB" and governor.text.lower() in ("in", "into"):
                 # "engaged the peacekeepers in a firefight": the verb's object is whom the act is done to
@@ -1634,6 +1669,7 @@ _JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore"
 _UNDERGOING = frozenset({"face", "come", "endure", "suffer"})
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
 _SYMMETRIC = frozenset({"046"})
+_ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: "from X" names whom they are made of
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 _DEPLOYMENTS = frozenset({"deployment", "withdrawal", "redeployment", "pullout", "arrival", "dispatch"})
 # documents that speak for whoever issued them ("a report released by X alleged"), and the verbs of issuing
