@@ -626,3 +626,13 @@ def test_nouns_governed_through_a_preposition(code, text, expected, absent):
            for e in code(text)}
     assert expected <= got, got
     assert not absent & got, got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the forces named after a noun of deployment (lists.tsv: deployment-nouns) are the actor's own
+    ("A concentration of Russian troops near the Ukrainian border alarmed NATO.", ("RUS", "154")),
+    ("The deployment of Irish peacekeeping forces to Lebanon began in May.", ("IRL", "074")),
+])
+def test_forces_after_a_deployment_noun_are_its_actor(code, text, expected):
+    got = {(e.source.actor.country if e.source else None, e.cameo) for e in code(text)}
+    assert expected in got, got

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+import pytest
+
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -90,3 +92,48 @@ def test_no_event_file_takes_only_none(tmp_path):
     (folder / "no_event.tsv").write_text("190\tV\tshell\t-\t-\t-\t-\tnote\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="no_event.tsv:1"):
         module.load_patterns(folder / "no_event.tsv")
+
+
+@pytest.mark.parametrize(("convention", "code", "expected"), [
+    ("negated", "036", "125"),  # "refused to meet": the three-digit row
+    ("negated", "057", "127"),
+    ("negated", "042", "125"),  # the root row (04)
+    ("negated", "0874", "124"),  # a four-digit code falls to its root (08)
+    ("negated", "190", "120"),  # no row: the default
+    ("threatened", "163", "132"),
+    ("threatened", "190", "138"),
+    ("intended", "04", "036"),
+    ("appealed", "07", "023"),
+    ("demanded", "03", "100"),
+])
+def test_conventions_come_from_the_table(convention, code, expected):
+    from thucydides.events.codebook import convert
+
+    assert convert(convention, code) == expected
+
+
+def test_every_named_list_the_code_uses_exists():
+    import ast
+    from pathlib import Path
+
+    from thucydides.tables import named_lists
+
+    root = Path(__file__).resolve().parent.parent / "thucydides"
+    used = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("word_set", "word_list") \
+                    and node.args and isinstance(node.args[0], ast.Constant):
+                used.add(node.args[0].value)
+    lists = named_lists()
+    assert used and used <= set(lists), used - set(lists)
+    assert set(lists) <= used, f"lists no code reads: {set(lists) - used}"
+    assert all(lists[name] for name in lists)
+
+
+def test_an_unknown_list_names_itself():
+    from thucydides.errors import DictionaryError
+    from thucydides.tables import word_set
+
+    with pytest.raises(DictionaryError, match="no-such-list"):
+        word_set("no-such-list")

@@ -7,6 +7,7 @@ expected number of TAB-separated columns; a bad line raises :class:`DictionaryEr
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -38,3 +39,27 @@ def rows(source: Path | Traversable, columns: int, *,
             raise DictionaryError(f"expected {columns} tab-separated columns, found {len(cells)}", source=where)
         cells += [""] * (columns - len(cells))
         yield where, [cell.strip() for cell in cells]
+
+
+@cache
+def named_lists() -> dict[str, tuple[str, ...]]:
+    """Every list of ``data/lists.tsv``, by name, in written order."""
+    found: dict[str, tuple[str, ...]] = {}
+    for where, (name, words, _note) in rows(packaged("lists.tsv"), 3, note_optional=True):
+        if name in found:
+            raise DictionaryError(f"list {name!r} is defined twice", source=where)
+        found[name] = tuple(w.strip() for w in words.split("|") if w.strip())
+    return found
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """The named list of ``data/lists.tsv``, in written order (for lists tried in order)."""
+    try:
+        return named_lists()[name]
+    except KeyError:
+        raise DictionaryError(f"no list named {name!r}", source="lists.tsv") from None
+
+
+def word_set(name: str) -> frozenset[str]:
+    """The named list of ``data/lists.tsv`` as a set."""
+    return frozenset(word_list(name))

@@ -26,28 +26,28 @@ from functools import cache
 
 from thucydides.actors.dictionary import ADJECTIVE, ActorDictionary, default_dictionary, phrase_key
 from thucydides.actors.resolve import RELATIONAL, article_date, split_code
-from thucydides.events.codebook import CameoCode, codebook
+from thucydides.events.codebook import CameoCode, codebook, convert, verb_of
 from thucydides.events.dates import date_spans, event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import NO_EVENT, Pattern, patterns
 from thucydides.events.places import place_at, place_named, prefer
-from thucydides.tables import packaged, rows
+from thucydides.tables import packaged, rows, word_list, word_set
 from thucydides.tree import children, subtree
 from thucydides.types import Actor, ActorMention, Article, Event, Location, Modality, Sentence, Token
 
-TARGET_PREPOSITIONS = ("against", "on", "with", "to", "toward", "towards", "at", "upon", "into", "from")
-NOUN_TARGET_PREPOSITIONS = ("against", "on", "of", "with", "to", "toward", "towards", "at", "for", "upon", "into")
-RELATIVE = frozenset({"that", "which", "who", "whom"})
+TARGET_PREPOSITIONS = word_list("target-prepositions")
+NOUN_TARGET_PREPOSITIONS = word_list("noun-target-prepositions")
+RELATIVE = word_set("relative-pronouns")
 # Codes whose plural subject acts on itself: "Israel and Hamas agreed / met / clashed".
-RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
-PERSONAL = frozenset({"he", "she", "him", "her"})
-IMPERSONAL = frozenset({"it", "they", "them"})
+RECIPROCAL_ROOTS = word_set("reciprocal-roots")
+PERSONAL = word_set("personal-pronouns")
+IMPERSONAL = word_set("impersonal-pronouns")
 # PLOVER types whose act, when no target is named, is aimed at the actor's own country: concessions (lifting a
 # curfew or a state of emergency), protest (strikes, rallies) and coercion (curfews, arrests, states of siege).
 # Not RETREAT: "rebels surrendered", "forces withdrew" name no one they yield to.
-DOMESTIC_TYPES = frozenset({"CONCEDE", "PROTEST", "COERCE"})
+DOMESTIC_TYPES = word_set("domestic-plover-types")
 # Sectors of the state: a bare "the government" or "the army" is not guessed to belong to the country it acts on.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+STATE_SECTORS = word_set("state-sectors")
 
 
 @dataclass(slots=True)
@@ -411,7 +411,7 @@ class EventCoder:
             hit = [k for k in candidates if _phrases(s, k) & pattern.complements]
             if not hit:  # "urged Zelensky to show openness to talks": what the clause is about
                 hit = [k for k in candidates if tokens[k].dep == "xcomp" and any(
-                    _VERB_OF.get(tokens[d].lemma.lower(), tokens[d].lemma.lower()) in pattern.complements
+                    verb_of(tokens[d].lemma.lower()) in pattern.complements
                     for d in subtree(s.kids, k) if d != k)]
             if not hit:
                 return None
@@ -1336,31 +1336,31 @@ class EventCoder:
             if infinitive and not asked:
                 asked = sources
             if wanter and asked:  # "Paris wants Rome to act": an appeal to Rome
-                return self.codes[_APPEAL.get(root, "020")], wanter, asked, mood, None
+                return self.codes[convert("appealed", root)], wanter, asked, mood, None
             if wanter and code.quad_class != 3:  # "plans to attack", "wants to meet": an intent or a threat
-                new = _INTENT.get(root, "030") if code.quad_class in (1, 2) else \
-                    (_THREAT.get(code.code[:3]) or _THREAT.get(root, "130"))
+                new = convert("intended", root) if code.quad_class in (1, 2) else \
+                    convert("threatened", code.code)
                 return self.codes[new], wanter, targets, mood, None
         if mood.polarity == "negative" and code.quad_class in (1, 2):
-            new = _REJECT.get(code.code[:3]) or _REJECT.get(root, "120")
+            new = convert("negated", code.code)
             return (self.codes[new], sources, targets,
                     Modality("positive", mood.certainty, mood.condition, mood.cue), code.code)
         if aux & _OBLIGATION and mood.polarity == "positive":
             speakers = self._speakers(s, token.i, recent)
             if speakers and sources and speakers[0].actor.code != sources[0].actor.code:
-                new = _DEMAND.get(code.code[:3]) or _DEMAND.get(root, "100")
+                new = convert("demanded", code.code)
                 return self.codes[new], speakers, sources, mood, None
         if aux & _FUTURE and mood.polarity == "positive" and root not in ("03", "13", "01", "02", "10"):
             if (mood.cue or "").lower().split()[-1:] == ["unless"] or (mood.condition or "").lower().startswith(
                     "unless"):
-                new = _THREAT.get(code.code[:3]) or _THREAT.get(root, "130")  # "will withdraw ... unless"
+                new = convert("threatened", code.code)  # "will withdraw ... unless"
                 return self.codes[new], sources, targets, mood, None
             if code.quad_class == 3:
                 return code, sources, targets, mood, None  # "will investigate", "would criticise": as said
             if code.quad_class in (1, 2):
-                new = _INTENT.get(root, "030")
+                new = convert("intended", root)
             else:
-                new = _THREAT.get(code.code[:3]) or _THREAT.get(root, "130")
+                new = convert("threatened", code.code)
             return self.codes[new], sources, targets, mood, None
         return code, sources, targets, mood, None
 
@@ -1379,40 +1379,22 @@ class EventCoder:
         return []
 
 
-_OBLIGATION = frozenset({"must", "should", "ought"})
+_OBLIGATION = word_set("obligation-auxiliaries")
 # Verbs whose subject receives what another actor gives ("received aid from Japan"): the giver is the source.
-_RECEIVING = frozenset({"receive", "get", "obtain", "secure"})
-_FUTURE = frozenset({"will", "would", "shall", "'ll"})
-# CAMEO code families for what did not happen or is only announced (by code prefix, then by root).
-_REJECT = {"036": "125", "046": "125", "04": "125", "057": "127", "03": "120", "05": "120", "06": "121",
-           "07": "122", "08": "124", "02": "120", "01": "120"}
-_DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
-_CLAIMING = frozenset({"claim", "allege", "charge", "insist", "assert", "contend", "maintain", "accuse", "blame"})
-_EVIDENCING = frozenset({"prove", "show", "confirm", "indicate", "suggest", "demonstrate"})
-_SAYING = frozenset({"say", "report", "tell", "announce", "state", "declare", "add"})
-_WANT = frozenset({"want", "wish", "seek", "plan", "intend", "aim", "hope", "prepare", "mean", "determined"})
-_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
-_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-_THREAT = {"163": "132", "14": "133", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
-           "15": "138", "12": "130", "11": "130", "09": "130"}
+_RECEIVING = word_set("receiving-verbs")
+_FUTURE = word_set("future-auxiliaries")
+_CLAIMING = word_set("claiming-verbs")
+_EVIDENCING = word_set("evidencing-verbs")
+_SAYING = word_set("saying-verbs")
+_WANT = word_set("wanting-verbs")
 
 
-# Nouns that name the act of a complement verb ("openness to negotiations" is about negotiating).
-_VERB_OF = {"negotiation": "negotiate", "negotiations": "negotiate", "dialogue": "talk", "meeting": "meet",
-            "mediation": "mediate", "withdrawal": "withdraw", "settlement": "settle", "release": "release",
-            "ceasefire": "cease", "truce": "cease", "reform": "reform", "resignation": "resign",
-            "assistance": "assist", "aid": "help", "talks": "talk", "concession": "concede"}
-_CONTENT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+_CONTENT_ROOTS = word_set("content-roots")
 
 
 # Nouns of amount or span before "of" that hand the act to their verb ("imposed thousands of sanctions",
 # "launched a wave of strikes", "suspended part of a programme"); a noun of content does not ("the victims of").
-_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "number", "series",
-                         "package", "round", "wave", "set", "raft", "host", "slew", "batch", "string", "barrage",
-                         "part", "portion", "bulk", "rest", "some", "most", "all", "much", "day", "week", "month",
-                         "year", "hour", "night", "spate", "couple", "lot", "volley", "salvo", "bout", "session",
-                         "campaign", "flurry", "burst", "hail", "million", "pair", "cycle", "period", "phase",
-                         "share", "half", "piece", "tranche", "remainder"})
+_QUANTITIES = word_set("quantity-nouns")
 
 
 def _of_quantity(s: _Sentence, k: int) -> int | None:
@@ -1500,7 +1482,7 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
 
 
 # Passive forms that state the subject's own stance: "is opposed to", "is committed to".
-_STATIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
+_STATIVES = word_set("stative-participles")
 
 
 def _stative(s: _Sentence, k: int) -> bool:
@@ -1513,9 +1495,8 @@ def _stative(s: _Sentence, k: int) -> bool:
 
 
 # Passives and adjectives of permission: "authorized to", "entitled to", "free to".
-_LICENSED = frozenset({"authorize", "authorise", "permit", "allow", "entitle", "empower", "eligible", "free",
-                       "supposed"})
-_REASONS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
+_LICENSED = word_set("licensing-words")
+_REASONS = word_set("reason-nouns")
 
 
 @cache
@@ -1551,13 +1532,9 @@ def _asks_something(s: _Sentence, k: int) -> bool:
 
 
 # words that make "demand" the market's ("oil demand", "demand for gasoline", "weak consumer demand")
-_MARKET_WORDS = frozenset({"oil", "crude", "gas", "gasoline", "fuel", "energy", "power", "electricity", "coal",
-                           "consumer", "domestic", "market", "global", "world", "winter", "summer", "seasonal",
-                           "weak", "strong", "rising", "falling", "credit", "loan", "housing", "export", "import",
-                           "product", "goods", "commodity", "grain", "wheat", "steel", "dollar", "currency",
-                           "bpd", "barrel", "tonne", "ton", "share", "stock", "bond", "peak", "demand"})
+_MARKET_WORDS = word_set("market-words")
 # "asked not to be identified / named / quoted": the wire's formula for an anonymous source
-_ANONYMITY = frozenset({"identify", "name", "quote", "cite", "disclose", "publish"})
+_ANONYMITY = word_set("anonymity-verbs")
 
 
 def _reason_frame(s: _Sentence, k: int) -> bool:
@@ -1600,7 +1577,7 @@ def _reduced_relative(s: _Sentence, k: int) -> bool:
                and not any(s.tokens[g].dep == "cc" for g in kids) for c in kids)
 
 
-_WATERS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay"})
+_WATERS = word_set("water-nouns")
 
 
 def _into_water(s: _Sentence, verb: int) -> bool:
@@ -1639,64 +1616,48 @@ def _nonrestrictive(s: _Sentence, k: int) -> bool:
 
 # Particles that make a phrasal verb of their own ("call off", "blow up", "pull out"): a pattern for the bare verb
 # does not apply.
-_PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
+_PARTICLES = word_set("verb-particles")
 # Nouns of deciding and announcing whose owner is the actor of the act they name ("the Council's decision on
 # the impossibility of negotiations").
-_DECISIONS = frozenset({"decision", "decree", "order", "resolution", "ruling", "announcement", "plan", "policy",
-                        "choice", "move", "vote", "verdict", "directive"})
+_DECISIONS = word_set("decision-nouns")
 # Nouns that name people only by their number ("thousands of people", "a crowd of hundreds").
-_CROWDS = frozenset({"people", "person", "crowd", "thousand", "hundred", "dozen", "million", "throng", "mass"})
+_CROWDS = word_set("crowd-nouns")
 # Nouns that, with "both" or "two", name the last two parties ("both sides", "the two leaders").
-_PAIR_NOUNS = frozenset({"side", "leader", "country", "nation", "government", "president", "minister", "party",
-                         "neighbour", "neighbor", "delegation"})
+_PAIR_NOUNS = word_set("pair-nouns")
 # Nominal acts whose possessor, when a person, is the one they were done to ("Khan's arrest").
-_UNDERGONE = frozenset({"arrest", "detention", "killing", "murder", "assassination", "abduction", "kidnapping",
-                        "release", "execution", "expulsion", "deportation", "trial", "conviction", "ouster",
-                        "removal", "extradition", "imprisonment", "jailing", "sentencing", "capture", "poisoning",
-                        "impeachment", "dismissal", "sacking", "firing", "indictment", "prosecution", "torture",
-                        "beating", "shooting", "exile", "disappearance"})
+_UNDERGONE = word_set("undergone-nouns")
 # People named by their relation to another actor: "allies of Russia" are not Russia (RELATIONAL, from the actor
 # stage); "critics of the Kenyan government" are of its country but not the government.
-_CRITICS = frozenset({"critic", "opponent", "detractor"})
+_CRITICS = word_set("critic-nouns")
 # Verbs that judge, report or look into an act ("condemned the attack", "investigated the killings"): their
 # subject is not the act's actor.
-_JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "blast",
-                      "praise", "hail", "welcome", "applaud", "commend", "mourn", "regret", "lament", "investigate",
-                      "probe", "witness", "report", "describe", "document", "discuss", "survive", "recall",
-                      "remember", "commemorate", "blame", "protest", "question", "dispute", "confirm",
-                      "verify", "film", "photograph", "record"})
+_JUDGING = word_set("judging-verbs")
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
-_UNDERGOING = frozenset({"face", "come", "endure", "suffer"})
+_UNDERGOING = word_set("undergoing-verbs")
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
-_SYMMETRIC = frozenset({"046"})
-_ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: "from X" names whom they are made of
-_EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
-_DEPLOYMENTS = frozenset({"deployment", "withdrawal", "redeployment", "pullout", "arrival", "dispatch"})
+_SYMMETRIC = word_set("symmetric-codes")
+_ASKING_ROOTS = word_set("asking-roots")  # appeals and demands: "from X" names whom they are made of
+_EXERCISES = word_set("exercise-nouns")
+_DEPLOYMENTS = word_set("deployment-nouns")
 # documents that speak for whoever issued them ("a report released by X alleged"), and the verbs of issuing
-_DOCUMENTS = frozenset({"report", "statement", "communique", "communiqué", "document", "dossier", "study", "paper",
-                        "declaration", "memo", "memorandum", "bulletin", "white paper", "letter", "note"})
-_ISSUING = frozenset({"release", "issue", "publish", "compile", "prepare", "draft", "write", "commission",
-                      "produce", "present", "circulate", "send", "sign"})
+_DOCUMENTS = word_set("document-nouns")
+_ISSUING = word_set("issuing-verbs")
 # instruments that make an attack a use of chemical weapons (CAMEO 2041)
-_CHEMICAL = frozenset({"chlorine", "sarin", "mustard", "chemical", "vx", "novichok", "phosgene", "tabun",
-                       "nerve"})
+_CHEMICAL = word_set("chemical-weapon-words")
 # seats of international organisations: a document released there says nothing of its author's country
-_IGO_SEATS = frozenset({"brussels", "geneva", "new york", "vienna", "the hague", "hague", "strasbourg",
-                        "luxembourg", "nairobi", "addis ababa"})
+_IGO_SEATS = word_set("igo-seats")
 # crowds whose property destruction or violence CAMEO codes as a violent protest (145), not as force
-_PROTESTERS = frozenset({"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
-                         "rioter", "rioters", "mob", "mobs"})
+_PROTESTERS = word_set("protester-nouns")
 # weapons that make a bombing military force (CAMEO 19x, not 183); aerial ones give 195
-_AERIAL_WEAPONS = frozenset({"airstrike", "warplane", "jet", "drone", "bomber", "helicopter", "aircraft"})
-_MILITARY_WEAPONS = frozenset({"missile", "rocket", "shell", "artillery", "mortar", "tank", "howitzer",
-                               "torpedo", "grenade"}) | _AERIAL_WEAPONS
-_PROJECTILES = frozenset({"fire", "launch", "shell", "rocket", "missile", "strike", "airstrike", "bombard"})
-_VISITORS = frozenset({"minister", "president", "envoy", "counterpart", "leader", "premier", "chancellor"})
+_AERIAL_WEAPONS = word_set("aerial-weapons")
+_MILITARY_WEAPONS = word_set("military-weapons")
+_PROJECTILES = word_set("projectile-words")
+_VISITORS = word_set("visitor-nouns")
 _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
-_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
-_ONGOING = frozenset({"current", "ongoing", "continuing", "long-running", "years-long", "decades-long"})
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
-_BACKGROUND = frozenset({"after", "before", "following", "since", "amid", "despite"})
+_TOPIC_PREPOSITIONS = word_set("topic-prepositions")
+_ONGOING = word_set("ongoing-words")
+_PLACE_PREPOSITIONS = word_set("place-prepositions")
+_BACKGROUND = word_set("background-words")
 
 
 def _purpose(s: _Sentence, k: int) -> bool:
@@ -1773,10 +1734,7 @@ def _phrases(s: _Sentence, k: int) -> set[str]:
     return out
 
 
-_GROUP_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                          "group", "groups", "number", "some", "many", "most", "all", "part", "members", "leader",
-                          "leaders", "head", "chief", "member", "representative",
-                          "representatives", "delegation", "envoy", "side", "government", "army", "forces"})
+_GROUP_NOUNS = word_set("group-nouns")
 
 # Prepositions whose object belongs to a nominal trigger's own phrase ("state of emergency", "end to the war").
-_PHRASE_PREPOSITIONS = frozenset({"of", "to", "into", "on", "for"})
+_PHRASE_PREPOSITIONS = word_set("phrase-prepositions")

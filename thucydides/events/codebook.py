@@ -32,3 +32,35 @@ def codebook() -> dict[str, CameoCode]:
             raise DictionaryError(f"unknown PLOVER type {plover!r}", source=where)
         out[code] = CameoCode(code, name, float(goldstein), int(quad), plover or None, mode or None)
     return out
+
+
+NOUN_VERBS = "verb-of"  # the one table of conventions.tsv that maps words, not codes
+
+
+@cache
+def conventions() -> dict[str, dict[str, str]]:
+    """``data/events/conventions.tsv``: convention -> {code prefix or *: CAMEO code}; loaded once and checked."""
+    known = codebook()
+    out: dict[str, dict[str, str]] = {}
+    for where, (name, code, becomes, _note) in rows(packaged("events", "conventions.tsv"), 4, note_optional=True):
+        if name != NOUN_VERBS and becomes not in known:
+            raise DictionaryError(f"CAMEO code {becomes!r} is not in the codebook", source=where)
+        if code in out.setdefault(name, {}):
+            raise DictionaryError(f"{name} {code} is given twice", source=where)
+        out[name][code] = becomes
+    for name, table in out.items():
+        if name != NOUN_VERBS and "*" not in table:
+            raise DictionaryError(f"convention {name!r} has no default row (code *)", source="conventions.tsv")
+    return out
+
+
+def convert(convention: str, code: str) -> str:
+    """The code an act of ``code`` takes under ``convention`` ("negated", "threatened" ...): the row of its
+    three-digit prefix, else of its root, else the default."""
+    table = conventions()[convention]
+    return table.get(code[:3]) or table.get(code[:2]) or table["*"]
+
+
+def verb_of(noun: str) -> str:
+    """The verb whose act a noun names ("negotiations" -> "negotiate"), or the noun itself."""
+    return conventions().get(NOUN_VERBS, {}).get(noun, noun)

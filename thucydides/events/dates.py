@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from thucydides.types import Token
+from thucydides.tables import word_set
 
 WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                                "sunday"))}
@@ -149,7 +150,7 @@ def _attached(tokens: Sequence[Token], start: int, end: int, trigger: int) -> bo
     return False
 
 
-REPORTING = frozenset({"say", "report", "tell", "announce", "state", "write", "quote", "claim", "add", "confirm"})
+REPORTING = word_set("reporting-verbs")
 
 
 def reported_date(tokens: Sequence[Token], report: date | None, spans: list[tuple[int, int]], text: str,

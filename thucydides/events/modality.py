@@ -11,26 +11,20 @@ from collections.abc import Sequence
 
 from thucydides.tree import bounds, children
 from thucydides.types import Modality, Token
+from thucydides.tables import word_set
 
 # Verbs whose complement did not happen: "refused to negotiate", "failed to agree", "denied attacking".
-NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt",
-                                "abandon", "rule"})  # "rule out"
-POSSIBLE = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "potentially"})  # not "can": ability
-PROBABLE = frozenset({"likely", "probably", "reportedly", "allegedly", "supposedly", "apparently", "presumably",
-                      "purportedly", "expected", "believed", "thought", "understood", "unlikely"})
+NEGATING_GOVERNORS = word_set("negating-verbs")
+POSSIBLE = word_set("possibility-words")  # not "can": ability
+PROBABLE = word_set("probability-words")
 # Verbs of belief and prediction: their complement is someone's expectation, not a reported fact.
-BELIEF = frozenset({"believe", "think", "expect", "suspect", "predict", "anticipate", "assume", "estimate", "fear",
-                    "hope", "speculate", "suggest", "forecast", "guess", "doubt"})
-CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once", "whether"})
+BELIEF = word_set("belief-verbs")
+CONDITION_MARKS = word_set("condition-marks")
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dobj", "prep", "acomp", "attr"})
 # A noun's governing verb decides the noun's modality only when the verb is light: "did not hold talks".
-LIGHT_VERBS = frozenset({"hold", "have", "make", "take", "give", "launch", "impose", "sign", "reach", "conduct",
-                         "carry", "stage", "begin", "start", "resume", "announce", "issue", "deliver", "provide"})
+LIGHT_VERBS = word_set("light-verbs")
 # Nouns that make what they are about a prospect, not a fact: "hopes of a recovery", "plans to cut jobs".
-PROSPECT_NOUNS = frozenset({"hope", "fear", "prospect", "plan", "possibility", "risk", "threat", "expectation",
-                            "chance", "likelihood", "bid", "attempt", "effort", "call", "demand", "proposal", "offer",
-                            "intention", "wish", "goal", "aim", "prediction", "forecast", "speculation", "rumour",
-                            "rumor", "worry", "concern", "danger", "option", "idea"})
+PROSPECT_NOUNS = word_set("prospect-nouns")
 
 
 

@@ -12,13 +12,12 @@ from functools import cache
 from thucydides.actors.dictionary import phrase_key
 from thucydides.structure.resources import fold, gazetteer
 from thucydides.types import Location, Token
+from thucydides.tables import word_set
 
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on", "over", "into",
-                      "off"})
+LOCATIVE = word_set("locative-prepositions")
 
 # Nouns naming a settlement or an area: "the town of X" names a place whatever the parser tagged X.
-SETTLEMENTS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "port", "area",
-                         "governorate", "state", "county", "suburb", "neighbourhood", "neighborhood", "enclave"})
+SETTLEMENTS = word_set("settlement-nouns")
 
 
 @cache
