@@ -636,3 +636,17 @@ def test_nouns_governed_through_a_preposition(code, text, expected, absent):
 def test_forces_after_a_deployment_noun_are_its_actor(code, text, expected):
     got = {(e.source.actor.country if e.source else None, e.cameo) for e in code(text)}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(("text", "vetoed", "kept"), [
+    # vetoes are rows of verbs.tsv (code none with dep: or list: conditions), not branches of the coder
+    ("Israel called the attack barbaric.", "041", None),
+    ("Biden called Xi on Tuesday.", None, "041"),
+    ("The rally demonstrated that the opposition remains strong in Caracas.", "141", None),
+    ("Thousands of Venezuelans demonstrated against the government in Caracas.", None, "141"),
+    ("Chinese oil demand fell in March, OPEC said.", "100", None),
+    ("The opposition renewed its demand for early elections in Kenya.", None, "100"),
+])
+def test_vetoes_are_rows(code, text, vetoed, kept):
+    codes = {e.cameo for e in code(text)}
+    assert vetoed not in codes and (kept is None or kept in codes), codes

@@ -114,6 +114,7 @@ def test_conventions_come_from_the_table(convention, code, expected):
 
 def test_every_named_list_the_code_uses_exists():
     import ast
+    import re
     from pathlib import Path
 
     from thucydides.tables import named_lists
@@ -125,6 +126,8 @@ def test_every_named_list_the_code_uses_exists():
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("word_set", "word_list") \
                     and node.args and isinstance(node.args[0], ast.Constant):
                 used.add(node.args[0].value)
+    data = (root / "data").rglob("*.tsv")
+    used |= {name for path in data for name in re.findall(r"list:([a-z0-9-]+)", path.read_text(encoding="utf-8"))}
     lists = named_lists()
     assert used and used <= set(lists), used - set(lists)
     assert set(lists) <= used, f"lists no code reads: {set(lists) - used}"
@@ -137,3 +140,16 @@ def test_an_unknown_list_names_itself():
 
     with pytest.raises(DictionaryError, match="no-such-list"):
         word_set("no-such-list")
+
+
+def test_dep_and_list_conditions_of_a_row(tmp_path):
+    from thucydides.events.patterns import load_patterns
+    from thucydides.tables import word_set
+
+    path = tmp_path / "verbs.tsv"
+    path.write_text("none\tV\tcall\t-\tdep:oprd | dep:ccomp\t-\t-\tnaming\n"
+                    "none\tN\tdemand\t*\tlist:market-words\t-\t-\tthe market's\n", encoding="utf-8")
+    index = load_patterns(path)
+    call, demand = index[("V", "call")][0], index[("N", "demand")][0]
+    assert call.children == {"oprd", "ccomp"} and call.objects is None and call.weight == 1
+    assert demand.compounds == word_set("market-words") and demand.weight == 1

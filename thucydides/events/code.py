@@ -320,25 +320,13 @@ class EventCoder:
                     best = (score, pattern, used)
         if best is not None and pos == "V" and best[1].objects is None and self._object_codes(s, token):
             return None  # "called a general strike": the strike, governed by "call", says what happened
-        if best is not None and pos == "V" and best[1].code == "041" and any(
-                s.tokens[k].dep in ("oprd", "acomp", "ccomp", "xcomp") or s.tokens[k].text.lower() in ("what", "which")
-                for k in s.kids[token.i]):
-            return None  # "what it called an illegal bid", "called the attack barbaric": naming, not a phone call
         if best is not None and pos == "V" and " " not in best[1].lemma and any(
                 s.tokens[k].dep == "prt" and s.tokens[k].text.lower() in _PARTICLES
                 and not (k + 1 < len(s.tokens) and s.tokens[k + 1].text.lower() == "to")  # "kidnapped up to 16"
                 for k in s.kids[token.i]):
             return None  # "called off the march" is no phone call: a particle makes another verb
-        if best is not None and pos == "V" and lemma == "demonstrate" and best[1].code[:2] == "14" and any(
-                s.tokens[k].dep in ("dobj", "obj", "ccomp") for k in s.kids[token.i]):
-            return None  # "has not demonstrated the components", "demonstrated that ...": showing, not protesting
         if best is not None and best[1].code == NO_EVENT:
             return None  # a row of verbs.tsv that blocks this reading ("a heart attack", "shooting for")
-        if best is not None and pos == "N" and lemma == "demand" and any(
-                s.tokens[c].lemma.lower() in _MARKET_WORDS or any(
-                    s.tokens[o].lemma.lower() in _MARKET_WORDS for o in s.kids[c] if s.tokens[o].dep == "pobj")
-                for c in s.kids[token.i]):
-            return None  # "winter demand", "demand for oil": the market's demand, not an actor's
         if best is not None and pos == "V" and lemma == "ask" and not _asks_something(s, token.i):
             return None  # '"Why now?" Walsh asked.', "officials who asked not to be named": no appeal
         return (best[1], best[2]) if best else None
@@ -385,6 +373,8 @@ class EventCoder:
             if not hit:
                 return None
             used.update(hit)
+        if pattern.children is not None and not any(tokens[k].dep in pattern.children for k in kids):
+            return None
         if pattern.compounds is not None:
             modifiers = [k for k in kids if tokens[k].dep in ("compound", "amod", "nmod", "npadvmod")]
             modifiers += [c for k in modifiers for c in s.kids[k] if tokens[c].dep in ("compound", "amod")]
@@ -1531,8 +1521,6 @@ def _asks_something(s: _Sentence, k: int) -> bool:
         for c in s.kids[k])
 
 
-# words that make "demand" the market's ("oil demand", "demand for gasoline", "weak consumer demand")
-_MARKET_WORDS = word_set("market-words")
 # "asked not to be identified / named / quoted": the wire's formula for an anonymous source
 _ANONYMITY = word_set("anonymity-verbs")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from thucydides.errors import DictionaryError
 from thucydides.events.codebook import codebook
-from thucydides.tables import packaged, rows
+from thucydides.tables import packaged, rows, word_list
 
 _SPLIT = re.compile(r"\s*\|\s*")
 # the code of a row that blocks a reading: "heart attack", "shoot for" (aim at) are no events
@@ -40,18 +40,23 @@ class Pattern:
     prepositions: tuple[str, ...]  # prepositions introducing the target
     complements: frozenset[str] | None  # lemma of the complement verb ("urge ... to negotiate")
     source: str  # verbs.tsv:LINE
+    children: frozenset[str] | None = None  # dependency labels one of the trigger's children must bear (dep:oprd)
 
     @property
     def weight(self) -> int:
-        return sum(x is not None for x in (self.governors, self.objects, self.compounds, self.complements)) \
-            + (" " in self.lemma)
+        return sum(x is not None for x in (self.governors, self.objects, self.compounds, self.complements,
+                                           self.children)) + (" " in self.lemma)
 
 
 def _set(cell: str) -> frozenset[str] | None:
+    """The values of a cell, lower case; ``list:NAME`` stands for every word of that list of lists.tsv."""
     cell = cell.strip()
     if cell in ("", "-", "*"):
         return None
-    return frozenset(v.lower() for v in _SPLIT.split(cell) if v)
+    values: set[str] = set()
+    for value in (v.lower() for v in _SPLIT.split(cell) if v):
+        values.update(word_list(value[5:]) if value.startswith("list:") else (value,))
+    return frozenset(values)
 
 
 @cache
@@ -76,6 +81,9 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
         if pos not in ("V", "N", "A"):
             raise DictionaryError(f"pos must be V, N or A, not {pos!r}", source=where)
         objects = _set(obj)
+        children = frozenset(o[4:] for o in objects if o.startswith("dep:")) if objects else None
+        if children:  # "dep:ccomp": the trigger has a child in that relation ("demonstrated that ...")
+            objects = frozenset(o for o in objects if not o.startswith("dep:")) or None
         compounds = None
         if objects and (pos == "N" or all(o.startswith("compound:") for o in objects)):
             # a noun's "object" column names words of its own phrase: "military" operation, "air" strike
@@ -86,7 +94,7 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
             code=code, pos=pos, lemma=lemma.lower(), governors=_set(governor) if pos == "N" else None,
             objects=objects, compounds=compounds,
             prepositions=tuple(p.lower() for p in _SPLIT.split(preposition) if p and p != "-"),
-            complements=_set(complement), source=where))
+            complements=_set(complement), source=where, children=children or None))
     for bucket in index.values():
         bucket.sort(key=lambda p: -p.weight)
     return dict(index)
