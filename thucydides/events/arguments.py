@@ -1,0 +1,318 @@
+"""The source and the target of a coded trigger: where each is found for a verb, a noun or an adjective,
+and the conventions of reception, reciprocity, protest and content that move them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from thucydides.events.matching import _PARTICLES, _QUANTITIES
+from thucydides.events.patterns import Pattern
+from thucydides.events.scope import _CONTENT_ROOTS, _TOPIC_PREPOSITIONS, _finite_acl, _purpose, _stative
+from thucydides.events.sentence import _Sentence
+from thucydides.tables import word_list, word_set
+from thucydides.tree import subtree
+from thucydides.types import ActorMention, Token
+
+TARGET_PREPOSITIONS = word_list("target-prepositions")
+NOUN_TARGET_PREPOSITIONS = word_list("noun-target-prepositions")
+
+# Codes whose plural subject acts on itself: "Israel and Hamas agreed / met / clashed".
+RECIPROCAL_ROOTS = word_set("reciprocal-roots")
+
+# Verbs whose subject receives what another actor gives ("received aid from Japan"): the giver is the source.
+_RECEIVING = word_set("receiving-verbs")
+
+# Nominal acts whose possessor, when a person, is the one they were done to ("Khan's arrest").
+_UNDERGONE = word_set("undergone-nouns")
+
+# Verbs that judge, report or look into an act ("condemned the attack", "investigated the killings"): their
+# subject is not the act's actor.
+_JUDGING = word_set("judging-verbs")
+
+# Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
+_UNDERGOING = word_set("undergoing-verbs")
+_ASKING_ROOTS = word_set("asking-roots")  # appeals and demands: "from X" names whom they are made of
+_DEPLOYMENTS = word_set("deployment-nouns")
+_CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
+_PLACE_PREPOSITIONS = word_set("place-prepositions")
+
+
+class Arguments:
+    """Sources and targets of a trigger (part of :class:`EventCoder`)."""
+
+    def _arguments(self, s: _Sentence, token: Token, pattern: Pattern, recent: list[ActorMention],
+                   matched: set[int]) -> tuple[list[ActorMention], list[ActorMention], bool]:
+        tokens, kids = s.tokens, s.kids
+        sources: list[ActorMention] = []
+        targets: list[ActorMention] = []
+        reciprocal = False
+        if pattern.pos == "N":
+            sources = self._noun_sources(s, token.i, recent)
+            targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
+                                                recent)
+            governed = self._governor(s, token)
+            if pattern.code[:2] in _ASKING_ROOTS and governed and not governed[1] & (_RECEIVING | _UNDERGOING) \
+                    and sources and sources == self._preposition_targets(s, token.i, ("from",), recent):
+                # "asked for help from China", "demanded guarantees from Washington": what is asked for, "from"
+                # whom, is asked by the subject of the verb that governs it (not "received a request from Tokyo", "faces
+                # pressure from Brussels": there the subject is asked)
+                sources, targets = [], targets or sources
+            if token.lemma.lower() in _UNDERGONE and sources and all(m.actor.kind == "person" for m in sources) and \
+                    any(tokens[k].dep == "poss" for k in kids[token.i]) and not any(
+                    tokens[k].dep == "prep" and tokens[k].text.lower() == "of" for k in kids[token.i]):
+                # "Khan's arrest", "Navalny's poisoning": a person's arrest is one he underwent, not one he made
+                sources, targets = self._preposition_targets(s, token.i, ("by",), recent), sources
+            governor = tokens[token.head]
+            first = token
+            while first.dep == "conj" and first.head != first.i and tokens[first.head].pos in ("NOUN", "PROPN"):
+                first = tokens[first.head]  # "opened tank, machine-gun and sniper fire": the list's verb
+            if first is not token and first.head != first.i:
+                governor = tokens[first.head]
+            if not sources and governor.i != token.i and token.dep == "nsubjpass" and \
+                    governor.lemma.lower() not in _JUDGING:  # (not "the meeting was condemned by X")
+                sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
+                           for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
+            undergo = governor.lemma.lower() in _UNDERGOING and token.dep in ("dobj", "obj", "pobj")
+            if undergo and self._noun_sources(s, token.i, recent):
+                # "Belgrade faces pressure from Brussels": who faces the act is its target, not its source
+                targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head, recent)
+            judged = first.dep in ("dobj", "obj", "nsubjpass") and governor.lemma.lower() in _JUDGING
+            if not sources and governor.i != token.i and not undergo and not judged and first.dep in (
+                    "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
+                # (not "NATO condemned the attack": who judges an act did not commit it)
+                verb = governor if first.dep != "pobj" else tokens[governor.head]
+                if verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES and verb.head != verb.i:
+                    verb = tokens[verb.head]  # "pulled out of the accord": the verb of the particle
+                if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
+                        and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB" \
+                        and verb.lemma.lower() in _QUANTITIES:
+                    # "began three weeks of naval drills", "began a round of talks" (not "gave his assessment of the
+                    # talks", "commemorates the victims of the bombing")
+                    verb = tokens[verb.head]
+                if not self._event_subject(s, verb.i) & matched:
+                    # (not "Khan's arrest led to riots": an event as the subject acts on nothing)
+                    sources = self._subject(s, verb.i, recent)
+            if not sources:
+                sources = self._decider(s, token.i, recent)
+            if not sources and token.lemma.lower() in _DEPLOYMENTS:
+                # "the deployment of Irish peacekeeping forces": the forces deployed are the actor's own
+                forces = self._preposition_targets(s, token.i, ("of",), recent)
+                if forces and all(m.actor.sector == "MIL" for m in forces):
+                    sources, targets = forces, [m for m in targets if m not in forces]
+            if not targets and governor.i != token.i and governor.pos == "VERB":
+                # "issued arrest warrants for three Peruvians": the parser often hangs the noun's phrase on its verb
+                targets = self._preposition_targets(s, governor.i,
+                                                    pattern.prepositions or TARGET_PREPOSITIONS + ("for",),
+                                                    recent, skip=token.i)
+                if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
+                    targets = self._objects(s, governor.i, recent, skip=token.i)
+            if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
+                    and tokens[governor.head].pos == "VERB" and pattern.code[:2] in _ASKING_ROOTS:
+                # "appealed to the UN for aid", "asked China for help", "called on Hamas for a ceasefire": whom the
+                # verb of asking addresses is the target of what it asks for
+                targets = self._objects(s, governor.head, recent) or self._preposition_targets(
+                    s, governor.head, TARGET_PREPOSITIONS, recent, skip=governor.i)
+            if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
+                    and tokens[governor.head].pos == "VERB" and governor.text.lower() in ("in", "into"):
+                # "engaged the peacekeepers in a firefight": the verb's object is whom the act is done to
+                targets = self._objects(s, governor.head, recent)
+        else:
+            passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i]) and not _stative(s, token.i)
+            if _finite_acl(s, token.i):
+                # "Israeli airstrikes killed 30 people" read as a noun phrase: the noun is the subject
+                sources = self._actors_of([token.head], s, recent)
+                targets = self._objects(s, token.i, recent) or self._place_objects(s, token.i)
+            elif token.dep == "acl" and token.tag == "VBN" and token.head != token.i:
+                # "five Nigerien soldiers wounded near the border": the noun the participle describes is the target
+                targets = self._actors_of([token.head], s, recent)
+                for k in kids[token.i]:
+                    if tokens[k].dep == "agent":
+                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
+            elif passive and (pattern.code[:2] == "15" or pattern.code in ("074", "0234")):
+                # "4,000 observers were deployed to monitor the vote", "troops were sent to the border": what is
+                # deployed is the actor's own force, not a target
+                sources = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
+                targets = self._preposition_targets(s, token.i, ("to", "into", "in"), recent)
+            elif passive:
+                targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
+                if not targets:  # "shells were fired at the convoy": the weapon is no target, what it was aimed at is
+                    targets = self._preposition_targets(
+                        s, token.i, [p for p in pattern.prepositions or TARGET_PREPOSITIONS if p != "from"], recent)
+                for k in kids[token.i]:
+                    if tokens[k].dep == "agent":
+                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
+                if not sources and pattern.code[:2] in ("18", "19", "20"):
+                    # "were wounded in Syrian shellfire", "died in a Russian air strike": the nationality of the act
+                    for k in kids[token.i]:
+                        if tokens[k].dep == "prep" and tokens[k].text.lower() in ("in", "during") and not sources:
+                            for o in kids[k]:
+                                if tokens[o].dep == "pobj" and tokens[o].pos == "NOUN" and not tokens[o].ent_type:
+                                    sources = [m for c in kids[o] if tokens[c].dep in ("amod", "compound")
+                                               for m in self._adjective_actor(s, c)][:1]
+            else:
+                if pattern.pos == "A":
+                    head = tokens[token.head]
+                    sources = self._subject(s, head.i, recent) if head.i != token.i else []
+                else:
+                    sources = self._subject(s, token.i, recent)
+                targets = self._objects(s, token.i, recent)
+                if targets and all(m.actor.country is None for m in targets):
+                    # "deployed troops to Lithuania": a bare role as object yields to a named target
+                    targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS,
+                                                        recent) or targets
+                if not targets and pattern.prepositions:
+                    # "imposed sanctions on two Chinese firms": the pattern's target preposition on the object
+                    for k in kids[token.i]:
+                        if tokens[k].dep in ("dobj", "obj") and not targets:
+                            targets = self._preposition_targets(s, k, pattern.prepositions, recent)
+                if not targets and pattern.code[:2] not in ("01", "04"):
+                    # "shelled the city of Kharkiv"
+                    targets = self._place_objects(s, token.i, force=self.codes[pattern.code].quad_class == 4)
+                if pattern.complements is not None or not targets:
+                    for k in kids[token.i]:
+                        if tokens[k].dep in ("xcomp", "ccomp") and not targets:
+                            targets = self._objects(s, k, recent) or self._preposition_targets(
+                                s, k, pattern.prepositions or TARGET_PREPOSITIONS, recent)
+                if not targets:
+                    targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS,
+                                                        recent)
+                for k in kids[token.i]:  # "imposed sanctions on Russia": the target hangs off the object
+                    if not targets and tokens[k].dep in ("dobj", "obj"):
+                        targets = self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
+                                                            recent)
+        if not targets and (pattern.code.startswith("01") or (pattern.code[:2] == "04" and len(sources) < 2)):
+            # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for a bombing at a
+            # market in Somalia's capital": a comment is aimed at the actor or the country it is about
+            targets = self._about(s, token.i, {m.actor.code for m in sources}, recent)
+        if pattern.code[:2] == "14" and all(m.rule == "location" for m in targets):
+            # (a named aim beats the place blocked: "blocked roads in Minsk in defiance of Russian pressure")
+            places, targets = targets, []
+            # "blocked the main highway to express their anger at the British embassy", "in defiance of Russian
+            # pressure": whom a protest is aimed at is in its purpose or its "against" / "in defiance of" phrase
+            own = {m.actor.code for m in sources} | {m.actor.country for m in sources if m.actor.country}
+            heads = [token.i] + ([token.head] if pattern.pos == "N" and token.head != token.i else [])
+            for h in heads:
+                for k in s.kids[h]:
+                    if targets:
+                        break
+                    word = tokens[k].text.lower()
+                    if _purpose(s, k) or (tokens[k].dep == "prep" and word in ("against", "in") and (
+                            word == "against" or any(tokens[o].lemma.lower() in ("defiance", "protest")
+                                                     for o in s.kids[k]))):
+                        found = [m for m in self._content_target(s, k, own, recent) if m.actor.country not in own]
+                        targets = found
+            targets = targets or places
+        if not targets and pattern.code[:2] in ("17", "18", "19", "20"):
+            # "opened fire to disperse the demonstrators": whom the force was meant for
+            for k in s.kids[token.i if pattern.pos == "V" else token.head]:
+                if not targets and _purpose(s, k):
+                    targets = self._objects(s, k, recent)
+        if not targets:  # "threatened to cut ties with Qatar", "demanded that Israel ease ...":
+            # the target of an appeal, threat, demand or rejection is in what it is about
+            exclude = {m.actor.code for m in sources}
+            for k in s.kids[token.i]:
+                if tokens[k].dep == "prep" and tokens[k].text.lower() in _PLACE_PREPOSITIONS and \
+                        pattern.code[:2] in ("03", "04"):
+                    continue  # "will meet in Zurich": where they meet is no target
+                if tokens[k].dep == "prep" and tokens[k].text.lower() not in _CONTENT_PREPOSITIONS:
+                    continue  # "exchanged prisoners in a deal brokered by the UAE": a circumstance, not the content
+                if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
+                        not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
+                    targets = self._content_target(s, k, exclude, recent)
+            if not targets and pattern.pos == "N" and token.dep in ("dobj", "obj") and token.head != token.i \
+                    and pattern.code[:2] in _CONTENT_ROOTS:
+                # "reiterated its demand that Israel ease ...": the noun's clause hangs on the verb governing it
+                for k in s.kids[token.head]:
+                    if tokens[k].dep == "ccomp" and not targets:
+                        targets = self._content_target(s, k, exclude, recent)
+        if sources and targets and all(m.rule in ("context", "coreference") and m.actor.country is not None
+                                       and m.actor.country == sources[0].actor.country
+                                       and m.actor.sector == "MIL" for m in targets):
+            # "contribute 4,000 troops to a force in Liberia": the actor's own troops are what it uses, not
+            # whom it acts on; a target named further in the phrase wins
+            exclude = {m.actor.code for m in sources + targets}
+            own = {m.actor.country for m in sources}
+            for k in s.kids[token.i]:
+                if tokens[k].dep in ("xcomp", "ccomp", "prep", "dobj", "obj"):
+                    found = [m for m in self._content_target(s, k, exclude, recent) if m.actor.country not in own]
+                    if found:
+                        targets = found
+                        break
+        if pattern.pos == "V" and token.lemma.lower() in _RECEIVING and pattern.code[:2] != "04":
+            # "received weapons from the government": the giver acts, the receiver is the target
+            givers = self._preposition_targets(s, token.i, ("from",), recent)
+            for k in kids[token.i]:
+                if not givers and tokens[k].dep in ("dobj", "obj"):
+                    givers = self._preposition_targets(s, k, ("from",), recent)
+            receivers = [m for m in sources if m not in givers]
+            sources, targets = givers, receivers
+        between = self._between(s, token.i, recent)
+        if between and not targets:
+            if sources:
+                targets = between
+            else:
+                sources, reciprocal = between, True
+        own = {m.actor.country for m in sources}
+        if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and (not targets or (
+                len(own) >= 2 and all(m.rule == "location" or m.actor.kind == "region" or m.actor.country in own
+                                      for m in targets))):
+            # ("Polish and Czech officials agreed that their states should work together": each other)
+            # "Serbia and Kosovo failed to settle the dispute over car plates in Mitrovica": the two sides
+            # act on each other; a place named in what they agreed on is not their target
+            targets, reciprocal = [], True
+        if len(sources) >= 2 and (_each_other(s, token.i) or (
+                not targets and token.lemma.lower() in ("trade", "exchange"))):
+            targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
+        return sources, targets, reciprocal
+
+    def _content_target(self, s: _Sentence, root: int, exclude: set[str],
+                        recent: list[ActorMention]) -> list[ActorMention]:
+        """The first actor named in the clause or phrase at ``root`` (its subject first), other than the source;
+        a country named only as a place counts ("resume attacks in Israel")."""
+        tokens = s.tokens
+        subjects = [k for k in s.kids[root] if tokens[k].dep in ("nsubj", "nsubjpass")]
+        seen: set[int] = set()
+        queue = subjects + [root]
+        while queue and len(seen) < 40:
+            k = queue.pop(0)
+            if k in seen:
+                continue
+            seen.add(k)
+            found = [m for m in self._actors_of([k], s, recent) if m.actor.code not in exclude] if k != root or \
+                tokens[k].pos in ("NOUN", "PROPN") else []
+            if not found and tokens[k].ent_type in ("GPE", "LOC"):
+                found = [m for m in self._country_actor(s, k) if m.actor.code not in exclude]
+            if found:
+                return found
+            queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg"))
+        return []
+
+    def _about(self, s: _Sentence, head: int, exclude: set[str], recent: list[ActorMention]) -> list[ActorMention]:
+        """The actor, else the country of the place, named in what a comment is about ("for", "over", "on", "about")
+        on the trigger or on its object."""
+        tokens = s.tokens
+        heads = [head] + [k for k in s.kids[head] if tokens[k].dep in ("dobj", "obj")]
+        for h in heads:
+            for k in s.kids[h]:
+                if tokens[k].dep != "prep" or tokens[k].text.lower() not in _TOPIC_PREPOSITIONS | {"for"}:
+                    continue
+                found = self._content_target(s, k, exclude, recent)
+                if found:
+                    return found
+                for d in sorted(subtree(s.kids, k)):
+                    place = self._gazetteer_place(s, d) if tokens[d].ent_type in ("GPE", "LOC") else []
+                    if place and place[0].actor.country not in exclude:
+                        return [replace(place[0], evidence=f"the place the comment is about ({place[0].text})")]
+        return []
+
+
+def _each_other(s: _Sentence, verb: int) -> bool:
+    """The verb's object is "each other" or "one another"."""
+    for k in s.kids[verb]:
+        objects = [k] if s.tokens[k].dep in ("dobj", "obj") else \
+            [o for o in s.kids[k] if s.tokens[o].dep == "pobj"] if s.tokens[k].dep == "prep" else []
+        for o in objects:
+            word, first = s.tokens[o].text.lower(), s.tokens[o - 1].text.lower() if o else ""
+            if (word == "other" and first == "each") or (word == "another" and first == "one"):
+                return True
+    return False

@@ -1,0 +1,313 @@
+"""Building the Event records of a coded trigger: date, place and modality, the recoding conventions, stand-in
+actors where none is named (a launch site, unidentified attackers, a crowd, the home country), the country of a
+role from the context, the pairs of source and target, and one event per act in a sentence."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from thucydides.actors.resolve import split_code
+from thucydides.events.codebook import CameoCode
+from thucydides.events.dates import event_date, reported_date
+from thucydides.events.modality import modality
+from thucydides.events.patterns import Pattern
+from thucydides.events.places import place_at, place_named, prefer
+from thucydides.events.roles import STATE_SECTORS
+from thucydides.events.sentence import _Sentence
+from thucydides.tables import word_set
+from thucydides.types import Actor, ActorMention, Article, Event, Location, Token
+
+# PLOVER types whose act, when no target is named, is aimed at the actor's own country: concessions (lifting a
+# curfew or a state of emergency), protest (strikes, rallies) and coercion (curfews, arrests, states of siege).
+# Not RETREAT: "rebels surrendered", "forces withdrew" name no one they yield to.
+DOMESTIC_TYPES = word_set("domestic-plover-types")
+
+# Nouns that name people only by their number ("thousands of people", "a crowd of hundreds").
+_CROWDS = word_set("crowd-nouns")
+
+# Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
+_SYMMETRIC = word_set("symmetric-codes")
+_EXERCISES = word_set("exercise-nouns")
+
+# crowds whose property destruction or violence CAMEO codes as a violent protest (145), not as force
+_PROTESTERS = word_set("protester-nouns")
+_PROJECTILES = word_set("projectile-words")
+_WATERS = word_set("water-nouns")
+
+
+class Assembly:
+    """Event records from a coded trigger (part of :class:`EventCoder`)."""
+
+    def _events(self, article: Article, s: _Sentence, token: Token, pattern: Pattern, code: CameoCode,
+                sources: list[ActorMention], targets: list[ActorMention], reciprocal: bool, report: date | None,
+                spans: list[tuple[int, int]], used: set[int], recent: list[ActorMention]) -> list[Event]:
+        text, base = s.sentence.text, s.base
+        when, when_text, precision = event_date(s.tokens, token.i, report, spans, text, base)
+        if precision == "report":  # "X did Y, the newspaper reported on Saturday": the date of the report
+            when, when_text, precision = reported_date(s.tokens, report, spans, text, base) or \
+                (when, when_text, precision)
+        where = place_at(s.tokens, token.i, text, base)
+        if where is None and token.pos == "VERB":  # "a blast near Kirkuk killed ...": where the act was
+            where = next((found for k in s.kids[token.i] if s.tokens[k].dep == "nsubj" and s.tokens[k].pos == "NOUN"
+                          and (found := place_at(s.tokens, k, text, base)) is not None), None)
+        if where is None and token.pos in ("NOUN", "PROPN") and token.head != token.i:
+            where = place_at(s.tokens, token.head, text, base)
+            head = s.tokens[token.head]
+            if where is None and head.dep == "prep" and head.head != head.i:  # "stayed on high alert in northern Syria"
+                where = place_at(s.tokens, head.head, text, base)
+        if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
+            where = prefer(where, {m.actor.country for m in list(recent) + list(s.mentions) if m.actor.country})
+        mood = modality(s.tokens, token.i, text, base, also=sorted(used))
+        code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
+        if not targets and not reciprocal and code.code[:2] != "04" and code.code != "036" and where is not None \
+                and where.country:
+            # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
+            # a meeting place never is
+            targets = [self._place_actor(s, where)]
+        targets = [self._posting(s, m, sources) for m in targets]
+        if code.quad_class == 4:
+            # "strikes hit Beirut", "shelled Kyiv": force falls on the city, not on the government its name can
+            # stand for; the target is the country (rule ``location``)
+            targets = [replace(m, actor=self._country(m.actor.country), rule="location",
+                               evidence=f"{m.text} is the place attacked ({m.evidence})")
+                       if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
+                       self.d.valid_code(m.actor.country) else m for m in targets]
+        venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
+        sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
+                                  force=code.quad_class == 4) for m in sources]
+        targets = [self._situated(m, s, venue, sources) for m in targets]
+        if (code.code[:4] == "1712" or code.code[:3] in ("180", "182", "190")) and "145" in self.codes and sources \
+                and all(m.text.lower().split()[-1:] and m.text.lower().split()[-1] in _PROTESTERS for m in sources):
+            code = self.codes["145"]  # "protesters torched a police station": violence by protesters is a riot
+        if code.code == "154" and any("peacekeep" in text.lower() for text in [m.text for m in sources] + [
+                s.tokens[k].text for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")]):
+            code = self.codes["074"]  # "deployed peacekeepers to Bosnia": peacekeeping is aid (CAMEO 074)
+        if code.code == "150" and token.lemma.lower() in _EXERCISES and not targets and \
+                len({m.actor.country for m in sources}) >= 2:
+            code, reciprocal = self.codes["062"], True  # "French and Egyptian warships launched war games": joint
+        if code.code[:2] == "19" and not targets and _into_water(s, token.i) and "150" in self.codes:
+            code = self.codes["150"]  # "fired a ballistic missile into the sea": a show of force, no attack
+        if not sources and code.quad_class == 4:
+            sources = self._launch_site(s, token, where)
+        if not sources and code.plover == "ASSAULT" and where is not None and targets and \
+                code.code[:3] not in ("194", "195") and token.lemma.lower() not in _PROJECTILES and \
+                not any(m.rule == "location" for m in targets):
+            # (not "rockets fired at Tel Aviv", "shelling", "air strikes": the place hit says nothing of the attacker)
+            sources = self._unidentified(s, token, where)
+        if not sources and code.code[:2] == "14":
+            # the place of the protest, or the place it blocked ("blocked roads in Minsk")
+            scene = where if where is not None and where.country else next(
+                (Location(name=m.text, country=m.actor.country, lat=None, lon=None, start=m.start, end=m.end)
+                 for m in targets if m.rule == "location" and m.actor.country), None) or next(
+                (found for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")
+                 and (found := place_at(s.tokens, k, text, base)) is not None and found.country), None)
+            if scene is not None:
+                sources = self._crowd(s, token, scene)
+        if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
+            targets = self._home(s, token, sources)
+        pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
+        if reciprocal and not targets:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        elif sources:
+            pairs = [(a, b) for a in sources for b in (targets or [None])]
+            if code.code in _SYMMETRIC and targets:
+                # "Blinken held talks with Wang Yi": a negotiation is engaged in by both sides
+                pairs += [(b, a) for a in sources for b in targets if b.rule not in ("location", "implicit")]
+        elif targets and code.quad_class == 4:
+            pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
+        kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
+            (a.actor.code == b.actor.code and (b.rule not in ("location", "implicit") or a is b))
+            or (b.rule == "dateline" and b.actor.country == a.actor.country)))]
+        # a place target in the actor's own country stays: "Nigerians rallied in Lagos" is aimed at Nigeria
+        # an actor acting on itself, or on a role whose country was only guessed from context, is no target
+        if pairs and not kept:
+            kept = list(dict.fromkeys((a, None) for a, _b in pairs))
+        out = []
+        for source, target in kept:
+            key = f"{article.id}|{s.sentence.index}|{token.start}|{source and source.start}|" \
+                  f"{target and target.start}|{code.code}"
+            out.append(Event(
+                id=hashlib.sha1(key.encode()).hexdigest()[:16], sentence=s.sentence.index,
+                sentence_text=text, trigger_text=token.text, trigger_start=token.start, trigger_end=token.end,
+                source=source, target=target, sources_all=tuple(sources), targets_all=tuple(targets),
+                cameo=code.code, cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class,
+                plover=code.plover, plover_mode=code.plover_mode, date=when, date_text=when_text,
+                date_precision=precision, location=where, modality=mood, pattern=pattern.source,
+                actor_unknown=source is None or source.rule == "unidentified",
+                reciprocal=reciprocal and not targets, negates=negates))
+        return out
+
+    def _posting(self, s: _Sentence, target: ActorMention, sources: list[ActorMention]) -> ActorMention:
+        """ "France recalled its ambassador to Niger": the source's own envoy is not whom the act is aimed at;
+        the country of the posting is ("to Niger", "from Budapest", "in Kyiv")."""
+        own = {m.actor.country for m in sources}
+        if target.actor.country not in own or target.actor.sector not in ("GOV", None) or \
+                target.actor.kind == "country" or target.sentence != s.sentence.index or target.token_end < 1:
+            return target
+        head = target.token_end - 1
+        for prep in s.kids[head]:
+            if s.tokens[prep].dep == "prep" and s.tokens[prep].text.lower() in ("to", "from", "in", "at"):
+                for obj in s.kids[prep]:
+                    found = s.at.get(obj)
+                    if found is not None and found.actor.country and found.actor.country not in own:
+                        return found
+                    place = self._gazetteer_place(s, obj) if s.tokens[obj].dep == "pobj" else []
+                    if place and place[0].actor.country not in own:
+                        return replace(place[0], evidence=f"the posting of the source's own envoy ({place[0].text})")
+        return target
+
+    def _launch_site(self, s: _Sentence, token: Token, where: Location | None) -> list[ActorMention]:
+        """ "Rockets were fired from Lebanon at northern Israel": with no attacker named, the country the attack
+        came from is its source (a place, flagged with rule ``location``), never the place it hit."""
+        for prep in s.kids[token.i]:
+            if s.tokens[prep].dep != "prep" or s.tokens[prep].text.lower() != "from":
+                continue
+            for obj in s.kids[prep]:
+                if s.tokens[obj].dep != "pobj":
+                    continue
+                place = place_named(s.tokens, obj, s.sentence.text, s.base)
+                if place is not None and place.country and self.d.valid_code(place.country) and \
+                        (where is None or where.country != place.country or where.start != place.start):
+                    return [replace(self._place_actor(s, place),
+                                    evidence=f"no attacker named; the attack came from {place.name}")]
+        return []
+
+    def _unidentified(self, s: _Sentence, token: Token, where: Location) -> list[ActorMention]:
+        """ "A roadside bomb near Gao killed two French soldiers": with no attacker named or found, the attacker is an
+        unidentified armed force (CAMEO UAF) of the country where the attack happened, as ICEWS and the PLOVER
+        coders code it; rule ``unidentified`` (``text`` is empty) and the event keeps ``actor_unknown``."""
+        if not where.country or not self.d.valid_code(where.country + "UAF"):
+            return []
+        code = where.country + "UAF"
+        actor = Actor(code, *split_code(code, self.d), name=f"unidentified attackers ({where.name})", entity=None,
+                      kind="role")
+        return [ActorMention(text="", start=token.start, end=token.start, sentence=s.sentence.index,
+                             token_start=token.i, token_end=token.i, actor=actor, rule="unidentified",
+                             evidence=f"no attacker named; an armed force of the country of the attack ({where.name})")]
+
+    def _crowd(self, s: _Sentence, token: Token, where: Location) -> list[ActorMention]:
+        """ "Thousands of people marched in Paris": a protest by people named only by their number is by civilians
+        (CAMEO CVL) of the country where it happened, as ICEWS and the PLOVER coders code it (rule ``location``)."""
+        tokens = s.tokens
+        verb = token if token.pos == "VERB" else tokens[token.head]
+        subjects = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubj"]
+        if not subjects or not self.d.valid_code(where.country + "CVL"):
+            return []
+        k = subjects[0]
+        head = tokens[k]
+        inner = [o for p in s.kids[k] if tokens[p].dep == "prep" and tokens[p].text.lower() == "of"
+                 for o in s.kids[p] if tokens[o].dep == "pobj"]
+        words = {head.lemma.lower()} | {tokens[o].lemma.lower() for o in inner} | {
+            tokens[g].lemma.lower() for o in inner for p in s.kids[o] if tokens[p].dep == "prep"
+            for g in s.kids[p] if tokens[g].dep == "pobj"}  # "hundreds of thousands of people"
+        if k in s.at or not words & _CROWDS:
+            return []
+        code = where.country + "CVL"
+        actor = Actor(code, *split_code(code, self.d), name=f"people in {where.name}", entity=None, kind="role")
+        return [ActorMention(text=head.text, start=head.start, end=head.end, sentence=s.sentence.index,
+                             token_start=k, token_end=k + 1, actor=actor, rule="location",
+                             evidence=f"people named only by their number; civilians of the place ({where.name})")]
+
+    def _home(self, s: _Sentence, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
+        """A strike, a crackdown or a concession with no one named as its target ("opposition parties in Nepal
+        called a general strike", "the government lifted the state of emergency") is aimed at the actors' own
+        country, as CAMEO and PLOVER coders code it; the target is marked ``implicit``."""
+        countries = {m.actor.country for m in sources}
+        if len(countries) != 1 or not countries <= set(self.d.countries):
+            return []
+        actor = self._country(countries.pop())
+        return [ActorMention(text="", start=token.start, end=token.start, sentence=s.sentence.index,
+                             token_start=token.i, token_end=token.i, actor=actor, rule="implicit",
+                             evidence="a domestic act with no target named is aimed at its own country")]
+
+    def _situated(self, mention: ActorMention, s: _Sentence, where: Location | None,
+                  others: Sequence[ActorMention], hostile: bool = False, force: bool = False) -> ActorMention:
+        """A role with no country ("opposition leaders", "a rebel group") takes the country where the act took
+        place ("... postponed the rally in Baku"), else the one country the sentence names ("the Umma party will
+        boycott Algeria's elections"), but for an act of force never the country of its target only; with several
+        countries named it stays unknown (``---``)."""
+        actor = mention.actor
+        if not actor.code.startswith("---") or actor.sector is None:
+            return mention
+        country, why = (where.country, f"the place of the act ({where.name})") if where is not None else (None, "")
+        if not country:
+            place = next((m for m in others if m.rule == "location" and m.actor.country in self.d.countries), None)
+            if place is not None:
+                country, why = place.actor.country, f"the place of the act ({place.text})"
+        if not country:
+            named = {m.actor.country for m in s.mentions if m.actor.country in self.d.countries}
+            if hostile:  # "gunmen kidnapped Chinese workers": the victims' country is not the attackers'
+                named -= {m.actor.country for m in others}
+            if len(named) != 1:
+                return mention
+            country = named.pop()
+            why = f"the only country the sentence names ({country})"
+        if actor.sector in STATE_SECTORS and any((m.actor.country == country or m.actor.code.startswith("---"))
+                                                 and not (force and m.rule in ("location", "implicit"))
+                                                 and not (force and m.actor.sector not in STATE_SECTORS)
+                                                 for m in others):
+            # (nor police arresting "three men in Nairobi": force on the people where it happens is domestic)
+            # (but police arresting people "in Dhaka", with only the place named, are that country's)
+            return mention  # "the government thanked China": a state rarely acts on itself; no guess
+        code = country + actor.code[3:]
+        if not self.d.valid_code(code):
+            return mention
+        return replace(mention, actor=Actor(code, country, actor.sector, actor.name, actor.entity, actor.kind),
+                       rule="context", evidence=f"{mention.evidence}; country from {why}")
+
+
+def _into_water(s: _Sentence, verb: int) -> bool:
+    """The missile or shell went into the sea ("fired a missile into the sea off its east coast")."""
+    for k in s.kids[verb]:
+        if s.tokens[k].dep == "prep" and s.tokens[k].text.lower() in ("into", "toward", "towards", "off"):
+            if any(s.tokens[o].lemma.lower() in _WATERS for o in s.kids[k] if s.tokens[o].dep == "pobj"):
+                return True
+    return False
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type and dyad in a sentence; an event without target (or with only the implicit home
+    country) yields to one with a named target."""
+    events = [e for e in events if not any(_refines(other, e) for other in events if other is not e)]
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
+                for e in events if e.target is not None and e.target.rule != "implicit"}
+    known = {e.plover or e.cameo_root for e in events if e.source is not None and e.source.rule != "unidentified"}
+    for event in events:
+        kind = event.plover or event.cameo_root
+        if (event.source is None or event.source.rule == "unidentified") and kind in known:
+            continue  # "were killed in Israeli shelling": the shelling by Israel is the same act
+        if event.source is None and any(e.source is not None and e.source.rule == "unidentified"
+                                        and (e.plover or e.cameo_root) == kind for e in events):
+            continue  # "were killed in a car bombing in Baghdad": one act, its attacker placed once
+        source = event.source.actor.code if event.source else None
+        target = event.target.actor.code if event.target else None
+        key = (kind, source, target, event.modality.polarity)
+        implicit = event.target is not None and event.target.rule == "implicit"
+        if key in seen or ((target is None or implicit) and (kind, source) in targeted):
+            continue
+        seen.add(key)
+        out.append(event)
+    return out
+
+
+def _refines(a: Event, b: Event) -> bool:
+    """``a`` says what ``b`` says, more precisely: the same type between the same countries, each of ``a``'s
+    actors as specific or more ("Iraqi civilians" rather than "Baghdad" for the same bombing)."""
+    if (a.plover or a.cameo_root) != (b.plover or b.cameo_root) or a.modality.polarity != b.modality.polarity:
+        return False
+    if a.trigger_start != b.trigger_start and a.quad_class != 4:
+        return False  # "rejected an Algerian plan and opposed sending a force": two acts, not one
+    pairs = ((a.source, b.source), (a.target, b.target))
+    if any((x is None) != (y is None) for x, y in pairs):
+        return False
+    codes = [(x.actor.code, y.actor.code) for x, y in pairs if x is not None and y is not None]
+    # an unknown country ("---UAF") is refined by a known one ("BFAUAF") of the same sector
+    if not codes or any(not (x.startswith(y) or (y[:3] == "---" and x[3:] == y[3:])) or x[:3] == "---"
+                        for x, y in codes):
+        return False
+    return any(x != y for x, y in codes) or a.trigger_start < b.trigger_start

@@ -1,0 +1,249 @@
+"""Finding the pattern of ``verbs.tsv`` a trigger matches: its lemma, particle or preposition, and the
+objects, modifiers, governing verb and complements the pattern asks for."""
+
+from __future__ import annotations
+
+from thucydides.actors.dictionary import phrase_key
+from thucydides.events.codebook import verb_of
+from thucydides.events.patterns import NO_EVENT, Pattern
+from thucydides.events.scope import _stative
+from thucydides.events.sentence import _Sentence
+from thucydides.tables import word_set
+from thucydides.tree import subtree
+from thucydides.types import Token
+
+# Nouns of amount or span before "of" that hand the act to their verb ("imposed thousands of sanctions",
+# "launched a wave of strikes", "suspended part of a programme"); a noun of content does not ("the victims of").
+_QUANTITIES = word_set("quantity-nouns")
+
+# Particles that make a phrasal verb of their own ("call off", "blow up", "pull out"): a pattern for the bare verb
+# does not apply.
+_PARTICLES = word_set("verb-particles")
+_VISITORS = word_set("visitor-nouns")
+
+# Prepositions whose object belongs to a nominal trigger's own phrase ("state of emergency", "end to the war").
+_PHRASE_PREPOSITIONS = word_set("phrase-prepositions")
+
+# "asked not to be identified / named / quoted": the wire's formula for an anonymous source
+_ANONYMITY = word_set("anonymity-verbs")
+
+
+class Matching:
+    """The most specific pattern a trigger matches (part of :class:`EventCoder`; reads ``self.patterns``)."""
+
+    def _match(self, s: _Sentence, token: Token) -> tuple[Pattern, set[int]] | None:
+        pos = {"VERB": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}.get(token.pos)
+        if pos == "A" and token.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "attr"):
+            pos = "N"  # "launched an offensive": the parser sometimes tags the noun as an adjective
+        if pos is None:
+            return None
+        if _visiting(s, token.i):
+            return None  # "Putin met visiting Hungarian Prime Minister Orban": the guest, not a visit by Putin
+        lemma = token.lemma.lower()
+        keys = [(lemma, 0.0)]
+        for k in s.kids[token.i]:
+            child = s.tokens[k]
+            if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward"):
+                keys.append((f"{lemma} {child.text.lower()}", 0.0))  # "charging ahead": a row may block it
+            if child.dep == "prep" and any(s.tokens[o].ent_type in ("DATE", "TIME") for o in s.kids[k]):
+                continue  # "called on Tuesday" is a call, not "call on"
+            if child.dep in ("prt", "prep") and pos == "V":
+                # a particle binds tighter than a preposition that may belong elsewhere ("with strings attached")
+                keys.append((f"{lemma} {child.text.lower()}", 0.0 if child.dep == "prt" else -0.5))
+        best: tuple[float, Pattern, set[int]] | None = None
+        for key, bonus in keys:
+            for pattern in self.patterns.get((pos, key), ()):
+                used = self._holds(s, token, pattern)
+                if used is None:
+                    continue
+                if pattern.code == NO_EVENT and pattern.objects is not None and not any(
+                        s.tokens[k].dep in ("dobj", "obj") and s.tokens[k].lemma.lower() in pattern.objects
+                        for k in s.kids[token.i]):
+                    continue  # "killed nine guards and themselves": blocked only when it is the object
+                score = pattern.weight + bonus
+                if best is None or score > best[0]:
+                    best = (score, pattern, used)
+        if best is not None and pos == "V" and best[1].objects is None and self._object_codes(s, token):
+            return None  # "called a general strike": the strike, governed by "call", says what happened
+        if best is not None and pos == "V" and " " not in best[1].lemma and any(
+                s.tokens[k].dep == "prt" and s.tokens[k].text.lower() in _PARTICLES
+                and not (k + 1 < len(s.tokens) and s.tokens[k + 1].text.lower() == "to")  # "kidnapped up to 16"
+                for k in s.kids[token.i]):
+            return None  # "called off the march" is no phone call: a particle makes another verb
+        if best is not None and best[1].code == NO_EVENT:
+            return None  # a row of verbs.tsv that blocks this reading ("a heart attack", "shooting for")
+        if best is not None and pos == "V" and lemma == "ask" and not _asks_something(s, token.i):
+            return None  # '"Why now?" Walsh asked.', "officials who asked not to be named": no appeal
+        return (best[1], best[2]) if best else None
+
+    def _object_codes(self, s: _Sentence, verb: Token) -> bool:
+        """The verb's direct object, or the object of its preposition ("called for a ceasefire"), is a nominal
+        trigger whose own pattern names this verb as its governor."""
+        tokens, nouns = s.tokens, []
+        for k in s.kids[verb.i]:
+            child = tokens[k]
+            if child.dep in ("dobj", "obj", "oprd") or (child.dep == "npadvmod" and not child.ent_type):
+                nouns.append(child)  # the parser reads "called a general strike" as "called X a Y" without the X
+            elif child.dep in ("prep", "prt"):  # "called for a ceasefire", "pulled out of the accord"
+                for o in s.kids[k]:
+                    if tokens[o].dep == "pobj":
+                        nouns.append(tokens[o])
+                    elif tokens[o].dep == "prep":
+                        nouns += [tokens[p] for p in s.kids[o] if tokens[p].dep == "pobj"]
+        for noun in nouns:
+            for pattern in self.patterns.get(("N", noun.lemma.lower()), ()):
+                if pattern.governors is not None and pattern.governors != {"*"} \
+                        and self._holds(s, noun, pattern) is not None \
+                        and (self._governor(s, noun) or (None,))[0] == verb.i:
+                    return True
+        return False
+
+    def _holds(self, s: _Sentence, token: Token, pattern: Pattern) -> set[int] | None:
+        """The constraints of ``pattern`` hold at ``token``: the tokens they used (consumed), or None."""
+        tokens, kids = s.tokens, s.kids[token.i]
+        used: set[int] = set()
+        if pattern.objects is not None:
+            objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")]
+            if _stative(s, token.i):  # "is opposed to Swedish membership": the object of "to"
+                objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
+                            for o in s.kids[k] if tokens[o].dep == "pobj"]
+            objects += [o for k in kids if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
+            objects += [c for k in objects for c in s.kids[k] if tokens[c].dep == "conj"]
+            objects += [_of_quantity(s, k) for k in objects if _of_quantity(s, k) is not None]
+            hit = [k for k in objects if tokens[k].lemma.lower() in pattern.objects
+                   or phrase_key(tokens[k].text) in pattern.objects
+                   # "received President Macron": a named office-holder is the visitor the pattern asks for
+                   or (pattern.objects & _VISITORS and k in s.at and s.at[k].actor.kind == "person"
+                       and s.at[k].actor.sector in ("GOV", "ELI", "MIL"))]
+            if not hit:
+                return None
+            used.update(hit)
+        if pattern.children is not None and not any(tokens[k].dep in pattern.children for k in kids):
+            return None
+        if pattern.compounds is not None:
+            modifiers = [k for k in kids if tokens[k].dep in ("compound", "amod", "nmod", "npadvmod")]
+            modifiers += [c for k in modifiers for c in s.kids[k] if tokens[c].dep in ("compound", "amod")]
+            # the object of the noun's own preposition ("release of prisoners", "end to the fighting",
+            # "investigation into corruption", "suspension of air links")
+            objects = [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() in _PHRASE_PREPOSITIONS
+                       for o in s.kids[k] if tokens[o].dep == "pobj"]
+            objects += [c for o in objects for c in s.kids[o] if tokens[c].dep in ("compound", "amod", "conj")]
+            modifiers += objects
+            hit = [k for k in modifiers if tokens[k].lemma.lower() in pattern.compounds
+                   or tokens[k].text.lower() in pattern.compounds]
+            if not hit:
+                return None
+        if pattern.governors is not None:
+            governor = self._governor(s, token)
+            if governor is None or not (governor[1] & pattern.governors):
+                return None
+            used.add(governor[0])
+        if pattern.complements is not None:
+            candidates = [k for k in kids if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp")]
+            for k in kids:  # "called for talks", "refusal to engage in dialogue"
+                if tokens[k].dep == "prep":
+                    candidates += [c for c in s.kids[k] if tokens[c].dep in ("pobj", "pcomp")]
+            hit = [k for k in candidates if _phrases(s, k) & pattern.complements]
+            if not hit:  # "urged Zelensky to show openness to talks": what the clause is about
+                hit = [k for k in candidates if tokens[k].dep == "xcomp" and any(
+                    verb_of(tokens[d].lemma.lower()) in pattern.complements
+                    for d in subtree(s.kids, k) if d != k)]
+            if not hit:
+                return None
+            used.update(hit)
+        return used
+
+    @staticmethod
+    def _governor(s: _Sentence, noun: Token) -> tuple[int, set[str]] | None:
+        """The verb a nominal trigger depends on, described as "hold", "call for", "wrap up"."""
+        tokens = s.tokens
+        head = tokens[noun.head]
+        if head.i == noun.i:
+            return None
+        if noun.dep == "pobj" and head.text.lower() == "of" and tokens[head.head].lemma.lower() in _QUANTITIES \
+                and tokens[head.head].head != head.head:
+            quantity = tokens[head.head]  # "imposed thousands of sanctions", "a new package of sanctions"
+            verb = tokens[quantity.head]
+            if verb.pos in ("VERB", "AUX") and quantity.dep in ("dobj", "obj", "nsubjpass"):
+                return verb.i, {verb.lemma.lower()}
+        if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos in ("VERB", "AUX"):
+            verb = tokens[head.head]
+            lemma, prep = verb.lemma.lower(), head.text.lower()
+            particles = [tokens[k].text.lower() for k in s.kids[verb.i] if tokens[k].dep == "prt"]
+            if particles:  # "pulled out of the accord", "broke off from": the phrasal verb, not the bare one
+                return verb.i, {f"{lemma} {p}" for p in particles} | {f"{lemma} {p} {prep}" for p in particles}
+            return verb.i, {lemma, f"{lemma} {prep}"}
+        if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].dep in ("prep", "prt") \
+                and tokens[head.head].text.lower() in _PARTICLES and tokens[tokens[head.head].head].pos == "VERB":
+            # "pulled out of the accord" parsed pulled -> out -> of -> accord: "out" is the verb's particle
+            verb, particle = tokens[tokens[head.head].head], tokens[head.head].text.lower()
+            lemma = verb.lemma.lower()
+            return verb.i, {f"{lemma} {particle}", f"{lemma} {particle} {head.text.lower()}"}
+        if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos == "NOUN" and head.head != head.i:
+            owner = tokens[head.head]  # "the impossibility of negotiations", "a ban on talks"
+            return owner.i, {f"{owner.lemma.lower()} {head.text.lower()}"}
+        if noun.dep == "oprd" and any(tokens[k].dep in ("dobj", "obj") for k in s.kids[head.i]):
+            return None  # "called the attack a crime": a predicate, not what was done
+        if head.pos in ("VERB", "AUX") and (noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj", "oprd") or (
+                noun.dep == "npadvmod" and not noun.ent_type)):  # "called off their march" (read as a month)
+            names = {head.lemma.lower()}
+            names.update(f"{head.lemma.lower()} {tokens[k].text.lower()}" for k in s.kids[head.i]
+                         if tokens[k].dep == "prt")
+            return head.i, names
+        return None
+
+
+def _of_quantity(s: _Sentence, k: int) -> int | None:
+    """ "thousands of sanctions": the noun after "of" when the object is a quantity."""
+    if s.tokens[k].lemma.lower() not in _QUANTITIES:
+        return None
+    for c in s.kids[k]:
+        if s.tokens[c].dep == "prep" and s.tokens[c].text.lower() == "of":
+            return next((o for o in s.kids[c] if s.tokens[o].dep == "pobj"), None)
+    return None
+
+
+def _asks_something(s: _Sentence, k: int) -> bool:
+    """The verb "ask" at ``k`` asks someone for something: it has an addressee, a request or "for"; a plain
+    question ('"Why now?" he asked') or a request for anonymity ("asked not to be named") is no appeal."""
+    tokens = s.tokens
+    for c in s.kids[k]:
+        if tokens[c].dep == "xcomp" and tokens[c].lemma.lower() in _ANONYMITY and any(
+                tokens[g].dep == "auxpass" for g in s.kids[c]):
+            return False
+    return any(tokens[c].dep in ("dobj", "obj", "dative", "iobj", "xcomp") or (
+        tokens[c].dep == "prep" and tokens[c].text.lower() == "for") or (
+        tokens[c].dep == "ccomp" and not any(tokens[g].text.lower() in ("whether", "if", "why", "how", "what", "when")
+                                             for g in s.kids[c]))  # "asked that X withdraw", not "asked whether"
+        for c in s.kids[k])
+
+
+def _visiting(s: _Sentence, k: int) -> bool:
+    """ "met visiting Prime Minister X", "talks with visiting X": the parser makes "visiting" a verb whose object is the
+    guest, right after the verb or preposition it hangs on."""
+    token = s.tokens[k]
+    return token.lemma.lower() == "visit" and token.tag == "VBG" and token.head != k and token.head == k - 1 and \
+        token.dep in ("advcl", "xcomp", "pcomp", "amod", "acl", "ccomp") and \
+        not any(s.tokens[c].dep in ("nsubj", "aux") for c in s.kids[k]) and \
+        any(s.tokens[c].dep in ("dobj", "obj") and s.tokens[c].pos == "PROPN" for c in s.kids[k])
+
+
+def _phrases(s: _Sentence, k: int) -> set[str]:
+    """A complement described as a pattern may name it: "negotiate", "hold talk", "engage in dialogue",
+    "pull out", "release prisoner"."""
+    tokens = s.tokens
+    lemma = tokens[k].lemma.lower()
+    out = {lemma}
+    for c in s.kids[k]:
+        child = tokens[c]
+        if child.dep in ("dobj", "obj", "attr"):
+            out.add(f"{lemma} {child.lemma.lower()}")
+        elif child.dep == "prt":
+            out.add(f"{lemma} {child.text.lower()}")
+            out.update(f"{lemma} {child.text.lower()} {tokens[o].lemma.lower()}" for o in s.kids[k]
+                       if tokens[o].dep in ("dobj", "obj"))
+        elif child.dep == "prep":
+            out.add(f"{lemma} {child.text.lower()}")
+            out.update(f"{lemma} {child.text.lower()} {tokens[o].lemma.lower()}" for o in s.kids[c]
+                       if tokens[o].dep == "pobj")
+    return out

@@ -1,0 +1,235 @@
+"""The actor mentions a phrase names: each member of a list, the owner of a thing, pronouns, "both sides",
+the issuer of a document, and mentions built from a nationality adjective, a country or a place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from thucydides.actors.dictionary import ADJECTIVE, phrase_key
+from thucydides.actors.resolve import RELATIONAL, split_code
+from thucydides.events.places import place_named, prefer
+from thucydides.events.sentence import _Sentence
+from thucydides.tables import word_set
+from thucydides.types import Actor, ActorMention, Location, Token
+
+PERSONAL = word_set("personal-pronouns")
+IMPERSONAL = word_set("impersonal-pronouns")
+
+# Nouns that, with "both" or "two", name the last two parties ("both sides", "the two leaders").
+_PAIR_NOUNS = word_set("pair-nouns")
+
+# People named by their relation to another actor: "allies of Russia" are not Russia (RELATIONAL, from the actor
+# stage); "critics of the Kenyan government" are of its country but not the government.
+_CRITICS = word_set("critic-nouns")
+
+# documents that speak for whoever issued them ("a report released by X alleged"), and the verbs of issuing
+_DOCUMENTS = word_set("document-nouns")
+_ISSUING = word_set("issuing-verbs")
+
+# seats of international organisations: a document released there says nothing of its author's country
+_IGO_SEATS = word_set("igo-seats")
+_GROUP_NOUNS = word_set("group-nouns")
+
+
+class Mentions:
+    """Finding and building actor mentions (part of :class:`EventCoder`; reads ``self.d``)."""
+
+    def _gazetteer_place(self, s: _Sentence, k: int, known_only: bool = False) -> list[ActorMention]:
+        """The country of the place named at token ``k``, as a ``location`` mention, or nothing."""
+        where = prefer(place_named(s.tokens, k, s.sentence.text, s.base, known_only=known_only),
+                       {m.actor.country for m in s.mentions if m.actor.country})
+        if where is None or not where.country or not self.d.valid_code(where.country):
+            return []
+        return [replace(self._place_actor(s, where), evidence=f"{where.name} is a place in {where.country} (GeoNames)")]
+
+    def _country(self, code: str) -> Actor:
+        """The country ``code`` itself as an actor (no sector)."""
+        return Actor(code, *split_code(code, self.d), name=self.d.country_name(code), entity=f"country:{code}",
+                     kind="country")
+
+    def _country_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
+        token = s.tokens[k]
+        for entry, _rule in self.d.lookup(phrase_key(token.text)):
+            if entry.kind in ("country", "capital") and token.text[:1].isupper():
+                actor = self._country(entry.code[:3])
+                return [ActorMention(text=token.text, start=token.start, end=token.end, sentence=s.sentence.index,
+                                     token_start=k, token_end=k + 1, actor=actor, rule="location",
+                                     evidence=f"{entry.source} {entry.name}: a place named in the act's content")]
+        return []
+
+    def _actors_of(self, heads: Sequence[int], s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
+        """The actor mentions a phrase headed by ``heads`` names, one per coordinated member."""
+        out: list[ActorMention] = []
+        todo = list(heads)
+        seen: set[int] = set()
+        while todo:
+            k = todo.pop(0)
+            if k in seen:
+                continue
+            seen.add(k)
+            token = s.tokens[k]
+            mention = s.at.get(k) or self._inside(s, k)
+            if mention is not None and mention.actor.country is None and mention.rule == "role":
+                # "leaders of the Popular Front opposition alliance": whose leaders they are says more
+                mention = self._inside(s, k) or mention
+            if token.pos == "NOUN" and token.lemma.lower() in _PAIR_NOUNS and any(
+                    s.tokens[c].text.lower() in ("both", "two") for c in s.kids[k]):
+                pair = self._pair(token, s, recent)
+                if pair:  # "the two leaders", "both sides": the last two parties named
+                    out.extend(m for m in pair if m not in out)
+                    continue
+            if mention is None and token.pos == "PRON" and token.text.lower() in ("they", "them"):
+                group = self._group(token, s, recent)
+                if len(group) >= 2:  # "Putin and Xi met ... They signed an agreement": both of them
+                    out.extend(m for m in group if m not in out)
+                    continue
+            if mention is None and token.pos == "PRON":
+                mention = self._pronoun(token, s, recent)
+            if mention is None and token.pos in ("NOUN", "PROPN"):
+                # "a U.S. request", "North Korea's demand", "Sweden's decision", "an appeal from President X":
+                # the owner of the thing
+                for c in s.kids[k]:
+                    child = s.tokens[c]
+                    found = None
+                    if child.dep in ("poss", "compound", "amod", "nmod"):
+                        found = s.at.get(c) or next(iter(self._adjective_actor(s, c)), None)
+                        if found is None and child.dep == "compound":  # "an al-Shabaab position north of"
+                            found = next((s.at[g] for g in s.kids[c] if s.tokens[g].dep == "compound"
+                                          and g in s.at), None)
+                    elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for") and \
+                            token.lemma.lower() not in RELATIONAL:
+                        # ("a camp for Congolese refugees": the people it is for; not "allies of Russia")
+                        found = next((s.at[o] for o in s.kids[c] if s.tokens[o].dep == "pobj" and o in s.at), None)
+                        if found is not None and token.lemma.lower() in _CRITICS and found.actor.country and \
+                                self.d.valid_code(found.actor.country):
+                            # "critics of the Kenyan government" are Kenyans, not the government
+                            found = replace(found, actor=self._country(found.actor.country), rule="role",
+                                            evidence=f"{token.text} of {found.text}: of its country")
+                    if found is not None:
+                        mention = found
+                        break
+            if mention is None and token.pos == "NOUN" and token.lemma.lower() in _DOCUMENTS:
+                mention = self._issuer(s, k)
+            if mention is not None and mention not in out and token.dep == "appos" and out and \
+                    out[-1].actor.country == mention.actor.country:  # ("The US, Russia, and ..." is a list)
+                # "the UN envoy for Yemen, Hans Grundberg", "the governor of Kandahar, a Taliban commander": an
+                # apposition names the same actor again; the named person is the more precise of the two
+                if mention.actor.kind == "person" and out[-1].actor.kind != "person":
+                    out[-1] = mention
+            elif mention is not None and mention not in out:
+                out.append(mention)
+            if mention is not None and token.pos in ("NOUN", "PROPN"):
+                # "US and British forces": the list shares the head noun, each member is its own mention (also
+                # inside "thousands of US and Filipino troops")
+                heads = [k] + ([mention.token_end - 1] if mention.sentence == s.sentence.index and
+                               not mention.token_start <= k < mention.token_end else [])
+                for c in (c for h in heads for c in s.kids[h]):
+                    if s.tokens[c].dep in ("nmod", "compound", "amod") and any(
+                            s.tokens[g].dep == "conj" for g in s.kids[c]):
+                        for member in [c] + [g for g in s.kids[c] if s.tokens[g].dep == "conj"]:
+                            other = s.at.get(member)
+                            if other is not None and other not in out and other.rule == "distributed":
+                                out.append(other)
+            todo.extend(c for c in s.kids[k] if s.tokens[c].dep in ("conj", "appos"))
+            if mention is not None and mention.sentence == s.sentence.index:
+                # "Emmanuel Macron and Olaf Scholz": the list may hang on any word of the name
+                todo.extend(c for j in range(mention.token_start, mention.token_end) if j != k
+                            for c in s.kids[j] if s.tokens[c].dep in ("conj", "appos")
+                            and not mention.token_start <= c < mention.token_end)
+        return out
+
+    def _issuer(self, s: _Sentence, k: int) -> ActorMention | None:
+        """Who stands behind the document at ``k``: "a study published by the Kenyan government" is that
+        government's; "a study published in the Kenyan capital", with no author named, is the country's where
+        it was released (a ``location`` mention, as for an attack known only by where it came from)."""
+        tokens = s.tokens
+        for verb in s.kids[k]:
+            if tokens[verb].dep != "acl" or tokens[verb].lemma.lower() not in _ISSUING:
+                continue
+            for c in s.kids[verb]:
+                if tokens[c].dep == "agent" or (tokens[c].dep == "prep" and tokens[c].text.lower() == "by"):
+                    authors = self._actors_of([o for o in s.kids[c] if tokens[o].dep == "pobj"], s, [])
+                    if authors:
+                        return authors[0]
+            for c in s.kids[verb]:
+                if tokens[c].dep == "prep" and tokens[c].text.lower() == "in":
+                    for obj in s.kids[c]:
+                        if tokens[obj].dep != "pobj" or tokens[obj].text.lower() in _IGO_SEATS:
+                            continue  # "a statement issued in Brussels" is as likely the EU's or NATO's
+                        place = self._gazetteer_place(s, obj) or [
+                            m for a in s.kids[obj] if tokens[a].dep == "amod" and tokens[obj].lemma.lower() in
+                            ("capital", "city", "town") for m in self._adjective_actor(s, a)]  # "the Rwandan capital"
+                        if place:
+                            return replace(place[0], rule="location",
+                                           evidence=f"no author named; the document was released in {place[0].text}")
+        return None
+
+    def _inside(self, s: _Sentence, k: int) -> ActorMention | None:
+        """A mention in the left part of the phrase headed by ``k`` ("the leaders of X" -> X when "leaders" is
+        not itself an actor)."""
+        tokens = s.tokens
+        for c in s.kids[k]:
+            if tokens[c].dep in ("prep",) and tokens[c].text.lower() == "of":
+                for obj in s.kids[c]:
+                    if tokens[obj].dep == "pobj" and obj in s.at and tokens[k].lemma.lower() in _GROUP_NOUNS:
+                        return s.at[obj]
+        return None
+
+    def _pronoun(self, token: Token, s: _Sentence, recent: list[ActorMention]) -> ActorMention | None:
+        word = token.text.lower()
+        before = [m for m in s.mentions if m.token_end <= token.i]
+        pool = list(recent) + before
+        if word in PERSONAL:
+            return next((m for m in reversed(pool) if m.actor.kind == "person"), None)
+        if word in IMPERSONAL:
+            return next((m for m in reversed(pool) if m.actor.kind != "person"), None)
+        return None
+
+    @staticmethod
+    def _group(token: Token, s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
+        """The members of the last coordinated list named before "they" ("Putin and Xi", "US and Polish
+        officials"), when that list is the last actor phrase before the pronoun."""
+        pool = list(recent[-12:]) + [m for m in s.mentions if m.token_end <= token.i]
+        if not pool or pool[-1].list_id is None:
+            return []
+        last = pool[-1]
+        return [m for m in pool if m.list_id == last.list_id and m.sentence == last.sentence]
+
+    def _pair(self, token: Token, s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
+        """The two parties "both sides" or "the two leaders" refer to: the last list named, else the last two
+        actors of different countries named before (in this sentence or the three before it)."""
+        group = self._group(token, s, recent)
+        if len(group) == 2:
+            return group
+        pool = [m for m in recent if m.sentence >= s.sentence.index - 3] + \
+            [m for m in s.mentions if m.token_end <= token.i]
+        for kinds in (("person", "country", "government"), ("person", "country", "government", "role", "group")):
+            # states and their leaders first ("India struck sites ... used by militants. Both sides ...")
+            out: list[ActorMention] = []
+            for m in reversed(pool):
+                if m.actor.country and m.actor.kind in kinds and m.actor.country not in {o.actor.country for o in out}:
+                    out.append(m)
+                if len(out) == 2:
+                    return out[::-1]
+        return []
+
+    def _adjective_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
+        """ "Russian airstrikes": a nationality adjective the actor stage left out as a mere modifier."""
+        token = s.tokens[k]
+        for entry, _rule in self.d.lookup(phrase_key(token.text)):
+            if entry.kind == ADJECTIVE and token.text[:1].isupper():
+                actor = Actor(entry.code, *split_code(entry.code, self.d), name=self.d.country_name(entry.code),
+                              entity=entry.entity, kind="country")
+                return [ActorMention(text=token.text, start=token.start, end=token.end, sentence=s.sentence.index,
+                                     token_start=k, token_end=k + 1, actor=actor, rule="dictionary",
+                                     evidence=entry.describe())]
+        return []
+
+    def _place_actor(self, s: _Sentence, where: Location) -> ActorMention:
+        actor = self._country(where.country)
+        first = next((t.i for t in s.tokens if t.start >= where.start), 0)
+        last = next((t.i + 1 for t in s.tokens if t.end >= where.end), first + 1)
+        return ActorMention(text=where.name, start=where.start, end=where.end, sentence=s.sentence.index,
+                            token_start=first, token_end=last, actor=actor, rule="location",
+                            evidence=f"the place of a use of force ({where.name}) is its target")

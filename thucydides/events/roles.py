@@ -1,0 +1,177 @@
+"""The actors in each grammatical role around a word: its subject (through control, coordination and relative
+clauses), its objects, the objects of its prepositions, its possessors, and a place it acts on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thucydides.events.matching import _visiting
+from thucydides.events.scope import _DECISIONS, _stative
+from thucydides.events.sentence import _Sentence
+from thucydides.tables import word_set
+from thucydides.tree import subtree
+from thucydides.types import ActorMention
+
+RELATIVE = word_set("relative-pronouns")
+
+# Sectors of the state: a bare "the government" or "the army" is not guessed to belong to the country it acts on.
+STATE_SECTORS = word_set("state-sectors")
+
+
+class Roles:
+    """Who fills a grammatical role around a word (part of :class:`EventCoder`)."""
+
+    @staticmethod
+    def _event_subject(s: _Sentence, verb: int) -> set[int]:
+        """The subject of ``verb`` (through a relative pronoun to its antecedent), as token indices."""
+        tokens = s.tokens
+        out = {k for k in s.kids[verb] if tokens[k].dep in ("nsubj", "nsubjpass")}
+        if tokens[verb].dep == "relcl" and any(tokens[k].text.lower() in RELATIVE for k in out):
+            out.add(tokens[verb].head)
+        return out
+
+    def _place_objects(self, s: _Sentence, verb: int, force: bool = False) -> list[ActorMention]:
+        """A place attacked ("shelled Kharkiv", "struck the city of Odesa"): its country is the target. With
+        ``force`` (a use of force) a name the parser did not tag as a place counts when the gazetteer knows it
+        and it is no actor ("shelled Kharkiv", Kharkiv tagged PERSON)."""
+        tokens = s.tokens
+        for k in s.kids[verb]:
+            if tokens[k].dep not in ("dobj", "obj"):
+                continue
+            if force and tokens[k].pos == "PROPN" and k not in s.at and tokens[k].ent_type not in ("GPE", "LOC"):
+                found = self._gazetteer_place(s, k, known_only=True)
+                if found:
+                    return found
+            for d in sorted(subtree(s.kids, k)):
+                if force and tokens[d].pos == "PROPN" and d not in s.at and tokens[d].ent_type not in ("GPE", "LOC") \
+                        and tokens[d].dep in ("pobj", "appos"):  # "captured the town of Sake, 25 km from Goma"
+                    found = self._gazetteer_place(s, d, known_only=True)
+                    if found:
+                        return found
+                if tokens[d].ent_type in ("GPE", "LOC"):
+                    # the whole name ("Hong Kong", not a town called Kong), placed by GeoNames
+                    found = self._country_actor(s, d) or self._gazetteer_place(s, d)
+                    if found:
+                        return found
+        return []
+
+    def _subject(self, s: _Sentence, verb: int, recent: list[ActorMention]) -> list[ActorMention]:
+        """The subject of ``verb``, inherited through control and coordination ("agreed to meet", "and met")."""
+        tokens, node = s.tokens, verb
+        controlled = False
+        for _ in range(4):
+            # "Macron is due to attend", "X was forced to withdraw": a passive subject controls the infinitive
+            kinds = ("nsubj", "csubj", "nsubjpass") if controlled or _stative(s, node) else ("nsubj", "csubj")
+            subjects = [k for k in s.kids[node] if tokens[k].dep in kinds]
+            if subjects:
+                subject = subjects[0]
+                if tokens[subject].text.lower() in RELATIVE and tokens[node].dep == "relcl":
+                    subject = tokens[node].head  # "the forces that attacked ..."
+                if tokens[subject].pos == "VERB":  # "The aid agency working in Yemen said": a misparsed participle
+                    inner = [k for k in s.kids[subject] if tokens[k].dep == "nsubj"]
+                    subject = inner[0] if inner else subject
+                return self._actors_of([subject], s, recent)
+            agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
+            if agent:
+                return self._actors_of(agent, s, recent)
+            if tokens[node].dep == "relcl":
+                return self._actors_of([tokens[node].head], s, recent)
+            if tokens[node].dep == "acl" and tokens[tokens[node].head].lemma.lower() in _DECISIONS:
+                # "the Council's decision not to hold talks": who decided is who (does not) hold them
+                return self._possessors(s, tokens[node].head, recent)
+            if tokens[node].dep == "xcomp" and tokens[node].head != node:
+                controller = [k for k in s.kids[tokens[node].head] if tokens[k].dep in ("dobj", "obj")]
+                if controller:  # "urged Zelensky to negotiate": Zelensky would negotiate
+                    return self._actors_of(controller, s, recent)
+            if tokens[node].dep in ("xcomp", "conj", "advcl", "acomp") and tokens[node].head != node:
+                controlled = tokens[node].dep == "xcomp"
+                node = tokens[node].head
+                continue
+            break
+        return []
+
+    def _objects(self, s: _Sentence, verb: int, recent: list[ActorMention],
+                 skip: int | None = None) -> list[ActorMention]:
+        tokens = s.tokens
+        found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
+        if not found and tokens[verb].pos == "VERB":
+            # "shot down or jammed 33 Ukrainian drones": verbs joined before one object share it
+            found = [o for c in s.kids[verb] if tokens[c].dep == "conj" and tokens[c].pos == "VERB" and c > verb
+                     and not any(tokens[g].dep in ("nsubj", "nsubjpass") for g in s.kids[c])
+                     for o in s.kids[c] if tokens[o].dep in ("dobj", "obj") and o != skip]
+        found += [o for k in s.kids[verb] if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
+        found += [o for p in s.kids[verb] if tokens[p].dep == "prt" and tokens[p].text.lower() == "up"
+                  for q in s.kids[p] if tokens[q].text.lower() == "to" for o in s.kids[q]
+                  if tokens[o].dep == "pobj"]  # "kidnapped up to 16 advisers": the parser hangs the object on "up to"
+        # "recall its peacekeeping battalion from Lebanon": the actor's own force is not what it acts on
+        inside = subtree(s.kids, verb)
+        return [m for m in self._actors_of(found, s, recent) if m.rule not in ("coreference", "context", "dateline")
+                or m.sentence != s.sentence.index or m.token_start not in inside or not self._own(m, s, verb)]
+
+    def _own(self, mention: ActorMention, s: _Sentence, verb: int) -> bool:
+        """The object is the subject's own (its forces, its envoy): the same country and the same side of the state
+        ("demonstrators received ministers" is no act on their own)."""
+        subject = self._subject(s, verb, [])
+        if not subject or subject[0].actor.country != mention.actor.country:
+            return False
+        mine, its = subject[0].actor.sector, mention.actor.sector
+        return mine is None or its is None or mine == its or (mine in STATE_SECTORS and its in STATE_SECTORS)
+
+    def _preposition_targets(self, s: _Sentence, head: int, prepositions: Sequence[str],
+                             recent: list[ActorMention], skip: int | None = None) -> list[ActorMention]:
+        tokens = s.tokens
+        for prep in prepositions:
+            for k in s.kids[head]:
+                if tokens[k].dep in ("prep", "dative") and tokens[k].text.lower() == prep and k != skip:
+                    heads = [c for c in s.kids[k] if tokens[c].dep == "pobj"]
+                    # "held talks with visiting Pakistani Prime Minister Sharif": the parser reads "visiting" as a
+                    # verb whose object is the guest
+                    heads += [o for c in s.kids[k] if tokens[c].dep == "pcomp" and tokens[c].lemma.lower() == "visit"
+                              and tokens[c].tag == "VBG" for o in s.kids[c] if tokens[o].dep in ("dobj", "obj")]
+                    found = self._actors_of(heads, s, recent)
+                    if found:
+                        return found
+        return []
+
+    def _noun_sources(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+        tokens = s.tokens
+        for k in s.kids[noun]:
+            if tokens[k].dep == "poss":
+                found = self._actors_of([k], s, recent)
+                if found:
+                    return found
+        for k in s.kids[noun]:
+            if tokens[k].dep in ("compound", "amod", "nmod"):
+                found = self._actors_of([k], s, recent) or self._adjective_actor(s, k)
+                if found:
+                    return found
+        return self._preposition_targets(s, noun, ("by", "from"), recent)  # "a request from the leaders"
+
+    def _decider(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+        """ "the Council's decision on the impossibility of negotiations": who decided, announced or ordered an act
+        named inside the decision is its actor (through at most two "of"/"on" phrases)."""
+        tokens, k = s.tokens, noun
+        for _ in range(2):
+            if tokens[k].dep != "pobj" or tokens[tokens[k].head].dep != "prep":
+                return []
+            k = tokens[tokens[k].head].head
+            if tokens[k].pos != "NOUN":
+                return []
+            if tokens[k].lemma.lower() in _DECISIONS:
+                return self._possessors(s, k, recent)
+        return []
+
+    def _possessors(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+        """The actors a possessive names on ``noun`` ("the Council's decision")."""
+        return [m for c in s.kids[noun] if s.tokens[c].dep == "poss" for m in self._actors_of([c], s, recent)]
+
+    def _between(self, s: _Sentence, head: int, recent: list[ActorMention]) -> list[ActorMention]:
+        tokens = s.tokens
+        heads = [head] + [k for k in s.kids[head] if tokens[k].dep in ("dobj", "obj")]
+        for h in heads:
+            for k in s.kids[h]:
+                if tokens[k].dep == "prep" and tokens[k].text.lower() == "between":
+                    found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)
+                    if len(found) >= 2:
+                        return found
+        return []

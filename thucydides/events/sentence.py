@@ -1,0 +1,18 @@
+"""The parsed sentence the event stage works on, shared by its modules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from thucydides.types import ActorMention, Sentence, Token
+
+
+@dataclass(slots=True)
+class _Sentence:
+    sentence: Sentence
+    tokens: Sequence[Token]
+    kids: list[list[int]]
+    mentions: list[ActorMention]
+    at: dict[int, ActorMention]
+    base: int
