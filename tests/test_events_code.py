@@ -650,3 +650,13 @@ def test_forces_after_a_deployment_noun_are_its_actor(code, text, expected):
 def test_vetoes_are_rows(code, text, vetoed, kept):
     codes = {e.cameo for e in code(text)}
     assert vetoed not in codes and (kept is None or kept in codes), codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the instrument changes the code (data/events/recodes.tsv), also where the parser hangs it on the object
+    ("Syrian forces attacked villagers with chlorine gas near Idlib.", "2041"),
+    ("Police attacked protesters with tear gas in Nairobi.", "190"),
+    ("A Ukrainian convoy was blown up by a Russian missile near Kharkiv.", "190"),
+])
+def test_instruments_recode(code, text, expected):
+    assert expected in {e.cameo for e in code(text)}

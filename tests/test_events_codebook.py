@@ -153,3 +153,18 @@ def test_dep_and_list_conditions_of_a_row(tmp_path):
     call, demand = index[("V", "call")][0], index[("N", "demand")][0]
     assert call.children == {"oprd", "ccomp"} and call.objects is None and call.weight == 1
     assert demand.compounds == word_set("market-words") and demand.weight == 1
+
+
+@pytest.mark.parametrize(("code", "instruments", "expected"), [
+    ("190", {"chlorine", "gas"}, "2041"),
+    ("1823", {"sarin"}, "2041"),
+    ("175", {"chlorine"}, None),  # riot control is not an assault root
+    ("190", {"tear", "gas", "chemical"}, None),  # tear gas cancels the row
+    ("183", {"drone"}, "195"),  # aerial before military: rows are tried in order
+    ("1831", {"missile", "surface"}, "190"),
+    ("183", {"truck"}, None),
+])
+def test_instrument_recodes_come_from_the_table(code, instruments, expected):
+    from thucydides.events.codebook import recode
+
+    assert recode(code, instruments) == expected

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from thucydides.events.patterns import Pattern
+from thucydides.tree import children
 from thucydides.types import ActorMention, Article, Rejected, Token
 
 # dependents of a verb through which an actor takes part in its event
@@ -45,20 +46,12 @@ class Predicate:
     token: int  # index in the sentence
 
 
-def _children(tokens: Sequence[Token]) -> list[list[int]]:
-    kids: list[list[int]] = [[] for _ in tokens]
-    for t in tokens:
-        if t.head != t.i:
-            kids[t.head].append(t.i)
-    return kids
-
-
 def predicates(tokens: Sequence[Token], mentions: Iterable[ActorMention]) -> Iterator[Predicate]:
     """The actor-bearing predicates of one parsed sentence (``mentions`` are the sentence's actor mentions)."""
     inside = {k for m in mentions for k in range(m.token_start, m.token_end)}
     if not inside:
         return
-    kids = _children(tokens)
+    kids = children(tokens)
 
     def party(k: int) -> bool:  # k is, or introduces, an actor mention
         t = tokens[k]
@@ -203,9 +196,10 @@ def lexicon_size(index: dict[tuple[str, str], list[Pattern]]) -> dict[str, int]:
 
 
 def tally_inputs(inputs: Sequence[str], settings, *, limit: int | None = None,  # noqa: ANN001 - Settings
-                 progress=None) -> Tally:  # noqa: ANN001 - a callable taking the articles done so far
+                 progress=None, nlp=None) -> Tally:  # noqa: ANN001 - a callable; a loaded spaCy pipeline
     """Read, structure, parse and resolve the actors of ``inputs`` (any format ``thucydides code`` reads) and
-    tally their predicates. Inputs that cannot be read are skipped, as ``code`` would report them."""
+    tally their predicates. Inputs that cannot be read are skipped, as ``code`` would report them. ``nlp``: a
+    spaCy pipeline already loaded (default: load the configured one)."""
     from itertools import islice
 
     from thucydides.actors import Resolver
@@ -214,7 +208,8 @@ def tally_inputs(inputs: Sequence[str], settings, *, limit: int | None = None,  
     from thucydides.pipeline import CHUNK, chunked
     from thucydides.structure import build_article
 
-    parser = Parser(load_model(settings.model, disable=settings.disable), batch_size=settings.batch_size)
+    model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)
+    parser = Parser(model, batch_size=settings.batch_size)
     resolver = Resolver()
     tally = Tally()
     raw = (item for item in read(inputs, settings) if not isinstance(item, Rejected))

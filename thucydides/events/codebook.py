@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from thucydides.errors import DictionaryError
-from thucydides.tables import packaged, rows
+from thucydides.tables import packaged, rows, word_list
 
 PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -64,3 +64,44 @@ def convert(convention: str, code: str) -> str:
 def verb_of(noun: str) -> str:
     """The verb whose act a noun names ("negotiations" -> "negotiate"), or the noun itself."""
     return conventions().get(NOUN_VERBS, {}).get(noun, noun)
+
+
+@dataclass(frozen=True, slots=True)
+class Recode:
+    """A row of ``data/events/recodes.tsv``: acts of ``codes`` whose instrument names one of ``instruments``
+    (and none of ``unless``) take the code ``becomes``."""
+
+    codes: tuple[str, ...]
+    instruments: frozenset[str]
+    unless: frozenset[str]
+    becomes: str
+
+
+@cache
+def recodes() -> tuple[Recode, ...]:
+    """The instrument recodes, in the order they are tried; loaded once and checked."""
+    known = codebook()
+    out = []
+    for where, (codes, instruments, unless, becomes, _note) in rows(packaged("events", "recodes.tsv"), 5,
+                                                                     note_optional=True):
+        if becomes not in known:
+            raise DictionaryError(f"CAMEO code {becomes!r} is not in the codebook", source=where)
+        out.append(Recode(tuple(c.strip() for c in codes.split("|")), _words(instruments), _words(unless), becomes))
+    return tuple(out)
+
+
+def _words(cell: str) -> frozenset[str]:
+    """A cell's words; ``list:NAME`` stands for a list of lists.tsv; ``-`` for none."""
+    out: set[str] = set()
+    for value in (v.strip().lower() for v in cell.split("|")):
+        if value and value != "-":
+            out.update(word_list(value[5:]) if value.startswith("list:") else (value,))
+    return frozenset(out)
+
+
+def recode(code: str, instruments: set[str]) -> str | None:
+    """The code an act of ``code`` takes for its ``instruments`` (lemmas), or None when no row applies."""
+    for row in recodes():
+        if code.startswith(row.codes) and instruments & row.instruments and not instruments & row.unless:
+            return row.becomes
+    return None

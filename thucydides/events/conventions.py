@@ -4,7 +4,7 @@ warnings addressed to no one change the code."""
 
 from __future__ import annotations
 
-from thucydides.events.codebook import CameoCode, convert
+from thucydides.events.codebook import CameoCode, convert, recode
 from thucydides.events.scope import _WANT
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
@@ -14,12 +14,7 @@ from thucydides.types import ActorMention, Modality, Token
 _OBLIGATION = word_set("obligation-auxiliaries")
 _FUTURE = word_set("future-auxiliaries")
 
-# instruments that make an attack a use of chemical weapons (CAMEO 2041)
-_CHEMICAL = word_set("chemical-weapon-words")
-
-# weapons that make a bombing military force (CAMEO 19x, not 183); aerial ones give 195
-_AERIAL_WEAPONS = word_set("aerial-weapons")
-_MILITARY_WEAPONS = word_set("military-weapons")
+_INSTRUMENTAL = word_set("instrument-prepositions")
 
 
 class Conventions:
@@ -38,19 +33,17 @@ class Conventions:
         """
         root = code.code[:2]
         tokens = s.tokens
-        instruments = {tokens[o].lemma.lower() for k in s.kids[token.i] if tokens[k].dep == "prep"
-                       and tokens[k].text.lower() in ("with", "using") for o in subtree(s.kids, k)}
-        if root in ("18", "19") and instruments & _CHEMICAL and "tear" not in instruments and "2041" in self.codes:
-            # "attacked citizens with chlorine gas": a chemical weapon makes it CAMEO 2041 (not tear gas, 175)
-            code, root = self.codes["2041"], "20"
-        if code.code[:3] == "183" and "190" in self.codes and any(
-                tokens[k].dep in ("agent", "prep") and tokens[k].text.lower() in ("by", "with") and any(
-                    tokens[o].lemma.lower() in _MILITARY_WEAPONS for o in s.kids[k]) for k in s.kids[token.i]):
-            # "was blown up by a surface-to-air missile": CAMEO 183 is a non-military bombing; a military
-            # weapon makes it conventional military force (190)
-            code = self.codes["195" if any(tokens[o].lemma.lower() in _AERIAL_WEAPONS for k in s.kids[token.i]
-                                           for o in s.kids[k]) else "190"]
-            root = "19"
+        # the instrument phrase hangs on the trigger, or on its object where the parser attaches it there
+        # ("attacked villagers with chlorine gas")
+        heads = [token.i] + [k for k in s.kids[token.i] if tokens[k].dep in ("dobj", "obj")]
+        instruments = {tokens[o].lemma.lower() for h in heads for k in s.kids[h] if tokens[k].dep in ("prep", "agent")
+                       and tokens[k].text.lower() in _INSTRUMENTAL for o in subtree(s.kids, k)}
+        new = recode(code.code, instruments)
+        if new is not None and new in self.codes:
+            # "attacked villagers with chlorine gas" (2041), "was blown up by a surface-to-air missile" (190):
+            # the instrument changes the code (data/events/recodes.tsv)
+            code = self.codes[new]
+            root = new[:2]
         if root == "13" and token.lemma.lower() == "warn" and "012" in self.codes and not any(
                 tokens[k].dep in ("dobj", "obj", "dative", "iobj") for k in s.kids[token.i]) and (
                 (code.code == "130" and not any(
