@@ -121,6 +121,23 @@ def run_cli():
     return lambda *args: runner.invoke(main, list(args))
 
 
+@pytest.fixture
+def code_in_process(monkeypatch, nlp):
+    """code_in_process(args, log="json", stdin=None) -> click's Result for ``thucydides code ARGS --format jsonl
+    --log-format LOG``, run in this process with the session's spaCy pipeline (no model load per run)."""
+    from click.testing import CliRunner
+
+    from thucydides.cli import main
+
+    monkeypatch.setattr("thucydides.pipeline.load_model", lambda *args, **kwargs: nlp)
+    runner = CliRunner()
+
+    def run(args: list[str], *, log: str = "json", stdin: bytes | None = None):  # noqa: ANN202
+        return runner.invoke(main, ["code", *args, "--format", "jsonl", "--log-format", log], input=stdin)
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def postgres_url():
     """A throwaway PostgreSQL server (Debian's package, installed by .ci/run); skips when none can start."""

@@ -111,3 +111,19 @@ def test_gaps_command_on_a_written_article(tmp_path, run_cli):
     assert "V frobnicate" in result.output and "a.txt" in result.output
     again = run_cli("lexicon", "gaps", "--tally", str(saved), "--json", "--min-count", "1")
     assert '"lemma": "frobnicate"' in again.output
+
+
+@pytest.mark.shared
+@pytest.mark.model
+def test_lexicon_covers_the_shared_corpus(settings, nlp):
+    # the lexicon was judged from the shared corpora's frequency lists (docs/lexicon.md): a floor, so that a row
+    # lost or a file left out of the loader shows here
+    from conftest import shared_path
+
+    from thucydides.evaluation.lexicon import tally_inputs
+
+    path = shared_path("corpus", "clusters", "helsinki_summit_2018.jsonl")
+    tally = tally_inputs([str(path)], settings, limit=30, nlp=nlp)
+    cover = tally.coverage(patterns())
+    assert tally.articles == 30 and cover["all_tokens"] > 300
+    assert cover["all_coverage"] >= 0.95, cover

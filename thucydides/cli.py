@@ -13,6 +13,7 @@ from typing import IO, Any
 import click
 
 from thucydides import __version__, config
+from thucydides.cli_logs import JsonGroup, json_line, stopped
 from thucydides.errors import ConfigError, ModelError, ThucydidesError
 from thucydides.output import Summary, article_table_row, article_to_dict, is_failure
 from thucydides.structure.dates import parse_date
@@ -31,7 +32,7 @@ def _field_mapping(values: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=JsonGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="thucydides")
 def main() -> None:
     """Thucydides: news dispatches to political event data, every claim traced to its source."""
@@ -69,9 +70,13 @@ def main() -> None:
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Standard error: text lines, or one JSON object per line (each failure, skip and warning, "
                    "then a summary) and no progress bar.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl", "feed", "warc"]),
+              default="auto", show_default=True,
+              help="The format of every input (gzip or not); auto: detected per input from its first record.")
 def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: str | None, outlet: str | None,
          fields: tuple[str, ...], workers: int, config_path: str | None, quiet: bool, db_path: str | None,
-         recode: bool, engine: str, address: str | None, parquet_out: str | None, log_format: str) -> None:
+         recode: bool, engine: str, address: str | None, parquet_out: str | None, log_format: str,
+         input_format: str) -> None:
     """Read INPUT files, directories, globs or - (stdin) and code every article in them.
 
     Formats are detected from content: plain text, HTML, JSON Lines, RSS/Atom, WARC (gzip or not).
@@ -82,10 +87,16 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
 
     from thucydides.pipeline import pipeline_version, run  # imported here: `--help` stays fast
 
-    if published is not None and (parse_date(published) is None):
+    try:
+        valid = published is None or parse_date(published) is not None
+    except ThucydidesError:  # a date with an impossible UTC offset
+        valid = False
+    if not valid:
         raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
     try:
-        settings = config.load(config_path, published=published, outlet=outlet).with_fields(_field_mapping(fields))
+        settings = config.load(config_path, published=published, outlet=outlet,
+                               input_format=None if input_format == "auto" else input_format)
+        settings = settings.with_fields(_field_mapping(fields))
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
     if parquet_out is not None and engine != "ray":
@@ -124,6 +135,7 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
                         parquet_out=parquet_out, shard_prefix=prefix)
     else:
         items = run(list(inputs), settings, workers=workers, skip=skip, engine=engine, address=address)
+    stop: ThucydidesError | None = None
     try:
         for item in items:
             summary.add(item)
@@ -141,14 +153,21 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         log.fatal(exc, EXIT_SETUP)
     except ThucydidesError as exc:
         log.fatal(exc, EXIT_SOME_FAILED)
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a bug or Ctrl-C: close the run, then say so
+        stop = stopped(exc)
     progress.close()
     seconds = time.perf_counter() - started
     if store is not None:
-        store.cluster(window_days=settings.cluster_window_days)
-        store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
-                         seconds=seconds)
-        store.close()
+        try:
+            store.cluster(window_days=settings.cluster_window_days)
+            store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
+                             seconds=seconds)
+            store.close()
+        except Exception as exc:  # noqa: BLE001
+            stop = stop or stopped(exc)
     log.summary(summary, seconds, stored=(db_path, run_id, version) if db_path else None)
+    if stop is not None:
+        log.fatal(stop, EXIT_SOME_FAILED)
     if summary.failed:
         sys.exit(EXIT_SOME_FAILED)
 
@@ -161,7 +180,7 @@ class _Log:
         self.json_lines, self.quiet = json_lines, quiet
 
     def _json(self, kind: str, **fields: Any) -> None:
-        click.echo(json.dumps({"type": kind, **fields}, ensure_ascii=False), err=True)
+        click.echo(json_line(kind, **fields), err=True)
 
     def rejected(self, item: Rejected) -> None:
         if self.quiet:
@@ -185,7 +204,7 @@ class _Log:
             click.echo(f"warning: {article.ref}: {warning}", err=True)
 
     def fatal(self, exc: ThucydidesError, status: int) -> None:
-        """The run cannot go on (no model, no store): one line, then exit with ``status``."""
+        """The run cannot go on (no model, no store, a bug, Ctrl-C): one line, then exit with ``status``."""
         if self.json_lines:
             self._json("fatal", code=exc.code, reason=exc.reason, message=str(exc), exit=status)
         else:

@@ -26,6 +26,7 @@ class Settings:
     disable: tuple[str, ...] = ()
     published: str | None = None  # --published override for every article
     outlet: str | None = None  # --outlet override for every article
+    input_format: str | None = None  # --input-format: the format of every input (None: detected per input)
 
     def with_fields(self, mapping: dict[str, str]) -> Settings:
         """Put user ``--field NAME=FIELD`` names in front of the packaged ones."""
@@ -44,31 +45,67 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# (section, key, type, least, most): every number a settings file may hold, with the range it must lie in
+_NUMBERS: tuple[tuple[str, str, type, float, float | None], ...] = (
+    ("ingest", "max_document_bytes", int, 1, None),
+    ("ingest", "max_container_bytes", int, 1, None),
+    ("structure", "min_language_chars", int, 0, None),
+    ("structure", "not_english_probability", float, 0.0, 1.0),
+    ("structure", "max_headline_words", int, 1, None),
+    ("structure", "max_dek_words", int, 1, None),
+    ("nlp", "batch_size", int, 1, None),
+    ("store", "cluster_window_days", int, 0, 365),
+)
+
+
+def _number(data: dict[str, Any], section: str, key: str, kind: type, least: float, most: float | None) -> Any:
+    """``[section] key`` from ``data``, checked to be a number of ``kind`` within ``least``..``most``."""
+    value = data.get(section, {}).get(key)
+    if value is None:
+        raise ConfigError(f"missing setting [{section}] {key}")
+    accepted = (int, float) if kind is float else (int,)
+    if isinstance(value, bool) or not isinstance(value, accepted):
+        raise ConfigError(f"[{section}] {key} = {value!r} is not {'a number' if kind is float else 'a whole number'}")
+    if value < least or (most is not None and value > most):
+        bound = f"from {least} to {most}" if most is not None else f"at least {least}"
+        raise ConfigError(f"[{section}] {key} = {value!r} is out of range (it must be {bound})")
+    return kind(value)
+
+
+def _strings(value: Any, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{what} = {value!r} is not a list of strings")
+    return tuple(value)
+
+
 def load(path: Path | None = None, **overrides: Any) -> Settings:
-    """Settings from the packaged defaults, an optional user file and keyword overrides (``None`` ignored)."""
+    """Settings from the packaged defaults, an optional user file and keyword overrides (``None`` ignored);
+    a value of the wrong type or out of range raises :class:`ConfigError` naming it."""
     data = tomllib.loads(resources.files("thucydides").joinpath("defaults.toml").read_text("utf-8"))
     if path is not None:
         try:
             data = _merge(data, tomllib.loads(Path(path).read_text("utf-8")))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read settings file: {exc}", source=str(path)) from exc
-    ingest, structure, nlp = data.get("ingest", {}), data.get("structure", {}), data.get("nlp", {})
-    store = data.get("store", {})
+    source = str(path) if path else None
     try:
+        numbers = {key: _number(data, section, key, kind, least, most)
+                   for section, key, kind, least, most in _NUMBERS}
+        fields = data["ingest"]["jsonl_fields"]
+        if not isinstance(fields, dict):
+            raise ConfigError(f"[ingest.jsonl_fields] = {fields!r} is not a table")
+        model = data["nlp"]["model"]
+        if not isinstance(model, str):
+            raise ConfigError(f"[nlp] model = {model!r} is not a string")
         settings = Settings(
-            max_document_bytes=int(ingest["max_document_bytes"]),
-            max_container_bytes=int(ingest["max_container_bytes"]),
-            jsonl_fields={k: tuple(v) for k, v in ingest["jsonl_fields"].items()},
-            min_language_chars=int(structure["min_language_chars"]),
-            not_english_probability=float(structure["not_english_probability"]),
-            max_headline_words=int(structure["max_headline_words"]),
-            max_dek_words=int(structure["max_dek_words"]),
-            model=str(nlp["model"]),
-            batch_size=int(nlp["batch_size"]),
-            disable=tuple(nlp["disable"]),
-            cluster_window_days=int(store["cluster_window_days"]),
+            **numbers,
+            jsonl_fields={k: _strings(v, f"[ingest.jsonl_fields] {k}") for k, v in fields.items()},
+            model=model,
+            disable=_strings(data["nlp"]["disable"], "[nlp] disable"),
         )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ConfigError(f"bad or missing setting: {exc}", source=str(path) if path else None) from exc
+    except ConfigError as exc:
+        raise ConfigError(exc.message, source=source) from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"bad or missing setting: {exc}", source=source) from exc
     given = {k: v for k, v in overrides.items() if v is not None}
     return replace(settings, **given) if given else settings

@@ -5,6 +5,8 @@ The tree::
     ThucydidesError (T000)
     ├── UsageError (T001)            bad command-line use: exit status 2
     ├── ConfigError (T002)           a settings file or value that cannot be used
+    ├── InternalError (T003)         an unexpected failure that stopped the run (a bug): reported, run closed
+    ├── Interrupted (T004)           the run was stopped by the user (Ctrl-C): reported, run closed
     ├── InputError (T1xx)            one input (file, record) cannot be read; the batch goes on
     │   ├── EmptyInput (T101)
     │   ├── BinaryInput (T102)
@@ -15,11 +17,18 @@ The tree::
     │   ├── MalformedWarc (T107)
     │   ├── UnreadableInput (T108)   missing file, permission denied, a directory where a file was expected
     │   ├── InputTooLarge (T109)
-    │   └── NoText (T110)            a page or record with no article text in it
-    ├── SkipArticle (T2xx)           an article was read but is deliberately not coded (not a failure)
+    │   ├── NoText (T110)            a page or record with no article text in it
+    │   ├── BadValue (T111)          a field holds a value that cannot be used (a number where text
+    │   │                            belongs, a timestamp out of range, a UTC offset beyond ±24 hours)
+    │   └── ReadFailed (T112)        a reader stopped on an input in a way no check foresaw
+    ├── SkipArticle (T2xx)           an input or article deliberately not coded (not a failure)
     │   ├── NotEnglish (T201)
-    │   └── AlreadyCoded (T202)      in the store already, coded by the same pipeline version
+    │   ├── AlreadyCoded (T202)      in the store already, coded by the same pipeline version
+    │   └── SpecialFile (T203)       a FIFO, socket or device met inside a directory or glob (not read)
+    ├── NlpFailed (T300)             the parser failed on one article; the batch goes on
     ├── ModelError (T301)            the spaCy pipeline is missing or is not the pinned one
+    ├── AnalysisFailed (T302)        a stage after parsing failed on one article; the batch goes on
+    ├── StructureFailed (T303)       recovering one article's structure failed; the batch goes on
     ├── DictionaryError (T401)       a packaged or user dictionary file has a malformed line or an unknown code
     └── StoreError (T501)            the database cannot be opened or written (thucydides.store)
 
@@ -52,6 +61,14 @@ class UsageError(ThucydidesError):
 
 class ConfigError(ThucydidesError):
     code, reason = "T002", "config"
+
+
+class InternalError(ThucydidesError):
+    code, reason = "T003", "internal"
+
+
+class Interrupted(ThucydidesError):
+    code, reason = "T004", "interrupted"
 
 
 class InputError(ThucydidesError):
@@ -110,6 +127,30 @@ class NoText(InputError):
     code, reason = "T110", "no-text"
 
 
+class BadValue(InputError):
+    code, reason = "T111", "bad-value"
+
+
+class ReadFailed(InputError):
+    code, reason = "T112", "read-failed"
+
+
+class SpecialFile(SkipArticle):
+    code, reason = "T203", "special-file"
+
+
+class NlpFailed(ThucydidesError):
+    code, reason = "T300", "nlp-failed"
+
+
+class AnalysisFailed(ThucydidesError):
+    code, reason = "T302", "analysis-failed"
+
+
+class StructureFailed(ThucydidesError):
+    code, reason = "T303", "structure-failed"
+
+
 class ModelError(ThucydidesError):
     code, reason = "T301", "model"
 
@@ -123,7 +164,8 @@ class StoreError(ThucydidesError):
 
 
 ALL_ERRORS: tuple[type[ThucydidesError], ...] = (
-    ThucydidesError, UsageError, ConfigError, InputError, EmptyInput, BinaryInput, DecodeFailed,
-    TruncatedInput, MalformedRecord, MalformedFeed, MalformedWarc, UnreadableInput, InputTooLarge,
-    NoText, SkipArticle, NotEnglish, AlreadyCoded, ModelError, DictionaryError, StoreError,
+    ThucydidesError, UsageError, ConfigError, InternalError, Interrupted, InputError, EmptyInput, BinaryInput,
+    DecodeFailed, TruncatedInput, MalformedRecord, MalformedFeed, MalformedWarc, UnreadableInput, InputTooLarge,
+    NoText, BadValue, ReadFailed, SkipArticle, NotEnglish, AlreadyCoded, SpecialFile, NlpFailed, ModelError,
+    AnalysisFailed, StructureFailed, DictionaryError, StoreError,
 )

@@ -20,7 +20,7 @@ from thucydides.attribution import attribute, framing
 from thucydides.events import EventCoder
 from thucydides.config import Settings
 from thucydides import __version__
-from thucydides.errors import AlreadyCoded, ThucydidesError
+from thucydides.errors import AlreadyCoded, AnalysisFailed, NlpFailed, StructureFailed, ThucydidesError
 from thucydides.ingest import read
 from thucydides.nlp import Parser, load_model
 from thucydides.structure import build_article
@@ -95,8 +95,7 @@ class Coder:
 
     def code_chunk(self, items: Sequence[RawDocument | Rejected]) -> list[Article | Rejected]:
         """Code a chunk of documents, keeping their order; one bad article never loses the others."""
-        built = [item if isinstance(item, Rejected) else build_article(item, self.settings, today=self.today)
-                 for item in items]
+        built = [item if isinstance(item, Rejected) else self._structure(item) for item in items]
         if self.skip:
             built = [Rejected(b.ref, "store", AlreadyCoded.code, AlreadyCoded.reason,
                               "already in the store, coded by this pipeline version (use --recode to redo)")
@@ -114,13 +113,20 @@ class Coder:
                 try:
                     parsed_one = self.parser([item])[0]
                 except Exception as exc:  # noqa: BLE001
-                    out.append(Rejected(item.ref, "nlp", "T300", "nlp-failed", f"the parser failed: {exc}"))
+                    out.append(_failed(item, "nlp", NlpFailed, "the parser failed", exc))
                     continue
                 try:
                     out.append(self._analyse(parsed_one))
                 except Exception as exc:  # noqa: BLE001
-                    out.append(Rejected(item.ref, "actors", "T302", "analysis-failed", f"coding failed: {exc}"))
+                    out.append(_failed(item, "actors", AnalysisFailed, "coding failed", exc))
             return out
+
+    def _structure(self, raw: RawDocument) -> Article | Rejected:
+        """The structure stage on one document, inside the per-article guard."""
+        try:
+            return build_article(raw, self.settings, today=self.today)
+        except Exception as exc:  # noqa: BLE001 - a structure bug costs this article only
+            return _failed(raw, "structure", StructureFailed, "recovering the structure failed", exc)
 
     def _analyse(self, article: Article) -> Article:
         """The stages after parsing, on one article."""
@@ -143,6 +149,11 @@ class Coder:
     def code(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
         for chunk in chunked(items, CHUNK):
             yield from self.code_chunk(chunk)
+
+
+def _failed(item: Article | RawDocument, stage: str, error: type[ThucydidesError], what: str,
+            exc: Exception) -> Rejected:
+    return Rejected(item.ref, stage, error.code, error.reason, f"{what}: {type(exc).__name__}: {exc}")
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -1,8 +1,9 @@
 """Read inputs of any supported format into raw documents.
 
 ``read(inputs, settings)`` expands files, directories, globs and ``-``; detects each file's format from
-its content (gzip-wrapped or not); and yields :class:`RawDocument` values, or :class:`Rejected` records for
-what cannot be read. Nothing here stops the batch.
+its first complete record (gzip-wrapped or not), unless ``settings.input_format`` declares it; and yields
+:class:`RawDocument` values, or :class:`Rejected` records for what cannot be read. Nothing here stops the
+batch: a reader that fails in a way no check foresaw costs the rest of that input only (``T112``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from collections.abc import Iterator, Sequence
 from typing import IO
 
 from thucydides.config import Settings
-from thucydides.errors import InputError, InputTooLarge, TruncatedInput, UnreadableInput
-from thucydides.ingest.detect import sniff
-from thucydides.ingest.readers import read_feed, read_html, read_jsonl, read_text, read_warc, rejected
+from thucydides.errors import InputError, InputTooLarge, ReadFailed, TruncatedInput, UnreadableInput
+from thucydides.ingest.detect import first_record, sniff
+from thucydides.ingest.jsonl import read_jsonl
+from thucydides.ingest.readers import read_feed, read_html, read_text, read_warc, rejected
 from thucydides.ingest.sources import STDIN, Source, expand
 from thucydides.types import InputRef, RawDocument, Rejected
 
@@ -28,14 +30,27 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 def read(inputs: Sequence[str], settings: Settings) -> Iterator[RawDocument | Rejected]:
     for source in expand(inputs):
-        if source.error:
-            yield rejected(InputRef(source.path), UnreadableInput(source.error, source=source.path))
+        if source.problem:
+            yield rejected(InputRef(source.name), source.problem)
             continue
-        yield from read_source(source, settings)
+        yield from _guarded(read_source(source, settings), source.name)
+
+
+def _guarded(documents: Iterator[RawDocument | Rejected], name: str) -> Iterator[RawDocument | Rejected]:
+    """``documents``, and a ``T112 read-failed`` record instead of any exception a reader lets out."""
+    count = 0
+    try:
+        for document in documents:
+            count += 1
+            yield document
+    except Exception as exc:  # noqa: BLE001 - one input's failure is that input's record, never the batch's
+        where = f"after {count} record(s); the rest of it was not read" if count else "nothing was read from it"
+        yield rejected(InputRef(name), ReadFailed(f"reading stopped ({type(exc).__name__}: {exc}); {where}",
+                                                  source=name))
 
 
 def read_source(source: Source, settings: Settings) -> Iterator[RawDocument | Rejected]:
-    name = "<stdin>" if source.path == STDIN else source.path
+    name = source.name
     try:
         if source.path == STDIN:
             # streamed, never read whole: a corpus piped in (zcat corpus.jsonl.gz | thucydides code -) stays flat
@@ -56,22 +71,23 @@ def read_bytes(data: bytes, name: str, settings: Settings) -> Iterator[RawDocume
 
 
 def _read_stream(raw: IO[bytes], name: str, settings: Settings) -> Iterator[RawDocument | Rejected]:
+    limit = settings.max_document_bytes
     try:
-        head = raw.peek(65536)[:65536] if hasattr(raw, "peek") else b""
-        if head.startswith(_GZIP_MAGIC):
+        magic = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
+        if magic == _GZIP_MAGIC:
             inner: IO[bytes] = io.BufferedReader(gzip.GzipFile(fileobj=raw))  # type: ignore[arg-type]
-            inner_head = inner.peek(65536)[:65536]
-            fmt = sniff(inner_head, name)
+            head, stream = first_record(inner, limit)
+            fmt = settings.input_format or sniff(head, name)
             if fmt == "warc":  # warcio reads gzip members itself; a pipe cannot rewind: give it the inflated stream
                 if raw.seekable():
                     raw.seek(0)
                     yield from read_warc(raw, name, settings)
                 else:
-                    yield from read_warc(inner, name, settings)
+                    yield from read_warc(stream, name, settings)
                 return
-            stream = inner
         else:
-            stream, fmt = raw, sniff(head, name)
+            head, stream = first_record(raw, limit)
+            fmt = settings.input_format or sniff(head, name)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         yield rejected(InputRef(name), TruncatedInput(f"gzip stream is cut or corrupt ({exc})", source=name))
         return

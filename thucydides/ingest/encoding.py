@@ -32,6 +32,34 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+def utf16_guess(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for text in UTF-16 without a byte-order mark: mostly Latin characters leave
+    a NUL byte in one half of every pair and almost none in the other."""
+    sample = data[:8192]
+    pairs = len(sample) // 2
+    if pairs < 8 or any(sample.startswith(bom) for bom, _ in _BOMS):
+        return None
+    even, odd = sample[0:pairs * 2:2].count(0), sample[1:pairs * 2:2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """``(text, codec)`` for UTF-16 without a byte-order mark that decodes to text; else ``None``."""
+    codec = utf16_guess(data)
+    if codec is None or len(data) % 2:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for char in text[:4096] if ord(char) in _CONTROL)
+    return (text, codec) if controls <= 0.05 * max(len(text[:4096]), 1) else None
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes no text format would hold: NUL bytes or many control characters (no UTF-16/32 BOM)."""
     sample = data[:8192]
@@ -70,6 +98,9 @@ def decode(data: bytes, *, declared: str | None = None, source: str | None = Non
             except UnicodeDecodeError as exc:
                 raise DecodeFailed(f"byte-order mark says {name} but the bytes are not: {exc.reason}",
                                    source=source) from exc
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return utf16[0], utf16[1], [f"encoding-guessed: {utf16[1]} (no byte-order mark)"]
     if looks_binary(data):
         raise BinaryInput("input is binary, not text (NUL or control bytes)", source=source)
     warnings: list[str] = []

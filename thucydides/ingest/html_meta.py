@@ -18,6 +18,8 @@ import lxml.etree
 import lxml.html
 from dateutil import parser as date_parser
 
+from thucydides.errors import BadValue
+
 Json = dict[str, Any]
 
 
@@ -218,6 +220,10 @@ def _iso_date(raw: Any) -> str | None:
             return None
     if not 1900 < value.year < 2200:
         return None
+    try:
+        value.utcoffset()
+    except ValueError as exc:  # a stated '+99:00', which the date parser keeps: reported for the page
+        raise BadValue(f"the page's date {text!r} has a UTC offset beyond ±24 hours") from exc
     return value.isoformat() if re.search(r"\d:\d\d", text) else value.date().isoformat()
 
 

@@ -1,15 +1,15 @@
 """One reader per container format; each yields ``RawDocument`` or ``Rejected`` and never stops the batch.
 
-``read_text`` and ``read_html`` take one document's bytes; ``read_jsonl``, ``read_feed`` and ``read_warc``
-stream the records of a container and report a bad record with its line or record number.
+``read_text`` and ``read_html`` take one document's bytes; ``read_feed`` and ``read_warc`` (and
+``read_jsonl`` in ``jsonl.py``) stream the records of a container and report a bad record with its line or
+record number.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
@@ -22,7 +22,6 @@ from thucydides.errors import (
     MalformedRecord,
     MalformedWarc,
     ThucydidesError,
-    TruncatedInput,
 )
 from thucydides.ingest.encoding import decode
 from thucydides.ingest.fragment import fragment_to_text
@@ -33,13 +32,13 @@ def rejected(ref: InputRef, error: ThucydidesError, stage: str = "ingest") -> Re
     return Rejected(ref=ref, stage=stage, code=error.code, reason=error.reason, message=error.message)
 
 
-def _check_size(data: bytes, limit: int, what: str, source: str) -> None:
+def check_size(data: bytes, limit: int, what: str, source: str) -> None:
     if len(data) > limit:
         raise InputTooLarge(f"{what} is larger than the {limit:,}-byte limit (max_document_bytes)", source=source)
 
 
 def read_text(data: bytes, ref: InputRef, settings: Settings) -> RawDocument:
-    _check_size(data, settings.max_document_bytes, "document", ref.path)
+    check_size(data, settings.max_document_bytes, "document", ref.path)
     text, _encoding, warnings = decode(data, source=ref.path)
     if not text.strip():
         raise EmptyInput("input holds only whitespace", source=ref.path)
@@ -48,121 +47,12 @@ def read_text(data: bytes, ref: InputRef, settings: Settings) -> RawDocument:
 
 def read_html(data: bytes, ref: InputRef, settings: Settings, *, declared: str | None = None,
               url: str | None = None, fmt: str = "html", fetched: str | None = None) -> RawDocument:
-    _check_size(data, settings.max_document_bytes, "page", ref.path)
+    check_size(data, settings.max_document_bytes, "page", ref.path)
     page, _encoding, warnings = decode(data, declared=declared, source=str(ref))
     if not page.strip():
         raise EmptyInput("page is empty", source=str(ref))
     notes = tuple(warnings) + ((f"fetched: {fetched}",) if fetched else ())
     return RawDocument(ref=ref, format=fmt, html=page, url=url, warnings=notes)
-
-
-# --- JSON Lines -------------------------------------------------------------------------------------------
-
-def _pick(record: dict[str, Any], names: Iterable[str]) -> Any:
-    for name in names:
-        value = record.get(name)
-        if value not in (None, "", []):
-            return value
-    return None
-
-
-def _as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v) or None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC).isoformat()
-    if isinstance(value, dict):
-        return _as_text(value.get("name") or value.get("title"))
-    return str(value)
-
-
-def record_to_document(record: Any, ref: InputRef, settings: Settings) -> RawDocument:
-    """One JSON object to a raw document, with field names from ``settings.jsonl_fields``."""
-    if not isinstance(record, dict):
-        raise MalformedRecord(f"record is a JSON {type(record).__name__}, not an object", source=str(ref))
-    fields = settings.jsonl_fields
-    text, page = _as_text(_pick(record, fields["text"])), _as_text(_pick(record, fields["html"]))
-    headline = _as_text(_pick(record, fields["headline"]))
-    if not (text and text.strip()) and not page and not headline:
-        tried = ", ".join(fields["text"] + fields["html"] + fields["headline"])
-        raise MalformedRecord(f"record has no text (tried fields: {tried}; map yours with --field text=NAME)",
-                              source=str(ref))
-    given_id = _pick(record, fields["id"])
-    return RawDocument(
-        ref=ref, format="jsonl", text=text, html=page if not text else None,
-        id=str(given_id) if given_id is not None else None, headline=headline,
-        dek=_as_text(_pick(record, fields["dek"])), byline=_as_text(_pick(record, fields["byline"])),
-        published=_as_text(_pick(record, fields["published"])), outlet=_as_text(_pick(record, fields["outlet"])),
-        url=_as_text(_pick(record, fields["url"])), language=_as_text(_pick(record, fields["language"])),
-    )
-
-
-def read_jsonl(stream: IO[bytes], path: str, settings: Settings) -> Iterator[RawDocument | Rejected]:
-    """Stream a JSON Lines file (or one JSON array); a bad line is reported with its number and skipped."""
-    first = stream.peek(64)[:64].lstrip(b"\xef\xbb\xbf \t\r\n") if hasattr(stream, "peek") else b""
-    if first.startswith(b"["):
-        yield from _read_json_array(stream, path, settings)
-        return
-    count = 0
-    for number, raw in enumerate(_lines(stream, path, settings.max_document_bytes), start=1):
-        if isinstance(raw, Rejected):
-            yield raw
-            return
-        ref = InputRef(path, line=number)
-        if not raw.strip():
-            continue
-        count += 1
-        try:
-            _check_size(raw, settings.max_document_bytes, "line", str(ref))
-            try:
-                line = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                line, _, _ = decode(raw, source=str(ref))
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise MalformedRecord(f"line is not valid JSON ({exc.msg} at column {exc.colno})",
-                                      source=str(ref)) from exc
-            yield record_to_document(record, ref, settings)
-        except InputError as exc:
-            yield rejected(ref, exc)
-    if count == 0:
-        yield rejected(InputRef(path), EmptyInput("JSON Lines file has no records", source=path))
-
-
-def _lines(stream: IO[bytes], path: str, limit: int) -> Iterator[bytes | Rejected]:
-    """The lines of ``stream``, each held whole only up to ``limit`` + 1 bytes: a longer line (a minified dump
-    with no newline) comes back as its first ``limit`` + 1 bytes, for the size check to reject, and the rest of
-    it is skipped in 1 MB pieces, so memory stays bounded whatever the file holds."""
-    try:
-        while line := stream.readline(limit + 1):
-            if len(line) > limit and not line.endswith(b"\n"):
-                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass
-            yield line
-    except (EOFError, zlib.error, OSError) as exc:
-        yield rejected(InputRef(path), TruncatedInput(f"stream ends early or is corrupt: {exc}", source=path))
-
-
-def _read_json_array(stream: IO[bytes], path: str, settings: Settings) -> Iterator[RawDocument | Rejected]:
-    data = stream.read(settings.max_container_bytes + 1)
-    try:
-        _check_size(data, settings.max_container_bytes, "JSON file", path)
-        records = json.loads(decode(data, source=path)[0])
-    except InputError as exc:
-        yield rejected(InputRef(path), exc)
-        return
-    except ValueError as exc:
-        yield rejected(InputRef(path), MalformedRecord(f"file is not valid JSON: {exc}", source=path))
-        return
-    for number, record in enumerate(records if isinstance(records, list) else [records], start=1):
-        ref = InputRef(path, record=number)
-        try:
-            yield record_to_document(record, ref, settings)
-        except InputError as exc:
-            yield rejected(ref, exc)
 
 
 # --- RSS / Atom -------------------------------------------------------------------------------------------
@@ -187,7 +77,7 @@ def read_feed(data: bytes, path: str, settings: Settings) -> Iterator[RawDocumen
     import feedparser  # imported late: only feeds need it
 
     try:
-        _check_size(data, settings.max_container_bytes, "feed", path)
+        check_size(data, settings.max_container_bytes, "feed", path)
         parsed = feedparser.parse(data)
         if not parsed.entries:
             if parsed.get("bozo") and not parsed.feed:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from thucydides.errors import BadValue
+
 _ISO_PARTIAL = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?\s*$")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.$€£])(19[5-9]\d|20\d\d)(?![\d,])")
 
@@ -22,8 +24,19 @@ class DateValue:
     note: str | None = None
 
 
+def checked_offset(parsed: datetime, stated: str) -> datetime:
+    """``parsed``, or :class:`BadValue` when its UTC offset lies beyond ±24 hours ('+99:00'), which the date
+    parser keeps but no datetime can be written with."""
+    try:
+        parsed.utcoffset()
+    except ValueError as exc:
+        raise BadValue(f"date {stated!r} has a UTC offset beyond ±24 hours") from exc
+    return parsed
+
+
 def parse_date(value: str) -> DateValue | None:
-    """A date as metadata states it (ISO 8601, RFC 822, '2024-01-07 01:20:00+00:00', 'May 3, 2024')."""
+    """A date as metadata states it (ISO 8601, RFC 822, '2024-01-07 01:20:00+00:00', 'May 3, 2024'); ``None``
+    for a string that is no date, :class:`BadValue` for one that states an impossible UTC offset."""
     value = value.strip()
     if not value:
         return None
@@ -54,6 +67,7 @@ def parse_date(value: str) -> DateValue | None:
                 return None
             if parsed.year == 1900:
                 return None
+    parsed = checked_offset(parsed, value)
     has_time = bool(re.search(r"\d:\d\d", value))
     return DateValue(parsed.date().isoformat(), "day", parsed.isoformat() if has_time else None)
 
