@@ -24,3 +24,14 @@ def mention(tokens: tuple[Token, ...], first: int, last: int, code: str) -> Acto
     actor = Actor(code=code, country=code[:3], sector=code[3:] or None, name=text)
     return ActorMention(text=text, start=tokens[first].start, end=tokens[last].end, sentence=0,
                         token_start=first, token_end=last + 1, actor=actor, rule="dictionary", evidence="test")
+
+
+def article(tokens: tuple[Token, ...], mentions: list[ActorMention], published: str = "2024-05-01"):
+    """A one-sentence article over hand-built ``tokens`` with its actor ``mentions`` (what the actors stage gives)."""
+    from thucydides.types import Article, InputRef, Sentence, Span
+
+    text = " ".join(t.text for t in tokens)
+    sentence = Sentence(index=0, start=0, end=len(text), paragraph=0, text=text, tokens=tokens)
+    return Article(id="hand", ref=InputRef("<hand-built>"), format="text", text=text, published=published,
+                   published_precision="day", paragraphs=(Span(0, len(text)),), sentences=(sentence,),
+                   actors=tuple(mentions))

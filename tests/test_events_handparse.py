@@ -1,0 +1,69 @@
+"""The event stage on parses built by hand (no model): a failure here names the event layer, not the parser or
+the actor resolver. Team-written sentences; each row gives the tokens (text, lemma, POS, dependency, head), the
+actor mentions, and the events expected as (source, code, target)."""
+
+from __future__ import annotations
+
+import pytest
+from handparse import article, mention, parse
+
+from thucydides.events import EventCoder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder()
+
+
+def _events(coder, rows, spans):
+    tokens = parse(rows)
+    mentions = [mention(tokens, a, b, code) for a, b, code in spans]
+    return {(e.source.actor.code if e.source else None, e.cameo, e.target.actor.code if e.target else None)
+            for e in coder.article(article(tokens, mentions))}
+
+
+CASES = [
+    # a verb row with its object: "Ruritania expelled two Freedonian diplomats" (reducing relations, 161)
+    ("verb and object",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("expelled", "expel", "VERB", "ROOT", 1),
+      ("two", "two", "NUM", "nummod", 4), ("Freedonian", "freedonian", "ADJ", "amod", 4),
+      ("diplomats", "diplomat", "NOUN", "dobj", 1)],
+     [(0, 0, "RUR"), (3, 4, "FREGOV")], {("RUR", "161", "FREGOV")}),
+    # the noun called for speaks for its verb, through the preposition: 0256, not the verb's 020
+    ("noun through a preposition",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+      ("for", "for", "ADP", "prep", 1), ("a", "a", "DET", "det", 4), ("ceasefire", "ceasefire", "NOUN", "pobj", 2)],
+     [(0, 0, "RUR")], {("RUR", "0256", None)}),
+    # a veto row (none, dep:oprd): naming is no phone call
+    ("veto by dependency",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+      ("Freedonia", "Freedonia", "PROPN", "dobj", 1), ("a", "a", "DET", "det", 4),
+      ("threat", "threat", "NOUN", "oprd", 1)],
+     [(0, 0, "RUR"), (2, 2, "FRE")], set()),
+    # without the predicate it is a call (041)
+    ("no veto",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+      ("Freedonia", "Freedonia", "PROPN", "dobj", 1)],
+     [(0, 0, "RUR"), (2, 2, "FRE")], {("RUR", "041", "FRE")}),
+    # what is asked for "from" someone is asked of them by the subject
+    ("asked from",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("asked", "ask", "VERB", "ROOT", 1),
+      ("for", "for", "ADP", "prep", 1), ("help", "help", "NOUN", "pobj", 2), ("from", "from", "ADP", "prep", 3),
+      ("Freedonia", "Freedonia", "PROPN", "pobj", 4)],
+     [(0, 0, "RUR"), (5, 5, "FRE")], {("RUR", "023", "FRE")}),
+    # a negated act of cooperation is a rejection (conventions.tsv: negated 04 -> 125)
+    ("negated meeting",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),
+      ("meet", "meet", "VERB", "ROOT", 3), ("Freedonia", "Freedonia", "PROPN", "dobj", 3)],
+     [(0, 0, "RUR"), (4, 4, "FRE")], {("RUR", "125", "FRE")}),
+    # a word judged to code no event (no_event.tsv) codes none
+    ("judged no event",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("acquired", "acquire", "VERB", "ROOT", 1),
+      ("Freedonia", "Freedonia", "PROPN", "dobj", 1)],
+     [(0, 0, "RUR"), (2, 2, "FRE")], set()),
+]
+
+
+@pytest.mark.parametrize(("rows", "spans", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_event_layer_on_hand_built_parses(coder, rows, spans, expected):
+    assert _events(coder, rows, spans) == expected
