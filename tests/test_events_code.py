@@ -660,3 +660,15 @@ def test_vetoes_are_rows(code, text, vetoed, kept):
 ])
 def test_instruments_recode(code, text, expected):
     assert expected in {e.cameo for e in code(text)}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # recodes.tsv rows other than instruments: who acts, what they act on, where the shot went
+    ("Protesters torched a police station in Nairobi on Monday.", "145", "180"),
+    ("Ghana deployed peacekeepers to Lebanon in March.", "074", "154"),
+    ("French and Egyptian warships launched joint exercises in the Mediterranean.", "062", "150"),
+    ("North Korea fired a ballistic missile into the sea on Sunday.", "150", "190"),
+])
+def test_surroundings_recode(code, text, expected, absent):
+    codes = {e.cameo for e in code(text)}
+    assert expected in codes and absent not in codes, codes

@@ -155,16 +155,33 @@ def test_dep_and_list_conditions_of_a_row(tmp_path):
     assert demand.compounds == word_set("market-words") and demand.weight == 1
 
 
-@pytest.mark.parametrize(("code", "instruments", "expected"), [
-    ("190", {"chlorine", "gas"}, "2041"),
-    ("1823", {"sarin"}, "2041"),
-    ("175", {"chlorine"}, None),  # riot control is not an assault root
-    ("190", {"tear", "gas", "chemical"}, None),  # tear gas cancels the row
-    ("183", {"drone"}, "195"),  # aerial before military: rows are tried in order
-    ("1831", {"missile", "surface"}, "190"),
-    ("183", {"truck"}, None),
-])
-def test_instrument_recodes_come_from_the_table(code, instruments, expected):
-    from thucydides.events.codebook import recode
+def test_recodes_load_in_order_with_their_places():
+    from thucydides.events.codebook import RECODE_PLACES, recodes
+    from thucydides.tables import word_set
 
-    assert recode(code, instruments) == expected
+    rows = recodes()
+    assert {row.when for row in rows} <= set(RECODE_PLACES)
+    chemical = rows[0]
+    assert chemical.codes == ("18", "19") and chemical.becomes == "2041" and chemical.unless == {"tear"}
+    assert chemical.words == word_set("chemical-weapon-words")
+    # aerial before military: rows are tried in order, the first that applies wins
+    bombing = [row.becomes for row in rows if row.codes == ("183",)]
+    assert bombing == ["195", "190"]
+
+
+def test_a_recode_with_an_unknown_place_names_its_line(tmp_path, monkeypatch):
+    import importlib
+
+    from thucydides.errors import DictionaryError
+
+    module = importlib.import_module("thucydides.events.codebook")
+    folder = tmp_path / "data" / "events"
+    folder.mkdir(parents=True)
+    (folder / "recodes.tsv").write_text("190\tsomewhere\tsea\t-\t150\tnote\n", encoding="utf-8")
+    monkeypatch.setattr(module, "packaged", lambda *parts: folder / parts[-1])
+    module.recodes.cache_clear()
+    try:
+        with pytest.raises(DictionaryError, match="recodes.tsv:1"):
+            module.recodes()
+    finally:
+        module.recodes.cache_clear()

@@ -16,6 +16,7 @@ from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern
 from thucydides.events.places import place_at, place_named, prefer
 from thucydides.events.roles import STATE_SECTORS
+from thucydides.events.recoding import recoded
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
 from thucydides.types import Actor, ActorMention, Article, Event, Location, Token
@@ -30,12 +31,7 @@ _CROWDS = word_set("crowd-nouns")
 
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
 _SYMMETRIC = word_set("symmetric-codes")
-_EXERCISES = word_set("exercise-nouns")
-
-# crowds whose property destruction or violence CAMEO codes as a violent protest (145), not as force
-_PROTESTERS = word_set("protester-nouns")
 _PROJECTILES = word_set("projectile-words")
-_WATERS = word_set("water-nouns")
 
 
 class Assembly:
@@ -79,17 +75,11 @@ class Assembly:
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4) for m in sources]
         targets = [self._situated(m, s, venue, sources) for m in targets]
-        if (code.code[:4] == "1712" or code.code[:3] in ("180", "182", "190")) and "145" in self.codes and sources \
-                and all(m.text.lower().split()[-1:] and m.text.lower().split()[-1] in _PROTESTERS for m in sources):
-            code = self.codes["145"]  # "protesters torched a police station": violence by protesters is a riot
-        if code.code == "154" and any("peacekeep" in text.lower() for text in [m.text for m in sources] + [
-                s.tokens[k].text for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")]):
-            code = self.codes["074"]  # "deployed peacekeepers to Bosnia": peacekeeping is aid (CAMEO 074)
-        if code.code == "150" and token.lemma.lower() in _EXERCISES and not targets and \
-                len({m.actor.country for m in sources}) >= 2:
-            code, reciprocal = self.codes["062"], True  # "French and Egyptian warships launched war games": joint
-        if code.code[:2] == "19" and not targets and _into_water(s, token.i) and "150" in self.codes:
-            code = self.codes["150"]  # "fired a ballistic missile into the sea": a show of force, no attack
+        row = recoded(s, token, code.code, ("source-head", "actor-word", "joint", "into"), sources, targets)
+        if row is not None:
+            # "protesters torched a police station" (145), "deployed peacekeepers" (074), "French and Egyptian
+            # warships launched war games" (062, both ways), "fired a missile into the sea" (150): recodes.tsv
+            code, reciprocal = self.codes[row.becomes], reciprocal or row.when == "joint"
         if not sources and code.quad_class == 4:
             sources = self._launch_site(s, token, where)
         if not sources and code.plover == "ASSAULT" and where is not None and targets and \
@@ -257,15 +247,6 @@ class Assembly:
             return mention
         return replace(mention, actor=Actor(code, country, actor.sector, actor.name, actor.entity, actor.kind),
                        rule="context", evidence=f"{mention.evidence}; country from {why}")
-
-
-def _into_water(s: _Sentence, verb: int) -> bool:
-    """The missile or shell went into the sea ("fired a missile into the sea off its east coast")."""
-    for k in s.kids[verb]:
-        if s.tokens[k].dep == "prep" and s.tokens[k].text.lower() in ("into", "toward", "towards", "off"):
-            if any(s.tokens[o].lemma.lower() in _WATERS for o in s.kids[k] if s.tokens[o].dep == "pobj"):
-                return True
-    return False
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -66,27 +66,33 @@ def verb_of(noun: str) -> str:
     return conventions().get(NOUN_VERBS, {}).get(noun, noun)
 
 
+RECODE_PLACES = ("instrument", "source-head", "actor-word", "joint", "into")  # where a recode's words are sought
+
+
 @dataclass(frozen=True, slots=True)
 class Recode:
-    """A row of ``data/events/recodes.tsv``: acts of ``codes`` whose instrument names one of ``instruments``
-    (and none of ``unless``) take the code ``becomes``."""
+    """A row of ``data/events/recodes.tsv``: acts of ``codes`` with one of ``words`` (and none of ``unless``)
+    found ``when`` (where the events stage looks: instrument, source-head ...) take the code ``becomes``."""
 
     codes: tuple[str, ...]
-    instruments: frozenset[str]
+    when: str
+    words: frozenset[str]
     unless: frozenset[str]
     becomes: str
 
 
 @cache
 def recodes() -> tuple[Recode, ...]:
-    """The instrument recodes, in the order they are tried; loaded once and checked."""
+    """The recodes, in the order they are tried; loaded once and checked."""
     known = codebook()
     out = []
-    for where, (codes, instruments, unless, becomes, _note) in rows(packaged("events", "recodes.tsv"), 5,
-                                                                     note_optional=True):
+    for where, (codes, when, words, unless, becomes, _note) in rows(packaged("events", "recodes.tsv"), 6,
+                                                                    note_optional=True):
         if becomes not in known:
             raise DictionaryError(f"CAMEO code {becomes!r} is not in the codebook", source=where)
-        out.append(Recode(tuple(c.strip() for c in codes.split("|")), _words(instruments), _words(unless), becomes))
+        if when not in RECODE_PLACES:
+            raise DictionaryError(f"when must be one of {', '.join(RECODE_PLACES)}, not {when!r}", source=where)
+        out.append(Recode(tuple(c.strip() for c in codes.split("|")), when, _words(words), _words(unless), becomes))
     return tuple(out)
 
 
@@ -97,11 +103,3 @@ def _words(cell: str) -> frozenset[str]:
         if value and value != "-":
             out.update(word_list(value[5:]) if value.startswith("list:") else (value,))
     return frozenset(out)
-
-
-def recode(code: str, instruments: set[str]) -> str | None:
-    """The code an act of ``code`` takes for its ``instruments`` (lemmas), or None when no row applies."""
-    for row in recodes():
-        if code.startswith(row.codes) and instruments & row.instruments and not instruments & row.unless:
-            return row.becomes
-    return None

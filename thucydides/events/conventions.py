@@ -4,17 +4,16 @@ warnings addressed to no one change the code."""
 
 from __future__ import annotations
 
-from thucydides.events.codebook import CameoCode, convert, recode
+from thucydides.events.codebook import CameoCode, convert
+from thucydides.events.recoding import recoded
 from thucydides.events.scope import _WANT
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
-from thucydides.tree import subtree
 from thucydides.types import ActorMention, Modality, Token
 
 _OBLIGATION = word_set("obligation-auxiliaries")
 _FUTURE = word_set("future-auxiliaries")
 
-_INSTRUMENTAL = word_set("instrument-prepositions")
 
 
 class Conventions:
@@ -33,17 +32,11 @@ class Conventions:
         """
         root = code.code[:2]
         tokens = s.tokens
-        # the instrument phrase hangs on the trigger, or on its object where the parser attaches it there
-        # ("attacked villagers with chlorine gas")
-        heads = [token.i] + [k for k in s.kids[token.i] if tokens[k].dep in ("dobj", "obj")]
-        instruments = {tokens[o].lemma.lower() for h in heads for k in s.kids[h] if tokens[k].dep in ("prep", "agent")
-                       and tokens[k].text.lower() in _INSTRUMENTAL for o in subtree(s.kids, k)}
-        new = recode(code.code, instruments)
-        if new is not None and new in self.codes:
+        row = recoded(s, token, code.code, ("instrument",), sources, targets)
+        if row is not None:
             # "attacked villagers with chlorine gas" (2041), "was blown up by a surface-to-air missile" (190):
             # the instrument changes the code (data/events/recodes.tsv)
-            code = self.codes[new]
-            root = new[:2]
+            code, root = self.codes[row.becomes], row.becomes[:2]
         if root == "13" and token.lemma.lower() == "warn" and "012" in self.codes and not any(
                 tokens[k].dep in ("dobj", "obj", "dative", "iobj") for k in s.kids[token.i]) and (
                 (code.code == "130" and not any(

@@ -1,0 +1,68 @@
+"""The engine of ``data/events/recodes.tsv``: what surrounds an act changes its code. Each row names *where* its
+words are sought (``when``); this module holds one small function per place, and tries the rows in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from thucydides.events.codebook import Recode, recodes
+from thucydides.events.sentence import _Sentence
+from thucydides.tables import word_set
+from thucydides.tree import subtree
+from thucydides.types import ActorMention, Token
+
+_INSTRUMENTAL = word_set("instrument-prepositions")
+_TOWARD = word_set("toward-prepositions")
+
+
+def _instrument(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
+                row: Recode) -> bool:
+    """A word of a "with", "using" or "by" phrase of the trigger, or of its object where the parser hangs the
+    phrase there ("attacked villagers with chlorine gas")."""
+    tokens = s.tokens
+    heads = [token.i] + [k for k in s.kids[token.i] if tokens[k].dep in ("dobj", "obj")]
+    found = {tokens[o].lemma.lower() for h in heads for k in s.kids[h] if tokens[k].dep in ("prep", "agent")
+             and tokens[k].text.lower() in _INSTRUMENTAL for o in subtree(s.kids, k)}
+    return bool(found & row.words) and not found & row.unless
+
+
+def _source_head(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
+                 row: Recode) -> bool:
+    """Every source ends in one of the words ("protesters", "demonstrators")."""
+    return bool(sources) and all(m.text.split() and m.text.lower().split()[-1] in row.words for m in sources)
+
+
+def _actor_word(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
+                row: Recode) -> bool:
+    """A word of a source, or the trigger's object, is one of the words ("UN peacekeepers", "sent peacekeepers")."""
+    found = {w for m in sources for w in m.text.lower().split()}
+    found |= {s.tokens[k].text.lower() for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")}
+    return bool(found & row.words) and not found & row.unless
+
+
+def _joint(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
+           row: Recode) -> bool:
+    """Two or more countries act together, on no one named ("French and Egyptian warships launched war games")."""
+    return token.lemma.lower() in row.words and not targets and len({m.actor.country for m in sources}) >= 2
+
+
+def _into(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
+          row: Recode) -> bool:
+    """The act went into, toward or off one of the words, and hit no one named ("fired a missile into the sea")."""
+    tokens = s.tokens
+    return not targets and any(
+        tokens[o].lemma.lower() in row.words for k in s.kids[token.i]
+        if tokens[k].dep == "prep" and tokens[k].text.lower() in _TOWARD for o in s.kids[k] if tokens[o].dep == "pobj")
+
+
+WHEN: dict[str, Callable[..., bool]] = {"instrument": _instrument, "source-head": _source_head,
+                                        "actor-word": _actor_word, "joint": _joint, "into": _into}
+
+
+def recoded(s: _Sentence, token: Token, code: str, places: Sequence[str], sources: Sequence[ActorMention],
+            targets: Sequence[ActorMention]) -> Recode | None:
+    """The first row of recodes.tsv for ``code`` whose words are found in one of ``places``, or None."""
+    for row in recodes():
+        if row.when in places and code.startswith(row.codes) and WHEN[row.when](s, token, sources, targets, row):
+            return row
+    return None
