@@ -180,3 +180,36 @@ def postgres_url():
     subprocess.run([*prefix, f"{bindir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"],
                    capture_output=True, timeout=60)
     shutil.rmtree(base, ignore_errors=True)
+
+
+def coded_article(article_id: str, published: str | None, dates: list[tuple[str | None, str]], *,
+                  outlet: str | None = "Reuters", source: str = "RUS", target: str = "UKR", cameo: str = "190"):
+    """A coded article built by hand, for store tests: one RUS -> UKR attack per ``(date, precision)`` given,
+    with event ids ``{article_id}-{n}``. No model is needed."""
+    from thucydides.types import Actor, ActorMention, Article, Event, Modality, Sentence
+
+    def mention(code: str) -> ActorMention:
+        return ActorMention(code, 0, 3, 0, 0, 1, Actor(code, code, None, code, None, "country"), "dictionary", "t")
+
+    events = tuple(
+        Event(id=f"{article_id}-{n}", sentence=0, sentence_text="x", trigger_text="struck", trigger_start=0,
+              trigger_end=6, source=mention(source), target=mention(target), sources_all=(), targets_all=(),
+              cameo=cameo, cameo_name="", goldstein=-10.0, quad_class=4, plover="ASSAULT", plover_mode=None,
+              date=when, date_text=None, date_precision=precision, location=None, modality=Modality(), pattern="t")
+        for n, (when, precision) in enumerate(dates))
+    precision = None if published is None else {4: "year", 7: "month"}.get(len(published), "day")
+    return Article(id=article_id, ref=InputRef(f"{article_id}.txt"), format="text", text="x" * 20, outlet=outlet,
+                   published=published, published_precision=precision, sentences=(Sentence(0, 0, 20, 0, "x" * 20),),
+                   events=events)
+
+
+def store_with(path, *articles) -> str:
+    """A SQLite store at ``path`` holding ``articles`` (clusters built); returns its path as a string."""
+    from thucydides.store import Store
+
+    with Store(path) as store:
+        run = store.begin_run(pipeline_version="t", settings={}, inputs=[])
+        for article in articles:
+            store.write_article(article, run, "t")
+        store.cluster()
+    return str(path)

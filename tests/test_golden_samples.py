@@ -13,6 +13,7 @@ import pytest
 
 from thucydides.ingest import read
 from thucydides.structure import build_article
+from thucydides.structure.dates import latest_year
 from thucydides.types import Article
 
 from conftest import REPO, TODAY
@@ -51,7 +52,10 @@ def test_sample_structure(row, settings):
         assert article.published == row["published"]
     elif expected_dl is None or expected_dl["date"] is None:  # nothing in the file dates it
         assert article.published is None
-    else:  # the year is not in the file: month and day must still be right, and the year flagged
+    elif latest_year(article.text, today=TODAY) is None:  # no year in the file at all: undated, never the run's
+        assert article.published is None and article.extra["dateline_date"] is None
+        assert any(w.startswith("undated:") for w in article.warnings)
+    else:  # the year is not in the metadata: month and day must still be right, and the year flagged
         assert article.published_precision == "year-inferred"
         assert article.published[5:] == row["published"][5:]
     assert len(article.paragraphs) == row["paragraphs"]

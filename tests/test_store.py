@@ -136,8 +136,13 @@ def test_query_filters(run_cli, sample_db):
     since = [json.loads(line) for line in run_cli("query", "--db", sample_db, "--since", "2025-01-01",
                                                    "--format", "json").output.splitlines()]
     assert all(e["date"] >= "2025-01-01" for e in since)
-    # values are bound parameters, never SQL
-    assert run_cli("query", "--db", sample_db, "--source", "x' OR 1=1 --", "--format", "json").output == ""
+    # a value that is no actor code is a usage error; free text (an outlet) is a bound parameter, never SQL
+    assert run_cli("query", "--db", sample_db, "--source", "x' OR 1=1 --", "--format", "json").exit_code == 2
+    from thucydides.store import Store
+    from thucydides.store.query import Filters, events
+
+    with Store(sample_db) as store:
+        assert list(events(store, Filters(outlet="x' OR 1=1 --"))) == []
     table = run_cli("query", "--db", sample_db, "--plover", "SANCTION")
     assert table.exit_code == 0 and "SANCTION" in table.output
 
@@ -151,9 +156,11 @@ def test_gdelt_export_has_the_61_columns_in_order(run_cli, sample_db, tmp_path):
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == list(GDELT_COLUMNS) and len(GDELT_COLUMNS) == 61
     assert GDELT_COLUMNS[0] == "GLOBALEVENTID" and GDELT_COLUMNS[-1] == "SOURCEURL"
+    undated = len(run_cli("query", "--db", sample_db, "--undated", "--format", "json").output.splitlines())
+    assert sum(line.split("\t")[1] == "" for line in lines[1:]) == undated  # SQLDATE empty only when undated
     for line in lines[1:]:
         cells = line.split("\t")
-        assert len(cells) == 61 and cells[0].isdigit() and len(cells[1]) == 8
+        assert len(cells) == 61 and cells[0].isdigit() and len(cells[1]) in (0, 8)
         assert cells[26].isdigit() and cells[28] == cells[26][:2] and cells[29] in "1234"
         float(cells[30])
 
@@ -279,7 +286,7 @@ def test_parquet_export_matches_the_jsonl_and_csv_exports(run_cli, sample_db, tm
     assert [[("" if v is None else str(v)) for v in row.values()] for row in rows] == csv_rows[1:]
     # filters apply, and an empty result is still a readable file with the schema
     empty = tmp_path / "none.parquet"
-    assert run_cli("export", "--db", sample_db, "--format", "parquet", "--source", "ZZZ", "-o", str(empty)).exit_code == 0
+    assert run_cli("export", "--db", sample_db, "--format", "parquet", "--since", "2090", "-o", str(empty)).exit_code == 0
     assert pq.read_table(empty).num_rows == 0 and pq.read_schema(empty).names == list(COLUMNS)
 
 

@@ -18,7 +18,7 @@ def client(db_path):
 
     from thucydides.web.app import create_app
 
-    return TestClient(create_app(db_path))
+    return TestClient(create_app(db_path), base_url="http://127.0.0.1:8000")  # a Host the server answers to
 
 
 def test_openapi_and_lists(client):
@@ -261,7 +261,7 @@ def test_dyad_view_escapes_actor_text(tmp_path):
     with Store(db) as store:
         run = store.begin_run(pipeline_version="test", settings={}, inputs=["test"])
         store.write_article(article, run, "test")
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1:8000")
     page = client.get("/dyads").text
     assert "<script>" not in page and "<svg onload" not in page and "<b>B</b>" not in page
     assert "&lt;b&gt;B&lt;/b&gt;" in page and page.count('<a class="edge') == 2

@@ -46,7 +46,10 @@ def main() -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write output here.")
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date (ISO, e.g. 2022-11-06) for every article; also gives year-less datelines "
-                   "their year.")
+                   "their year. Without it, an article with no date of its own stays undated.")
+@click.option("--date-from-filename", is_flag=True,
+              help="Date an article that states no date of its own from its file's name when the name holds "
+                   "one (2024-05-01_story.txt, tass-20240501.html).")
 @click.option("--outlet", default=None, metavar="NAME", help="Outlet name for every article.")
 @click.option("--field", "fields", multiple=True, metavar="NAME=FIELD",
               help="JSON Lines field to read NAME (id, text, headline, published, outlet, url, byline, dek) from; "
@@ -73,10 +76,10 @@ def main() -> None:
 @click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl", "feed", "warc"]),
               default="auto", show_default=True,
               help="The format of every input (gzip or not); auto: detected per input from its first record.")
-def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: str | None, outlet: str | None,
-         fields: tuple[str, ...], workers: int, config_path: str | None, quiet: bool, db_path: str | None,
-         recode: bool, engine: str, address: str | None, parquet_out: str | None, log_format: str,
-         input_format: str) -> None:
+def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: str | None,
+         date_from_filename: bool, outlet: str | None, fields: tuple[str, ...], workers: int,
+         config_path: str | None, quiet: bool, db_path: str | None, recode: bool, engine: str,
+         address: str | None, parquet_out: str | None, log_format: str, input_format: str) -> None:
     """Read INPUT files, directories, globs or - (stdin) and code every article in them.
 
     Formats are detected from content: plain text, HTML, JSON Lines, RSS/Atom, WARC (gzip or not).
@@ -93,8 +96,12 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         valid = False
     if not valid:
         raise click.BadParameter(f"{published!r} is not a date (use YYYY-MM-DD)", param_hint="--published")
+    if published and date_from_filename:
+        raise click.UsageError("--published dates every article, so --date-from-filename would never be used: "
+                               "give one of them")
     try:
         settings = config.load(config_path, published=published, outlet=outlet,
+                               date_from_filename=date_from_filename or None,
                                input_format=None if input_format == "auto" else input_format)
         settings = settings.with_fields(_field_mapping(fields))
     except ConfigError as exc:
@@ -218,6 +225,7 @@ class _Log:
             db, run_id, version = stored or (None, None, None)
             self._json("summary", articles=summary.articles, events=summary.events, failures=summary.failed,
                        skipped=summary.skipped, sentences=summary.sentences, actors=summary.actors,
+                       undated=summary.undated,
                        seconds=round(seconds, 3), articles_per_s=round(summary.articles / max(seconds, 1e-9), 3),
                        reasons=dict(summary.reasons.most_common()), db=db, run=run_id, pipeline=version)
             return
@@ -418,6 +426,9 @@ def stats(db_path: str, top: int, as_json: bool) -> None:
     click.echo("events by CAMEO root: " + ", ".join(f"{r} {n}" for r, n in counts["by_root"]))
     click.echo("events by QuadClass:  " + ", ".join(f"{q} {n}" for q, n in counts["by_quad_class"]))
     click.echo("events by PLOVER:     " + ", ".join(f"{p} {n}" for p, n in counts["by_plover"]))
+    dates = counts["dates"]
+    click.echo(f"event dates:          {dates['first'] or '-'} to {dates['last'] or '-'}; undated: "
+               f"{dates['undated_events']} events, from {dates['undated_articles']} articles without a date")
     click.echo("modality:             " + ", ".join(f"{p}/{c} {n}" for p, c, n in counts["modality"]))
     click.echo("events by source:     " + ", ".join(f"{k} {n}" for k, n in counts["by_source_kind"]))
     click.echo("top dyads (events, Goldstein sum):")
@@ -432,11 +443,15 @@ def _filter_options(command):  # noqa: ANN001, ANN202 - the same filters for que
         click.option("--source", default=None, metavar="CODE", help="Source actor code prefix (RUS, RUSGOV)."),
         click.option("--target", default=None, metavar="CODE", help="Target actor code prefix."),
         click.option("--actor", default=None, metavar="CODE", help="Either side."),
-        click.option("--root", default=None, metavar="NN", help="CAMEO root (19)."),
+        click.option("--root", default=None, metavar="NN", help="CAMEO root (01 to 20)."),
         click.option("--code", "cameo", default=None, metavar="CODE", help="CAMEO code prefix (163, 19)."),
         click.option("--plover", default=None, metavar="TYPE", help="PLOVER type (ASSAULT)."),
-        click.option("--since", default=None, metavar="DATE"), click.option("--until", default=None, metavar="DATE"),
-        click.option("--outlet", default=None, metavar="NAME"),
+        click.option("--since", default=None, metavar="DATE",
+                     help="Events whose date overlaps from the start of DATE on (2014, 2014-07, 2014-07-03)."),
+        click.option("--until", default=None, metavar="DATE",
+                     help="Events whose date overlaps up to the end of DATE (2018-07 includes all of July)."),
+        click.option("--undated", is_flag=True, help="Only undated events (their article has no date)."),
+        click.option("--outlet", default=None, metavar="NAME", help="Outlet name, any case."),
         click.option("--polarity", type=click.Choice(["positive", "negative"]), default=None),
         click.option("--certainty", type=click.Choice(["certain", "probable", "possible", "unknown"]), default=None),
         click.option("--limit", type=int, default=None),
@@ -459,11 +474,20 @@ def _open_store(db_path: str):  # noqa: ANN202
         raise click.UsageError(str(exc)) from exc
 
 
-def _filters(**kwargs):  # noqa: ANN003, ANN202
-    from thucydides.store.query import Filters
+def _filters(store: Any = None, **kwargs: Any) -> Any:
+    """The checked filters (thucydides/filters.py), or a usage error (exit 2) naming the option; with a store,
+    an outlet no article has is one too."""
+    from thucydides.filters import FilterError, check_outlet, parse_filters
+    from thucydides.store.query import outlets
 
     kwargs["code"] = kwargs.pop("cameo")
-    return Filters(**kwargs)
+    try:
+        filters = parse_filters(kwargs)
+        if store is not None:
+            check_outlet(filters.outlet, outlets(store))
+    except FilterError as exc:
+        raise click.BadParameter(exc.message, param_hint=f"'--{exc.name}'") from exc
+    return filters
 
 
 @main.command()
@@ -486,8 +510,9 @@ def query(db_path: str, fmt: str, **filters: Any) -> None:
     """List events in a store, filtered by dyad, actor, code, PLOVER type, dates, outlet and modality."""
     from thucydides.store import query as q
 
+    _filters(**filters)  # a bad value is a usage error before the store is opened
     with _open_store(db_path) as store:
-        rows = q.events(store, _filters(**filters))
+        rows = q.events(store, _filters(store, **filters))
         if fmt == "table":
             for line in q.table(rows):
                 click.echo(line)
@@ -508,13 +533,14 @@ def export(db_path: str, fmt: str, output: str, header: bool, **filters: Any) ->
     Parquet (the CSV columns, typed; needs pip install 'thucydides[parquet]')."""
     from thucydides.store import query as q
 
+    _filters(**filters)  # a bad value is a usage error before the store is opened
     if fmt == "parquet":
         if output == "-":
             raise click.UsageError("parquet is a binary file format and cannot go to standard output: "
                                    "give -o FILE")
         _or_setup_exit(q.pyarrow_modules)  # before opening the store: a missing extra is a set-up error
     with _open_store(db_path) as store:
-        rows = q.events(store, _filters(**filters))
+        rows = q.events(store, _filters(store, **filters))
         if fmt == "parquet":
             count = q.write_parquet(rows, output)
         else:
@@ -528,16 +554,34 @@ def export(db_path: str, fmt: str, output: str, header: bool, **filters: Any) ->
 
 @main.command()
 @click.option("--db", "db_path", default="thucydides.db", show_default=True, metavar="PATH")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Loopback by default: not exposed to the network.")
-@click.option("--port", default=8000, show_default=True, type=int)
-def serve(db_path: str, host: str, port: int) -> None:
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Loopback by default. Any other address serves beyond this machine and needs --token.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="THUCYDIDES_TOKEN", show_envvar=True, default=None, metavar="TOKEN",
+              help="Writes (POST /api/code, POST /code) need it, as 'Authorization: Bearer TOKEN' or in the form; "
+                   "required beyond loopback (16 characters at least).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another Host name to answer to (this machine's DNS name); repeatable. Loopback names, the "
+                   "bound address and, on 0.0.0.0, any IP address are accepted already.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML settings file ([serve] limits and timeouts).")
+def serve(db_path: str, host: str, port: int, token: str | None, allow_hosts: tuple[str, ...],
+          config_path: str | None) -> None:
     """Serve the REST API (OpenAPI at /openapi.json, docs at /docs) and the pages over a store."""
-    import uvicorn
-
+    from thucydides.web import server
     from thucydides.web.app import create_app
+    from thucydides.web.security import access_for, is_loopback
 
+    try:
+        settings = config.load(config_path)
+        access = access_for(host, token=token, names=allow_hosts)
+    except (ConfigError, ValueError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    if not is_loopback(host):
+        click.echo(f"warning: serving on {host}:{port}, beyond this machine: anyone who can reach it reads the "
+                   "store; writes need the token", err=True)
     _open_store(db_path).close()  # a clear error before the server starts
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    server.run(create_app(db_path, settings=settings, access=access), host=host, port=port, settings=settings)
 
 
 @main.command()

@@ -23,8 +23,17 @@ class Settings:
     model: str = ""
     batch_size: int = 16
     cluster_window_days: int = 3
+    max_body_bytes: int = 2_097_152  # [serve]: see defaults.toml
+    max_query_bytes: int = 8_192
+    max_header_bytes: int = 16_384
+    max_connections: int = 1_000
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    keep_alive_timeout: int = 5
     disable: tuple[str, ...] = ()
+    year_from_run_date: bool = False  # a year-less dateline may take its year from the run's date
     published: str | None = None  # --published override for every article
+    date_from_filename: bool = False  # --date-from-filename: a date in the file's name dates an undated article
     outlet: str | None = None  # --outlet override for every article
     input_format: str | None = None  # --input-format: the format of every input (None: detected per input)
 
@@ -55,6 +64,13 @@ _NUMBERS: tuple[tuple[str, str, type, float, float | None], ...] = (
     ("structure", "max_dek_words", int, 1, None),
     ("nlp", "batch_size", int, 1, None),
     ("store", "cluster_window_days", int, 0, 365),
+    ("serve", "max_body_bytes", int, 1, None),
+    ("serve", "max_query_bytes", int, 1, None),
+    ("serve", "max_header_bytes", int, 1_024, None),
+    ("serve", "max_connections", int, 1, None),
+    ("serve", "header_timeout", float, 0.1, None),
+    ("serve", "body_timeout", float, 0.1, None),
+    ("serve", "keep_alive_timeout", int, 1, None),
 )
 
 
@@ -97,8 +113,12 @@ def load(path: Path | None = None, **overrides: Any) -> Settings:
         model = data["nlp"]["model"]
         if not isinstance(model, str):
             raise ConfigError(f"[nlp] model = {model!r} is not a string")
+        run_date = data["structure"].get("year_from_run_date", False)
+        if not isinstance(run_date, bool):
+            raise ConfigError(f"[structure] year_from_run_date = {run_date!r} is not true or false")
         settings = Settings(
             **numbers,
+            year_from_run_date=run_date,
             jsonl_fields={k: _strings(v, f"[ingest.jsonl_fields] {k}") for k, v in fields.items()},
             model=model,
             disable=_strings(data["nlp"]["disable"], "[nlp] disable"),

@@ -29,6 +29,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "published": article.published,
         "published_precision": article.published_precision,
         "published_time": article.extra.get("published_time"),
+        "published_source": article.extra.get("published_source"),
         "language": article.language,
         "text": article.text,
         "paragraphs": [{"index": i, "start": p.start, "end": p.end} for i, p in enumerate(article.paragraphs)],
@@ -93,6 +94,7 @@ class Summary:
     formats: Counter[str] = field(default_factory=Counter)
     with_dateline: int = 0
     year_inferred: int = 0
+    undated: int = 0  # articles with no publication date: their events have none either
 
     def add(self, item: Article | Rejected) -> None:
         if isinstance(item, Rejected):
@@ -110,6 +112,7 @@ class Summary:
         self.formats[item.format] += 1
         self.with_dateline += item.dateline is not None
         self.year_inferred += item.published_precision == "year-inferred"
+        self.undated += item.published is None
 
     def lines(self) -> list[str]:
         out = [f"{self.articles} articles coded ({self.sentences} sentences, {self.actors} actor mentions, "
@@ -118,7 +121,11 @@ class Summary:
         if self.articles:
             out.append("formats: " + ", ".join(f"{k} {v}" for k, v in self.formats.most_common()))
             out.append("outlets: " + ", ".join(f"{k} {v}" for k, v in self.outlets.most_common(8)))
-            out.append(f"datelines: {self.with_dateline}/{self.articles}; year inferred: {self.year_inferred}")
+            out.append(f"datelines: {self.with_dateline}/{self.articles}; year inferred: {self.year_inferred}; "
+                       f"undated: {self.undated}")
+            if self.undated:
+                out.append(f"warning: {self.undated} article(s) have no date, so their events are undated "
+                           "(give --published DATE, or --date-from-filename for files named by date)")
         if self.reasons:
             out.append("not coded: " + ", ".join(f"{k} {v}" for k, v in self.reasons.most_common()))
         return out

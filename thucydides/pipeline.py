@@ -131,7 +131,8 @@ class Coder:
     def _analyse(self, article: Article) -> Article:
         """The stages after parsing, on one article."""
         article = replace(article, actors=self.resolver.article(article, today=self.today))
-        article = replace(article, events=self.events.article(article, today=self.today))
+        # an undated article's events stay undated: the run's date only checks actors' roles (docs/dates.md)
+        article = replace(article, events=self.events.article(article))
         article = attribute(article)
         return replace(article, framing=framing(article))
 

@@ -4,7 +4,8 @@ Rules (wire usage): a weekday means the latest such day on or before the report 
 Sunday dispatch is that Sunday and "on Saturday" is the day before; "last Tuesday" is the same; "yesterday" and
 "today" are relative to the report; "February 24" takes the report's year unless that would put it more than a
 week after the report (then the year before); "last week"/"last month" give a week or month precision; "earlier",
-"recently" and no date at all leave the report date with precision ``report``.
+"recently" and no date at all leave the report date with precision ``report``. Without a report date (an undated
+article) an event has no date and the precision ``unknown``.
 """
 
 from __future__ import annotations
@@ -129,7 +130,9 @@ def event_date(tokens: Sequence[Token], trigger: int, report: date | None,
                 return iso, phrase, precision
             if report is not None:
                 return report.isoformat(), phrase, "report"
-    return (report.isoformat() if report else None), None, "report"
+    if report is None:  # an undated article: no date to fall back on
+        return None, None, "unknown"
+    return report.isoformat(), None, "report"
 
 
 def _attached(tokens: Sequence[Token], start: int, end: int, trigger: int) -> bool:

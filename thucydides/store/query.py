@@ -24,7 +24,11 @@ COLUMNS = ("id", "article_id", "date", "date_precision", "source_code", "source_
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """What `thucydides query` and `export` accept. Codes match as prefixes ("RUS" matches "RUSGOV")."""
+    """What `thucydides query` and `export` accept. Codes match as prefixes ("RUS" matches "RUSGOV").
+
+    Every value is checked and normalised when the object is built, by the parsers of :mod:`thucydides.filters`
+    (``Filters(root="99")`` raises :class:`~thucydides.filters.FilterError`); docs/filters.md has the rules.
+    """
 
     source: str | None = None
     target: str | None = None
@@ -32,14 +36,24 @@ class Filters:
     root: str | None = None
     code: str | None = None
     plover: str | None = None
-    since: str | None = None  # ISO date, inclusive
-    until: str | None = None
-    outlet: str | None = None
+    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD: from the first day it names (date intervals overlap)
+    until: str | None = None  # likewise, to the last day it names
+    undated: bool = False  # only the events that have no date
+    outlet: str | None = None  # case-insensitive
     polarity: str | None = None
     certainty: str | None = None
     limit: int | None = None
 
+    def __post_init__(self) -> None:
+        from thucydides.filters import check_values
+
+        given = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        for name, value in check_values(given).items():
+            object.__setattr__(self, name, value)
+
     def where(self) -> tuple[str, list[Any]]:
+        from thucydides.filters import date_interval
+
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -57,25 +71,38 @@ class Filters:
             params.extend([escaped, escaped])
         if self.root:
             clauses.append("e.cameo_root = ?")
-            params.append(self.root.zfill(2))
+            params.append(self.root)
         if self.code:
             prefix("e.cameo", self.code)
-        for column, value in (("e.plover", self.plover and self.plover.upper()), ("a.outlet", self.outlet),
-                              ("e.polarity", self.polarity), ("e.certainty", self.certainty)):
+        for column, value in (("e.plover", self.plover), ("e.polarity", self.polarity),
+                              ("e.certainty", self.certainty)):
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        if self.outlet:
+            clauses.append("lower(a.outlet) = lower(?)")
+            params.append(self.outlet)
+        # overlap of intervals: the event's last day is not before the first day of `since`, and its first day
+        # not after the last day of `until`; an undated event (no interval) matches no date filter
         if self.since:
-            clauses.append("e.date >= ?")
-            params.append(self.since)
+            clauses.append("e.date_end >= ?")
+            params.append(date_interval(self.since)[0].isoformat())
         if self.until:
-            clauses.append("substr(e.date, 1, 10) <= ?")
-            params.append(self.until)
+            clauses.append("e.date_start <= ?")
+            params.append(date_interval(self.until)[1].isoformat())
+        if self.undated:
+            clauses.append("e.date_start IS NULL")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def outlets(store: Store) -> list[str]:
+    """The distinct outlet names of the store's articles (for :func:`thucydides.filters.check_outlet`)."""
+    return [row[0] for row in store.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+
+
 def events(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
-    """Matching events as dicts (the query columns plus the event's JSON ``record``), oldest first."""
+    """Matching events as dicts (the query columns plus the event's JSON ``record``), oldest first (by the first
+    day of each event's date interval), undated events last."""
     where, params = filters.where()
     sql = ("SELECT e.id, e.article_id, e.date, e.date_precision, e.source_code, e.source_name, e.cameo, e.plover,"
            " e.target_code, e.target_name, e.goldstein, e.quad_class, e.polarity, e.certainty, e.trigger,"
@@ -84,7 +111,7 @@ def events(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
            " e.sentence, c.id, c.num_mentions, c.num_sources, c.num_articles, c.first_event"
            " FROM events e JOIN articles a ON a.id = e.article_id"
            " LEFT JOIN event_clusters ec ON ec.event_id = e.id LEFT JOIN clusters c ON c.id = ec.cluster_id"
-           f"{where} ORDER BY e.date, e.id")
+           f"{where} ORDER BY e.date_start IS NULL, e.date_start, e.date, e.id")
     if filters.limit:
         sql += " LIMIT ?"
         params.append(filters.limit)
@@ -218,12 +245,24 @@ def write_jsonl(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     return count
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula (OWASP)
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet cannot run: text starting with ``= + - @``, a tab or a carriage return
+    gets a leading ``'`` (OWASP's advice against CSV injection). Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    """The events as CSV, every text cell neutralised by :func:`csv_cell`."""
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     count = 0
     for event in rows:
-        writer.writerow([event[c] for c in COLUMNS])
+        writer.writerow([csv_cell(event[c]) for c in COLUMNS])
         count += 1
     return count
 
@@ -308,6 +347,6 @@ def table(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
         target = e["target_code"] or "-"
         flags = "" if e["polarity"] == "positive" else " NEG"
         flags += "" if e["certainty"] == "certain" else f" {e['certainty']}"
-        yield (f"{(e['date'] or '-'):<10} {(e['source_code'] or '?'):>12} -> {target:<12} {e['cameo']:<5} "
+        yield (f"{(e['date'] or 'undated'):<10} {(e['source_code'] or '?'):>12} -> {target:<12} {e['cameo']:<5} "
                f"{(e['plover'] or '-'):<9} {e['goldstein']:+5.1f}  {e['trigger']!r}{flags}  [{e['outlet'] or '-'}]")
 

@@ -1,4 +1,4 @@
--- Thucydides store, schema version 1 (SQLite). Every coded article, its sentences, actor mentions and
+-- Thucydides store (SQLite; version in meta, SCHEMA_VERSION in sqlite.py). Every coded article, its sentences, actor mentions and
 -- events (one row per source-target dyad; the full JSON record is kept as well), the runs that wrote them
 -- and the inputs that failed. Quotes, sources, attribution hops and framing flags get their tables now and
 -- are filled when the attribution stage lands. Offsets are character offsets into articles.text.
@@ -90,8 +90,10 @@ CREATE TABLE IF NOT EXISTS events (
     quad_class       INTEGER NOT NULL,
     plover           TEXT,
     plover_mode      TEXT,
-    date             TEXT,
-    date_precision   TEXT,
+    date             TEXT,             -- NULL: undated (its article has no date)
+    date_precision   TEXT,             -- day, week, month, year, reported, report; unknown when undated
+    date_start       TEXT,             -- the first and last day the date covers (docs/filters.md); NULL when
+    date_end         TEXT,             -- undated. Date filters compare these: intervals overlap
     location_name    TEXT,
     location_country TEXT,
     lat              REAL,
@@ -107,6 +109,7 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_country, target_country, date);
 CREATE INDEX IF NOT EXISTS events_root ON events(cameo_root, date);
 CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date);
+CREATE INDEX IF NOT EXISTS events_interval ON events(date_start, date_end);
 
 CREATE TABLE IF NOT EXISTS quotes (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.errors import StoreError
+from thucydides.filters import event_interval
 from thucydides.output import article_to_dict
 from thucydides.types import Article, Rejected
 
-SCHEMA_VERSION = 2  # 2: clusters, event_clusters
+SCHEMA_VERSION = 3  # 2: clusters, event_clusters; 3: events.date_start/date_end, undated events
 
 
 def _now() -> str:
@@ -102,12 +103,47 @@ class Store:
         if version < SCHEMA_VERSION:  # the script only creates what is missing: it upgrades every older version
             script = resources.files("thucydides").joinpath("store", "schema.sql").read_text("utf-8")
             with self.transaction():
+                if 0 < version < 3:
+                    self._add_date_intervals()
                 if self.postgres:
                     self.conn.execute(_postgres_schema(script))
                 else:
                     self.conn.executescript(script)
+                if 0 < version < 3:
+                    self._fill_date_intervals()
                 self.execute("DELETE FROM meta WHERE key = 'schema_version'")
                 self.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _add_date_intervals(self) -> None:
+        """Version 3 adds events.date_start and date_end (created by the script in a new store)."""
+        if self.postgres:
+            rows = self.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+                                " AND table_schema = current_schema()").fetchall()
+        else:
+            rows = [(row[1],) for row in self.execute("PRAGMA table_info(events)").fetchall()]
+        have = {row[0] for row in rows}
+        for column in ("date_start", "date_end"):
+            if have and column not in have:
+                self.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")  # fixed names, no input
+
+    def _fill_date_intervals(self) -> None:
+        """Fill the new columns of a version 1-2 store, and undo the run's date given to an undated article's
+        events before version 3: an event dated only by its report (precision ``report``) in an article with
+        no publication date was dated the day of the run, which it now is not (date NULL, precision unknown)."""
+        rows = self.execute(
+            "SELECT e.id, e.date, e.date_precision, a.published, e.record FROM events e"
+            " JOIN articles a ON a.id = e.article_id").fetchall()
+        updates = []
+        for event_id, when, precision, published, record in rows:
+            if published is None and precision == "report":
+                event = json.loads(record)
+                event.update(date=None, date_precision="unknown")
+                updates.append((None, "unknown", None, None, json.dumps(event, ensure_ascii=False), event_id))
+                continue
+            interval = event_interval(when, precision, published=published) or (None, None)
+            updates.append((when, precision, *interval, record, event_id))
+        self.executemany("UPDATE events SET date = ?, date_precision = ?, date_start = ?, date_end = ?, record = ?"
+                         " WHERE id = ?", updates)
 
     # -- runs -------------------------------------------------------------------------------------------
     def begin_run(self, *, pipeline_version: str, settings: dict[str, Any], inputs: Iterable[str]) -> int:
@@ -167,21 +203,24 @@ class Store:
             rows = []
             for event in article.events:
                 s, t, loc, mood = event.source, event.target, event.location, event.modality
+                first, last = event_interval(event.date, event.date_precision, published=article.published) or \
+                    (None, None)
                 rows.append((
                     event.id, article.id, event.sentence, event.trigger_text, event.trigger_start,
                     s.actor.code if s else None, s.actor.country if s else None, s.actor.sector if s else None,
                     s.actor.name if s else None, t.actor.code if t else None, t.actor.country if t else None,
                     t.actor.sector if t else None, t.actor.name if t else None, event.cameo, event.cameo_root,
                     event.goldstein, event.quad_class, event.plover, event.plover_mode, event.date,
-                    event.date_precision, loc.name if loc else None, loc.country if loc else None,
+                    event.date_precision, first, last, loc.name if loc else None, loc.country if loc else None,
                     loc.lat if loc else None, loc.lon if loc else None, mood.polarity, mood.certainty,
                     mood.condition, event.negates, event.pattern, json.dumps(event.to_dict(), ensure_ascii=False)))
             self.executemany(
                 "INSERT INTO events(id, article_id, sentence, trigger, trigger_start, source_code,"
                 " source_country, source_sector, source_name, target_code, target_country, target_sector,"
                 " target_name, cameo, cameo_root, goldstein, quad_class, plover, plover_mode, date,"
-                " date_precision, location_name, location_country, lat, lon, polarity, certainty, condition,"
-                " negates, pattern, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " date_precision, date_start, date_end, location_name, location_country, lat, lon, polarity,"
+                " certainty, condition, negates, pattern, record)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows)
 
     def write_failure(self, rejected: Rejected, run_id: int) -> None:
@@ -195,11 +234,37 @@ class Store:
         first report into one cluster; rebuilds the cluster tables; returns the number of clusters.
 
         Negated events are left out (they report what did not happen). Events without a date use their
-        article's publication date.
+        article's publication date; an undated event (its article has none either) is a cluster of its own.
         """
-        sql = ("SELECT e.id, e.source_code, e.target_code, e.cameo, coalesce(e.date, a.published), e.article_id,"
-               " a.outlet FROM events e JOIN articles a ON a.id = e.article_id WHERE e.polarity = 'positive'"
-               " ORDER BY e.source_code, e.target_code, e.cameo, coalesce(e.date, a.published), e.id")
+        with self.transaction():
+            self.execute("DELETE FROM event_clusters")
+            self.execute("DELETE FROM clusters")
+            return self._link(self.execute(_CLUSTER_EVENTS.format(where="")), window_days=window_days, first_id=1)
+
+    def recluster(self, keys: Iterable[tuple[str | None, str | None, str]], *, window_days: int = 3) -> int:
+        """Rebuild only the clusters of these ``(source code, target code, CAMEO)`` keys, as after storing one
+        article (give the keys of its events before and after): the clusters :meth:`cluster` would build for
+        them, numbered after the store's highest cluster id. Returns their number."""
+        wanted = set(keys)
+        if not wanted:
+            return 0
+        cameos = sorted({key[2] for key in wanted})
+        marks = ",".join("?" * len(cameos))
+        with self.transaction():
+            old = [(row[0],) for row in self.execute(
+                f"SELECT id, source_code, target_code, cameo FROM clusters WHERE cameo IN ({marks})", cameos)
+                if tuple(row[1:]) in wanted]
+            self.executemany("DELETE FROM event_clusters WHERE cluster_id = ?", old)
+            self.executemany("DELETE FROM clusters WHERE id = ?", old)
+            rows = [row for row in self.execute(_CLUSTER_EVENTS.format(where=f" AND e.cameo IN ({marks})"), cameos)
+                    if tuple(row[1:4]) in wanted]
+            self.executemany("DELETE FROM event_clusters WHERE event_id = ?", [(row[0],) for row in rows])
+            first = int(self.execute("SELECT coalesce(max(id), 0) FROM clusters").fetchone()[0]) + 1
+            return self._link(iter(rows), window_days=window_days, first_id=first)
+
+    def _link(self, rows: Iterator[tuple[Any, ...]], *, window_days: int, first_id: int) -> int:
+        """Write the clusters of ``rows`` (sorted as :data:`_CLUSTER_EVENTS` sorts them), numbered from
+        ``first_id``; returns their number."""
         # Streamed: the events come sorted, so only the open cluster is held and rows are written in batches of
         # 5,000 (lists of every event and cluster took 138 MB more for 100,000 events; this takes 5 MB).
         clusters: list[tuple[Any, ...]] = []
@@ -221,26 +286,24 @@ class Store:
             clusters.clear()
             members.clear()
 
-        with self.transaction():
-            self.execute("DELETE FROM event_clusters")
-            self.execute("DELETE FROM clusters")
-            for event_id, source, target, cameo, when, article_id, outlet in self.execute(sql):
-                day = _day(when)
-                if current is None or (current["key"] != (source, target, cameo)) or day is None or \
-                        current["start"] is None or (day - current["start"]).days > window_days:
-                    close(current)
-                    count += 1
-                    current = {"key": (source, target, cameo), "start": day, "first": event_id, "first_date": when,
-                               "last_date": when, "events": 0, "articles": set(), "outlets": set(), "id": count}
-                current["events"] += 1
-                current["articles"].add(article_id)
-                current["outlets"].add(outlet or article_id)
-                current["last_date"] = when
-                members.append((event_id, current["id"]))
-                if len(members) >= 5000:
-                    flush()
-            close(current)
-            flush()
+        for event_id, source, target, cameo, when, article_id, outlet in rows:
+            day = _day(when)
+            if current is None or (current["key"] != (source, target, cameo)) or day is None or \
+                    current["start"] is None or (day - current["start"]).days > window_days:
+                close(current)
+                current = {"key": (source, target, cameo), "start": day, "first": event_id, "first_date": when,
+                           "last_date": when, "events": 0, "articles": set(), "outlets": set(),
+                           "id": first_id + count}
+                count += 1
+            current["events"] += 1
+            current["articles"].add(article_id)
+            current["outlets"].add(outlet or article_id)
+            current["last_date"] = when
+            members.append((event_id, current["id"]))
+            if len(members) >= 5000:
+                flush()
+        close(current)
+        flush()
         return count
 
     # -- reading ----------------------------------------------------------------------------------------
@@ -272,9 +335,22 @@ class Store:
             "SELECT h.kind, count(*) FROM attribution_hops h JOIN (SELECT event_id, max(hop) AS last FROM"
             " attribution_hops GROUP BY event_id) f ON f.event_id = h.event_id AND f.last = h.hop"
             " GROUP BY h.kind ORDER BY count(*) DESC").fetchall()  # whose claim each event ultimately is
+        # undated events (their article has no date) are counted apart, never placed on a day
+        first, last, undated = one("SELECT min(date_start), max(date_end), sum(CASE WHEN date_start IS NULL"
+                                   " THEN 1 ELSE 0 END) FROM events").fetchone()
+        out["dates"] = {"first": first, "last": last, "undated_events": int(undated or 0),
+                        "undated_articles": one("SELECT count(*) FROM articles WHERE published IS NULL"
+                                                ).fetchone()[0]}
         out["modality"] = one("SELECT polarity, certainty, count(*) FROM events GROUP BY polarity, certainty "
                               "ORDER BY count(*) DESC").fetchall()
         return out
+
+
+# The events clustering reads, sorted so that each cluster's events come together ({where}: more conditions).
+_CLUSTER_EVENTS = (
+    "SELECT e.id, e.source_code, e.target_code, e.cameo, coalesce(e.date, a.published), e.article_id, a.outlet"
+    " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.polarity = 'positive'{where}"
+    " ORDER BY e.source_code, e.target_code, e.cameo, coalesce(e.date, a.published), e.id")
 
 
 def _day(value: str | None) -> date | None:

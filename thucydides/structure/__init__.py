@@ -14,7 +14,7 @@ from datetime import date
 from thucydides.config import Settings
 from thucydides.errors import NotEnglish, NoText, ThucydidesError
 from thucydides.structure.dateline import find_dateline
-from thucydides.structure.dates import DateValue, combine, infer_year, parse_date
+from thucydides.structure.dates import DateValue, combine, date_from_filename, infer_year, latest_year, parse_date
 from thucydides.structure.headline import byline_credit, parse_byline, split_headline
 from thucydides.structure.language import identify
 from thucydides.structure.normalize import clean
@@ -100,16 +100,26 @@ def _header_end(text: str, paragraphs: tuple[Span, ...], meta: _Header, fmt: str
     return index, None
 
 
+UNDATED = ("undated: no publication date in the metadata, the file name or a dateline; its events have no date "
+           "(give --published DATE, or --date-from-filename for files named by date)")
+
+
 def _published(published_raw: str | None, dateline: Dateline | None, text: str, settings: Settings,
-               today: date) -> tuple[DateValue | None, str | None, list[str]]:
-    """``(article date, dateline date ISO, warnings)``."""
+               today: date, path: str) -> tuple[DateValue | None, str | None, list[str], str | None]:
+    """``(article date, dateline date ISO, warnings, where the date came from)``: ``option`` (--published),
+    ``metadata``, ``filename`` (--date-from-filename) or ``dateline`` (its month and day); ``None`` when the
+    article stays undated. The run's date dates nothing unless the setting ``year_from_run_date`` says so."""
     warnings: list[str] = []
-    stated = settings.published or published_raw
+    stated, source = (settings.published, "option") if settings.published else (published_raw, "metadata")
     value = parse_date(stated) if stated else None
     if stated and value is None:
         warnings.append(f"unparsed-date: {stated!r}")
+    if value is None and settings.date_from_filename:
+        value, source = date_from_filename(path), "filename"
+    if value is None:
+        source = None
     if not dateline or dateline.month is None or dateline.day is None:
-        return value, None, warnings
+        return value, None, warnings, source
     dl_date: date | None = None
     if dateline.year:
         try:
@@ -122,19 +132,26 @@ def _published(published_raw: str | None, dateline: Dateline | None, text: str, 
     elif value and value.precision == "year":
         dl_date = combine(dateline.month, dateline.day, date(int(value.iso), dateline.month, 1))
     if dl_date is None and (value is None or value.precision == "year"):
+        if latest_year(text, today=today) is None and not settings.year_from_run_date:
+            if value is None:
+                warnings.append(f"undated: the dateline gives {dateline.month:02d}-{dateline.day:02d} but no year, "
+                                "and neither the metadata nor the text names one; its events have no date (give "
+                                "--published DATE, or --date-from-filename for files named by date)")
+            return value, None, warnings, source
         year, note = infer_year(dateline.month, dateline.day, text, today=today)
         try:
             dl_date = date(year, dateline.month, dateline.day)
         except ValueError:
-            return value, None, warnings
+            return value, None, warnings, source
         warnings.append(note)
         if value is None:
-            return DateValue(dl_date.isoformat(), "year-inferred", note=note), dl_date.isoformat(), warnings
+            return DateValue(dl_date.isoformat(), "year-inferred", note=note), dl_date.isoformat(), warnings, \
+                "dateline"
     if value is None and dl_date is not None:
-        value = DateValue(dl_date.isoformat(), "day")
+        value, source = DateValue(dl_date.isoformat(), "day"), "dateline"
     elif value is not None and value.precision in ("month", "year") and dl_date is not None:
-        value = DateValue(dl_date.isoformat(), "day")
-    return value, dl_date.isoformat() if dl_date else None, warnings
+        value, source = DateValue(dl_date.isoformat(), "day"), "dateline"
+    return value, dl_date.isoformat() if dl_date else None, warnings, source
 
 
 def _check_language(headline: str | None, text: str, settings: Settings, source: str) -> str:
@@ -197,10 +214,13 @@ def _build(raw: RawDocument, settings: Settings, today: date) -> Article:
     if headline_tag and outlet and headline_tag.casefold() == outlet.casefold():
         headline_tag = None  # "... - Reuters" names the outlet itself, not a source
     language = _check_language(headline, text, settings, source)
-    value, dateline_date, date_warnings = _published(published_raw, dateline, text, settings, today)
+    value, dateline_date, date_warnings, date_source = _published(published_raw, dateline, text, settings, today,
+                                                                  raw.ref.path)
     warnings.extend(date_warnings)
+    if value is None and not any(w.startswith("undated:") for w in warnings):
+        warnings.append(UNDATED)
     article_id = raw.id or hashlib.sha1(f"{outlet}\x1f{headline}\x1f{text}".encode()).hexdigest()[:16]
-    extra = {"dateline_date": dateline_date, "description": description}
+    extra = {"dateline_date": dateline_date, "description": description, "published_source": date_source}
     # a wire credit outside the dateline: "By The Associated Press", or "(Washington Examiner) President ..."
     # opening the story; attribution checks the name against its outlets before using it as the publisher
     credit = next((c for c in (byline_credit(re.sub(r"\s+", " ", full[p.start:p.end])) for p in paragraphs[:first])

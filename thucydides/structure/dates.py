@@ -1,7 +1,8 @@
 """Publication dates: metadata strings to ISO dates with a precision, and dateline month/day to a full date.
 
 Precision vocabulary: ``day`` (a full date was stated), ``month``, ``year``, ``year-inferred`` (month and day
-from the dateline, year from the latest year the text mentions, else from today's date), or ``None``.
+from the dateline, year from the latest year the text mentions; from the run's date only with the setting
+``year_from_run_date``), or ``None``: the article is undated (docs/dates.md).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from datetime import date, datetime
 from thucydides.errors import BadValue
 
 _ISO_PARTIAL = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?\s*$")
+# a date in a file name: 2024-05-01, 2024_05_01, 2024.05.01 or 20240501, not inside a longer run of digits
+_FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(\d\d)\2(\d\d)(?!\d)")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.$€£])(19[5-9]\d|20\d\d)(?![\d,])")
 
 
@@ -72,11 +75,33 @@ def parse_date(value: str) -> DateValue | None:
     return DateValue(parsed.date().isoformat(), "day", parsed.isoformat() if has_time else None)
 
 
+def date_from_filename(path: str) -> DateValue | None:
+    """The first valid day a file's name holds (``2024-05-01_story.txt``, ``tass-20240501.html``), or ``None``.
+
+    Only the last component of ``path`` is read, so a folder named by date does not date the files in it.
+    """
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    for match in _FILENAME_DATE.finditer(name):
+        year, _sep, month, day = match.groups()
+        try:
+            return DateValue(date(int(year), int(month), int(day)).isoformat(), "day")
+        except ValueError:
+            continue
+    return None
+
+
+def latest_year(text: str, *, today: date) -> int | None:
+    """The latest year, not after ``today``'s, that the text names, or ``None``."""
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text) if int(y) <= today.year]
+    return max(years) if years else None
+
+
 def infer_year(month: int, day: int, text: str, *, today: date) -> tuple[int, str]:
-    """A year for a month/day with no year: the latest past year the text names, else this year or last."""
-    years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(text) if int(y) <= today.year})
-    if years:
-        return years[-1], f"year-inferred: {years[-1]} is the latest year the text mentions"
+    """A year for a month/day with no year: the latest past year the text names, else this year or last (the
+    caller decides whether a year taken from ``today`` may be used: see ``year_from_run_date``)."""
+    named = latest_year(text, today=today)
+    if named is not None:
+        return named, f"year-inferred: {named} is the latest year the text mentions"
     year = today.year
     try:
         if date(year, month, day) > today:

@@ -6,7 +6,8 @@ the explorer's filters, byte for byte as ``thucydides export`` writes them. The 
 network and a dyad's weekly timeline as inline SVG computed in :mod:`thucydides.web.charts`.
 
 Article text is untrusted: pages are rendered by Jinja2 with autoescaping (the SVG too), SQL only ever gets
-bound parameters, and request bodies are size-limited.
+bound parameters. What the server trusts (Host, Origin, a token for writes, bounded bodies, security headers) is
+:mod:`thucydides.web.security`; the pasted article's checks and storing, :mod:`thucydides.web.coding`.
 """
 
 from __future__ import annotations
@@ -20,23 +21,26 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from itertools import islice
 from typing import Annotated, Any, Literal
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
-from pydantic import BaseModel, Field
 
 from thucydides import __version__, config
 from thucydides.output import article_to_dict
 from thucydides.store import Store
 from thucydides.store import query as q
 from thucydides.store.query import Filters, events
-from thucydides.web import charts
+from thucydides.web import charts, errors
+from thucydides.web.coding import CodeRequest, check, file_name, form_request, public_input, store_coded
 from thucydides.web.queries import Edge, dyad_edges, dyad_events
+from thucydides.web.security import Access, GuardedAPI, Limits
 
-MAX_BODY = 2 * 1024 * 1024  # bytes accepted by POST /api/code
+# limit and offset accepted by the API: far beyond any store, and safe to add in SQLite's 64-bit integers
+MAX_ROWS = 2**31 - 1
 FILTER_NAMES = ("source", "target", "actor", "root", "code", "plover", "since", "until", "outlet", "polarity",
                 "certainty")
 # format -> (writer, media type, file name) of the downloads at /api/events.{format}
@@ -49,6 +53,8 @@ DOWNLOADS = {
 
 _templates = Environment(loader=PackageLoader("thucydides", "web/templates"),
                          autoescape=select_autoescape(["html"]))
+# an id as one path segment: "/" too is escaped, so an id such as "a/../b" is not rewritten by the browser
+_templates.filters["segment"] = lambda value: quote(str(value), safe="")
 
 
 def event_filters(
@@ -74,18 +80,19 @@ def event_filters(
 FilterParams = Annotated[dict[str, str], Depends(event_filters)]
 
 
-class CodeRequest(BaseModel):
-    text: str | None = Field(default=None, description="Plain-text article (headline, dek and dateline lines allowed)")
-    html: str | None = Field(default=None, description="An HTML page to extract the article from")
-    published: str | None = Field(default=None, description="Publication date, ISO (YYYY-MM-DD)")
-    outlet: str | None = None
-    store: bool = Field(default=False, description="Also save the coded article in the store")
-
-
-def create_app(db_path: str) -> FastAPI:
-    app = FastAPI(title="Thucydides", version=__version__,
-                  description="Political event data from news, with every claim traced to its source.")
+def create_app(db_path: str, *, settings: config.Settings | None = None, access: Access | None = None) -> FastAPI:
+    """The app over the store at ``db_path``. ``access``: the Host names it answers to and the token writes need
+    (default: loopback only, no token); ``settings``: the ``[serve]`` limits and the coding settings."""
+    settings = settings or config.load()
+    access = access or Access()
+    app = GuardedAPI(title="Thucydides", version=__version__,
+                     description="Political event data from news, with every claim traced to its source.")
+    app.guard_with(access=access, limits=Limits(max_body_bytes=settings.max_body_bytes,
+                                                max_query_bytes=settings.max_query_bytes,
+                                                body_timeout=settings.body_timeout))
+    errors.install(app)
     coder_lock = threading.Lock()
+    write_lock = threading.Lock()  # one article stored (and its clusters rebuilt) at a time
     state: dict[str, Any] = {}
 
     def store() -> Store:
@@ -96,19 +103,13 @@ def create_app(db_path: str) -> FastAPI:
             if "coder" not in state:
                 from thucydides.pipeline import Coder
 
-                state["coder"] = Coder(config.load())
+                state["coder"] = Coder(settings)
             return state["coder"]
-
-    @app.middleware("http")
-    async def limit_size(request: Request, call_next):  # noqa: ANN001, ANN202
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY:
-            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
-        return await call_next(request)
 
     # -- API ------------------------------------------------------------------------------------------------
     @app.get("/api/articles")
-    def api_articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def api_articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ROWS)
+                     ) -> dict[str, Any]:
         with store() as db:
             rows = db.execute(
                 "SELECT a.id, a.headline, a.outlet, a.published, a.input_path,"
@@ -116,24 +117,25 @@ def create_app(db_path: str) -> FastAPI:
                 " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)"
                 " FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
             total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        items = [{"id": r[0], "headline": r[1], "outlet": r[2], "published": r[3], "input": r[4], "events": r[5],
-                  "quotes": r[6]} for r in rows]
+        items = [{"id": r[0], "headline": r[1], "outlet": r[2], "published": r[3], "input": file_name(r[4]),
+                  "events": r[5], "quotes": r[6]} for r in rows]
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/articles/{article_id}")
+    @app.get("/api/articles/{article_id:path}")
     def api_article(article_id: str) -> dict[str, Any]:
+        """The article's record (an id may hold "/"; its input is named by the file's name only)."""
         with store() as db:
             row = db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        return json.loads(row[0])
+        return public_input(json.loads(row[0]))
 
     @app.get("/api/events")
     def api_events(filters: FilterParams, limit: int = Query(100, ge=1, le=1000),
-                   offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                   offset: int = Query(0, ge=0, le=MAX_ROWS)) -> dict[str, Any]:
         """Events matching the filters (the same as `thucydides query`), oldest first, paginated."""
         with store() as db:
-            rows = list(events(db, Filters(**filters, limit=limit + offset)))[offset:offset + limit]
+            rows = list(islice(events(db, Filters(**filters, limit=limit + offset)), offset, offset + limit))
         items = []
         for row in rows:
             record = json.loads(row["record"])
@@ -147,7 +149,7 @@ def create_app(db_path: str) -> FastAPI:
                               "description": "The file, as `thucydides export --format FMT` writes it"}})
     def api_events_download(fmt: Literal["csv", "jsonl", "gdelt", "plover"],
                             filters: FilterParams,
-                            limit: int | None = Query(None, ge=1),
+                            limit: int | None = Query(None, ge=1, le=MAX_ROWS),
                             header: bool = Query(False, description="gdelt: column names as a first line"),
                             ) -> StreamingResponse:
         """Download the matching events: CSV, JSON Lines, GDELT 2.0 (61 tab-separated columns) or PLOVER,
@@ -195,13 +197,7 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.post("/api/code")
     def api_code(body: CodeRequest) -> dict[str, Any]:
-        if not (body.text or body.html):
-            raise HTTPException(400, "give the article as 'text' or 'html'")
-        if body.published is not None:
-            try:
-                date.fromisoformat(body.published[:10])
-            except ValueError as exc:
-                raise HTTPException(400, f"'published' is not an ISO date: {body.published!r}") from exc
+        check(body)
         from thucydides.types import Article, InputRef, RawDocument
 
         raw = RawDocument(ref=InputRef("<api>"), format="html" if body.html else "text", text=body.text,
@@ -210,14 +206,9 @@ def create_app(db_path: str) -> FastAPI:
         if not isinstance(item, Article):
             raise HTTPException(422, f"{item.message} [{item.code} {item.reason}]")
         if body.store:
-            from thucydides.pipeline import pipeline_version
-
-            with store() as db:
-                version = pipeline_version()
-                run = db.begin_run(pipeline_version=version, settings={"api": True}, inputs=["<api>"])
-                db.write_article(item, run, version)
-                db.finish_run(run, articles=1, skipped=0, failed=0, seconds=0.0)
-        return article_to_dict(item)
+            with write_lock, store() as db:
+                store_coded(db, item, window_days=settings.cluster_window_days)
+        return public_input(article_to_dict(item))
 
     # -- pages ----------------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse)
@@ -231,7 +222,7 @@ def create_app(db_path: str) -> FastAPI:
                                                                sources=api_sources()["items"],
                                                                timeline=_timeline(rows))
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article_page(article_id: str) -> str:
         record = api_article(article_id)
         return _templates.get_template("article.html").render(a=record, pieces=_highlight(record),
@@ -239,20 +230,20 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.get("/code", response_class=HTMLResponse)
     def code_page() -> str:
-        return _templates.get_template("code.html").render(error=None, text="")
+        return _templates.get_template("code.html").render(error=None, text="", token=access.token is not None)
 
     @app.post("/code", response_model=None)
     async def code_form(request: Request) -> HTMLResponse | RedirectResponse:
         """The paste-and-code form: code the text, store it, show its article view."""
-        form = parse_qs((await request.body()).decode("utf-8", "replace"))
-        text = (form.get("text") or [""])[0]
-        published = (form.get("published") or [""])[0] or None
+        body = CodeRequest()
         try:
-            record = api_code(CodeRequest(text=text, published=published, store=True))
+            body = form_request(request.headers.get("content-type", ""), await request.body())
+            record = api_code(body)
         except HTTPException as exc:
-            page = _templates.get_template("code.html").render(error=exc.detail, text=text)
+            page = _templates.get_template("code.html").render(error=exc.detail, text=body.text or "",
+                                                               token=access.token is not None)
             return HTMLResponse(page, status_code=exc.status_code)
-        return RedirectResponse(f"/articles/{quote(record['id'])}", status_code=303)
+        return RedirectResponse(f"/articles/{quote(record['id'], safe='')}", status_code=303)
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(filters: FilterParams,
