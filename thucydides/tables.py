@@ -63,3 +63,13 @@ def word_list(name: str) -> tuple[str, ...]:
 def word_set(name: str) -> frozenset[str]:
     """The named list of ``data/lists.tsv`` as a set."""
     return frozenset(word_list(name))
+
+
+def cell_values(cell: str) -> frozenset[str]:
+    """The values of a table cell separated by "|", lower case; ``list:NAME`` stands for every word of that list
+    of ``data/lists.tsv``; ``-``, ``*`` or nothing give none."""
+    values: set[str] = set()
+    for value in (v.strip().lower() for v in cell.split("|")):
+        if value and value not in ("-", "*"):
+            values.update(word_list(value[5:]) if value.startswith("list:") else (value,))
+    return frozenset(values)

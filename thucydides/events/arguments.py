@@ -32,6 +32,7 @@ _JUDGING = word_set("judging-verbs")
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
 _UNDERGOING = word_set("undergoing-verbs")
 _ASKING_ROOTS = word_set("asking-roots")  # appeals and demands: "from X" names whom they are made of
+_SUBJECT_ASKED = _RECEIVING | _UNDERGOING  # "received a request from", "faces pressure from": the subject is asked
 _DEPLOYMENTS = word_set("deployment-nouns")
 _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _PLACE_PREPOSITIONS = word_set("place-prepositions")
@@ -50,9 +51,9 @@ class Arguments:
             sources = self._noun_sources(s, token.i, recent)
             targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                 recent)
-            governed = self._governor(s, token)
-            if pattern.code[:2] in _ASKING_ROOTS and governed and not governed[1] & (_RECEIVING | _UNDERGOING) \
-                    and sources and sources == self._preposition_targets(s, token.i, ("from",), recent):
+            if pattern.code[:2] in _ASKING_ROOTS and sources and (governed := self._governor(s, token)) \
+                    and not governed[1] & _SUBJECT_ASKED \
+                    and sources == self._preposition_targets(s, token.i, ("from",), recent):
                 # "asked for help from China", "demanded guarantees from Washington": what is asked for, "from"
                 # whom, is asked by the subject of the verb that governs it (not "received a request from Tokyo", "faces
                 # pressure from Brussels": there the subject is asked)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from thucydides.errors import DictionaryError
-from thucydides.tables import packaged, rows, word_list
+from thucydides.tables import cell_values, packaged, rows
 
 PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -92,14 +92,6 @@ def recodes() -> tuple[Recode, ...]:
             raise DictionaryError(f"CAMEO code {becomes!r} is not in the codebook", source=where)
         if when not in RECODE_PLACES:
             raise DictionaryError(f"when must be one of {', '.join(RECODE_PLACES)}, not {when!r}", source=where)
-        out.append(Recode(tuple(c.strip() for c in codes.split("|")), when, _words(words), _words(unless), becomes))
+        out.append(Recode(tuple(c.strip() for c in codes.split("|")), when, cell_values(words), cell_values(unless),
+                          becomes))
     return tuple(out)
-
-
-def _words(cell: str) -> frozenset[str]:
-    """A cell's words; ``list:NAME`` stands for a list of lists.tsv; ``-`` for none."""
-    out: set[str] = set()
-    for value in (v.strip().lower() for v in cell.split("|")):
-        if value and value != "-":
-            out.update(word_list(value[5:]) if value.startswith("list:") else (value,))
-    return frozenset(out)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from thucydides.errors import DictionaryError
 from thucydides.events.codebook import codebook
-from thucydides.tables import packaged, rows, word_list
+from thucydides.tables import cell_values, packaged, rows
 
 _SPLIT = re.compile(r"\s*\|\s*")
 # the code of a row that blocks a reading: "heart attack", "shoot for" (aim at) are no events
@@ -49,14 +49,8 @@ class Pattern:
 
 
 def _set(cell: str) -> frozenset[str] | None:
-    """The values of a cell, lower case; ``list:NAME`` stands for every word of that list of lists.tsv."""
-    cell = cell.strip()
-    if cell in ("", "-", "*"):
-        return None
-    values: set[str] = set()
-    for value in (v.lower() for v in _SPLIT.split(cell) if v):
-        values.update(word_list(value[5:]) if value.startswith("list:") else (value,))
-    return frozenset(values)
+    """The values of a cell (see :func:`thucydides.tables.cell_values`), or None for a cell without condition."""
+    return cell_values(cell) or None
 
 
 @cache
