@@ -334,6 +334,39 @@ def eval_events(gold: str, failures: bool, as_json: bool) -> None:
     _print_scores(score_halves(records, [a.events for a in articles]), as_json, failures)
 
 
+@evaluate.command(name="attribution")
+@click.argument("annotations", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--shared", default="../shared", show_default=True, type=click.Path(exists=True, file_okay=False),
+              help="The shared data folder the annotations' offsets point into.")
+@click.option("--failures", is_flag=True,
+              help="Also list the tune half's missed quotes and wrong chains (never the check half's).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_attribution(annotations: tuple[str, ...], shared: str, failures: bool, as_json: bool) -> None:
+    """Score quotes, speakers and chains on annotation files in the tests/data/attribution format: recall by
+    class (direct, indirect, unsourced) and by cue, precision, speaker accuracy, chains, for each file and its
+    tune and check halves."""
+    from pathlib import Path
+
+    from thucydides.evaluation.attribution import load_cases, score_halves
+    from thucydides.pipeline import Coder
+
+    coder = _or_setup_exit(lambda: Coder(config.load()))
+    results = []
+    for path in annotations:
+        try:
+            cases = load_cases(Path(path), Path(shared))
+        except (OSError, KeyError, ValueError) as exc:
+            click.echo(f"error: {path}: cannot read the annotations or their source records ({exc})", err=True)
+            sys.exit(1)
+        articles = coder.code_chunk([raw for _note, _text, raw in cases])
+        results.append(score_halves(Path(path).name, cases, articles))
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
+    else:
+        for result in results:
+            _print_scores(result, False, failures)
+
+
 def _or_setup_exit(load: Any) -> Any:
     """``load()`` (the spaCy pipeline, an optional package, or what holds them), or exit with status 3 and the
     reason (an ImportError's message names the extra to install)."""

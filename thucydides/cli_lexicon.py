@@ -86,3 +86,54 @@ def size() -> None:
     counts = lexicon_size(patterns())
     click.echo(f"verbs {counts['V_lemmas']}, nouns {counts['N_lemmas']}, adjectives {counts['A_lemmas']} "
                f"(distinct lemmas); {counts['rows']} rows")
+
+
+@lexicon.command(name="cues")
+@click.argument("inputs", nargs=-1)
+@click.option("--tally", "tallies", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A tally saved by --save (repeatable; tallies are merged) instead of, or besides, INPUTS.")
+@click.option("--save", type=click.Path(dir_okay=False), default=None, help="Save the tally of INPUTS here.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Read at most this many articles of INPUTS.")
+@click.option("--top", type=click.IntRange(0), default=50, show_default=True, help="How many gaps to list.")
+@click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
+              help="List only candidates seen at least this often.")
+@click.option("--json", "as_json", is_flag=True, help="Print coverage and gaps as JSON.")
+def cue_gaps(inputs: tuple[str, ...], tallies: tuple[str, ...], save: str | None, limit: int | None, top: int,
+             min_count: int, as_json: bool) -> None:
+    """List the words of a corpus that introduce content (a clause, an inverted report, an object and a
+    to-infinitive, a noun's that-clause) and that no row of data/attribution/cues.tsv judges."""
+    from thucydides.evaluation.cue_lexicon import CueTally, judged_cues
+    from thucydides.evaluation.lexicon import tally_inputs
+
+    if not inputs and not tallies:
+        raise click.UsageError("give corpus INPUTS, a --tally, or both")
+    tally = CueTally()
+    for path in tallies:
+        try:
+            tally.merge(CueTally.load(Path(path)))
+        except ValueError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    if inputs:
+        done = tally_inputs(list(inputs), config.load(), limit=limit, tally=CueTally(),
+                            progress=lambda n: click.echo(f"\r{n} articles", nl=False, err=True))
+        click.echo("", err=True)
+        if save:
+            done.save(Path(save))
+        tally.merge(done)
+    judged = judged_cues()
+    coverage = tally.coverage(judged)
+    missing = tally.gaps(judged, min_count)[:top]
+    if as_json:
+        click.echo(json.dumps({"articles": tally.articles, "sentences": tally.sentences, "coverage": coverage,
+                               "gaps": [{"pos": p, "lemma": lem, "count": n, "frames": f,
+                                         "examples": tally.examples.get((p, lem), [])}
+                                        for p, lem, n, f in missing]}, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{tally.articles} articles, {tally.sentences} sentences, {coverage['all_tokens']} cue candidates")
+    click.echo(f"coverage {coverage['all_coverage']:.3f} (verbs {coverage['V_coverage']:.3f}, "
+               f"nouns {coverage['N_coverage']:.3f})")
+    for pos, lemma, n, frames in missing:
+        click.echo(f"{n:6d}  {pos} {lemma}  ({frames})")
+        for example in tally.examples.get((pos, lemma), [])[:2]:
+            click.echo(f"          {example[:160]}")

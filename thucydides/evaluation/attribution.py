@@ -19,10 +19,50 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from thucydides.types import Article, InputRef, Quote, RawDocument
+
+
+CLASSES = ("direct", "indirect", "unsourced")
+
+
+def class_of(gold: dict[str, Any]) -> str:
+    """``direct`` (a quotation), ``unsourced`` ("it was reported that ...") or ``indirect`` (reported content
+    with a source)."""
+    if gold.get("direct"):
+        return "direct"
+    return "unsourced" if gold["speaker"].get("kind") == "unsourced" else "indirect"
+
+
+def cue_group(cue: str | None) -> str:
+    """The cue as a short key for recall by cue: an inflected verb of the cue lexicon becomes its lemma ("said",
+    "says" -> "say"); a colon, a dash and "according to" keep their form; a continuation is "(none)"."""
+    if cue is None:
+        return "(none)"
+    word = re.sub(r"\s+", " ", cue.lower()).strip()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    known = _cue_lemmas()
+    for candidate in (word, word[:-1], word[:-2], word[:-3], word[:-1] + "e", word[:-2] + "e", word[:-3] + "e",
+                      word[:-3] + "y", word[:-4]):
+        if candidate in known:
+            return candidate
+    return word
+
+
+_IRREGULAR = {"said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell",
+              "wrote": "write", "written": "write", "thought": "think", "felt": "feel", "found": "find",
+              "showed": "show", "shown": "show", "spoke": "speak", "spoken": "speak"}
+
+
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    from thucydides.attribution.quotes import cues
+
+    return frozenset(w for words in cues().values() for w in words)
 
 
 @dataclass
@@ -34,8 +74,14 @@ class AttributionScores:
     chain_right: int = 0
     chain_kinds_right: int = 0
     predicted: int = 0
+    predicted_right: int = 0  # coded claims that overlap a gold span by half of either
     by_zone: Counter[str] = field(default_factory=Counter)
     found_by_zone: Counter[str] = field(default_factory=Counter)
+    by_class: Counter[str] = field(default_factory=Counter)
+    found_by_class: Counter[str] = field(default_factory=Counter)
+    speaker_by_class: Counter[str] = field(default_factory=Counter)
+    by_cue: Counter[str] = field(default_factory=Counter)
+    found_by_cue: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
 
     def rates(self) -> dict[str, float]:
@@ -43,16 +89,79 @@ class AttributionScores:
         return {"quote_recall": self.found / max(self.gold, 1), "speaker_accuracy": self.speaker_right / found,
                 "speaker_mention": self.speaker_mention_right / found, "chain_exact": self.chain_right / found,
                 "chain_kinds": self.chain_kinds_right / found,
-                "quote_precision": self.found / max(self.predicted, 1)}
+                "quote_precision": self.predicted_right / max(self.predicted, 1)}
+
+    def by_class_rates(self) -> dict[str, dict[str, float | int]]:
+        return {c: {"gold": self.by_class[c], "recall": round(self.found_by_class[c] / max(self.by_class[c], 1), 3),
+                    "speaker_accuracy": round(self.speaker_by_class[c] / max(self.found_by_class[c], 1), 3)}
+                for c in CLASSES if self.by_class[c]}
 
     def summary(self) -> str:
         r = self.rates()
         body = self.by_zone["body"]
+        classes = ", ".join(f"{c} {v['recall']:.3f} of {v['gold']} (speakers {v['speaker_accuracy']:.3f})"
+                            for c, v in self.by_class_rates().items())
         return (f"{self.gold} gold quotes ({body} in bodies), {self.predicted} coded\n"
-                f"  quote recall {r['quote_recall']:.3f} (bodies {self.found_by_zone['body'] / max(body, 1):.3f})\n"
+                f"  quote recall {r['quote_recall']:.3f} (bodies {self.found_by_zone['body'] / max(body, 1):.3f}), "
+                f"precision {r['quote_precision']:.3f}\n"
+                f"  by class: {classes}\n"
                 f"  speaker accuracy {r['speaker_accuracy']:.3f} (speaker mention found {r['speaker_mention']:.3f}), "
                 f"chain exact {r['chain_exact']:.3f} "
                 f"(kinds only {r['chain_kinds']:.3f}) over the quotes found")
+
+    def cue_table(self, least: int = 3) -> str:
+        rows = [(n, cue) for cue, n in self.by_cue.most_common() if n >= least]
+        return "\n".join(f"  {cue:<16} {self.found_by_cue[cue] / n:.2f} of {n}" for n, cue in rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "coded": self.predicted, **{k: round(v, 3) for k, v in self.rates().items()},
+                "by_class": self.by_class_rates(),
+                "by_cue": {c: {"gold": n, "recall": round(self.found_by_cue[c] / n, 3)}
+                           for c, n in self.by_cue.most_common()}}
+
+
+HALVES = ("tune", "check")
+
+
+@dataclass
+class AttributionHalves:
+    """One annotation file scored whole and by its dev halves (a hash of the record id); misses are the tune
+    half's only, so the check half stays a measure nobody tuned on."""
+
+    name: str
+    whole: AttributionScores
+    halves: dict[str, AttributionScores]
+
+    @property
+    def misses(self) -> list[str]:
+        return self.halves["tune"].misses
+
+    def summary(self) -> str:
+        lines = [f"{self.name}: {self.whole.summary()}"]
+        for half in HALVES:
+            r = self.halves[half].rates()
+            lines.append(f"  {half} half: recall {r['quote_recall']:.3f}, precision {r['quote_precision']:.3f}, "
+                         f"speakers {r['speaker_accuracy']:.3f}, chains {r['chain_exact']:.3f} "
+                         f"({self.halves[half].gold} gold)")
+        lines.append("  recall by cue (3 or more):")
+        lines.append(self.whole.cue_table())
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.name, **self.whole.to_dict(),
+                "halves": {h: self.halves[h].to_dict() for h in HALVES}}
+
+
+def score_halves(name: str, cases: Sequence[tuple[dict[str, Any], str, RawDocument]],
+                 articles: Sequence[Article]) -> AttributionHalves:
+    from thucydides.evaluation.events import half_of
+
+    halves = {}
+    for half in HALVES:
+        pairs = [(c, a) for c, a in zip(cases, articles, strict=True)
+                 if half_of(str(c[0].get("record_id") or c[0]["source"])) == half]
+        halves[half] = score([c for c, _a in pairs], [a for _c, a in pairs])
+    return AttributionHalves(name, score(cases, articles), halves)
 
 
 def load_cases(annotations: Path, shared: Path) -> list[tuple[dict[str, Any], str, RawDocument]]:
@@ -159,10 +268,16 @@ def score(cases: Sequence[tuple[dict[str, Any], str, RawDocument]], articles: Se
     for (note, raw, _doc), article in zip(cases, articles, strict=True):
         predicted = _raw_spans(article, raw, article.quotes)
         scores.predicted += len(predicted)
+        scores.predicted_right += sum(
+            any(min(b, g["end"]) - max(a, g["start"]) >= 0.5 * min(b - a, g["end"] - g["start"])
+                for g in note["quotes"]) for a, b, _q in predicted)
         for gold in note["quotes"]:
             zone = gold.get("zone", "body")
+            kind, cue = class_of(gold), cue_group(gold.get("cue"))
             scores.gold += 1
             scores.by_zone[zone] += 1
+            scores.by_class[kind] += 1
+            scores.by_cue[cue] += 1
             length = gold["end"] - gold["start"]
             best = max(predicted, key=lambda p: min(p[1], gold["end"]) - max(p[0], gold["start"]), default=None)
             if best is None or (min(best[1], gold["end"]) - max(best[0], gold["start"])) < 0.5 * length:
@@ -171,6 +286,8 @@ def score(cases: Sequence[tuple[dict[str, Any], str, RawDocument]], articles: Se
                 continue
             scores.found += 1
             scores.found_by_zone[zone] += 1
+            scores.found_by_class[kind] += 1
+            scores.found_by_cue[cue] += 1
             quote = best[2]
             speaker = quote.speaker.name if quote.speaker else None
             at_span = _same_mention(quote, best[0] - quote.start, gold["speaker"], raw)
@@ -179,7 +296,10 @@ def score(cases: Sequence[tuple[dict[str, Any], str, RawDocument]], articles: Se
             by_name = _names_match(speaker, gold["speaker"]["name"]) or (
                 gold["speaker"].get("kind") == "anonymous" and quote.speaker is not None
                 and quote.speaker.kind == "anonymous" and at_span)
+            if kind == "unsourced":  # no source named: right when we name none either
+                by_name = quote.speaker is None or len(quote.chain) <= 1
             scores.speaker_right += by_name
+            scores.speaker_by_class[kind] += by_name
             scores.speaker_mention_right += by_name or at_span
             kinds = [h.kind for h in quote.chain] == [h["kind"] for h in gold["chain"]]
             scores.chain_kinds_right += kinds

@@ -196,10 +196,11 @@ def lexicon_size(index: dict[tuple[str, str], list[Pattern]]) -> dict[str, int]:
 
 
 def tally_inputs(inputs: Sequence[str], settings, *, limit: int | None = None,  # noqa: ANN001 - Settings
-                 progress=None, nlp=None) -> Tally:  # noqa: ANN001 - a callable; a loaded spaCy pipeline
+                 progress=None, nlp=None, tally=None):  # noqa: ANN001 - a callable; a loaded spaCy pipeline
     """Read, structure, parse and resolve the actors of ``inputs`` (any format ``thucydides code`` reads) and
     tally their predicates. Inputs that cannot be read are skipped, as ``code`` would report them. ``nlp``: a
-    spaCy pipeline already loaded (default: load the configured one)."""
+    spaCy pipeline already loaded (default: load the configured one); ``tally``: what counts (anything with
+    ``add_article``; default a predicate :class:`Tally`)."""
     from itertools import islice
 
     from thucydides.actors import Resolver
@@ -211,7 +212,7 @@ def tally_inputs(inputs: Sequence[str], settings, *, limit: int | None = None,  
     model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)
     parser = Parser(model, batch_size=settings.batch_size)
     resolver = Resolver()
-    tally = Tally()
+    tally = Tally() if tally is None else tally
     raw = (item for item in read(inputs, settings) if not isinstance(item, Rejected))
     built = (build_article(item, settings) for item in islice(raw, limit))
     for chunk in chunked((a for a in built if isinstance(a, Article)), CHUNK):

@@ -1,6 +1,7 @@
 """Validate annotations.jsonl against the shared corpus and print the count table.
 
-Usage: python tests/data/attribution/validate.py [SHARED_DIR]   (default: ../shared next to the repo)
+Usage: python tests/data/attribution/validate.py [SHARED_DIR] [FILE ...]
+(default: ../shared next to the repo; annotations.jsonl and unseen.jsonl beside this script)
 """
 import collections
 import hashlib
@@ -10,7 +11,8 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 SHARED = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[3] / "shared"
-KINDS = {"publisher", "outlet", "named", "institution", "anonymous", "document"}
+FILES = [pathlib.Path(p) for p in sys.argv[2:]] or [HERE / "annotations.jsonl", HERE / "unseen.jsonl"]
+KINDS = {"publisher", "outlet", "named", "institution", "anonymous", "document", "unsourced"}
 TYPES = {"direct": True, "partial": True, "indirect": False, "mixed": False}
 
 
@@ -29,12 +31,21 @@ def load_text(source, record_id, cache=_CACHE):
 
 
 def main():
+    status = 0
+    for path in FILES:
+        if path.exists():
+            print(f"== {path.name}")
+            status |= check(path)
+    return status
+
+
+def check(path):
     errors = []
     stats = collections.Counter()
     per_source, per_pub = collections.Counter(), collections.Counter()
     chain_len, final_kind, qtype = collections.Counter(), collections.Counter(), collections.Counter()
     seen = set()
-    lines = (HERE / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for n, line in enumerate(lines, 1):
         a = json.loads(line)
         key = (a["source"], a["record_id"])
@@ -69,18 +80,21 @@ def main():
                 errors.append(f"{where}: chain must start with the publisher")
             if any(c["kind"] not in KINDS for c in ch) or any(c["kind"] == "publisher" for c in ch[1:]):
                 errors.append(f"{where}: chain kinds")
-            if sp["kind"] != "publisher" and {"name": sp["name"], "kind": sp["kind"]} not in ch:
+            if sp["kind"] == "unsourced" and (len(ch) != 1 or sp["start"] is not None):
+                errors.append(f"{where}: an unsourced attribution has no speaker span and a chain of the publisher")
+            if sp["kind"] not in ("publisher", "unsourced") and {"name": sp["name"], "kind": sp["kind"]} not in ch:
                 errors.append(f"{where}: speaker not in chain")
             stats["quotes"] += 1
             qtype[q["type"]] += 1
-            stats["direct" if q["direct"] else "indirect"] += 1
+            stats["direct" if q["direct"] else "unsourced" if sp["kind"] == "unsourced" else "indirect"] += 1
             chain_len[len(ch)] += 1
             final_kind[ch[-1]["kind"]] += 1
             if q["cue"] is None:
                 stats["no cue"] += 1
             if q.get("zone"):
                 stats["zone " + q["zone"]] += 1
-    print(f"articles {len(lines)}  quotes {stats['quotes']}  direct {stats['direct']}  indirect {stats['indirect']}")
+    print(f"articles {len(lines)}  quotes {stats['quotes']}  direct {stats['direct']}  indirect {stats['indirect']}"
+          f"  unsourced {stats['unsourced']}")
     print("types", dict(qtype), " no-cue", stats["no cue"], " headline/dek", stats["zone headline"], stats["zone dek"])
     print("per source", dict(per_source))
     print("per publisher", dict(per_pub))

@@ -1,0 +1,262 @@
+"""Frames and chains, sentence by sentence: the cues of a sentence, their speakers, the outlets that relay
+them ("told AFP", "according to the Press Trust of India", "citing sources") and the reporting frame that
+stays open over the sentences that point back to it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from thucydides.attribution.speakers import hop_of, resolve_speaker
+from thucydides.attribution.spans import claims_of
+from thucydides.attribution.state import State, add_claim, media_entry
+from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, OPEN, ORG_NOUNS,
+                                          SPEAKER_NOUNS, cues)
+from thucydides.attribution.people import noun_phrase
+from thucydides.tree import bounds, children
+from thucydides.types import ActorMention, Hop, Sentence, Token
+
+
+def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[tuple[int, int]],
+              state: State) -> None:
+    tokens = sentence.tokens
+    if not tokens:
+        return
+    kids = state.kids = children(tokens)
+    words = cues()
+    lower = sentence.text.lower()
+    frame_cue = bool(state.frame) and (any(w in words["frame"] for w in re.findall(r"[a-z]+", lower))
+                                       or "according to them" in lower)
+    # 1. verbs of saying or thinking, and "according to X"
+    found: list[tuple[Token, str, list[int]]] = []  # (verb, kind, speaker token indices)
+    for token in tokens:
+        lemma = token.lemma.lower()
+        if any(a <= token.start < b for a, b in quoted):
+            continue  # a verb inside a quotation is part of what was said, not a report of it
+        particles = [tokens[c].text.lower() for c in kids[token.i] if tokens[c].dep == "prt"]
+        if particles and f"{lemma} {particles[0]}" in words["speech"]:
+            lemma = f"{lemma} {particles[0]}"  # "pointed out that ..."
+        reports = lemma in words["speech"] or lemma in words["belief"] or (
+            lemma in words["clause"] and any(tokens[c].dep == "ccomp" for c in kids[token.i])) or (
+            lemma in words["partial"] and any(token.start < a < tokens[bounds(kids, token.i)[1]].end
+                                              for a, _b in quoted))
+        if token.pos in ("VERB", "AUX") and reports:
+            subjects: list[int] = []
+            node = token.i
+            for _ in range(3):  # "stressing that ...", "was quoted as saying that ...": the governing subject
+                subjects = [k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")]
+                if tokens[node].lemma.lower() != "quote":  # "X was quoted by Y": Y relays, X speaks
+                    subjects += [c for k in kids[node] if tokens[k].dep == "agent" for c in kids[k]]
+                if subjects or tokens[node].dep not in ("advcl", "xcomp", "pcomp", "prep", "conj") or \
+                        tokens[node].head == node:
+                    break
+                node = tokens[node].head
+            kind = "belief" if lemma in words["belief"] else "speech" if lemma in words["speech"] else "clause"
+            found.append((token, kind, subjects))
+        if token.text.lower() == "according" and token.i + 1 < len(tokens) and tokens[token.i + 1].text == "to":
+            objects = [c for c in kids[token.i + 1] if tokens[c].dep == "pobj"] or \
+                      [k for k in kids[token.i] if tokens[k].dep == "pobj"]
+            if any(can_speak(tokens[k], k in at, words) for k in objects):  # not "according to law"
+                found.append((token, "according", objects))
+    # a quotation belongs to the sentence it starts in (not the one that only holds its opening mark), and to
+    # every later sentence it runs through
+    first_char = next((t.start for t in tokens if t.text not in OPEN and t.text not in ("``", "''")), sentence.start)
+    sentence_quotes = [(a, b) for a, b in quoted
+                       if first_char <= a < sentence.end and a < tokens[-1].start or a < first_char < b]
+    # quote first, then "X said." split off as a sentence of its own: the quotation just before belongs to it
+    leading = [(a, b) for a, b in quoted if sentence.start - 4 <= b <= sentence.start]
+    if leading and any(t.lemma.lower() in words["speech"] and t.i < 8 for t in tokens):
+        sentence_quotes = leading + sentence_quotes
+    # "..., the minister said, according to the Press Trust of India": the agency relays what was said
+    relays = {}
+    dropped: set[int] = set()
+    if any(kind != "according" for _v, kind, _s in found):
+        for verb, kind, objects in found:
+            if kind == "according":
+                outlet = next((hop_of(at[k]) for k in objects if k in at and hop_of(at[k]).kind == "outlet"), None)
+                if outlet is None and state.frame and any(tokens[k].lemma.lower() in words["frame"] for k in objects):
+                    outlet = state.frame[0]  # "the administration, according to the paper, believes"
+                if outlet is None:
+                    # "According to a source, the army chief said ...": the source relays the chief's words
+                    others = [f for f in found if f[1] != "according" and f[2] and not set(f[2]) & set(objects)
+                              and resolve_speaker(f[2], tokens, at, replace(state), strict=True)[0] is not None]
+                    actor = any(k in at or tokens[k].pos == "PROPN" or tokens[k].lemma.lower() in ANONYMOUS_WORDS
+                                for k in objects)  # "according to a source", not "according to law"
+                    hop, _span = resolve_speaker(objects, tokens, at, state) if others and actor else (None, None)
+                    if hop is not None and hop.kind in ("anonymous", "institution", "named", "document"):
+                        dropped.add(verb.i)
+                        relays[verb.i] = replace(hop, cue="according to")
+                    continue
+                dropped.add(verb.i)
+                if not (state.frame and state.frame[0].name == outlet.name):
+                    relays[verb.i] = replace(outlet, cue="according to")
+                # (inside the outlet's own frame, "according to the paper" keeps that frame going)
+        found = [f for f in found if f[0].i not in dropped]
+    # a quotation belongs to the verb of saying whose phrase holds it ("..., as US officials declare support
+    # 'as long as it takes'": the officials', not the article's), else to every verb of the sentence
+    holders: dict[tuple[int, int], int] = {}
+    speaking = [verb for verb, kind, _s in found if kind != "according"]
+    if len(speaking) > 1:  # several verbs of saying: each quotation goes to the nearest ('"...," Trump added,
+        for q in sentence_quotes:  # CNN's report said': Trump's words)
+            holders[q] = min(speaking, key=lambda v: min(abs(v.start - q[0]), abs(v.start - q[1]))).i
+    sentence_relay = next(iter(relays.values()), None)
+    outer: dict[int, tuple[tuple[Hop, ...], set[int]]] = {}  # verb -> (its chain, the tokens of its clause)
+    for verb, kind, subject_tokens in found:
+        # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
+        # only people, bodies and documents hold beliefs or "show" things: not "the relationship has shown"
+        speaker, span = resolve_speaker(subject_tokens, tokens, at, state, strict=kind in ("belief", "clause"))
+        if speaker is None:
+            continue
+        cue = "according to" if kind == "according" else verb.text
+        relay = told_outlet(verb, tokens, kids, at, state) if kind in ("speech", "clause") else None
+        relay = relay or (sentence_relay if kind != "according" else None) or quoted_by(verb, tokens, kids, at, state)
+        if relay is None and any(t.text.lower() == "reportedly" for t in tokens if t.head == verb.i):
+            relay = Hop("unspecified media reports", "outlet", cue="reportedly")  # "X reportedly said"
+        if relay is None and speaker.kind == "named" and speaker.name in state.speaker_relays:
+            # "Rice told PBS ..." then "Rice added": the same interview, a few paragraphs on
+            relay, paragraph = state.speaker_relays[speaker.name]
+            relay = relay if sentence.paragraph - paragraph <= 3 else None
+        in_frame = bool(state.frame) and relay is not None and state.frame[0].name == relay.name
+        if relay is not None and speaker.kind != "outlet" and relay.name != state.publisher.name and not in_frame \
+                and relay.name != speaker.name:
+            # "Witnesses told AFP", "Rice told PBS' Charlie Rose": the outlet that heard it relays it
+            chain = (state.publisher, relay, replace(speaker, cue=cue))
+            if speaker.kind == "named" and relay.kind == "outlet":
+                state.speaker_relays[speaker.name] = (relay, sentence.paragraph)
+            state.frame = ()
+            chain = nested_chain(verb, speaker, cue, chain, outer, kids, tokens)
+            claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
+                       [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
+            continue
+        if speaker.kind == "outlet" and state.frame and state.frame[0].name == speaker.name:
+            # "according to the newspaper": the frame goes on, and this claim is the newspaper's own
+            chain = (state.publisher, state.frame[0])
+        elif speaker.kind == "outlet":
+            citing = cited_source(tokens, kids, at, state)
+            state.frame = (replace(speaker, cue=cue),) + ((citing,) if citing else ())
+            chain = (state.publisher, *state.frame)
+        elif state.frame and (frame_cue or speaker.kind == "anonymous" or speaker == state.frame[-1]):
+            chain = (state.publisher, *state.frame)
+            if speaker.name != state.frame[-1].name:
+                # "one of the sources" inside "citing sources" narrows the last hop; a new speaker extends it
+                narrows = speaker.kind == "anonymous" and state.frame[-1].kind == "anonymous"
+                if narrows:
+                    chain = chain[:-1] + (replace(speaker, cue=cue),)
+                elif state.frame[-1].kind == "anonymous" and speaker.kind in ("named", "institution"):
+                    # "the administration, according to the paper, believes": the paper reports the
+                    # administration's view, not its sources'
+                    chain = (state.publisher, state.frame[0], replace(speaker, cue=cue))
+                else:
+                    chain = chain + (replace(speaker, cue=cue),)
+        else:
+            state.frame = ()
+            chain = (state.publisher, replace(speaker, cue=cue))
+        chain = nested_chain(verb, speaker, cue, chain, outer, kids, tokens)
+        claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
+                   [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
+    # 2. quotations nobody in this sentence introduced: inside a frame, or the previous speaker's
+    for q in sentence_quotes:
+        if any(c.start == q[0] and c.end == q[1] for c in state.claims):
+            continue
+        if state.claims and state.claims[-1].sentence >= sentence.index - 1 and state.claims[-1].speaker:
+            last = state.claims[-1]  # no cue of its own: the speaker is carried over (replaceable)
+            add_claim(state, q, True, None, last.speaker, None, last.chain, sentence.index)
+        elif state.frame:
+            add_claim(state, q, True, None, state.frame[-1], None, (state.publisher, *state.frame), sentence.index)
+    if state.frame and (found or frame_cue or sentence_quotes):
+        state.frame_paragraph = sentence.paragraph
+    if state.frame and sentence.paragraph == state.frame_paragraph:
+        state.sentence_frames[sentence.index] = (state.publisher, *state.frame)
+    elif state.frame and sentence.paragraph != state.frame_paragraph:
+        state.frame = ()  # a new paragraph in the publisher's own voice (background): the frame is over
+
+
+def can_speak(token: Token, is_actor: bool, words: dict[str, frozenset[str]]) -> bool:
+    """Whether "according to X" names a source: an actor, a name, a pronoun, a source or document noun, an
+    organisation noun, a newspaper; not "according to law", "according to plan", "according to the schedule"."""
+    lemma = token.lemma.lower()
+    return is_actor or token.pos in ("PROPN", "PRON") or lemma in ANONYMOUS_WORDS or lemma in DOCUMENT_WORDS \
+        or lemma in SPEAKER_NOUNS or lemma in words["frame"] or lemma in MEDIA_NOUNS or lemma in ORG_NOUNS \
+        or lemma in ("information", "data", "figure", "figures", "estimate", "estimates", "record", "records")
+
+
+def nested_chain(verb: Token, speaker: Hop, cue: str, chain: tuple[Hop, ...],
+            outer: dict[int, tuple[tuple[Hop, ...], set[int]]], kids: list[list[int]],
+            tokens: Sequence[Token]) -> tuple[Hop, ...]:
+    """A report inside another's reported clause ("the source claimed that the minister said ..."): the outer
+    speaker relays the inner one. Records this verb's chain and clause for the verbs inside it."""
+    for _i, (outer_chain, inside) in outer.items():
+        if verb.i in inside and outer_chain[-1].name != speaker.name:
+            chain = outer_chain + (replace(speaker, cue=cue),)
+            break
+    clause: set[int] = set()
+    for k in kids[verb.i]:
+        if tokens[k].dep in ("ccomp", "xcomp", "parataxis"):
+            first, last = bounds(kids, k)
+            clause |= set(range(first, last + 1))
+    outer[verb.i] = (chain, clause)
+    return chain
+
+
+def told_outlet(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+          state: State) -> Hop | None:
+    """The outlet a speaker talked to: "told AFP", "told PBS' Charlie Rose", "said in an interview with CNN",
+    "speaking to the BBC", "told the New York Times"."""
+    candidates: list[int] = []
+    for k in kids[verb.i]:
+        dep, word = tokens[k].dep, tokens[k].text.lower()
+        if dep in ("dobj", "dative", "obj", "iobj"):
+            candidates.append(k)
+            candidates += [c for c in kids[k] if tokens[c].dep == "poss"]  # "told PBS' Charlie Rose"
+        elif dep == "prep" and word in ("to", "with", "in"):
+            for o in kids[k]:
+                if tokens[o].dep != "pobj":
+                    continue
+                candidates.append(o)
+                if tokens[o].lemma.lower() in ("interview", "statement", "conversation"):  # "in an interview with"
+                    candidates += [c for p in kids[o] if tokens[p].dep == "prep" and tokens[p].text.lower() == "with"
+                                   for c in kids[p] if tokens[c].dep == "pobj"]
+    for k in candidates:
+        mention = at.get(k)
+        if tokens[k].dep == "poss" and tokens[k].pos == "PROPN":
+            found = media_entry(tokens[k].text)  # "told PBS' Charlie Rose": the interviewer's outlet
+            if found is not None:
+                return Hop(found[1], "outlet", found[0], cue=verb.text)
+        if mention is not None and mention.actor.kind == "media":  # a named outlet, not "told reporters"
+            hop = hop_of(mention)
+            if hop.kind == "outlet":
+                return replace(hop, cue=f"{verb.text} {tokens[k].text}" if tokens[k].dep == "pobj" else verb.text)
+    return None
+
+
+def quoted_by(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+               state: State) -> Hop | None:
+    """ "the army chief was quoted by the source as saying ...": the one who quotes relays the words."""
+    node = verb.i
+    for _ in range(3):
+        if tokens[node].lemma.lower() == "quote":
+            for k in kids[node]:
+                if tokens[k].dep == "agent":
+                    hop, _span = resolve_speaker([c for c in kids[k] if tokens[c].dep == "pobj"], tokens, at, state)
+                    if hop is not None:
+                        return replace(hop, cue="quoted by")
+            return None
+        if tokens[node].head == node:
+            return None
+        node = tokens[node].head
+    return None
+
+
+def cited_source(tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+            state: State) -> Hop | None:
+    words = cues()["citing"]
+    for token in tokens:
+        if token.text.lower() in words:
+            for k in kids[token.i]:
+                hop, _span = resolve_speaker([k], tokens, at, state)
+                if hop is not None:
+                    return replace(hop, cue=token.text)
+                if tokens[k].lemma.lower() in ANONYMOUS_WORDS:
+                    return Hop(noun_phrase(tokens, k), "anonymous", cue=token.text)
+    return None

@@ -1,0 +1,88 @@
+"""Claim spans: the quotations of an article, and the stretch of text a cue introduces (its clause, the main
+clause of an inverted report, the rest of the sentence after "according to X,")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thucydides.attribution.state import State, add_claim
+from thucydides.attribution.words import CLOSE, OPEN
+from thucydides.tree import bounds
+from thucydides.types import Article, Hop, Sentence, Token
+
+
+def quotation_spans(article: Article) -> list[tuple[int, int]]:
+    """Spans inside quotation marks; an unclosed quotation ends with its paragraph; a paragraph opening with a
+    mark after an unclosed one continues it (wire style for quotes over several paragraphs)."""
+    text = article.text
+    spans: list[tuple[int, int]] = []
+    paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(text))]
+    for start, end in paragraphs:
+        k, open_at = start, None
+        while k < end:
+            char = text[k]
+            if open_at is None and char in OPEN and (k == start or not text[k - 1].isalnum()):
+                open_at = k + 1
+            elif open_at is not None and char in CLOSE and (k + 1 >= end or not text[k + 1].isalnum()):
+                if k > open_at:
+                    spans.append((open_at, k))
+                open_at = None
+            k += 1
+        if open_at is not None and end - open_at > 1:
+            stop = end - 1 if text[end - 1] in CLOSE else end
+            spans.append((open_at, stop))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: list[list[int]], verb: Token,
+               kind: str, cue: str, speaker: Hop, span: tuple[int, int] | None, chain: tuple[Hop, ...],
+               sentence_quotes: list[tuple[int, int]], quoted_sentence: bool) -> None:
+    """The claims one cue introduces: the clause after "according to", the main clause of an inverted report,
+    the sentence's quotations, the reported clause."""
+    if kind == "according":
+        target = (sentence.start, sentence.end)
+        content_span = clause_without(tokens, verb)
+        add_claim(state, content_span or target, False, cue, speaker, span, chain, sentence.index)
+        return
+    content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp", "parataxis")]
+    inverted = verb.dep in ("ccomp", "parataxis", "advcl", "conj") and verb.head != verb.i and not content \
+        and verb.head < verb.i
+    if inverted and not quoted_sentence:
+        # "Washington is urging Kyiv to ..., the Washington Post reported": the main clause is the claim
+        first, _last = bounds(kids, verb.i)
+        end = first - 1
+        while end > 0 and tokens[end].pos == "PUNCT":
+            end -= 1
+        if end > 0:
+            add_claim(state, (tokens[0].start, tokens[end].end), False, cue, speaker, span, chain, sentence.index)
+        return
+    if sentence_quotes:  # the quotation(s) of the sentence are what the speaker said
+        for q in sentence_quotes:
+            add_claim(state, q, True, cue, speaker, span, chain, sentence.index)
+    if content:  # with quotations inside, a mixed quote: the whole reported clause is the claim
+        first, last = bounds(kids, content[0])
+        while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"
+                                or tokens[first].text.lower() == "according"):
+            if tokens[first].text.lower() == "according":  # "said, according to the agency, that ..."
+                first = next((j for j in range(first, last) if tokens[j].text == ","), last)
+            first += 1  # "said that ...": the claim starts after "that"
+        while last > first and tokens[last].pos == "PUNCT":
+            last -= 1
+        add_claim(state, (tokens[first].start, tokens[last].end), False, cue, speaker, span, chain, sentence.index)
+
+
+def clause_without(tokens: Sequence[Token], according: Token) -> tuple[int, int] | None:
+    """ "According to X, Y did Z": the rest of the sentence is what X says."""
+    k = according.i + 2
+    while k < len(tokens) and tokens[k].text != ",":
+        k += 1
+    if k + 1 < len(tokens):
+        last = len(tokens) - 1
+        while last > k and tokens[last].pos == "PUNCT":
+            last -= 1
+        return tokens[k + 1].start, tokens[last].end
+    first = 0
+    end = according.i - 1
+    while end > first and tokens[end].pos == "PUNCT":
+        end -= 1
+    return (tokens[first].start, tokens[end].end) if end > first else None

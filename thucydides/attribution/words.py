@@ -1,0 +1,51 @@
+"""The attribution stage's words, read from data files a domain expert can edit: the cues of
+``data/attribution/cues.tsv``, the role groups of ``roles.tsv``, the organisation nouns of
+``organisation_nouns.tsv``, and the named lists of ``data/lists.tsv`` (anonymous sources, speaker nouns, titles ...)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from thucydides.tables import cell_values, packaged, rows, word_set
+
+OPEN = "\"“«„"
+CLOSE = "\"”»“"
+ANONYMOUS_WORDS = word_set("anonymous-sources")
+SPEAKER_NOUNS = word_set("speaker-nouns")  # can speak for a body when the actor stage gives no actor for them
+TITLES = word_set("personal-titles")
+PARTICLES = word_set("name-particles")
+ORG_WORDS = word_set("organisation-name-ends")  # "National Association ..." is not a person called Association
+ORG_NOUNS = word_set("organisation-nouns")
+SPOKESPEOPLE = word_set("spokesperson-nouns")
+MEDIA_NOUNS = word_set("media-nouns")
+DOCUMENT_WORDS = word_set("source-documents")
+INSTITUTION_NOUNS = word_set("institution-nouns")  # never a misspelt role ("Ministry" is not "minister")
+# role word -> the key of its group ("spokeswoman" -> spokesperson)
+ROLE_KEYS = {word: key for _where, (key, words, _note) in rows(packaged("attribution", "roles.tsv"), 3,
+                                                               note_optional=True)
+             for word in [key, *sorted(cell_values(words))]}
+# "the force" -> the words its name usually holds ("police", "constabulary")
+ORG_NOUN_NAMES = {noun: tuple(sorted(cell_values(words))) for _where, (noun, words, _note)
+                  in rows(packaged("attribution", "organisation_nouns.tsv"), 3, note_optional=True)}
+
+
+@cache
+def cues() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for _where, cells in rows(packaged("attribution", "cues.tsv"), 3):
+        out.setdefault(cells[0], set()).update(w.strip() for w in cells[1].split("|") if w.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def role_key(word: str) -> str | None:
+    """The role group of a word ("spokesman" -> spokesperson), allowing a typo in a long word ("Ambassodar")."""
+    word = word.lower().rstrip(".")
+    if word in ROLE_KEYS:
+        return ROLE_KEYS[word]
+    if len(word) >= 7 and word.isalpha() and not word.endswith("ly"):
+        import difflib
+
+        close = difflib.get_close_matches(word, [w for w in ROLE_KEYS if len(w) >= 7], n=1, cutoff=0.8)
+        return ROLE_KEYS[close[0]] if close else None
+    return None
