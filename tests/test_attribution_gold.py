@@ -1,5 +1,6 @@
 """Quotes, speakers and chains on the team's annotated articles (tests/data/attribution): figures printed,
-floors enforced (they only move up, on purpose)."""
+floors enforced (they only move up, on purpose). ``annotations.jsonl`` is the first set; ``unseen.jsonl`` was
+annotated before the coder read its articles (see tests/data/attribution/README.md)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,25 @@ from conftest import REPO, SHARED, shared_path
 
 pytestmark = pytest.mark.model
 
-FLOORS = {"quote_recall": 0.86, "speaker_accuracy": 0.90, "chain_exact": 0.86}
+FLOORS = {
+    # the first set does not annotate speech acts with content ("urged X to ..."), which the stage now reads:
+    # those claims count against its precision, not the unseen set's
+    "annotations.jsonl": {"quote_recall": 0.88, "speaker_accuracy": 0.90, "chain_exact": 0.86,
+                          "quote_precision": 0.88},
+    "unseen.jsonl": {"quote_recall": 0.75, "speaker_accuracy": 0.82, "chain_exact": 0.57, "quote_precision": 0.95},
+}
 
 
-def test_attribution_annotations(coder):
-    from thucydides.evaluation.attribution import load_cases, score
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_attribution_annotations(coder, name):
+    from thucydides.evaluation.attribution import load_cases, score_halves
 
     shared_path("corpus", "articles", "multi_outlet_samples.jsonl")
-    cases = load_cases(REPO / "tests" / "data" / "attribution" / "annotations.jsonl", SHARED)
+    cases = load_cases(REPO / "tests" / "data" / "attribution" / name, SHARED)
     assert len(cases) >= 40
     articles = coder.code_chunk([doc for _note, _raw, doc in cases])
-    scores = score(cases, articles)
+    scores = score_halves(name, cases, articles)
     print(scores.summary())
-    rates = scores.rates()
-    for name, floor in FLOORS.items():
-        assert rates[name] >= floor, (name, rates)
+    rates = scores.whole.rates()
+    for measure, floor in FLOORS[name].items():
+        assert rates[measure] >= floor, (measure, rates)

@@ -1,5 +1,7 @@
 """Gold measures the coder; it is never a list of cases to fix. No file of the project may share eight
-consecutive words with a record of ``../shared/gold/``: not verbatim, and not with the names swapped.
+consecutive words with a record of ``../shared/gold/``, or with a span of the attribution annotations made before
+the coder read their articles (``tests/data/attribution/unseen.jsonl``, offsets into ``../shared/corpus``): not
+verbatim, and not with the names swapped.
 
 A run with the names swapped is found by masking every word that starts with a capital letter or a digit on
 both sides ("Ruritania said on Monday that its army had entered" and "Freedonia said on Friday that its army had
@@ -50,7 +52,27 @@ def gold_runs(masked: bool) -> dict[tuple[str, ...], str]:
                 record = json.loads(line)
                 for run in runs(words(record.get("text") or "", masked), masked):
                     found.setdefault(run, f"{path.name}:{record.get('id')}")
+    for where, text in annotated_spans():
+        for run in runs(words(text, masked), masked):
+            found.setdefault(run, where)
     return found
+
+
+def annotated_spans():
+    """``(where, text)`` of every annotated span of unseen.jsonl whose record is in ../shared."""
+    records: dict[str, dict[str, str]] = {}
+    path = ROOT / "tests" / "data" / "attribution" / "unseen.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        note = json.loads(line)
+        source = GOLD.parent / note["source"]
+        if not source.is_file():
+            continue
+        if note["source"] not in records:
+            with source.open(encoding="utf-8") as handle:
+                records[note["source"]] = {str(r["id"]): r["text"] for r in map(json.loads, handle)}
+        text = records[note["source"]].get(str(note["record_id"]), "")
+        for quote in note["quotes"]:
+            yield f"unseen.jsonl:{note['record_id']}", text[quote["start"]:quote["end"]]
 
 
 def project_files():

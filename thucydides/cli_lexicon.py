@@ -12,10 +12,52 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from thucydides import config
+
+
+def _corpus_options(command: Any) -> Any:
+    """The options every tally command shares: corpus INPUTS, saved tallies, --save, --limit, --top."""
+    for option in reversed((
+            click.argument("inputs", nargs=-1),
+            click.option("--tally", "tallies", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                         help="A tally saved by --save (repeatable; tallies are merged) instead of, or besides, "
+                              "INPUTS."),
+            click.option("--save", type=click.Path(dir_okay=False), default=None,
+                         help="Save the tally of INPUTS here."),
+            click.option("--limit", type=click.IntRange(1), default=None,
+                         help="Read at most this many articles of INPUTS."),
+            click.option("--top", type=click.IntRange(0), default=50, show_default=True,
+                         help="How many gaps to list."))):
+        command = option(command)
+    return command
+
+
+def _gather(kind: Any, inputs: tuple[str, ...], tallies: tuple[str, ...], save: str | None,
+            limit: int | None) -> Any:
+    """Saved tallies merged with the tally of INPUTS (parsed now, and saved when asked)."""
+    from thucydides.evaluation.lexicon import tally_inputs
+
+    if not inputs and not tallies:
+        raise click.UsageError("give corpus INPUTS, a --tally, or both")
+    tally = kind()
+    for path in tallies:
+        try:
+            tally.merge(kind.load(Path(path)))
+        except ValueError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    if inputs:
+        done = tally_inputs(list(inputs), config.load(), limit=limit, tally=kind(),
+                            progress=lambda n: click.echo(f"\r{n} articles", nl=False, err=True))
+        click.echo("", err=True)
+        if save:
+            done.save(Path(save))
+        tally.merge(done)
+    return tally
 
 
 @click.group(name="lexicon")
@@ -24,12 +66,7 @@ def lexicon() -> None:
 
 
 @lexicon.command(name="gaps")
-@click.argument("inputs", nargs=-1)
-@click.option("--tally", "tallies", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A tally saved by --save (repeatable; tallies are merged) instead of, or besides, INPUTS.")
-@click.option("--save", type=click.Path(dir_okay=False), default=None, help="Save the tally of INPUTS here.")
-@click.option("--limit", type=click.IntRange(1), default=None, help="Read at most this many articles of INPUTS.")
-@click.option("--top", type=click.IntRange(0), default=50, show_default=True, help="How many gaps to list.")
+@_corpus_options
 @click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
               help="List only predicates seen at least this often.")
 @click.option("--pos", type=click.Choice(["V", "N", "A"]), default=None, help="List only this part of speech.")
@@ -37,26 +74,10 @@ def lexicon() -> None:
 def gaps(inputs: tuple[str, ...], tallies: tuple[str, ...], save: str | None, limit: int | None, top: int,
          min_count: int, pos: str | None, as_json: bool) -> None:
     """List the predicates of a corpus that no lexicon row covers, and the lexicon's coverage."""
-    from thucydides.evaluation.lexicon import Tally, tally_inputs
+    from thucydides.evaluation.lexicon import Tally
     from thucydides.events.patterns import patterns
 
-    if not inputs and not tallies:
-        raise click.UsageError("give corpus INPUTS, a --tally, or both")
-    tally = Tally()
-    for path in tallies:
-        try:
-            tally.merge(Tally.load(Path(path)))
-        except ValueError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-    if inputs:
-        settings = config.load()
-        done = tally_inputs(list(inputs), settings, limit=limit,
-                            progress=lambda n: click.echo(f"\r{n} articles", nl=False, err=True))
-        click.echo("", err=True)
-        if save:
-            done.save(Path(save))
-        tally.merge(done)
+    tally = _gather(Tally, inputs, tallies, save, limit)
     index = patterns()
     cover = tally.coverage(index)
     missing = [g for g in tally.gaps(index, min_count) if pos is None or g[0] == pos][:top]
@@ -89,12 +110,7 @@ def size() -> None:
 
 
 @lexicon.command(name="cues")
-@click.argument("inputs", nargs=-1)
-@click.option("--tally", "tallies", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A tally saved by --save (repeatable; tallies are merged) instead of, or besides, INPUTS.")
-@click.option("--save", type=click.Path(dir_okay=False), default=None, help="Save the tally of INPUTS here.")
-@click.option("--limit", type=click.IntRange(1), default=None, help="Read at most this many articles of INPUTS.")
-@click.option("--top", type=click.IntRange(0), default=50, show_default=True, help="How many gaps to list.")
+@_corpus_options
 @click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
               help="List only candidates seen at least this often.")
 @click.option("--json", "as_json", is_flag=True, help="Print coverage and gaps as JSON.")
@@ -103,24 +119,8 @@ def cue_gaps(inputs: tuple[str, ...], tallies: tuple[str, ...], save: str | None
     """List the words of a corpus that introduce content (a clause, an inverted report, an object and a
     to-infinitive, a noun's that-clause) and that no row of data/attribution/cues.tsv judges."""
     from thucydides.evaluation.cue_lexicon import CueTally, judged_cues
-    from thucydides.evaluation.lexicon import tally_inputs
 
-    if not inputs and not tallies:
-        raise click.UsageError("give corpus INPUTS, a --tally, or both")
-    tally = CueTally()
-    for path in tallies:
-        try:
-            tally.merge(CueTally.load(Path(path)))
-        except ValueError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-    if inputs:
-        done = tally_inputs(list(inputs), config.load(), limit=limit, tally=CueTally(),
-                            progress=lambda n: click.echo(f"\r{n} articles", nl=False, err=True))
-        click.echo("", err=True)
-        if save:
-            done.save(Path(save))
-        tally.merge(done)
+    tally = _gather(CueTally, inputs, tallies, save, limit)
     judged = judged_cues()
     coverage = tally.coverage(judged)
     missing = tally.gaps(judged, min_count)[:top]

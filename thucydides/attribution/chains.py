@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from thucydides.attribution.speakers import hop_of, resolve_speaker
-from thucydides.attribution.spans import claims_of
+from thucydides.attribution.spans import act_content, claims_of, passive, unsourced_claim
 from thucydides.attribution.state import State, add_claim, media_entry
 from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, OPEN, ORG_NOUNS,
-                                          SPEAKER_NOUNS, cues)
-from thucydides.attribution.people import noun_phrase
+                                          SPEAKER_NOUNS, TITLES, cues)
+from thucydides.attribution.people import name_text, noun_phrase
 from thucydides.tree import bounds, children
 from thucydides.types import ActorMention, Hop, Sentence, Token
 
@@ -41,19 +41,36 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
             lemma in words["clause"] and any(tokens[c].dep == "ccomp" for c in kids[token.i])) or (
             lemma in words["partial"] and any(token.start < a < tokens[bounds(kids, token.i)[1]].end
                                               for a, _b in quoted))
-        if token.pos in ("VERB", "AUX") and reports:
+        act = not reports and token.pos == "VERB" and (
+            (lemma in words["act"] and act_content(token, tokens, kids) is not None)
+            or (lemma in words["object"] and any(tokens[c].dep == "dobj" for c in kids[token.i])))
+        if token.pos in ("VERB", "AUX") and (reports or act):
             subjects: list[int] = []
             node = token.i
             for _ in range(3):  # "stressing that ...", "was quoted as saying that ...": the governing subject
                 subjects = [k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")]
                 if tokens[node].lemma.lower() != "quote":  # "X was quoted by Y": Y relays, X speaks
-                    subjects += [c for k in kids[node] if tokens[k].dep == "agent" for c in kids[k]]
+                    agents = [c for k in kids[node] if tokens[k].dep == "agent" for c in kids[k]]
+                    if passive(tokens[node], tokens, kids) and node == token.i:
+                        # "X is believed to ...", "it was reported that ...", "X was urged to ...": the subject
+                        # is what was said or whom it was said to; the agent, if any, speaks
+                        subjects = agents
+                        if not agents:
+                            break
+                    subjects += agents
                 if subjects or tokens[node].dep not in ("advcl", "xcomp", "pcomp", "prep", "conj") or \
                         tokens[node].head == node:
                     break
                 node = tokens[node].head
-            kind = "belief" if lemma in words["belief"] else "speech" if lemma in words["speech"] else "clause"
-            found.append((token, kind, subjects))
+            kind = "belief" if lemma in words["belief"] else "speech" if lemma in words["speech"] else \
+                "act" if act else "clause"
+            if subjects or (kind == "act" and not passive(token, tokens, kids)):
+                found.append((token, kind, subjects))
+            elif passive(token, tokens, kids) and lemma in words["passive"]:  # no one named: unsourced
+                found.append((token, "unsourced", []))
+        if lemma in words["unsourced"] and token.dep == "advmod" and tokens[token.head].lemma.lower() not in \
+                words["speech"] | words["belief"] and not any(a <= token.start < b for a, b in quoted):
+            found.append((tokens[token.head], "unsourced", [token.i]))  # "the minister reportedly resigned"
         if token.text.lower() == "according" and token.i + 1 < len(tokens) and tokens[token.i + 1].text == "to":
             objects = [c for c in kids[token.i + 1] if tokens[c].dep == "pobj"] or \
                       [k for k in kids[token.i] if tokens[k].dep == "pobj"]
@@ -96,19 +113,30 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
     # a quotation belongs to the verb of saying whose phrase holds it ("..., as US officials declare support
     # 'as long as it takes'": the officials', not the article's), else to every verb of the sentence
     holders: dict[tuple[int, int], int] = {}
-    speaking = [verb for verb, kind, _s in found if kind != "according"]
+    speaking = [verb for verb, kind, _s in found if kind not in ("according", "unsourced", "act")]
     if len(speaking) > 1:  # several verbs of saying: each quotation goes to the nearest ('"...," Trump added,
         for q in sentence_quotes:  # CNN's report said': Trump's words)
             holders[q] = min(speaking, key=lambda v: min(abs(v.start - q[0]), abs(v.start - q[1]))).i
     sentence_relay = next(iter(relays.values()), None)
     outer: dict[int, tuple[tuple[Hop, ...], set[int]]] = {}  # verb -> (its chain, the tokens of its clause)
     for verb, kind, subject_tokens in found:
+        if kind == "unsourced":
+            cue = tokens[subject_tokens[0]].text if subject_tokens else verb.text
+            unsourced_claim(state, sentence, tokens, kids, verb, cue)
+            continue
         # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
         # only people, bodies and documents hold beliefs or "show" things: not "the relationship has shown"
-        speaker, span = resolve_speaker(subject_tokens, tokens, at, state, strict=kind in ("belief", "clause"))
+        speaker, span = resolve_speaker(subject_tokens, tokens, at, state,
+                                        strict=kind in ("belief", "clause", "act"))
         if speaker is None:
             continue
         cue = "according to" if kind == "according" else verb.text
+        if kind == "act":  # a speech act keeps the frame it is reported in ("Biden urged ..., the paper said")
+            base = (state.publisher, *state.frame)
+            chain = base if base[-1].name == speaker.name else base + (replace(speaker, cue=cue),)
+            chain = with_principal(nested_chain(verb, speaker, cue, chain, outer, kids, tokens), span, state)
+            claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain, [], False)
+            continue
         relay = told_outlet(verb, tokens, kids, at, state) if kind in ("speech", "clause") else None
         relay = relay or (sentence_relay if kind != "according" else None) or quoted_by(verb, tokens, kids, at, state)
         if relay is None and any(t.text.lower() == "reportedly" for t in tokens if t.head == verb.i):
@@ -125,7 +153,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
             if speaker.kind == "named" and relay.kind == "outlet":
                 state.speaker_relays[speaker.name] = (relay, sentence.paragraph)
             state.frame = ()
-            chain = nested_chain(verb, speaker, cue, chain, outer, kids, tokens)
+            chain = with_principal(nested_chain(verb, speaker, cue, chain, outer, kids, tokens), span, state)
             claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
                        [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
             continue
@@ -152,7 +180,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         else:
             state.frame = ()
             chain = (state.publisher, replace(speaker, cue=cue))
-        chain = nested_chain(verb, speaker, cue, chain, outer, kids, tokens)
+        chain = with_principal(nested_chain(verb, speaker, cue, chain, outer, kids, tokens), span, state)
         claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
                    [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
     # 2. quotations nobody in this sentence introduced: inside a frame, or the previous speaker's
@@ -179,6 +207,15 @@ def can_speak(token: Token, is_actor: bool, words: dict[str, frozenset[str]]) ->
     return is_actor or token.pos in ("PROPN", "PRON") or lemma in ANONYMOUS_WORDS or lemma in DOCUMENT_WORDS \
         or lemma in SPEAKER_NOUNS or lemma in words["frame"] or lemma in MEDIA_NOUNS or lemma in ORG_NOUNS \
         or lemma in ("information", "data", "figure", "figures", "estimate", "estimates", "record", "records")
+
+
+def with_principal(chain: tuple[Hop, ...], span: tuple[int, int] | None, state: State) -> tuple[Hop, ...]:
+    """ "The NATO chief called on both sides to de-escalate, his spokesman said": the spokesperson relays the
+    person they speak for, who ends the chain."""
+    principal = state.principals.get(span) if span is not None else None
+    if principal is None or chain[-1].name == principal.name:
+        return chain
+    return chain + (replace(principal, cue="spokesperson for"),)
 
 
 def nested_chain(verb: Token, speaker: Hop, cue: str, chain: tuple[Hop, ...],
@@ -260,3 +297,28 @@ def cited_source(tokens: Sequence[Token], kids: list[list[int]], at: dict[int, A
                 if tokens[k].lemma.lower() in ANONYMOUS_WORDS:
                     return Hop(noun_phrase(tokens, k), "anonymous", cue=token.text)
     return None
+
+
+def colon_turn(sentence: Sentence, paragraph_end: int, at: dict[int, ActorMention], state: State) -> None:
+    """ "Vladimir Putin: Good afternoon, colleagues ...": a transcript turn or a headline that opens with a person's
+    name and a colon is that person's words, to the end of the paragraph."""
+    tokens = sentence.tokens
+    colon = next((t.i for t in tokens[:7] if t.text == ":"), None)
+    if colon is None or colon == 0 or len(tokens) - colon < 4 or sentence.text[:1] in OPEN:
+        return
+    name = tokens[:colon]
+    if not all(t.pos == "PROPN" or t.text in (".", "-") or t.text.lower().rstrip(".") in TITLES for t in name):
+        return
+    people = [at[t.i] for t in name if t.i in at and at[t.i].actor.kind == "person"]
+    if people:
+        speaker = hop_of(people[0])
+    elif any(t.ent_type == "PERSON" for t in name):
+        first = next(t.i for t in name if t.ent_type == "PERSON")
+        text = name_text(tokens, first, colon - 1)
+        speaker = Hop(state.full_names.get(text, text), "named")
+    else:
+        return
+    span = (tokens[0].start, tokens[colon - 1].end)
+    state.last_person = (speaker, span)
+    add_claim(state, (tokens[colon + 1].start, paragraph_end), True, ":", speaker, span,
+              (state.publisher, replace(speaker, cue=":")), sentence.index)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from thucydides.attribution.state import State
-from thucydides.attribution.words import ORG_WORDS, PARTICLES, ROLE_KEYS, TITLES, role_key
+from thucydides.attribution.words import ORG_WORDS, PARTICLES, PLACE_ENTITIES, ROLE_KEYS, TITLES, role_key
 from thucydides.types import ActorMention, Article, Hop, Token
 
 
@@ -21,6 +21,8 @@ def named_roles(article: Article, at_by: dict[int, dict[int, ActorMention]]) -> 
         tokens = sentence.tokens
         at = at_by.get(sentence.index, {})
         for k, last in name_runs(tokens, at):
+            if tokens[last].ent_type in PLACE_ENTITIES:
+                continue  # "near the Liancourt Rocks, the foreign ministry said": a place holds no role
             mention = at.get(last)
             dictionary_role: list[str] = []
             if mention is not None and mention.actor.kind == "person":

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from thucydides.attribution.chains import read_sentence
+from thucydides.attribution.chains import colon_turn, read_sentence
 from thucydides.attribution.people import full_names, named_roles, organisations
 from thucydides.attribution.profile import event_chain, source_profile
 from thucydides.attribution.spans import quotation_spans
@@ -44,8 +44,11 @@ def attribute(article: Article) -> Article:
     state.named_roles = named_roles(article, at_by)
     state.full_names = full_names(article, at_by)
     state.organisations = organisations(article, at_by)
+    starts = {p.start: p.end for p in article.paragraphs}
     for sentence in article.sentences:
         state.sentence = sentence.index
+        if sentence.start in starts:  # a paragraph opening "Name: ..." (a transcript turn)
+            colon_turn(sentence, starts[sentence.start], at_by.get(sentence.index, {}), state)
         read_sentence(sentence, at_by.get(sentence.index, {}), quoted, state)
     quotes = tuple(Quote(text=article.text[c.start:c.end], start=c.start, end=c.end, direct=c.direct, cue=c.cue,
                          speaker=c.speaker, speaker_start=c.speaker_span[0] if c.speaker_span else None,

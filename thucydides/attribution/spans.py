@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from thucydides.attribution.state import State, add_claim
 from thucydides.attribution.words import CLOSE, OPEN
+from thucydides.tables import word_set
 from thucydides.tree import bounds
 from thucydides.types import Article, Hop, Sentence, Token
 
@@ -44,9 +45,19 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
         content_span = clause_without(tokens, verb)
         add_claim(state, content_span or target, False, cue, speaker, span, chain, sentence.index)
         return
+    if kind == "act":  # "urged Japan to show restraint": the addressee and what it is urged to do
+        found = act_content(verb, tokens, kids) or object_content(verb, tokens, kids)
+        if found is not None:
+            add_claim(state, (tokens[found[0]].start, tokens[found[1]].end), False, cue, speaker, span, chain,
+                      sentence.index)
+        return
     content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp", "parataxis")]
+    first_of_verb = bounds(kids, verb.i)[0]
+    # "X did Y, the ministry announced": the report is set off from what it reports by a comma (not "said the
+    # Kremlin would respond", where "respond" is what was said)
     inverted = verb.dep in ("ccomp", "parataxis", "advcl", "conj") and verb.head != verb.i and not content \
-        and verb.head < verb.i
+        and verb.head < verb.i and any(t.text in (",", "--", "—", "-", ";") for t in tokens[max(0, first_of_verb - 1):
+                                                                                      first_of_verb + 1])
     if inverted and not quoted_sentence:
         # "Washington is urging Kyiv to ..., the Washington Post reported": the main clause is the claim
         first, _last = bounds(kids, verb.i)
@@ -86,3 +97,71 @@ def clause_without(tokens: Sequence[Token], according: Token) -> tuple[int, int]
     while end > first and tokens[end].pos == "PUNCT":
         end -= 1
     return (tokens[first].start, tokens[end].end) if end > first else None
+
+
+def passive(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> bool:
+    return any(tokens[k].dep in ("auxpass", "nsubjpass") for k in kids[verb.i])
+
+
+_ACT_PREPOSITIONS = frozenset({"of", "for", "about", "over", "against", "on", "to"})
+
+
+def act_content(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> tuple[int, int] | None:
+    """What a speech act is about, as first and last token: its addressee and infinitive ("urged Japan to show
+    restraint"), its of/for phrase ("accused Moscow of meddling", "called for a ceasefire"), or its clause
+    ("warned that ..."); None without one (a request for anonymity, "asked not to be named", is none)."""
+    parts = []
+    carries = False
+    for k in kids[verb.i]:
+        t = tokens[k]
+        if k < verb.i:
+            continue
+        if t.dep in ("xcomp", "ccomp") and (t.dep == "ccomp" or any(tokens[c].text.lower() == "to" for c in kids[k])):
+            if t.lemma.lower() in word_set("anonymity-verbs"):
+                return None
+            parts.append(k)
+            carries = True
+        elif t.dep == "prep" and t.text.lower() in _ACT_PREPOSITIONS and any(
+                tokens[c].dep in ("pobj", "pcomp") and tokens[c].ent_type not in ("DATE", "TIME") for c in kids[k]):
+            parts.append(k)
+            carries = carries or t.text.lower() in ("of", "for", "about", "over", "against") or any(
+                tokens[c].dep == "xcomp" for c in kids[k] for c in kids[c])
+        elif t.dep in ("dobj", "dative"):
+            parts.append(k)
+            # "accused the ruling party of rigging": the parser hangs the content on the addressee
+            carries = carries or any(
+                tokens[c].dep == "prep" and (tokens[c].text.lower() in ("for", "about", "over", "against") or (
+                    tokens[c].text.lower() == "of" and verb.lemma.lower() in word_set("of-content-verbs")))
+                for c in kids[k])
+    if not carries or not parts:
+        return None
+    first = min(bounds(kids, k)[0] for k in parts)
+    last = max(bounds(kids, k)[1] for k in parts)
+    while last > first and tokens[last].pos == "PUNCT":
+        last -= 1
+    return first, last
+
+
+def object_content(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> tuple[int, int] | None:
+    """ "denied the allegations": the object is the content."""
+    for k in kids[verb.i]:
+        if tokens[k].dep == "dobj":
+            first, last = bounds(kids, k)
+            while last > first and tokens[last].pos == "PUNCT":
+                last -= 1
+            return first, last
+    return None
+
+
+def unsourced_claim(state: State, sentence: Sentence, tokens: Sequence[Token], kids: list[list[int]], verb: Token,
+                    cue: str) -> None:
+    """ "X is believed to have escaped", "it was reported that ...", "the minister reportedly resigned": a claim
+    with no one named as its source; its chain is the publisher's (and the open frame's)."""
+    clause = [k for k in kids[verb.i] if tokens[k].dep == "ccomp"]
+    first, last = bounds(kids, clause[0]) if clause else bounds(kids, verb.i)
+    while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"):
+        first += 1
+    while last > first and tokens[last].pos == "PUNCT":
+        last -= 1
+    add_claim(state, (tokens[first].start, tokens[last].end), False, cue, None, None,
+              (state.publisher, *state.frame), sentence.index)

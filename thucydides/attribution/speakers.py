@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from thucydides.actors.dictionary import default_dictionary
 from thucydides.attribution.people import name_text, noun_phrase, role_person
 from thucydides.attribution.state import State
-from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, ORG_NOUN_NAMES, ORG_NOUNS,
-                                          ORG_WORDS, SPEAKER_NOUNS, SPOKESPEOPLE, TITLES, role_key)
+from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, INSTITUTION_NOUNS, MEDIA_NOUNS,
+                                          ORG_NOUN_NAMES, ORG_NOUNS, ORG_WORDS, PLACE_ENTITIES, SPEAKER_NOUNS,
+                                          SPOKESPEOPLE, TITLES, role_key)
 from thucydides.tree import bounds
 from thucydides.types import ActorMention, Hop, Token
 
@@ -39,11 +40,38 @@ def resolve_speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, Act
                                                  or (k in at and at[k].actor.kind == "person")))
     context = Context(tokens, state.kids, at, state, strict)
     for k in heads:
+        if tokens[k].ent_type in PLACE_ENTITIES and k not in at:
+            continue  # a place, a date or an event is never a speaker
         for resolver in RESOLVERS:
             found = resolver(k, context)
             if found is not None:
+                principal = _principal(k, context)
+                if principal is not None:
+                    if principal.name == found[0].name:  # "his spokesman said": the spokesperson speaks for him
+                        found = (Hop(noun_phrase(tokens, k), "anonymous"), (tokens[k].start, tokens[k].end))
+                    state.principals[found[1]] = principal
                 return found
     return None, None
+
+
+def _principal(k: int, c: Context) -> Hop | None:
+    """The person a spokesperson speaks for: "his spokesman", "Putin's spokesman", "a spokeswoman for the
+    president" (a body a spokesperson speaks for is the speaker itself, see :func:`spoken_for`)."""
+    tokens = c.tokens
+    if role_key(tokens[k].lemma) != "spokesperson":
+        return None
+    for j in c.kids[k]:
+        owners = [j] if tokens[j].dep == "poss" else [o for o in c.kids[j] if tokens[o].dep == "pobj"] if (
+            tokens[j].dep == "prep" and tokens[j].text.lower() in ("for", "of", "to")) else []
+        for owner in owners:
+            if tokens[owner].text.lower() in ("his", "her", "him"):
+                return c.state.last_person[0] if c.state.last_person else None
+            if (owner in c.at and c.at[owner].actor.kind == "person") or tokens[owner].ent_type == "PERSON":
+                saved = (c.state.last_person, c.state.last_group)
+                hop, _span = resolve_speaker([owner], tokens, c.at, c.state)
+                c.state.last_person, c.state.last_group = saved
+                return hop if hop is not None and hop.kind == "named" else None
+    return None
 
 
 def _person(state: State, hop: Hop, span: tuple[int, int]) -> Found:
@@ -310,6 +338,10 @@ def hop_of(mention: ActorMention) -> Hop:
     if actor.kind == "person" and mention.rule == "coreference" and \
             any(w in ANONYMOUS_WORDS for w in text.split()):
         return Hop(mention.text, "anonymous", actor.code)  # "said the official, who asked not to be named"
+    if actor.kind == "person" and mention.rule == "coreference" and text.split()[-1:] and \
+            text.split()[-1] in INSTITUTION_NOUNS:
+        # "Joe Biden's administration said": the body the person heads, not the person
+        return Hop(f"{actor.name} {text.split()[-1]}", "institution", actor.code)
     if actor.kind == "person":
         return Hop(actor.name, "named", actor.code)
     words = text.split()

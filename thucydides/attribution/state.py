@@ -41,6 +41,8 @@ class State:
     last_person: tuple[Hop, tuple[int, int]] | None = None
     last_group: tuple[Hop, tuple[int, int]] | None = None
     claims: list[Claim] = field(default_factory=list)
+    # speaker span -> the person a spokesperson speaks for ("his spokesman said": the chain goes on to him)
+    principals: dict[tuple[int, int], Hop] = field(default_factory=dict)
 
 
 def add_claim(state: State, span: tuple[int, int], direct: bool, cue: str | None, speaker: Hop | None,

@@ -20,6 +20,8 @@ SPOKESPEOPLE = word_set("spokesperson-nouns")
 MEDIA_NOUNS = word_set("media-nouns")
 DOCUMENT_WORDS = word_set("source-documents")
 INSTITUTION_NOUNS = word_set("institution-nouns")  # never a misspelt role ("Ministry" is not "minister")
+# entities that never speak or hold a role: places, dates, events (a known actor such as "the Pentagon" does)
+PLACE_ENTITIES = frozenset({"FAC", "LOC", "DATE", "TIME", "EVENT"})
 # role word -> the key of its group ("spokeswoman" -> spokesperson)
 ROLE_KEYS = {word: key for _where, (key, words, _note) in rows(packaged("attribution", "roles.tsv"), 3,
                                                                note_optional=True)
@@ -43,7 +45,7 @@ def role_key(word: str) -> str | None:
     word = word.lower().rstrip(".")
     if word in ROLE_KEYS:
         return ROLE_KEYS[word]
-    if len(word) >= 7 and word.isalpha() and not word.endswith("ly"):
+    if len(word) >= 7 and word.isalpha() and not word.endswith("ly") and word not in INSTITUTION_NOUNS:
         import difflib
 
         close = difflib.get_close_matches(word, [w for w in ROLE_KEYS if len(w) >= 7], n=1, cutoff=0.8)

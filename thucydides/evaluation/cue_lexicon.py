@@ -40,8 +40,8 @@ def candidates(tokens: Sequence[Token]) -> Iterator[tuple[str, str, str]]:
             lemma = f"{lemma} {particle}" if particle else lemma
             if subject and "ccomp" in deps:
                 yield "V", lemma, "clause"
-            elif subject and t.dep in ("parataxis", "ccomp") and t.head < t.i and tokens[t.head].pos in ("VERB", "AUX"):
-                yield "V", lemma, "inverted"
+            elif subject and t.dep in ("parataxis", "ccomp") and t.head < t.i and _set_off(t, tokens, kids):
+                yield "V", lemma, "inverted"  # "X did Y, the ministry announced"
             elif "dobj" in deps and any(tokens[k].dep == "xcomp" and any(
                     tokens[c].text.lower() == "to" for c in kids[k]) for k in kids[t.i]):
                 yield "V", lemma, "object-to"
@@ -51,6 +51,14 @@ def candidates(tokens: Sequence[Token]) -> Iterator[tuple[str, str, str]]:
                         tokens[c].dep == "mark" and tokens[c].text.lower() == "that" for c in kids[k]):
                     yield "N", lemma, "noun-that"
                     break
+
+
+def _set_off(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> bool:
+    """The verb's clause follows a comma or a dash, as an inverted report's does."""
+    from thucydides.tree import bounds
+
+    first = bounds(kids, verb.i)[0]
+    return any(t.text in (",", "--", "—", "-", ";") for t in tokens[max(0, first - 1):first + 1])
 
 
 @dataclass

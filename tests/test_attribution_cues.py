@@ -1,0 +1,132 @@
+"""Every way news sources a claim (issue 15): speech acts with content, unsourced attributions, transcript turns,
+speakers that are never places, chains through spokespeople. Team-written sentences, coded end to end; the
+scoring helpers and the cue tally on hand-built parses (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from handparse import parse
+
+
+def _article(coder, text, outlet="Testwire"):
+    from thucydides.types import InputRef, RawDocument
+
+    [article] = coder.code_chunk([RawDocument(ref=InputRef("c.txt"), format="text", text=text, outlet=outlet,
+                                              published="2024-05-06")])
+    return article
+
+
+def _claim(article, start):
+    return next(q for q in article.quotes if q.text.startswith(start))
+
+
+# (text, start of the claim, speaker name or None, chain as (name, kind) after the publisher)
+CASES = [
+    # a speech act's content: its addressee and what it is urged to do
+    ("Germany urged Serbia to withdraw its police from the border on Tuesday.", "Serbia to withdraw",
+     "Germany", ["institution"]),
+    ("The opposition leader accused the ruling party of rigging the local elections.", "the ruling party of",
+     None, ["named|institution"]),
+    # an agentless passive and an attributing adverb: no one named
+    ("The rebel commander is believed to have fled across the river into the hills.", "The rebel commander",
+     None, []),
+    ("The finance minister reportedly resigned after a row over the budget.", "The finance minister", None, []),
+    # a place next to the verb never speaks; the ministry does (not a misspelt "minister")
+    ("Ruritania asked Freedonia to reopen the crossing after a clash near the Vardar Gorge, the Ruritanian Foreign "
+     "Ministry said.", "Ruritania asked", "Ruritanian Foreign Ministry", ["institution"]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, start, speaker, kinds", CASES, ids=[c[1][:20] for c in CASES])
+def test_claims_and_speakers(coder, text, start, speaker, kinds):
+    claim = _claim(_article(coder, text), start)
+    if speaker is not None:
+        assert claim.speaker is not None and claim.speaker.name == speaker
+    if not kinds:
+        assert claim.speaker is None and [h.kind for h in claim.chain] == ["publisher"]
+    else:
+        got = [h.kind for h in claim.chain[1:]]
+        assert len(got) == len(kinds) and all(g in k.split("|") for g, k in zip(got, kinds, strict=True)), got
+
+
+@pytest.mark.model
+def test_expected_is_a_forecast_not_an_unsourced_claim(coder):
+    article = _article(coder, "The two leaders are expected to meet in Geneva next week.")
+    assert not [q for q in article.quotes if q.speaker is None]
+
+
+@pytest.mark.model
+def test_anonymity_request_is_no_speech_act(coder):
+    article = _article(coder, "A senior official, who asked not to be named, said the talks would resume.")
+    assert [q.text for q in article.quotes] == ["the talks would resume"]
+
+
+@pytest.mark.model
+def test_spokesperson_relays_the_person_they_speak_for(coder):
+    text = ("Prime Minister Ivan Petrov met the visiting envoy on Monday. He will not attend the summit in Oslo, "
+            "his spokesman said.")
+    claim = _claim(_article(coder, text), "He will not attend")
+    assert [(h.name, h.kind) for h in claim.chain] == [("Testwire", "publisher"), ("spokesman", "anonymous"),
+                                                       ("Ivan Petrov", "named")]
+
+
+@pytest.mark.model
+def test_a_clause_said_is_no_inverted_report(coder):
+    # "respond" is what the spokesman said, not a report of the words before it
+    article = _article(coder, "The president's spokeswoman said the government would respond within days.")
+    assert [q.cue for q in article.quotes] == ["said"]
+
+
+@pytest.mark.model
+def test_transcript_turns(coder):
+    text = ("Anna Kovacs: Good afternoon, colleagues. Let us begin with the harvest.\n\n"
+            "Peter Novak: Thank you. The figures are better than last year.")
+    article = _article(coder, text)
+    turns = [(q.speaker.name, q.cue, q.direct) for q in article.quotes if q.cue == ":"]
+    assert turns == [("Anna Kovacs", ":", True), ("Peter Novak", ":", True)]
+
+
+# -- no model: the scorer's classes and cue keys, and the cue tally on a hand-built parse ----------------------
+
+@pytest.mark.parametrize("cue, key", [("said", "say"), ("says", "say"), ("told", "tell"), ("accused", "accuse"),
+                                      ("denied", "deny"), ("According to", "according to"), (":", ":"),
+                                      (None, "(none)"), ("urging", "urge")])
+def test_cue_group(cue, key):
+    from thucydides.evaluation.attribution import cue_group
+
+    assert cue_group(cue) == key
+
+
+@pytest.mark.parametrize("gold, kind", [
+    ({"direct": True, "speaker": {"kind": "named"}}, "direct"),
+    ({"direct": False, "speaker": {"kind": "anonymous"}}, "indirect"),
+    ({"direct": False, "speaker": {"kind": "unsourced"}}, "unsourced"),
+])
+def test_class_of(gold, kind):
+    from thucydides.evaluation.attribution import class_of
+
+    assert class_of(gold) == kind
+
+
+def test_cue_candidates_on_a_hand_built_parse():
+    from thucydides.evaluation.cue_lexicon import CueTally, candidates
+
+    # "Officials insisted the deal held" / "Rome urged Paris to act" / "the claim that it failed"
+    clause = parse([("Officials", "official", "NOUN", "nsubj", 1), ("insisted", "insist", "VERB", "ROOT", 1),
+                    ("the", "the", "DET", "det", 3), ("deal", "deal", "NOUN", "nsubj", 4),
+                    ("held", "hold", "VERB", "ccomp", 1)])
+    act = parse([("Rome", "Rome", "PROPN", "nsubj", 1), ("urged", "urge", "VERB", "ROOT", 1),
+                 ("Paris", "Paris", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+                 ("act", "act", "VERB", "xcomp", 1)])
+    noun = parse([("the", "the", "DET", "det", 1), ("claim", "claim", "NOUN", "ROOT", 1),
+                  ("that", "that", "SCONJ", "mark", 4), ("it", "it", "PRON", "nsubj", 4),
+                  ("failed", "fail", "VERB", "acl", 1)])
+    assert list(candidates(clause)) == [("V", "insist", "clause")]
+    assert ("V", "urge", "object-to") in list(candidates(act))
+    assert list(candidates(noun)) == [("N", "claim", "noun-that")]
+    tally = CueTally()
+    tally.counts.update({("V", "insist"): 3, ("V", "frobnicate"): 2})
+    assert tally.coverage(frozenset({"insist"}))["all_coverage"] == 0.6
+    assert [row[1] for row in tally.gaps(frozenset({"insist"}))] == ["frobnicate"]
