@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from thucydides.attribution.state import State, add_claim
-from thucydides.attribution.words import CLOSE, OPEN
-from thucydides.tables import word_set
+from thucydides.attribution.words import ANONYMITY_VERBS, CLOSE, OF_CONTENT_VERBS, OPEN
 from thucydides.tree import bounds
 from thucydides.types import Article, Hop, Sentence, Token
 
@@ -117,7 +116,7 @@ def act_content(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> 
         if k < verb.i:
             continue
         if t.dep in ("xcomp", "ccomp") and (t.dep == "ccomp" or any(tokens[c].text.lower() == "to" for c in kids[k])):
-            if t.lemma.lower() in word_set("anonymity-verbs"):
+            if t.lemma.lower() in ANONYMITY_VERBS:
                 return None
             parts.append(k)
             carries = True
@@ -131,7 +130,7 @@ def act_content(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> 
             # "accused the ruling party of rigging": the parser hangs the content on the addressee
             carries = carries or any(
                 tokens[c].dep == "prep" and (tokens[c].text.lower() in ("for", "about", "over", "against") or (
-                    tokens[c].text.lower() == "of" and verb.lemma.lower() in word_set("of-content-verbs")))
+                    tokens[c].text.lower() == "of" and verb.lemma.lower() in OF_CONTENT_VERBS))
                 for c in kids[k])
     if not carries or not parts:
         return None

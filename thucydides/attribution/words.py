@@ -20,6 +20,8 @@ SPOKESPEOPLE = word_set("spokesperson-nouns")
 MEDIA_NOUNS = word_set("media-nouns")
 DOCUMENT_WORDS = word_set("source-documents")
 INSTITUTION_NOUNS = word_set("institution-nouns")  # never a misspelt role ("Ministry" is not "minister")
+ANONYMITY_VERBS = word_set("anonymity-verbs")  # "asked not to be named" is no speech act
+OF_CONTENT_VERBS = word_set("of-content-verbs")  # "accused Rome of meddling": the "of" phrase is the content
 # entities that never speak or hold a role: places, dates, events (a known actor such as "the Pentagon" does)
 PLACE_ENTITIES = frozenset({"FAC", "LOC", "DATE", "TIME", "EVENT"})
 # role word -> the key of its group ("spokeswoman" -> spokesperson)

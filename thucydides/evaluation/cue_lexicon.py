@@ -14,16 +14,14 @@ again after the lexicon changes, as the event lexicon's tally (:mod:`thucydides.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from thucydides.evaluation.lexicon import EXAMPLES, SavedTally, keep_examples
 from thucydides.tree import children
 from thucydides.types import Article, Token
 
-EXAMPLES = 3
 FRAMES = ("clause", "inverted", "object-to", "noun-that")
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
@@ -62,7 +60,8 @@ def _set_off(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> boo
 
 
 @dataclass
-class CueTally:
+class CueTally(SavedTally):
+    what = "cue tally"
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     frames: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     examples: dict[tuple[str, str], list[str]] = field(default_factory=dict)
@@ -84,9 +83,7 @@ class CueTally:
     def merge(self, other: CueTally) -> None:
         self.counts.update(other.counts)
         self.frames.update(other.frames)
-        for key, shown in other.examples.items():
-            mine = self.examples.setdefault(key, [])
-            mine.extend(shown[:EXAMPLES - len(mine)])
+        keep_examples(self.examples, other.examples)
         self.articles += other.articles
         self.sentences += other.sentences
 
@@ -126,16 +123,6 @@ class CueTally:
             for frame, n in row.get("frames", {}).items():
                 tally.frames[(*key, frame)] = int(n)
         return tally
-
-    def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: Path) -> CueTally:
-        try:
-            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}: not a cue tally ({exc})") from exc
 
 
 def judged_cues() -> frozenset[str]:

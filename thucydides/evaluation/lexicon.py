@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from thucydides.events.patterns import Pattern
 from thucydides.tree import children
@@ -98,9 +99,41 @@ def covered(pos: str, lemma: str, index: dict[tuple[str, str], list[Pattern]]) -
     return False
 
 
+class SavedTally:
+    """Saving and loading a tally as JSON (``to_json`` / ``from_json``), shared by the corpus tallies."""
+
+    what = "tally"  # named in the error when a file is not one
+
+    def to_json(self) -> dict:
+        raise NotImplementedError
+
+    @classmethod
+    def from_json(cls, data: dict) -> Any:
+        raise NotImplementedError
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Any:
+        try:
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: not a {cls.what} ({exc})") from exc
+
+
+def keep_examples(examples: dict, other: dict) -> None:
+    """Merge ``other``'s example sentences into ``examples``, at most EXAMPLES a key."""
+    for key, shown in other.items():
+        mine = examples.setdefault(key, [])
+        mine.extend(shown[:EXAMPLES - len(mine)])
+
+
 @dataclass
-class Tally:
+class Tally(SavedTally):
     """Counts of predicates over a corpus, with a few example sentences each."""
+
+    what = "predicate tally"
 
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     examples: dict[tuple[str, str], list[str]] = field(default_factory=dict)
@@ -124,9 +157,7 @@ class Tally:
 
     def merge(self, other: Tally) -> None:
         self.counts.update(other.counts)
-        for key, shown in other.examples.items():
-            mine = self.examples.setdefault(key, [])
-            mine.extend(shown[:EXAMPLES - len(mine)])
+        keep_examples(self.examples, other.examples)
         self.articles += other.articles
         self.sentences += other.sentences
 
@@ -176,15 +207,6 @@ class Tally:
                 tally.examples[key] = list(row["examples"])[:EXAMPLES]
         return tally
 
-    def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: Path) -> Tally:
-        try:
-            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}: not a predicate tally ({exc})") from exc
 
 
 def lexicon_size(index: dict[tuple[str, str], list[Pattern]]) -> dict[str, int]:
