@@ -248,15 +248,17 @@ def _partition(db: str) -> set[tuple[frozenset[str], int, int, int]]:
 
 
 def test_stored_articles_are_clustered_like_the_command_line(tmp_path):
+    from thucydides import config
     from thucydides.web.coding import store_coded
 
+    settings = config.load()
     db = str(tmp_path / "api.db")
     _write(db, ARTICLES)
     # a third report of the same shelling, then a recoding of the second as another act, as POST /api/code does
     for article in (_article("third", day="2024-05-08", outlet="AFP", path="<api>"),
                     _article("plain-1", day="2024-05-07", outlet="Reuters", path="<api>", cameo="163")):
         with Store(db) as store:
-            store_coded(store, article, window_days=3)
+            store_coded(store, article, settings=settings)
         with Store(db) as store:
             stored = _partition(db)
             store.cluster(window_days=3)  # what `thucydides cluster` builds from scratch

@@ -167,6 +167,10 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
     if store is not None:
         try:
             store.cluster(window_days=settings.cluster_window_days)
+            from thucydides.stories import Rule
+            from thucydides.store.stories import update as update_stories
+
+            update_stories(store, Rule.from_settings(settings))
             store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
                              seconds=seconds)
             store.close()
@@ -579,10 +583,15 @@ def export(db_path: str, fmt: str, output: str, header: bool, **filters: Any) ->
         else:
             with click.open_file(output, "w", encoding="utf-8") as out:
                 if fmt == "gdelt":
-                    count = q.write_gdelt(rows, out, header=header)
+                    count = q.write_gdelt(rows, out, header=header, include_negated=include_negated,
+                                          include_hypothetical=include_hypothetical, left_out=left_out)
                 else:
                     count = {"plover": q.write_plover, "jsonl": q.write_jsonl, "csv": q.write_csv}[fmt](rows, out)
     click.echo(f"{count} events exported ({fmt})", err=True)
+    if left_out:
+        shown = [p for p in q.PRESENTATIONS if p.label in left_out]
+        click.echo("left out: " + ", ".join(f"{left_out[p.label]} {p.label}" for p in shown) + " ("
+                   + " or ".join(p.option for p in shown) + " keeps them)", err=True)
 
 
 @main.command()

@@ -23,6 +23,9 @@ class Settings:
     model: str = ""
     batch_size: int = 16
     cluster_window_days: int = 3
+    story_threshold: float = 0.2  # [store]: see defaults.toml
+    story_window_days: int = 3
+    story_undated_threshold: float = 0.5
     max_body_bytes: int = 2_097_152  # [serve]: see defaults.toml
     max_query_bytes: int = 8_192
     max_header_bytes: int = 16_384
@@ -64,6 +67,9 @@ _NUMBERS: tuple[tuple[str, str, type, float, float | None], ...] = (
     ("structure", "max_dek_words", int, 1, None),
     ("nlp", "batch_size", int, 1, None),
     ("store", "cluster_window_days", int, 0, 365),
+    ("store", "story_threshold", float, 0.0, 1.0),
+    ("store", "story_window_days", int, 0, 365),
+    ("store", "story_undated_threshold", float, 0.0, 1.0),
     ("serve", "max_body_bytes", int, 1, None),
     ("serve", "max_query_bytes", int, 1, None),
     ("serve", "max_header_bytes", int, 1_024, None),

@@ -172,3 +172,23 @@ CREATE TABLE IF NOT EXISTS event_clusters (
     cluster_id INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cluster_id);
+
+-- Stories: articles (of any outlets) that report the same story, found by text similarity within a few days
+-- (thucydides/stories; `thucydides stories`, updated after every `code --db`). story_articles keeps each
+-- article's profile (its weighted words, JSON) so new articles are compared without re-reading old ones.
+CREATE TABLE IF NOT EXISTS stories (
+    id           INTEGER PRIMARY KEY,
+    first_date   TEXT,
+    last_date    TEXT,
+    num_articles INTEGER NOT NULL,
+    num_outlets  INTEGER NOT NULL,
+    headline     TEXT              -- the earliest article's headline
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id   INTEGER NOT NULL,
+    similarity REAL NOT NULL,      -- cosine with the story's centroid when the article joined (1: it opened it)
+    profile    TEXT NOT NULL       -- JSON [[word, weight], ...]
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE INDEX IF NOT EXISTS stories_first ON stories(first_date);

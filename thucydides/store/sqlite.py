@@ -24,7 +24,7 @@ from thucydides.filters import event_interval
 from thucydides.output import article_to_dict
 from thucydides.types import Article, Rejected
 
-SCHEMA_VERSION = 3  # 2: clusters, event_clusters; 3: events.date_start/date_end, undated events
+SCHEMA_VERSION = 4  # 2: clusters, event_clusters; 3: events.date_start/date_end, undated events; 4: stories
 
 
 def _now() -> str:

@@ -207,7 +207,7 @@ def create_app(db_path: str, *, settings: config.Settings | None = None, access:
             raise HTTPException(422, f"{item.message} [{item.code} {item.reason}]")
         if body.store:
             with write_lock, store() as db:
-                store_coded(db, item, window_days=settings.cluster_window_days)
+                store_coded(db, item, settings=settings)
         return public_input(article_to_dict(item))
 
     # -- pages ----------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 from fastapi import HTTPException
 from pydantic import BaseModel, Field, field_validator
 
+from thucydides.config import Settings
 from thucydides.store import Store
 from thucydides.types import Article
 
@@ -62,16 +63,19 @@ def event_keys(db: Store, article_id: str) -> set[tuple[Any, ...]]:
     return {tuple(row) for row in rows}
 
 
-def store_coded(db: Store, article: Article, *, window_days: int) -> None:
+def store_coded(db: Store, article: Article, *, settings: Settings) -> None:
     """Write ``article`` in a run of its own, then rebuild the clusters its events (and those it replaces) belong
-    to: the clusters ``thucydides cluster`` would give them."""
+    to: the clusters ``thucydides cluster`` would give them; and put it in its story."""
     from thucydides.pipeline import pipeline_version
+    from thucydides.stories import Rule
+    from thucydides.store.stories import update as update_stories
 
     version = pipeline_version()
     before = event_keys(db, article.id)
     run = db.begin_run(pipeline_version=version, settings={"api": True}, inputs=["<api>"])
     db.write_article(article, run, version)
-    db.recluster(before | event_keys(db, article.id), window_days=window_days)
+    db.recluster(before | event_keys(db, article.id), window_days=settings.cluster_window_days)
+    update_stories(db, Rule.from_settings(settings))
     db.finish_run(run, articles=1, skipped=0, failed=0, seconds=0.0)
 
 
