@@ -26,7 +26,7 @@ def test_openapi_and_lists(client):
     assert {"/api/code", "/api/articles", "/api/articles/{article_id}", "/api/events", "/api/dyads",
             "/api/sources"} <= set(schema["paths"])
     articles = client.get("/api/articles", params={"limit": 5}).json()
-    assert articles["total"] == 23 and len(articles["items"]) == 5
+    assert articles["total"] == 25 and len(articles["items"]) == 5
     record = client.get(f"/api/articles/{articles['items'][0]['id']}").json()
     assert {"text", "events", "quotes", "framing", "actors"} <= set(record)
     assert client.get("/api/articles/nope").status_code == 404
