@@ -316,6 +316,13 @@ class Article:
     framing: tuple[Framing, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
+    def to_json(self) -> dict[str, Any]:
+        """The public JSON record (``output.article_to_dict``): ``json.dumps(article.to_json(), ensure_ascii=False)``
+        is the line ``thucydides code --format jsonl`` writes for this article."""
+        from thucydides.output import article_to_dict  # output imports this module
+
+        return article_to_dict(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
