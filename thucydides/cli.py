@@ -565,12 +565,21 @@ def query(db_path: str, fmt: str, **filters: Any) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here (default: standard output; parquet needs a file).")
 @click.option("--header", is_flag=True, help="gdelt: write the column names as a first line.")
-def export(db_path: str, fmt: str, output: str, header: bool, **filters: Any) -> None:
-    """Export events: GDELT 2.0 event table (tab-separated, 61 columns), PLOVER JSON, JSON Lines, CSV or
-    Parquet (the CSV columns, typed; needs pip install 'thucydides[parquet]')."""
+@click.option("--include-negated", is_flag=True,
+              help="gdelt: keep the events the text negates ('did not attack'), left out by default.")
+@click.option("--include-hypothetical", is_flag=True,
+              help="gdelt: keep the events the text only supposes ('may attack', 'if ...'), left out by default.")
+def export(db_path: str, fmt: str, output: str, header: bool, include_negated: bool, include_hypothetical: bool,
+           **filters: Any) -> None:
+    """Export events (docs/exports.md): GDELT 2.0 event table (tab-separated, 61 columns), PLOVER JSON, JSON
+    Lines, CSV or Parquet (the CSV columns, typed; needs pip install 'thucydides[parquet]')."""
     from thucydides.store import query as q
 
     _filters(**filters)  # a bad value is a usage error before the store is opened
+    if fmt != "gdelt" and (include_negated or include_hypothetical):
+        raise click.UsageError("--include-negated and --include-hypothetical apply to --format gdelt: the other "
+                               "formats keep every event and say how the text presents it")
+    left_out: dict[str, int] = {}
     if fmt == "parquet":
         if output == "-":
             raise click.UsageError("parquet is a binary file format and cannot go to standard output: "
@@ -646,5 +655,8 @@ if __name__ == "__main__":
 
 
 from thucydides.cli_lexicon import lexicon  # noqa: E402 - the development commands, kept in their own module
+from thucydides.cli_stories import eval_stories, stories  # noqa: E402 - stories and relays, in their own module
 
 main.add_command(lexicon)
+main.add_command(stories)
+evaluate.add_command(eval_stories)
