@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -84,3 +85,81 @@ def eval_stories(files: tuple[str, ...], threshold: float | None, window: int | 
         if failures:
             for miss in result.misses:
                 click.echo(f"  {miss}")
+
+
+@click.command()
+@click.option("--db", "db_path", default="thucydides.db", show_default=True, metavar="PATH",
+              help="SQLite file or postgresql:// URL.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--kind", type=click.Choice(["named", "unnamed", "syndicated"]), default=None,
+              help="List only relays of this kind.")
+@click.option("--article", default=None, metavar="ID", help="List only the relays of or by this article.")
+@click.option("--linked", is_flag=True, help="List only relays whose original is stored.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="List at most this many relays.")
+@click.option("--rebuild", is_flag=True, help="Forget the relays and look for them all again.")
+def relays(db_path: str, fmt: str, kind: str | None, article: str | None, linked: bool, limit: int | None,
+           rebuild: bool) -> None:
+    """List the relays of a store, newest first: articles that retell another outlet's report, naming it
+    (named) or not (unnamed), or copy it whole (syndicated), with what they retold, added, changed and
+    dropped (docs/relays.md). JSON: one object per line."""
+    from thucydides.cli import _open_store
+    from thucydides.store import relays as relay_store
+    from thucydides.store import stories as story_store
+    from thucydides.stories import Rule
+
+    with _open_store(db_path) as store:
+        story_store.update(store, Rule.from_settings(config.load()))
+        if rebuild:
+            relay_store.rebuild(store)
+        found = relay_store.listing(store, kind=kind, article=article)
+    found = [r for r in found if r["original"] or not linked][:limit]
+    if fmt == "json":
+        for relay in found:
+            click.echo(json.dumps(relay, ensure_ascii=False))
+        return
+    for r in found:
+        original = r["original"] or "(not stored)"
+        when = f" of {r['day']}" if r["day"] else ""
+        click.echo(f"{r['relay']} ({r['relay_outlet'] or '-'}, {r['relay_published'] or 'undated'}) relays"
+                   f" {r['outlet'] or '-'}{when}: {r['kind']}, original {original}")
+        if r["original"]:
+            kinds = Counter(a["kind"] for a in r["added"])
+            added = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "nothing"
+            hedges = sum(c["kind"] == "hedge" for c in r["changed"])
+            click.echo(f"  similarity {r['similarity']:.2f}; {len(r['retold'])} retold, added {added};"
+                       f" {len(r['changed'])} changed ({hedges} hedges); {len(r['dropped'])} dropped")
+    if not found:
+        click.echo("no relay found")
+
+
+@click.command(name="relays")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--failures", is_flag=True, help="Also list the misses (never those of check-* records).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_relays(files: tuple[str, ...], failures: bool, as_json: bool) -> None:
+    """Score relay detection and alignment on team-written pairs (tests/data/relays/*.jsonl): every text is
+    coded and stored, and the relays found are compared with each pair's expected kind, outlet, additions,
+    changes and drops."""
+    from thucydides.evaluation.relays import found_relays, read_pairs, score
+
+    results = []
+    for path in files:
+        try:
+            pairs = read_pairs(Path(path))
+            found, texts = found_relays(pairs)
+            results.append(score(Path(path).name, pairs, found, texts))
+        except (OSError, KeyError, ValueError, TypeError) as exc:
+            click.echo(f"error: {path}: not a file of relay pairs ({exc})", err=True)
+            sys.exit(1)
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
+        return
+    for result in results:
+        figures = result.to_dict()
+        click.echo(f"{result.name}: {result.pairs} pairs")
+        for name, value in figures.items():
+            if name not in ("file", "pairs", "counts"):
+                click.echo(f"  {name:<20} {'-' if value is None else f'{value:.3f}'}")
+        if failures:
+            for line in result.misses:
+                click.echo(f"  miss: {line}")

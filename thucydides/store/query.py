@@ -120,7 +120,7 @@ def events(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
            " e.target_sector, e.cameo_root, e.location_country, e.lat, e.lon, a.published, e.plover_mode,"
            " e.sentence, c.id, c.num_mentions, c.num_sources, c.num_articles, c.first_event, e.date_start,"
            " e.date_end, e.condition, r.started, a.headline, a.language, a.pipeline_version, s.start, s.end_"
-           " FROM events e JOIN articles a ON a.id = e.article_id JOIN runs r ON r.id = a.run_id"
+           " FROM counted_events e JOIN articles a ON a.id = e.article_id JOIN runs r ON r.id = a.run_id"
            " LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
            " LEFT JOIN event_clusters ec ON ec.event_id = e.id LEFT JOIN clusters c ON c.id = ec.cluster_id"
            f"{where} ORDER BY e.date_start IS NULL, e.date_start, e.date, e.id")

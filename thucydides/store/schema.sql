@@ -118,6 +118,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     text       TEXT NOT NULL,
     record     TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);  -- quotes per article (the article list)
 CREATE TABLE IF NOT EXISTS sources (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     name       TEXT NOT NULL,
@@ -125,6 +126,7 @@ CREATE TABLE IF NOT EXISTS sources (
     code       TEXT,
     mentions   INTEGER
 );
+CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id, kind);  -- the article list's source facet
 CREATE TABLE IF NOT EXISTS attribution_hops (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     event_id   TEXT,
@@ -192,3 +194,66 @@ CREATE TABLE IF NOT EXISTS story_articles (
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
 CREATE INDEX IF NOT EXISTS stories_first ON stories(first_date);
+
+-- Article search (version 5; thucydides/store/search.py): words of the headline and text, stemmed (English).
+-- SQLite: an FTS5 index with no copy of the text (contentless). Its rowids are article_search.id, a key of our
+-- own, because the implicit rowid of articles may change on VACUUM. Triggers keep it in step with articles
+-- (an article is deleted and inserted again when recoded); the last statement indexes the articles of an older
+-- store, once. PostgreSQL: an expression index of the same words (the "postgres:" line, a comment to SQLite).
+-- _postgres_schema in sqlite.py drops the lines between the "sqlite only" markers and keeps the postgres line.
+-- sqlite only {
+CREATE TABLE IF NOT EXISTS article_search (
+    id         INTEGER PRIMARY KEY,   -- the rowid of the article's entry in article_search_fts
+    article_id TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_search_fts USING fts5(
+    headline, text, content='', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS article_search_add AFTER INSERT ON article_search BEGIN
+    INSERT INTO article_search_fts(rowid, headline, text)
+        SELECT new.id, headline, text FROM articles WHERE id = new.article_id;
+END;
+-- a contentless index forgets an entry only when told the words it indexed: the article is still there to say
+CREATE TRIGGER IF NOT EXISTS article_search_remove AFTER DELETE ON article_search BEGIN
+    INSERT INTO article_search_fts(article_search_fts, rowid, headline, text)
+        SELECT 'delete', old.id, headline, text FROM articles WHERE id = old.article_id;
+END;
+CREATE TRIGGER IF NOT EXISTS articles_search_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO article_search(article_id) VALUES (new.id);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_search_delete BEFORE DELETE ON articles BEGIN
+    DELETE FROM article_search WHERE article_id = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS articles_search_update_old BEFORE UPDATE OF id, headline, text ON articles BEGIN
+    DELETE FROM article_search WHERE article_id = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS articles_search_update_new AFTER UPDATE OF id, headline, text ON articles BEGIN
+    INSERT INTO article_search(article_id) VALUES (new.id);
+END;
+INSERT INTO article_search(article_id) SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_search);
+-- sqlite only }
+-- postgres: CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (to_tsvector('english', left(coalesce(headline, '') || ' ' || text, 200000)));
+
+-- Relays: a stored article that retells another (thucydides/relays; `thucydides relays`, updated with the stories).
+-- original_id is NULL for a named relay whose original is not stored; record is the relay's JSON (retold,
+-- added, changed, dropped spans). relay_checked lists the articles already compared with the others.
+CREATE TABLE IF NOT EXISTS relays (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    relay_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    original_id TEXT REFERENCES articles(id) ON DELETE CASCADE,
+    outlet      TEXT,
+    kind        TEXT NOT NULL,   -- named | unnamed | syndicated
+    similarity  REAL NOT NULL,
+    day         TEXT,            -- the original's day, as stored or as the relay's text gives it
+    record      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS relays_relay ON relays(relay_id);
+CREATE INDEX IF NOT EXISTS relays_original ON relays(original_id);
+CREATE TABLE IF NOT EXISTS relay_checked (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+);
+-- The events counted in stats, clusters, dyads, charts and exports: a syndicated copy's events are its
+-- original's, so they are counted once (the copy's own rows stay in `events`, shown on its article page).
+CREATE VIEW IF NOT EXISTS counted_events AS
+    SELECT * FROM events WHERE article_id NOT IN
+        (SELECT relay_id FROM relays WHERE kind = 'syndicated' AND original_id IS NOT NULL);

@@ -24,7 +24,8 @@ from thucydides.filters import event_interval
 from thucydides.output import article_to_dict
 from thucydides.types import Article, Rejected
 
-SCHEMA_VERSION = 4  # 2: clusters, event_clusters; 3: events.date_start/date_end, undated events; 4: stories
+SCHEMA_VERSION = 5  # 2: clusters, event_clusters; 3: events.date_start/date_end, undated events; 4: stories;
+# 5: article search; relays, relay_checked and the counted_events view
 
 
 def _now() -> str:
@@ -233,7 +234,8 @@ class Store:
         """Link events of the same dyad and CAMEO code whose dates fall within ``window_days`` of the cluster's
         first report into one cluster; rebuilds the cluster tables; returns the number of clusters.
 
-        Negated events are left out (they report what did not happen). Events without a date use their
+        Negated events are left out (they report what did not happen), and so are a syndicated copy's events
+        (they are its original's, counted once). Events without a date use their
         article's publication date; an undated event (its article has none either) is a cluster of its own.
         """
         with self.transaction():
@@ -314,18 +316,21 @@ class Store:
             "articles": one("SELECT count(*) FROM articles").fetchone()[0],
             "sentences": one("SELECT count(*) FROM sentences").fetchone()[0],
             "actor_mentions": one("SELECT count(*) FROM actors").fetchone()[0],
-            "events": one("SELECT count(*) FROM events").fetchone()[0],
+            "events": one("SELECT count(*) FROM counted_events").fetchone()[0],
+            # a syndicated copy (the same wire story on another site) is counted once: its events are its original's
+            "syndicated_copies": one("SELECT count(DISTINCT relay_id) FROM relays WHERE kind = 'syndicated'"
+                                     " AND original_id IS NOT NULL").fetchone()[0],
             "failures": one("SELECT count(*) FROM failures").fetchone()[0],
             "runs": one("SELECT count(*) FROM runs").fetchone()[0],
         }
-        out["by_root"] = one("SELECT cameo_root, count(*) FROM events GROUP BY cameo_root ORDER BY cameo_root"
+        out["by_root"] = one("SELECT cameo_root, count(*) FROM counted_events GROUP BY cameo_root ORDER BY cameo_root"
                              ).fetchall()
-        out["by_quad_class"] = one("SELECT quad_class, count(*) FROM events GROUP BY quad_class ORDER BY quad_class"
-                                   ).fetchall()
-        out["by_plover"] = one("SELECT coalesce(plover, '-'), count(*) FROM events GROUP BY plover "
+        out["by_quad_class"] = one("SELECT quad_class, count(*) FROM counted_events GROUP BY quad_class"
+                                   " ORDER BY quad_class").fetchall()
+        out["by_plover"] = one("SELECT coalesce(plover, '-'), count(*) FROM counted_events GROUP BY plover "
                                "ORDER BY count(*) DESC").fetchall()
         out["top_dyads"] = one(
-            "SELECT source_code, target_code, count(*), sum(goldstein) FROM events "
+            "SELECT source_code, target_code, count(*), sum(goldstein) FROM counted_events "
             "WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND polarity = 'positive' "
             "GROUP BY source_code, target_code ORDER BY count(*) DESC, source_code LIMIT ?", (top,)).fetchall()
         out["top_dyads"] = [(s, t, n, round(float(g), 1)) for s, t, n, g in out["top_dyads"]]
@@ -337,11 +342,11 @@ class Store:
             " GROUP BY h.kind ORDER BY count(*) DESC").fetchall()  # whose claim each event ultimately is
         # undated events (their article has no date) are counted apart, never placed on a day
         first, last, undated = one("SELECT min(date_start), max(date_end), sum(CASE WHEN date_start IS NULL"
-                                   " THEN 1 ELSE 0 END) FROM events").fetchone()
+                                   " THEN 1 ELSE 0 END) FROM counted_events").fetchone()
         out["dates"] = {"first": first, "last": last, "undated_events": int(undated or 0),
                         "undated_articles": one("SELECT count(*) FROM articles WHERE published IS NULL"
                                                 ).fetchone()[0]}
-        out["modality"] = one("SELECT polarity, certainty, count(*) FROM events GROUP BY polarity, certainty "
+        out["modality"] = one("SELECT polarity, certainty, count(*) FROM counted_events GROUP BY polarity, certainty "
                               "ORDER BY count(*) DESC").fetchall()
         return out
 
@@ -349,7 +354,7 @@ class Store:
 # The events clustering reads, sorted so that each cluster's events come together ({where}: more conditions).
 _CLUSTER_EVENTS = (
     "SELECT e.id, e.source_code, e.target_code, e.cameo, coalesce(e.date, a.published), e.article_id, a.outlet"
-    " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.polarity = 'positive'{where}"
+    " FROM counted_events e JOIN articles a ON a.id = e.article_id WHERE e.polarity = 'positive'{where}"
     " ORDER BY e.source_code, e.target_code, e.cameo, coalesce(e.date, a.published), e.id")
 
 
@@ -364,8 +369,13 @@ def _day(value: str | None) -> date | None:
 
 
 def _postgres_schema(script: str) -> str:
-    """The SQLite schema in PostgreSQL's dialect (the only differences: serial keys and float type)."""
+    """The SQLite schema in PostgreSQL's dialect: serial keys, float type, and the article search's own
+    structures (the SQLite-only block between ``-- sqlite only {`` and ``-- sqlite only }`` dropped, the
+    ``-- postgres:`` lines kept as statements)."""
+    script = re.sub(r"^-- sqlite only \{$.*?^-- sqlite only \}$", "", script, flags=re.DOTALL | re.MULTILINE)
+    script = re.sub(r"^-- postgres: ", "", script, flags=re.MULTILINE)
     script = script.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY")
+    script = script.replace("CREATE VIEW IF NOT EXISTS", "CREATE OR REPLACE VIEW")
     return re.sub(r"\bREAL\b", "DOUBLE PRECISION", script)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from thucydides.stories.group import Rule, Tracker, in_date_order
 from thucydides.stories.profile import Profile, profile
+from thucydides.store import relays
 from thucydides.store.sqlite import Store
 
 _COARSE = ("month", "year")  # published_precision values that give no day
@@ -62,7 +63,14 @@ def _open_stories(store: Store, new: list[Profile], window_days: int) -> dict[in
 
 
 def update(store: Store, rule: Rule) -> int:
-    """Put every stored article that no story holds yet into a story; returns how many were placed."""
+    """Put every stored article that no story holds yet into a story, then look for the relays among the new
+    articles (store/relays.py); returns how many articles were placed."""
+    placed = _group(store, rule)
+    relays.update(store)
+    return placed
+
+
+def _group(store: Store, rule: Rule) -> int:
     with store.transaction():
         new = _ungrouped(store)
         if not new:

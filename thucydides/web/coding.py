@@ -74,8 +74,8 @@ def store_coded(db: Store, article: Article, *, settings: Settings) -> None:
     before = event_keys(db, article.id)
     run = db.begin_run(pipeline_version=version, settings={"api": True}, inputs=["<api>"])
     db.write_article(article, run, version)
+    update_stories(db, Rule.from_settings(settings))  # stories and relays first: a syndicated copy counts once
     db.recluster(before | event_keys(db, article.id), window_days=settings.cluster_window_days)
-    update_stories(db, Rule.from_settings(settings))
     db.finish_run(run, articles=1, skipped=0, failed=0, seconds=0.0)
 
 

@@ -59,7 +59,7 @@ def dyad_edges(store: Store, filters: Filters) -> tuple[dict[str, Node], list[Ed
         extra += " AND e.polarity = 'positive'"
     where, params = _where(filters, extra)
     sql = ("SELECT e.source_code, e.target_code, e.source_name, e.target_name, e.goldstein, e.quad_class"
-           f" FROM events e JOIN articles a ON a.id = e.article_id{where}")
+           f" FROM counted_events e JOIN articles a ON a.id = e.article_id{where}")
     edges: dict[tuple[str, str], Edge] = {}
     nodes: dict[str, Node] = {}
     for source, target, source_name, target_name, goldstein, quad in store.execute(sql, params):
@@ -88,7 +88,7 @@ def dyad_events(store: Store, source: str, target: str, filters: Filters) -> lis
     its JSON record plus ``article_id``, ``headline``, ``outlet`` and ``published``."""
     where, params = _where(filters, "e.source_code = ? AND e.target_code = ?")
     params += [source, target]
-    sql = ("SELECT e.record, e.article_id, a.headline, a.outlet, a.published FROM events e"
+    sql = ("SELECT e.record, e.article_id, a.headline, a.outlet, a.published FROM counted_events e"
            f" JOIN articles a ON a.id = e.article_id{where} ORDER BY e.date, e.id")
     if filters.limit:
         sql += " LIMIT ?"
