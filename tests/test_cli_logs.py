@@ -22,9 +22,9 @@ def _file(tmp_path, name: str, data: str | bytes) -> str:  # noqa: ANN001
 
 # --- an unexpected stop still closes the run ---------------------------------------------------------------
 
-@pytest.mark.parametrize(("exc", "code_reason"), [(RuntimeError("boom"), ("T003", "internal")),
-                                                  (KeyboardInterrupt(), ("T004", "interrupted"))])
-def test_an_unexpected_stop_closes_the_run_then_writes_one_fatal_line(exc, code_reason, code_in_process,
+@pytest.mark.parametrize(("exc", "code_reason", "status"), [(RuntimeError("boom"), ("T003", "internal"), 1),
+                                                            (KeyboardInterrupt(), ("T004", "interrupted"), 130)])
+def test_an_unexpected_stop_closes_the_run_then_writes_one_fatal_line(exc, code_reason, status, code_in_process,
                                                                       tmp_path, monkeypatch):
     import sqlite3
 
@@ -41,10 +41,10 @@ def test_an_unexpected_stop_closes_the_run_then_writes_one_fatal_line(exc, code_
 
     monkeypatch.setattr(cli, "article_to_dict", fails_second)
     result = code_in_process([*paths, "--db", str(tmp_path / "t.db")])
-    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.exit_code == status and "Traceback" not in result.stderr
     *_, summary, fatal = [json.loads(line) for line in result.stderr.splitlines()]
     assert summary["type"] == "summary" and summary["articles"] == 2
-    assert (fatal["type"], fatal["code"], fatal["reason"], fatal["exit"]) == ("fatal", *code_reason, 1)
+    assert (fatal["type"], fatal["code"], fatal["reason"], fatal["exit"]) == ("fatal", *code_reason, status)
     assert len(result.stdout.splitlines()) == 1
     with sqlite3.connect(tmp_path / "t.db") as db:
         assert db.execute("SELECT finished IS NOT NULL, articles FROM runs").fetchall() == [(1, 2)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -31,7 +31,7 @@ from thucydides.errors import (
 )
 from thucydides.ingest.detect import sniff
 from thucydides.ingest.readers import read_html, read_text, rejected
-from thucydides.pipeline import CHUNK, Coder, _init_worker, _work, chunked
+from thucydides.pipeline import CHUNK, Coder, _work, chunked, worker_pool
 from thucydides.structure.dates import parse_date
 from thucydides.types import Article, InputRef, RawDocument, Rejected
 
@@ -105,8 +105,7 @@ class Pipeline:
     def _pool(self, pairs: Iterator[tuple[RawDocument | Rejected, Any]], workers: int,
               size: int) -> Iterator[tuple[Result, Any]]:
         """The process pool of ``pipeline.run``: one model per worker, at most two chunks per worker in flight."""
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(self.settings, self.coder.today, frozenset())) as pool:
+        with worker_pool(workers, self.settings, self.coder.today) as pool:
             pending: deque[tuple[Future[list[Result]], list[Any]]] = deque()
             for chunk in chunked(pairs, size):
                 pending.append((pool.submit(_work, [doc for doc, _ in chunk]), [ctx for _, ctx in chunk]))

@@ -1,7 +1,7 @@
 """The ``thucydides`` command: argument parsing and reporting only; the work is in the stages.
 
 Exit status: 0 all inputs coded (skips such as not-english included), 1 some inputs failed, 2 usage error,
-3 set-up error (no usable spaCy model).
+3 set-up error (no usable spaCy model), 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import click
 
 from thucydides import __version__, config
 from thucydides.cli_logs import JsonGroup, json_line, stopped
-from thucydides.errors import ConfigError, ModelError, ThucydidesError
+from thucydides.cli_signals import Interruption
+from thucydides.errors import ConfigError, Interrupted, ModelError, ThucydidesError
 from thucydides.output import Summary, article_table_row, article_to_dict, is_failure
 from thucydides.structure.dates import parse_date
 from thucydides.types import Article, Rejected
@@ -84,9 +85,16 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
 
     Formats are detected from content: plain text, HTML, JSON Lines, RSS/Atom, WARC (gzip or not).
     With --db the records go to the database, and to standard output only when --format or -o is given.
+    Ctrl-C or SIGTERM finishes the articles being coded, writes them and closes the run (exit 130 or 143);
+    a second one stops at once.
     """
     import time
     from dataclasses import asdict
+
+    log = _Log(json_lines=log_format == "json", quiet=quiet)
+    on_tty = not quiet and log_format == "text" and sys.stderr.isatty()  # where the progress line is drawn
+    interruption = Interruption(lambda signals: log.interrupting(signals, after_progress=on_tty))
+    click.get_current_context().call_on_close(interruption.install())  # before the slow imports
 
     from thucydides.pipeline import pipeline_version, run  # imported here: `--help` stays fast
 
@@ -110,7 +118,6 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         raise click.UsageError("--parquet-out needs --engine ray (locally: code --db, then export --format parquet)")
     explicit_output = fmt is not None or output.name != "<stdout>"
     fmt = fmt or ("table" if output.isatty() else "jsonl")
-    log = _Log(json_lines=log_format == "json", quiet=quiet)
     if parquet_out is not None:
         from thucydides.store.query import pyarrow_modules
 
@@ -119,6 +126,7 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         except ImportError as exc:
             log.fatal(ConfigError(str(exc)), EXIT_SETUP)
     summary = Summary()
+    progress = _Progress(enabled=on_tty, inputs=inputs)  # counting the inputs may take a while: before the run row
     store, run_id, version, skip = None, 0, pipeline_version(), frozenset()
     if db_path:
         from thucydides.store import Store, StoreError
@@ -130,7 +138,6 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         run_id = store.begin_run(pipeline_version=version, settings=asdict(settings), inputs=inputs)
         skip = frozenset() if recode else frozenset(store.coded(version))
     started = time.perf_counter()
-    progress = _Progress(enabled=not quiet and log_format == "text" and sys.stderr.isatty(), inputs=inputs)
     if parquet_out is not None:
         from datetime import UTC, datetime
 
@@ -139,48 +146,73 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
         # shards of one run share a prefix: the store's run id, else the start time
         prefix = f"run-{run_id}-" if store is not None else datetime.now(UTC).strftime("%Y%m%dT%H%M%S-")
         items = run_ray(list(inputs), settings, workers=workers, address=address, skip=skip,
-                        parquet_out=parquet_out, shard_prefix=prefix)
+                        parquet_out=parquet_out, shard_prefix=prefix, stop=interruption)
     else:
-        items = run(list(inputs), settings, workers=workers, skip=skip, engine=engine, address=address)
+        items = run(list(inputs), settings, workers=workers, skip=skip, engine=engine, address=address,
+                    stop=interruption)
     stop: ThucydidesError | None = None
+    written = 0  # articles committed to the store (with --db), else written to the output
     try:
         for item in items:
-            summary.add(item)
-            progress.update(summary)
-            if store is not None:
-                if isinstance(item, Article):
-                    store.write_article(item, run_id, version)
-                elif is_failure(item):
-                    store.write_failure(item, run_id)
-            if store is None or explicit_output:
-                _emit(item, fmt, output, log)
-            elif isinstance(item, Rejected) and item.reason != "already-coded":
-                _emit(item, fmt, output, log)
+            with interruption.held():  # a second Ctrl-C waits until this article is written and counted
+                summary.add(item)
+                progress.update(summary)
+                if store is not None:
+                    if isinstance(item, Article):
+                        store.write_article(item, run_id, version)
+                        written += 1
+                    elif is_failure(item):
+                        store.write_failure(item, run_id)
+                if store is None or explicit_output:
+                    _emit(item, fmt, output, log)
+                    if store is None and isinstance(item, Article):
+                        written += 1
+                elif isinstance(item, Rejected) and item.reason != "already-coded":
+                    _emit(item, fmt, output, log)
     except ModelError as exc:
         log.fatal(exc, EXIT_SETUP)
     except ThucydidesError as exc:
         log.fatal(exc, EXIT_SOME_FAILED)
-    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a bug or Ctrl-C: close the run, then say so
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a bug or a second Ctrl-C: close the run
         stop = stopped(exc)
+        if hasattr(items, "close"):
+            items.close()  # a process pool ends its workers now
     progress.close()
     seconds = time.perf_counter() - started
     if store is not None:
-        try:
-            store.cluster(window_days=settings.cluster_window_days)
+        failure = _close_run(store, run_id, settings, summary, seconds, rebuild=not interruption.at_once)
+        stop = stop or (stopped(failure) if failure is not None else None)
+    log.summary(summary, seconds, stored=(db_path, run_id, version) if db_path else None)
+    if stop is not None and not isinstance(stop, Interrupted):  # a bug is reported even after Ctrl-C
+        log.fatal(stop, EXIT_SOME_FAILED)
+    if interruption() or stop is not None:
+        log.fatal(interruption.error(written, store=store is not None), interruption.status,
+                  signal=interruption.name, **{"stored" if store is not None else "written": written})
+    if summary.failed:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+def _close_run(store: Any, run_id: int, settings: config.Settings, summary: Summary, seconds: float, *,
+               rebuild: bool) -> BaseException | None:
+    """The end of a run with --db, also after Ctrl-C: rebuild the clusters and update the stories (unless a
+    second Ctrl-C said stop at once), then mark the run row finished. Returns what failed, if anything."""
+    failure: BaseException | None = None
+    try:
+        if rebuild:
             from thucydides.stories import Rule
             from thucydides.store.stories import update as update_stories
 
-            update_stories(store, Rule.from_settings(settings))
-            store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
-                             seconds=seconds)
-            store.close()
-        except Exception as exc:  # noqa: BLE001
-            stop = stop or stopped(exc)
-    log.summary(summary, seconds, stored=(db_path, run_id, version) if db_path else None)
-    if stop is not None:
-        log.fatal(stop, EXIT_SOME_FAILED)
-    if summary.failed:
-        sys.exit(EXIT_SOME_FAILED)
+            update_stories(store, Rule.from_settings(settings))  # stories and relays: a syndicated copy ...
+            store.cluster(window_days=settings.cluster_window_days)  # ... is then counted once in the clusters
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a bug, or a second Ctrl-C while clustering
+        failure = exc
+    try:
+        store.finish_run(run_id, articles=summary.articles, skipped=summary.skipped, failed=summary.failed,
+                         seconds=seconds)
+        store.close()
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001
+        failure = failure or exc
+    return failure
 
 
 class _Log:
@@ -214,13 +246,25 @@ class _Log:
         else:
             click.echo(f"warning: {article.ref}: {warning}", err=True)
 
-    def fatal(self, exc: ThucydidesError, status: int) -> None:
-        """The run cannot go on (no model, no store, a bug, Ctrl-C): one line, then exit with ``status``."""
+    def fatal(self, exc: ThucydidesError, status: int, **fields: Any) -> None:
+        """The run cannot go on (no model, no store, a bug, Ctrl-C): one line, then exit with ``status``;
+        ``fields`` are added to the JSON line."""
         if self.json_lines:
-            self._json("fatal", code=exc.code, reason=exc.reason, message=str(exc), exit=status)
+            self._json("fatal", code=exc.code, reason=exc.reason, message=str(exc), exit=status, **fields)
         else:
             click.echo(f"thucydides: {exc}", err=True)
         sys.exit(status)
+
+    def interrupting(self, signals: Interruption, *, after_progress: bool) -> str | None:
+        """The line written the moment Ctrl-C or SIGTERM arrives (from the signal handler: it only builds it)."""
+        if self.quiet:
+            return None
+        again = "press Ctrl-C" if signals.name == "SIGINT" else "send SIGTERM"
+        message = (f"{signals.label}: finishing the articles being coded, then writing them and closing the run; "
+                   f"{again} again to stop at once")
+        if self.json_lines:
+            return json_line("warning", input=None, reason="interrupting", signal=signals.name, message=message)
+        return ("\n" if after_progress else "") + f"thucydides: {message}"
 
     def summary(self, summary: Summary, seconds: float, stored: tuple[str, int, str] | None) -> None:
         if self.quiet:
@@ -655,8 +699,10 @@ if __name__ == "__main__":
 
 
 from thucydides.cli_lexicon import lexicon  # noqa: E402 - the development commands, kept in their own module
-from thucydides.cli_stories import eval_stories, stories  # noqa: E402 - stories and relays, in their own module
+from thucydides.cli_stories import eval_relays, eval_stories, relays, stories  # noqa: E402 - stories and relays, in their own module
 
 main.add_command(lexicon)
 main.add_command(stories)
+main.add_command(relays)
 evaluate.add_command(eval_stories)
+evaluate.add_command(eval_relays)

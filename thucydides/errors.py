@@ -6,7 +6,7 @@ The tree::
     ├── UsageError (T001)            bad command-line use: exit status 2
     ├── ConfigError (T002)           a settings file or value that cannot be used
     ├── InternalError (T003)         an unexpected failure that stopped the run (a bug): reported, run closed
-    ├── Interrupted (T004)           the run was stopped by the user (Ctrl-C): reported, run closed
+    ├── Interrupted (T004)           the run was stopped by Ctrl-C or SIGTERM: run closed, exit 130 or 143
     ├── InputError (T1xx)            one input (file, record) cannot be read; the batch goes on
     │   ├── EmptyInput (T101)
     │   ├── BinaryInput (T102)

@@ -7,9 +7,12 @@ later issues add actors, events and attribution after ``nlp``.
 from __future__ import annotations
 
 import hashlib
+import signal
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
@@ -147,8 +150,9 @@ class Coder:
                     for i, (text, published) in enumerate(texts)]
         return [self._analyse(a) for a in self.parser(articles)]
 
-    def code(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
-        for chunk in chunked(items, CHUNK):
+    def code(self, items: Iterable[RawDocument | Rejected], *,
+             stop: Callable[[], bool] | None = None) -> Iterator[Article | Rejected]:
+        for chunk in until_stopped(chunked(items, CHUNK), stop):
             yield from self.code_chunk(chunk)
 
 
@@ -168,11 +172,32 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def until_stopped(items: Iterable[Any], stop: Callable[[], bool] | None) -> Iterator[Any]:
+    """``items`` until ``stop()`` is true, asked before each item is read and again before it is handed on: an
+    interrupted run finishes the chunk being coded and reads no further."""
+    if stop is None:
+        yield from items
+        return
+    iterator = iter(items)
+    while not stop():
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        if stop():
+            return
+        yield item
+
+
 _WORKER: Coder | None = None
 
 
 def _init_worker(settings: Settings, today: date, skip: frozenset[str]) -> None:
     global _WORKER  # one model per worker process, loaded once
+    # Ctrl-C reaches the whole process group: the parent decides what stops. SIGTERM gets its default action
+    # back (not the parent's handler inherited through fork), so the parent can end a worker at once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Coder(settings, today=today, skip=skip)
 
 
@@ -181,31 +206,69 @@ def _work(chunk: list[RawDocument | Rejected]) -> list[Article | Rejected]:
     return _WORKER.code_chunk(chunk)
 
 
+@contextmanager
+def worker_pool(workers: int, settings: Settings, today: date,
+                skip: frozenset[str] = frozenset()) -> Iterator[ProcessPoolExecutor]:
+    """A process pool of ``workers`` coders, one model each, whose workers ignore Ctrl-C. When the code using
+    it stops early (a second Ctrl-C, a bug, a consumer that stops reading) the workers are ended at once
+    instead of coding the chunks queued for them; otherwise the pool closes as usual."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings, today, skip))
+    try:
+        yield pool
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way before 3.14
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown(wait=True)
+
+
 def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: date | None = None,
         coder: Coder | None = None, skip: frozenset[str] = frozenset(), engine: str = "local",
-        address: str | None = None) -> Iterator[Article | Rejected]:
+        address: str | None = None, stop: Callable[[], bool] | None = None) -> Iterator[Article | Rejected]:
     """Read and code ``inputs``; yields articles and rejections in input order, streaming.
 
     ``skip``: ids of articles not to code again (they come back as ``already-coded`` skips).
     ``engine``: ``local`` (this process, or a process pool for ``workers`` > 1) or ``ray`` (Ray actors,
     on a local Ray or the cluster at ``address``).
+    ``stop``: asked between chunks; once it is true no further input is read, the chunks already being
+    coded are finished and yielded, and the run ends (Ctrl-C in ``thucydides code``).
     """
     today = today or date.today()
+    if stop is not None and stop():
+        return
     if engine == "ray":
         from thucydides.batch.ray_engine import run_ray
 
-        yield from run_ray(inputs, settings, workers=max(workers, 1), address=address, today=today, skip=skip)
+        yield from run_ray(inputs, settings, workers=max(workers, 1), address=address, today=today, skip=skip,
+                           stop=stop)
         return
     documents = read(inputs, settings)
     if workers <= 1:
-        yield from (coder or Coder(settings, today=today, skip=skip)).code(documents)
+        yield from (coder or Coder(settings, today=today, skip=skip)).code(documents, stop=stop)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(settings, today, skip)) as pool:
+    with worker_pool(workers, settings, today, skip) as pool:
         pending: deque[Future[list[Article | Rejected]]] = deque()
-        for chunk in chunked(documents, CHUNK):
+        for chunk in until_stopped(chunked(documents, CHUNK), stop):
             pending.append(pool.submit(_work, chunk))
             if len(pending) >= workers * 2:
-                yield from pending.popleft().result()
+                yield from _coded(pending.popleft(), stop)
+        if stop is not None and stop():
+            for future in pending:
+                future.cancel()  # not started yet: left for the rerun
         while pending:
-            yield from pending.popleft().result()
+            yield from _coded(pending.popleft(), stop)
+
+
+def _coded(future: Future[list[Article | Rejected]], stop: Callable[[], bool] | None) -> list[Article | Rejected]:
+    """What a worker coded: nothing for a chunk cancelled by ``stop``, or lost with workers a stop signal ended
+    too (SIGTERM sent to the whole process group); those are coded by the rerun."""
+    if future.cancelled():
+        return []
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        if stop is not None and stop():
+            return []
+        raise

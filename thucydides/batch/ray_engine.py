@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
 from thucydides.config import Settings
 from thucydides.errors import ConfigError
 from thucydides.ingest import read
-from thucydides.pipeline import CHUNK, Coder, chunked
+from thucydides.pipeline import CHUNK, Coder, chunked, until_stopped
 from thucydides.types import Article, RawDocument, Rejected
 
 
@@ -54,7 +54,7 @@ def shard_path(folder: str, prefix: str, index: int) -> str:
 
 def run_ray(inputs: Sequence[str], settings: Settings, *, workers: int = 2, address: str | None = None,
             today: date | None = None, skip: frozenset[str] = frozenset(), parquet_out: str | None = None,
-            shard_prefix: str = "") -> Iterator[Article | Rejected]:
+            shard_prefix: str = "", stop: Callable[[], bool] | None = None) -> Iterator[Article | Rejected]:
     try:
         import ray
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -80,7 +80,7 @@ def run_ray(inputs: Sequence[str], settings: Settings, *, workers: int = 2, addr
     actors = [remote.remote(settings, today, skip) for _ in range(workers)]
     pending: deque[Any] = deque()
     try:
-        for index, chunk in enumerate(chunked(read(inputs, settings), CHUNK)):
+        for index, chunk in enumerate(until_stopped(chunked(read(inputs, settings), CHUNK), stop)):
             shard = shard_path(parquet_out, shard_prefix, index) if parquet_out is not None else None
             pending.append(actors[index % workers].code.remote(chunk, shard))
             if len(pending) >= workers * 2:

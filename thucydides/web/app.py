@@ -3,7 +3,9 @@
 Read endpoints open the database per request; ``POST /api/code`` codes one pasted article with a pipeline
 loaded once (lazily) and can store it. ``/api/events.{csv,jsonl,gdelt,plover}`` download the events matching
 the explorer's filters, byte for byte as ``thucydides export`` writes them. The dyad view draws the actor
-network and a dyad's weekly timeline as inline SVG computed in :mod:`thucydides.web.charts`.
+network and a dyad's weekly timeline as inline SVG computed in :mod:`thucydides.web.charts`. The article list
+(search and facets) is :mod:`thucydides.web.articles`; ``/docs`` and ``/redoc``, served offline,
+:mod:`thucydides.web.docs`; error pages for browsers, :mod:`thucydides.web.errors`.
 
 Article text is untrusted: pages are rendered by Jinja2 with autoescaping (the SVG too), SQL only ever gets
 bound parameters. What the server trusts (Host, Origin, a token for writes, bounded bodies, security headers) is
@@ -27,16 +29,17 @@ from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from thucydides import __version__, config
 from thucydides.output import article_to_dict
 from thucydides.store import Store
 from thucydides.store import query as q
 from thucydides.store.query import Filters, events
-from thucydides.web import charts, errors
-from thucydides.web.coding import CodeRequest, check, file_name, form_request, public_input, store_coded
+from thucydides.store.search import ArticleQuery, search_articles
+from thucydides.web import articles, charts, docs, errors, stories
+from thucydides.web.coding import CodeRequest, check, form_request, public_input, store_coded
 from thucydides.web.queries import Edge, dyad_edges, dyad_events
+from thucydides.web.render import templates as _templates
 from thucydides.web.security import Access, GuardedAPI, Limits
 
 # limit and offset accepted by the API: far beyond any store, and safe to add in SQLite's 64-bit integers
@@ -50,11 +53,6 @@ DOWNLOADS = {
     "gdelt": ("text/tab-separated-values", "events.gdelt.tsv"),
     "plover": ("application/x-ndjson", "events.plover.jsonl"),
 }
-
-_templates = Environment(loader=PackageLoader("thucydides", "web/templates"),
-                         autoescape=select_autoescape(["html"]))
-# an id as one path segment: "/" too is escaped, so an id such as "a/../b" is not rewritten by the browser
-_templates.filters["segment"] = lambda value: quote(str(value), safe="")
 
 
 def event_filters(
@@ -85,12 +83,14 @@ def create_app(db_path: str, *, settings: config.Settings | None = None, access:
     (default: loopback only, no token); ``settings``: the ``[serve]`` limits and the coding settings."""
     settings = settings or config.load()
     access = access or Access()
-    app = GuardedAPI(title="Thucydides", version=__version__,
+    app = GuardedAPI(title="Thucydides", version=__version__, docs_url=None, redoc_url=None,
                      description="Political event data from news, with every claim traced to its source.")
     app.guard_with(access=access, limits=Limits(max_body_bytes=settings.max_body_bytes,
                                                 max_query_bytes=settings.max_query_bytes,
-                                                body_timeout=settings.body_timeout))
+                                                body_timeout=settings.body_timeout),
+                   error_page=errors.html_error)
     errors.install(app)
+    docs.install(app)
     coder_lock = threading.Lock()
     write_lock = threading.Lock()  # one article stored (and its clusters rebuilt) at a time
     state: dict[str, Any] = {}
@@ -107,19 +107,8 @@ def create_app(db_path: str, *, settings: config.Settings | None = None, access:
             return state["coder"]
 
     # -- API ------------------------------------------------------------------------------------------------
-    @app.get("/api/articles")
-    def api_articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ROWS)
-                     ) -> dict[str, Any]:
-        with store() as db:
-            rows = db.execute(
-                "SELECT a.id, a.headline, a.outlet, a.published, a.input_path,"
-                " (SELECT count(*) FROM events e WHERE e.article_id = a.id),"
-                " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)"
-                " FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-            total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        items = [{"id": r[0], "headline": r[1], "outlet": r[2], "published": r[3], "input": file_name(r[4]),
-                  "events": r[5], "quotes": r[6]} for r in rows]
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+    app.include_router(articles.router(store))  # GET /api/articles and the page /articles: the article list
+    app.include_router(stories.router(store))  # /api/stories, /api/relays, /stories: the story view
 
     @app.get("/api/articles/{article_id:path}")
     def api_article(article_id: str) -> dict[str, Any]:
@@ -170,7 +159,7 @@ def create_app(db_path: str, *, settings: config.Settings | None = None, access:
     def api_dyads(period: str = Query("week", pattern="^(day|week|month|year)$"),
                   limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
         with store() as db:
-            rows = db.execute("SELECT source_code, target_code, date, goldstein, quad_class FROM events"
+            rows = db.execute("SELECT source_code, target_code, date, goldstein, quad_class FROM counted_events"
                               " WHERE source_code IS NOT NULL AND target_code IS NOT NULL"
                               " AND polarity = 'positive' AND date IS NOT NULL").fetchall()
         groups: dict[tuple[str, str, str], list[float]] = defaultdict(list)
@@ -215,18 +204,21 @@ def create_app(db_path: str, *, settings: config.Settings | None = None, access:
     def overview() -> str:
         with store() as db:
             counts = db.stats(top=15)
-            rows = db.execute("SELECT date, goldstein FROM events WHERE polarity = 'positive' AND date IS NOT NULL"
-                              ).fetchall()
-        articles = api_articles(limit=20, offset=0)["items"]
-        return _templates.get_template("overview.html").render(counts=counts, articles=articles,
+            rows = db.execute("SELECT date, goldstein FROM counted_events WHERE polarity = 'positive'"
+                              " AND date IS NOT NULL").fetchall()
+            latest = [articles.item(row) for row in search_articles(db, ArticleQuery(limit=20))[1]]
+        return _templates.get_template("overview.html").render(counts=counts, articles=latest,
                                                                sources=api_sources()["items"],
                                                                timeline=_timeline(rows))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article_page(article_id: str) -> str:
         record = api_article(article_id)
+        with store() as db:
+            story = stories.story_of(db, article_id)
         return _templates.get_template("article.html").render(a=record, pieces=_highlight(record),
-                                                              quotes=quote_rows(record.get("quotes", [])))
+                                                              quotes=quote_rows(record.get("quotes", [])),
+                                                              story=story)
 
     @app.get("/code", response_class=HTMLResponse)
     def code_page() -> str:

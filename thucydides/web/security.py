@@ -47,12 +47,11 @@ TOKEN_VARIABLE = "THUCYDIDES_TOKEN"
 # Pages have no script at all; styles are inline (<style> and style=""), and text in them is escaped.
 PAGE_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
                "frame-ancestors 'none'; base-uri 'none'")
-# /docs and /redoc are FastAPI's pages: their scripts and styles come from a CDN and they hold no stored text.
-DOCS_POLICY = ("default-src 'none'; script-src https://cdn.jsdelivr.net 'unsafe-inline'; "
-               "style-src https://cdn.jsdelivr.net https://fonts.googleapis.com 'unsafe-inline'; "
-               "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
-               "https://cdn.redoc.ly; connect-src 'self'; worker-src blob:; frame-ancestors 'none'; "
-               "base-uri 'none'; form-action 'self'")
+# /docs and /redoc (thucydides/web/docs.py): Swagger UI and ReDoc, scripts and styles from this server only (an
+# inline script starts each); they hold no stored text. ReDoc runs a worker from a blob.
+DOCS_POLICY = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src blob:; "
+               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 # Referrer-Policy same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the form.
 HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
            (b"referrer-policy", b"same-origin"))
@@ -105,24 +104,34 @@ def access_for(host: str, *, token: str | None = None, names: Iterable[str] = ()
     return Access(frozenset(hosts), any_ip=wildcard, token=token)
 
 
-class GuardedAPI(FastAPI):
-    """FastAPI with a :class:`Guard` outside its whole middleware stack, error handling included."""
+# (path, Accept, status, detail) -> an HTML page for a browser, or None for JSON (errors.html_error)
+ErrorPage = Callable[[str, str, int, str], str | None]
 
-    def guard_with(self, *, access: Access, limits: Limits) -> None:
-        self.access, self.limits = access, limits
+
+class GuardedAPI(FastAPI):
+    """FastAPI with a :class:`Guard` outside its whole middleware stack, error handling included.
+    ``docs_paths``: the documentation pages served apart from FastAPI's own (they get :data:`DOCS_POLICY`)."""
+
+    docs_paths: frozenset[str] = frozenset()
+
+    def guard_with(self, *, access: Access, limits: Limits, error_page: ErrorPage | None = None) -> None:
+        self.access, self.limits, self.error_page = access, limits, error_page
 
     def build_middleware_stack(self) -> ASGIApp:  # type: ignore[override]
-        docs = {self.docs_url, self.redoc_url, self.swagger_ui_oauth2_redirect_url} - {None}
+        docs = {self.docs_url, self.redoc_url, self.swagger_ui_oauth2_redirect_url, *self.docs_paths} - {None}
         return Guard(super().build_middleware_stack(), access=getattr(self, "access", Access()),
-                     limits=getattr(self, "limits", Limits()), docs_paths=docs)  # type: ignore[arg-type]
+                     limits=getattr(self, "limits", Limits()), docs_paths=docs,  # type: ignore[arg-type]
+                     error_page=getattr(self, "error_page", None))
 
 
 class Guard:
     """The ASGI layer described in the module docstring, around ``app``."""
 
-    def __init__(self, app: ASGIApp, *, access: Access, limits: Limits, docs_paths: Iterable[str] = ()) -> None:
+    def __init__(self, app: ASGIApp, *, access: Access, limits: Limits, docs_paths: Iterable[str] = (),
+                 error_page: ErrorPage | None = None) -> None:
         self.app, self.access, self.limits = app, access, limits
         self.docs_paths = frozenset(docs_paths)
+        self.error_page = error_page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -137,7 +146,9 @@ class Guard:
                 receive = _replay(body, receive)
                 refusal = self._check_token(scope, headers, body)
         if refusal is not None:
-            await _refuse(send, *refusal)
+            page = self.error_page and self.error_page(scope.get("path", ""),
+                                                       headers.get(b"accept", b"").decode("latin-1"), *refusal)
+            await _refuse(send, *refusal, page=page)
             return
         await self.app(scope, receive, send)
 
@@ -237,9 +248,11 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-async def _refuse(send: Send, status: int, detail: str) -> None:
-    body = json.dumps({"detail": detail}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+async def _refuse(send: Send, status: int, detail: str, *, page: str | None = None) -> None:
+    """Answer ``status`` with ``detail`` as JSON, or ``page`` (HTML) when given, and close the connection."""
+    body = json.dumps({"detail": detail}).encode() if page is None else page.encode()
+    kind = b"application/json" if page is None else b"text/html; charset=utf-8"
+    headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
                (b"connection", b"close")]
     if status == 401:
         headers.append((b"www-authenticate", b"Bearer"))
