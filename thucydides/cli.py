@@ -516,6 +516,11 @@ def stats(db_path: str, top: int, as_json: bool) -> None:
     for source, target, n, goldstein in counts["top_dyads"]:
         click.echo(f"  {source:>12} -> {target:<12} {n:>4}  {goldstein:+.1f}")
     click.echo("articles by outlet:   " + ", ".join(f"{o} {n}" for o, n in counts["by_outlet"]))
+    relays = dict(counts["relays"])
+    click.echo(f"stories:              {counts['stories']} told by two or more articles (thucydides stories)")
+    click.echo(f"relays:               {relays.get('named', 0)} named ({counts['relays_linked']} with the original"
+               f" stored), {relays.get('unnamed', 0)} unnamed, {counts['syndicated_copies']} syndicated copies"
+               " counted once (thucydides relays)")
 
 
 def _filter_options(command):  # noqa: ANN001, ANN202 - the same filters for query and export

@@ -346,6 +346,10 @@ class Store:
         out["dates"] = {"first": first, "last": last, "undated_events": int(undated or 0),
                         "undated_articles": one("SELECT count(*) FROM articles WHERE published IS NULL"
                                                 ).fetchone()[0]}
+        out["stories"] = one("SELECT count(*) FROM stories WHERE num_articles >= 2").fetchone()[0]
+        out["relays"] = one("SELECT kind, count(*) FROM relays GROUP BY kind ORDER BY kind").fetchall()
+        out["relays_linked"] = one("SELECT count(*) FROM relays WHERE original_id IS NOT NULL AND kind <> 'syndicated'"
+                                   ).fetchone()[0]
         out["modality"] = one("SELECT polarity, certainty, count(*) FROM counted_events GROUP BY polarity, certainty "
                               "ORDER BY count(*) DESC").fetchall()
         return out
