@@ -123,6 +123,9 @@ def test_alignment_reads_a_relay_clause_by_clause() -> None:
      "The port may reopen next week after repairs to the quay.", ("is due to", "may", "hedge")),
     ("The fire destroyed the warehouse, police officers at the scene said.",
      "The fire destroyed the warehouse, police officers at the scene claimed.", ("said", "claimed", "hedge")),
+    ("Troops may withdraw from the northern ridge next week, local residents said.",
+     "Troops withdraw from the northern ridge next week, local residents said.",
+     ("may", "Troops withdraw", "hedge")),  # a word of firmness left out: marked on the words around it
     ("Troops withdrew from the northern ridge overnight, local residents said.",
      "Troops withdrew from the northern heights overnight, local residents said.",
      ("ridge", "heights", "wording")),

@@ -222,7 +222,23 @@ class _Collector:
                 self._gap(Gap(self.relay, self.original, tokens[j1:j2], against[i1:i2], self.credits,
                               self.vocabulary),
                           against[i2] if i2 < len(against) else None)
+            elif 0 < j1 < len(tokens):
+                self._left_out(against[i1:i2], tokens[j1 - 1:j1 + 1])
         return True
+
+    def _left_out(self, words_out: list[Token], around: list[Token]) -> None:
+        """A few original words the relay leaves out of a retold clause ("may attack" -> "attack"): a change
+        marked on the relay words around the gap; a longer cut is a partial drop, not listed."""
+        norms = [t.norm for t in words_out]
+        content = [n for n in norms if n[0].isalnum()]
+        if not content or len(content) > FRAMING_MAX_WORDS or _neutral(norms):
+            return
+        hedges = words("hedge-words") - words("plain-saying")
+        kind = "hedge" if set(norms) & hedges else "wording"
+        start, end = around[0].start, around[-1].end
+        o_start, o_end = words_out[0].start, words_out[-1].end
+        self.changed.append(Changed(start, end, self.relay.text[start:end], o_start, o_end,
+                                    self.original.text[o_start:o_end], kind))
 
     def _equal(self, relay: list[Token], original: list[Token]) -> None:
         self.matched_original.update(t.start for t in original)
