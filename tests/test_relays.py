@@ -53,6 +53,8 @@ def text(body: str, *, id: str = "t", outlet: str | None = "Harbour Post", day: 
     ("Output fell, the trade paper Ward's Energy Digest said.", "Ward's Energy Digest", "outlet"),
     ("Stocks fell, the Department of Energy agency said in a report.", "Department of Energy", "body"),  # a body's agency is no news agency
     ("A Ukrainian agency said the plant was hit.", None, None),  # a nationality is no name
+    ("Former president Vicente Fox spoke in Mexico City. Fox said the visit was a mistake.", None, None),
+    ("The New York Times first printed the memo. The talks stalled, the Times reported.", "Times", "outlet"),
     ("Officials said in a statement that the talks had failed.", None, None),
     ("The Kremlin reported a rise in tax revenue.", None, None),  # a body reporting figures is no credit
     ("The minister told Harbour Post that the port would reopen.", None, None),  # its own reporting

@@ -10,6 +10,7 @@ is an addition (own sourcing, or background); an original sentence the relay bar
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ class Alignment:
     coverage: float  # the share of the original's words the relay retells
     runs: int  # shared runs of RUN_WORDS words or more outside quotation marks
     retold_sentences: int
+    own_sentences: int = 0  # retold sentences whose retold words are mostly outside quotation marks
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,8 @@ class _Collector:
         self.dropped: list[Dropped] = []
         self.credited: list[Span] = []
         self.matched_original: set[int] = set()  # start offsets of original tokens retold
-        self.relay_words = self.relay_matched = self.runs = self.sentences = 0
+        self.relay_words = self.relay_matched = self.runs = self.sentences = self.own_sentences = 0
+        self.quoted = _Quoted(relay.text)  # offsets inside quotation marks: two outlets may quote one speaker
         self.vocabulary = frozenset(t.norm for s in original.sentences for t in original.tokens(s))
 
     def sentence(self, unit: Span, tokens: list[Token], against: list[Token]) -> bool:
@@ -211,6 +214,8 @@ class _Collector:
         if retold_words < MIN_RETOLD_WORDS or retold_words < RETOLD_SHARE * wordlike or longest < MIN_RUN:
             return False
         self.sentences += 1
+        outside = sum(1 for b in blocks for t in tokens[b.b:b.b + b.size] if t.is_word and t.start not in self.quoted)
+        self.own_sentences += outside >= retold_words / 2
         for gloss in glosses:
             self._add(gloss[0].start, gloss[-1].end, "editorial-insertion")
         self.relay_words += wordlike
@@ -243,8 +248,7 @@ class _Collector:
     def _equal(self, relay: list[Token], original: list[Token]) -> None:
         self.matched_original.update(t.start for t in original)
         wordlike = sum(t.is_word for t in relay)
-        quotes = sum(t.norm == '"' for t in self._before(relay[0]))
-        if wordlike >= RUN_WORDS and quotes % 2 == 0:
+        if wordlike >= RUN_WORDS and relay[0].start not in self.quoted:
             self.runs += 1
         last = self.retold[-1] if self.retold else None
         if last and self.original.text[last.original_end:original[0].start].count(".") == 0 \
@@ -305,7 +309,7 @@ class _Collector:
             changed=tuple(self.changed), dropped=tuple(self.dropped), credited=tuple(self.credited),
             similarity=round(self.relay_matched / self.relay_words, 3) if self.relay_words else 0.0,
             coverage=round(covered / original_words, 3) if original_words else 0.0,
-            runs=self.runs, retold_sentences=self.sentences)
+            runs=self.runs, retold_sentences=self.sentences, own_sentences=self.own_sentences)
 
     def _add(self, start: int, end: int, kind: str) -> None:
         self.added.append(Added(start, end, self.relay.text[start:end], kind))
@@ -313,12 +317,32 @@ class _Collector:
     def _retold(self, start: int, end: int, o_start: int, o_end: int) -> Retold:
         return Retold(start, end, self.relay.text[start:end], o_start, o_end)
 
-    def _before(self, token: Token) -> list[Token]:
-        unit = next((s for s in self.relay.sentences if s.start <= token.start < s.end), None)
-        return self.relay.tokens(Span(unit.start, token.start)) if unit else []
-
     def _same_sentence(self, a: int, b: int) -> bool:
         return any(s.start <= a <= s.end and s.start <= b <= s.end for s in self.relay.sentences)
+
+
+class _Quoted:
+    """The character offsets of a text that lie inside quotation marks, paragraph by paragraph (a quotation
+    may run over several sentences; a paragraph break closes it)."""
+
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        start = None
+        for i, ch in enumerate(text):
+            if ch == "\n" and start is not None:
+                self.spans.append((start, i))
+                start = None
+            elif ch == "“" or (ch == '"' and start is None):
+                start = i if start is None else start
+            elif ch in "”\"" and start is not None:
+                self.spans.append((start, i + 1))
+                start = None
+        if start is not None:
+            self.spans.append((start, len(text)))
+
+    def __contains__(self, offset: int) -> bool:
+        at = bisect_right(self.spans, (offset, len(self.spans) + 10**12)) - 1
+        return at >= 0 and self.spans[at][0] <= offset < self.spans[at][1]
 
 
 def _glosses(tokens: list[Token], vocabulary: frozenset[str]) -> list[list[Token]]:

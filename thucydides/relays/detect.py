@@ -24,7 +24,7 @@ from thucydides.relays.text import Text
 SYNDICATED_SIMILARITY = 0.85  # the copy's words retold from the original ...
 SYNDICATED_COVERAGE = 0.9  # ... and the original's words the copy holds
 UNNAMED_RUNS = 2  # an unnamed relay shares this many runs of words outside quotes,
-UNNAMED_SENTENCES = 3  # retells this many sentences,
+UNNAMED_SENTENCES = 3  # retells this many sentences (mostly outside quotation marks),
 UNNAMED_SIMILARITY = 0.35  # and this share of its words
 NAMED_SENTENCES = 2  # a credited outlet's article is the original when the relay retells this many sentences
 NAMED_SIMILARITY = 0.2  # ... or this share of its words (one shared stock sentence is not enough)
@@ -66,7 +66,7 @@ def detect(relay: Text, original: Text, found: tuple[Credit, ...] | None = None)
     elif credit is not None and (alignment.retold_sentences >= NAMED_SENTENCES
                                  or alignment.similarity >= NAMED_SIMILARITY):
         kind = "named"
-    elif (alignment.runs >= UNNAMED_RUNS and alignment.retold_sentences >= UNNAMED_SENTENCES
+    elif (alignment.runs >= UNNAMED_RUNS and alignment.own_sentences >= UNNAMED_SENTENCES
           and alignment.similarity >= UNNAMED_SIMILARITY):
         kind = "unnamed"
     if kind is None:

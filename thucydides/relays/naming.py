@@ -128,7 +128,7 @@ def _read(text: Text, tokens: list[Token], at: int, length: int, after: bool,
     statement = any(w in words("statement-nouns") for w in cue.split()) or noun in words("statement-nouns")
     if name_tokens:
         name = " ".join(text.text[name_tokens[0].start:name_tokens[-1].end].split())
-        if outlet or full_key(name) in known:
+        if outlet or (full_key(name) in known and not _surname(text.text, name_tokens, known)):
             kind = "outlet"
         elif (name_tokens[-1].norm in words("institution-nouns") or noun) and statement:
             kind = "body"
@@ -209,6 +209,19 @@ def _proper(text: Text, tokens: list[Token]) -> list[Token]:
     if all(t.norm in demonyms() for t in proper):  # "the Ukrainian agency": a nationality, not a name
         return []
     return proper
+
+
+def _surname(text: str, name_tokens: list[Token], known: frozenset[str]) -> bool:
+    """A one-word outlet name that the text also gives after a first name ("Vicente Fox ... Fox said") is a
+    person's surname; not when the longer name is itself an outlet ("New York Times ... the Times said")."""
+    if len(name_tokens) != 1:
+        return False
+    word = text[name_tokens[0].start:name_tokens[0].end]
+    for m in re.finditer(rf"\b((?:[A-Z][a-z]+ )+){re.escape(word)}\b", text):
+        before = m.group(1).split()
+        if before[-1] not in ("The", "the") and full_key(m.group(0)) not in known:
+            return True
+    return False
 
 
 def _definite(tokens: list[Token], first: Token) -> bool:
