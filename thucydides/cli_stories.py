@@ -30,9 +30,13 @@ def stories(db_path: str, fmt: str, min_articles: int, limit: int | None, rebuil
     from thucydides.stories import Rule
 
     rule = Rule.from_settings(config.load())
-    with _open_store(db_path) as store:
-        (story_store.rebuild if rebuild else story_store.update)(store, rule)
-        found = story_store.listing(store, min_articles=min_articles, limit=limit)
+    with _open_store(db_path, read_only=True) as store:  # written only when there is something to update
+        stale = rebuild or story_store.pending(store)
+        found = [] if stale else story_store.listing(store, min_articles=min_articles, limit=limit)
+    if stale:
+        with _open_store(db_path) as store:
+            (story_store.rebuild if rebuild else story_store.update)(store, rule)
+            found = story_store.listing(store, min_articles=min_articles, limit=limit)
     if fmt == "json":
         for story in found:
             click.echo(json.dumps(story, ensure_ascii=False))
@@ -107,11 +111,15 @@ def relays(db_path: str, fmt: str, kind: str | None, article: str | None, linked
     from thucydides.store import stories as story_store
     from thucydides.stories import Rule
 
-    with _open_store(db_path) as store:
-        story_store.update(store, Rule.from_settings(config.load()))
-        if rebuild:
-            relay_store.rebuild(store)
-        found = relay_store.listing(store, kind=kind, article=article)
+    with _open_store(db_path, read_only=True) as store:  # written only when there is something to update
+        stale = rebuild or story_store.pending(store)
+        found = [] if stale else relay_store.listing(store, kind=kind, article=article)
+    if stale:
+        with _open_store(db_path) as store:
+            story_store.update(store, Rule.from_settings(config.load()))
+            if rebuild:
+                relay_store.rebuild(store)
+            found = relay_store.listing(store, kind=kind, article=article)
     found = [r for r in found if r["original"] or not linked][:limit]
     if fmt == "json":
         for relay in found:

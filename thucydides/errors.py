@@ -29,8 +29,12 @@ The tree::
     ├── ModelError (T301)            the spaCy pipeline is missing or is not the pinned one
     ├── AnalysisFailed (T302)        a stage after parsing failed on one article; the batch goes on
     ├── StructureFailed (T303)       recovering one article's structure failed; the batch goes on
+    ├── TooLongToParse (T304)        a paragraph longer than [nlp] max_parse_chars with no whitespace to cut at
+    ├── WorkerDied (T305)            the --workers process coding the article died (killed, out of memory)
     ├── DictionaryError (T401)       a packaged or user dictionary file has a malformed line or an unknown code
-    └── StoreError (T501)            the database cannot be opened or written (thucydides.store)
+    ├── StoreError (T501)            the database cannot be opened, read or written (thucydides.store); its
+    │                                ``fault`` says why: corrupt, read-only, full, locked ... (store/faults.py)
+    └── OutputError (T502)           the output file (``-o FILE``) cannot be written: a full disk, no permission
 
 Library code raises these; only ``cli.py`` turns them into messages and exit codes. A failure inside a
 batch becomes a :class:`thucydides.types.Rejected` record carrying ``code`` and ``reason``, never ``None``.
@@ -151,6 +155,14 @@ class StructureFailed(ThucydidesError):
     code, reason = "T303", "structure-failed"
 
 
+class TooLongToParse(ThucydidesError):
+    code, reason = "T304", "too-long-to-parse"
+
+
+class WorkerDied(ThucydidesError):
+    code, reason = "T305", "worker-died"
+
+
 class ModelError(ThucydidesError):
     code, reason = "T301", "model"
 
@@ -162,10 +174,18 @@ class DictionaryError(ThucydidesError):
 class StoreError(ThucydidesError):
     code, reason = "T501", "store"
 
+    def __init__(self, message: str, *, source: str | None = None, fault: str = "error") -> None:
+        super().__init__(message, source=source)
+        self.fault = fault  # corrupt, not-a-database, read-only, full, locked, ... (thucydides/store/faults.py)
+
+
+class OutputError(ThucydidesError):
+    code, reason = "T502", "output"
+
 
 ALL_ERRORS: tuple[type[ThucydidesError], ...] = (
     ThucydidesError, UsageError, ConfigError, InternalError, Interrupted, InputError, EmptyInput, BinaryInput,
     DecodeFailed, TruncatedInput, MalformedRecord, MalformedFeed, MalformedWarc, UnreadableInput, InputTooLarge,
     NoText, BadValue, ReadFailed, SkipArticle, NotEnglish, AlreadyCoded, SpecialFile, NlpFailed, ModelError,
-    AnalysisFailed, StructureFailed, DictionaryError, StoreError,
+    AnalysisFailed, StructureFailed, TooLongToParse, WorkerDied, DictionaryError, StoreError, OutputError,
 )

@@ -4,7 +4,8 @@ Every article not yet checked is compared with the articles of its story, with t
 outlets it credits (a week either side), and with the articles whose credit to its outlet found no stored
 original yet. Only pairs sharing a run of words, or one crediting the other, are aligned
 (thucydides/relays). Credits to outlets with no stored original are kept as named relays with no original,
-and linked when the original arrives. One transaction per update.
+and linked when the original arrives. One transaction per update, under the store's ``articles`` lock
+(store/locks.py); an update with nothing to check takes no lock.
 """
 
 from __future__ import annotations
@@ -18,15 +19,25 @@ from thucydides.relays.detect import Relay, between, names, unstored
 from thucydides.relays.naming import credits, full_key, key
 from thucydides.relays.record import relay_to_json
 from thucydides.relays.text import Text, from_record
+from thucydides.store import locks
 from thucydides.store.sqlite import Store
 
 SHINGLE_WORDS = 8  # two articles are aligned only if they share a run of this many words (or one credits the other)
 NAMED_WINDOW_DAYS = 7  # a credited outlet's stored articles this many days either side are candidates
 
 
+def pending(store: Store) -> bool:
+    """Whether a stored article has not been checked for relays yet."""
+    return store.execute("SELECT a.id FROM articles a LEFT JOIN relay_checked c ON c.article_id = a.id"
+                         " WHERE c.article_id IS NULL LIMIT 1").fetchone() is not None
+
+
+@locks.retried
 def update(store: Store) -> int:
     """Find the relays of every article not checked yet; returns how many relays were stored."""
-    with store.transaction():
+    if not pending(store):  # read first: a store with nothing new is not locked (nor written)
+        return 0
+    with store.transaction(lock=locks.ARTICLES):
         new = [r[0] for r in store.execute(
             "SELECT a.id FROM articles a LEFT JOIN relay_checked c ON c.article_id = a.id"
             " WHERE c.article_id IS NULL ORDER BY a.published, a.id")]
@@ -54,13 +65,14 @@ def update(store: Store) -> int:
                 "SELECT outlet FROM relays WHERE relay_id = ? AND original_id IS NOT NULL", (article_id,)) if r[0]}
             for relay in unstored(text, linked):
                 stored += _save(store, texts, relay)
-        store.executemany("INSERT INTO relay_checked(article_id) VALUES (?)", [(i,) for i in new])
+        store.executemany("INSERT INTO relay_checked(article_id) VALUES (?) ON CONFLICT DO NOTHING",
+                          [(i,) for i in new])
         return stored
 
 
 def rebuild(store: Store) -> int:
     """Forget every relay and look for them all again."""
-    with store.transaction():
+    with store.transaction(lock=locks.ARTICLES):
         store.execute("DELETE FROM relays")
         store.execute("DELETE FROM relay_checked")
     update(store)
@@ -72,7 +84,7 @@ def listing(store: Store, *, kind: str | None = None, article: str | None = None
     """The stored relays, newest relay first: each the JSON object `thucydides relays` prints. ``article``,
     ``articles``: only the relays of or by these articles (one query, by the indexes)."""
     wanted = sorted({*articles, *([article] if article else [])})
-    where, params = ["(? IS NULL OR r.kind = ?)"], [kind, kind]
+    where, params = ["(CAST(? AS TEXT) IS NULL OR r.kind = ?)"], [kind, kind]
     if article is not None or wanted:
         marks = ",".join("?" * len(wanted))
         where.append(f"r.id IN (SELECT id FROM relays WHERE relay_id IN ({marks})"
@@ -122,7 +134,7 @@ def _candidates(store: Store, texts: _Texts, text: Text) -> Iterable[str]:
             high = (text.published + timedelta(days=NAMED_WINDOW_DAYS)).isoformat() + "~"
         marks = ",".join("?" * len(outlets))
         yield from (r[0] for r in store.execute(
-            f"SELECT id FROM articles WHERE outlet IN ({marks}) AND (? IS NULL OR published IS NULL"
+            f"SELECT id FROM articles WHERE outlet IN ({marks}) AND (CAST(? AS TEXT) IS NULL OR published IS NULL"
             " OR (published >= ? AND published <= ?))", (*outlets, low, low, high)))
     if text.outlet:
         for relay_id, outlet in store.execute("SELECT relay_id, outlet FROM relays WHERE original_id IS NULL"):

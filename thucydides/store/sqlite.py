@@ -1,31 +1,34 @@
 """The store: SQLite by default, PostgreSQL for a ``postgresql://`` target; one transaction per article.
 
-``Store(target)`` creates or upgrades the schema (``schema.sql``; the version is kept in ``meta``). Both
-back ends run the same SQL (written with ``?`` placeholders, translated for PostgreSQL). A run is
-opened with :meth:`Store.begin_run`; each article is written by :meth:`Store.write_article` in its own
-transaction, so a crash (even ``kill -9``) loses at most the article being written and a rerun skips every
-article already stored by the same pipeline version (:meth:`Store.coded`). ``--recode`` rewrites them.
+``Store(target)`` creates or upgrades the schema (store/migrate.py). Both back ends run the same SQL
+(written with ``?`` placeholders, translated for PostgreSQL). A run is opened with :meth:`Store.begin_run`;
+each article is written by :meth:`Store.write_article` in its own transaction, so a crash (even ``kill -9``)
+loses at most the article being written and a rerun skips every article already stored by the same pipeline
+version (:meth:`Store.coded`). ``--recode`` rewrites them. Several processes may write one store at once
+(store/locks.py); ``Store(target, read_only=True)`` only reads. Every database error leaves as a
+:class:`StoreError` (T501) whose ``fault`` says what went wrong (store/faults.py).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from thucydides.errors import StoreError
 from thucydides.filters import event_interval
 from thucydides.output import article_to_dict
+from thucydides.store import connect, faults, locks, migrate
+from thucydides.store.faults import database_errors
 from thucydides.types import Article, Rejected
 
 SCHEMA_VERSION = 5  # 2: clusters, event_clusters; 3: events.date_start/date_end, undated events; 4: stories;
 # 5: article search; relays, relay_checked and the counted_events view
+_postgres_schema = migrate.postgres_schema  # the name the tests use
 
 
 def _now() -> str:
@@ -33,118 +36,101 @@ def _now() -> str:
 
 
 class Store:
-    """A database of coded articles. Use as a context manager, or call :meth:`close`."""
+    """A database of coded articles. Use as a context manager, or call :meth:`close`. ``read_only``: open it
+    only to read (SQLite ``mode=ro``, PostgreSQL ``default_transaction_read_only``); a store whose schema is
+    older is upgraded first through a writable connection, or the opening fails with T501."""
 
-    def __init__(self, target: str | Path) -> None:
+    def __init__(self, target: str | Path, *, read_only: bool = False) -> None:
         self.path = str(target)
         self.postgres = self.path.startswith(("postgresql://", "postgres://"))
+        self.read_only = read_only
+        self.where = _redact(self.path)  # the store as messages name it
+        self.timeout = connect.busy_timeout()
+        self._depth = 0  # transaction() blocks open
         try:
-            if self.postgres:
-                import psycopg
-
-                # autocommit: every write happens inside an explicit transaction() block
-                self.conn: Any = psycopg.connect(self.path, autocommit=True)
-            else:
-                self.conn = sqlite3.connect(self.path, timeout=30)
-                self.conn.execute("PRAGMA journal_mode=WAL")  # readers (the web pages) never block the writer
-                self.conn.execute("PRAGMA synchronous=NORMAL")
-                self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn: Any = connect.open_postgres(self.path) if self.postgres else \
+                connect.open_sqlite(self.path, read_only=read_only, timeout=self.timeout)
         except ImportError as exc:
-            raise StoreError("PostgreSQL needs psycopg: pip install 'thucydides[postgres]'", source=self.path) \
-                from exc
-        except Exception as exc:  # noqa: BLE001 - sqlite3.Error or psycopg.Error: the message says which
-            raise StoreError(f"cannot open the database: {exc}", source=_redact(self.path)) from exc
-        self._migrate()
+            raise StoreError("PostgreSQL needs psycopg: pip install 'thucydides[postgres]'", source=self.where,
+                             fault="unavailable") from exc
+        except database_errors() as exc:
+            raise faults.store_error(exc, self.where, timeout=self.timeout) from exc
+        try:
+            with faults.translated(self):
+                migrate.prepare(self, SCHEMA_VERSION)
+        except BaseException:
+            self.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
         self.close()
+        if exc is not None and isinstance(exc, database_errors()):  # raised in the block (a cursor read there)
+            raise faults.store_error(exc, self.where, timeout=self.timeout) from exc
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            self.conn.close()
+        except database_errors():  # noqa: S110 - nothing is left to save on a connection being closed
+            pass
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement with bound parameters (``?`` in the SQL) on either back end."""
-        if self.postgres:
-            return self.conn.execute(sql.replace("?", "%s"), params)
-        return self.conn.execute(sql, params)
+        with faults.translated(self):
+            if self.postgres:
+                return self.conn.execute(sql.replace("?", "%s"), params)
+            return self.conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        if self.postgres:
-            with self.conn.cursor() as cursor:
-                cursor.executemany(sql.replace("?", "%s"), rows)
-        else:
-            self.conn.executemany(sql, rows)
+        with faults.translated(self):
+            if self.postgres:
+                with self.conn.cursor() as cursor:
+                    cursor.executemany(sql.replace("?", "%s"), rows)
+            else:
+                self.conn.executemany(sql, rows)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self.postgres:
-            with self.conn.transaction():
+    def transaction(self, *, lock: str | None = None, shared: bool = False) -> Iterator[None]:
+        """One transaction; a block inside another joins it. SQLite: ``BEGIN IMMEDIATE``, the write lock at
+        once; PostgreSQL: the advisory ``lock`` (store/locks.py), shared or not, taken first."""
+        self._depth += 1
+        try:
+            if self._depth > 1:
+                if lock is not None:
+                    locks.acquire(self, lock, shared=shared)
                 yield
-        else:
-            with self.conn:
-                yield
-
-    # -- schema -----------------------------------------------------------------------------------------
-    def _migrate(self) -> None:
-        if self.postgres:
-            exists = self.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
-        else:
-            exists = self.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-                                  ).fetchone()[0]
-        found = self.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if exists else None
-        version = int(found[0]) if found else 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"schema version {version} is newer than this program's ({SCHEMA_VERSION})",
-                             source=_redact(self.path))
-        if version < SCHEMA_VERSION:  # the script only creates what is missing: it upgrades every older version
-            script = resources.files("thucydides").joinpath("store", "schema.sql").read_text("utf-8")
-            with self.transaction():
-                if 0 < version < 3:
-                    self._add_date_intervals()
+                return
+            with faults.translated(self):
                 if self.postgres:
-                    self.conn.execute(_postgres_schema(script))
-                else:
-                    self.conn.executescript(script)
-                if 0 < version < 3:
-                    self._fill_date_intervals()
-                self.execute("DELETE FROM meta WHERE key = 'schema_version'")
-                self.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                    with self.conn.transaction():
+                        if lock is not None:
+                            locks.acquire(self, lock, shared=shared)
+                        yield
+                    return
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self._rollback()
+                    raise
+        finally:
+            self._depth -= 1
 
-    def _add_date_intervals(self) -> None:
-        """Version 3 adds events.date_start and date_end (created by the script in a new store)."""
-        if self.postgres:
-            rows = self.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
-                                " AND table_schema = current_schema()").fetchall()
-        else:
-            rows = [(row[1],) for row in self.execute("PRAGMA table_info(events)").fetchall()]
-        have = {row[0] for row in rows}
-        for column in ("date_start", "date_end"):
-            if have and column not in have:
-                self.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")  # fixed names, no input
-
-    def _fill_date_intervals(self) -> None:
-        """Fill the new columns of a version 1-2 store, and undo the run's date given to an undated article's
-        events before version 3: an event dated only by its report (precision ``report``) in an article with
-        no publication date was dated the day of the run, which it now is not (date NULL, precision unknown)."""
-        rows = self.execute(
-            "SELECT e.id, e.date, e.date_precision, a.published, e.record FROM events e"
-            " JOIN articles a ON a.id = e.article_id").fetchall()
-        updates = []
-        for event_id, when, precision, published, record in rows:
-            if published is None and precision == "report":
-                event = json.loads(record)
-                event.update(date=None, date_precision="unknown")
-                updates.append((None, "unknown", None, None, json.dumps(event, ensure_ascii=False), event_id))
-                continue
-            interval = event_interval(when, precision, published=published) or (None, None)
-            updates.append((when, precision, *interval, record, event_id))
-        self.executemany("UPDATE events SET date = ?, date_precision = ?, date_start = ?, date_end = ?, record = ?"
-                         " WHERE id = ?", updates)
+    def _rollback(self) -> None:
+        try:
+            if self.conn.in_transaction:  # SQLite may have rolled back already (a full disk, an I/O error)
+                self.conn.execute("ROLLBACK")
+        except database_errors():  # noqa: S110 - the error that made us roll back is the one to report
+            pass
 
     # -- runs -------------------------------------------------------------------------------------------
     def begin_run(self, *, pipeline_version: str, settings: dict[str, Any], inputs: Iterable[str]) -> int:
@@ -161,15 +147,19 @@ class Store:
 
     def coded(self, pipeline_version: str) -> set[str]:
         """Ids of the articles already stored by this pipeline version (what a resumed run skips)."""
-        rows = self.execute("SELECT id FROM articles WHERE pipeline_version = ?", (pipeline_version,)).fetchall()
+        with faults.translated(self):
+            rows = self.execute("SELECT id FROM articles WHERE pipeline_version = ?", (pipeline_version,)).fetchall()
         return {row[0] for row in rows}
 
     # -- writing ----------------------------------------------------------------------------------------
+    @locks.retried
     def write_article(self, article: Article, run_id: int, pipeline_version: str) -> None:
-        """Write one article with everything coded in it, atomically (replacing an earlier coding)."""
+        """Write one article with everything coded in it, atomically (replacing an earlier coding, also one
+        another process is writing at the same time: the article's own lock makes them take turns)."""
         record = article_to_dict(article)
         dl = article.dateline
-        with self.transaction():
+        with self.transaction(lock=locks.ARTICLES, shared=True):
+            locks.acquire_article(self, article.id)
             self.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # cascades to its rows
             self.execute(
                 "INSERT INTO articles(id, run_id, pipeline_version, input_path, input_line, input_record, outlet,"
@@ -230,6 +220,7 @@ class Store:
                               (run_id, str(rejected.ref), rejected.stage, rejected.code, rejected.reason,
                                rejected.message))
 
+    @locks.retried
     def cluster(self, *, window_days: int = 3) -> int:
         """Link events of the same dyad and CAMEO code whose dates fall within ``window_days`` of the cluster's
         first report into one cluster; rebuilds the cluster tables; returns the number of clusters.
@@ -238,11 +229,12 @@ class Store:
         (they are its original's, counted once). Events without a date use their
         article's publication date; an undated event (its article has none either) is a cluster of its own.
         """
-        with self.transaction():
+        with self.transaction(lock=locks.CLUSTERS):  # one rebuild at a time: each sees the last one's rows
             self.execute("DELETE FROM event_clusters")
             self.execute("DELETE FROM clusters")
             return self._link(self.execute(_CLUSTER_EVENTS.format(where="")), window_days=window_days, first_id=1)
 
+    @locks.retried
     def recluster(self, keys: Iterable[tuple[str | None, str | None, str]], *, window_days: int = 3) -> int:
         """Rebuild only the clusters of these ``(source code, target code, CAMEO)`` keys, as after storing one
         article (give the keys of its events before and after): the clusters :meth:`cluster` would build for
@@ -252,7 +244,7 @@ class Store:
             return 0
         cameos = sorted({key[2] for key in wanted})
         marks = ",".join("?" * len(cameos))
-        with self.transaction():
+        with self.transaction(lock=locks.CLUSTERS):
             old = [(row[0],) for row in self.execute(
                 f"SELECT id, source_code, target_code, cameo FROM clusters WHERE cameo IN ({marks})", cameos)
                 if tuple(row[1:]) in wanted]
@@ -370,17 +362,6 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(text if len(text) == 10 else (text + "-01-01")[:10])
     except ValueError:
         return None
-
-
-def _postgres_schema(script: str) -> str:
-    """The SQLite schema in PostgreSQL's dialect: serial keys, float type, and the article search's own
-    structures (the SQLite-only block between ``-- sqlite only {`` and ``-- sqlite only }`` dropped, the
-    ``-- postgres:`` lines kept as statements)."""
-    script = re.sub(r"^-- sqlite only \{$.*?^-- sqlite only \}$", "", script, flags=re.DOTALL | re.MULTILINE)
-    script = re.sub(r"^-- postgres: ", "", script, flags=re.MULTILINE)
-    script = script.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY")
-    script = script.replace("CREATE VIEW IF NOT EXISTS", "CREATE OR REPLACE VIEW")
-    return re.sub(r"\bREAL\b", "DOUBLE PRECISION", script)
 
 
 def _redact(target: str) -> str:

@@ -4,7 +4,8 @@ The open stories (those whose first article is within the window of a new articl
 new article is undated) are rebuilt from their articles' stored profiles, and the new articles are assigned in
 date order (thucydides/stories/group.py). Articles stored in date order get the stories a full regrouping
 (:func:`rebuild`) gives; an article older than stories already built joins them as it finds them. One
-transaction per update, so a crash leaves the stories as they were.
+transaction per update, so a crash leaves the stories as they were; it holds the store's ``articles`` lock
+(store/locks.py), so no article is rewritten under it, and an update with nothing to do takes no lock at all.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from thucydides.stories.group import Rule, Tracker, in_date_order
 from thucydides.stories.profile import Profile, profile
-from thucydides.store import relays
+from thucydides.store import locks, relays
 from thucydides.store.sqlite import Store
 
 _COARSE = ("month", "year")  # published_precision values that give no day
@@ -62,6 +63,16 @@ def _open_stories(store: Store, new: list[Profile], window_days: int) -> dict[in
     return stories
 
 
+def pending(store: Store) -> bool:
+    """Whether :func:`update` has work: a stored article in no story yet, or not yet checked for relays."""
+    return _any_ungrouped(store) or relays.pending(store)
+
+
+def _any_ungrouped(store: Store) -> bool:
+    return store.execute("SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
+                         " WHERE s.article_id IS NULL LIMIT 1").fetchone() is not None
+
+
 def update(store: Store, rule: Rule) -> int:
     """Put every stored article that no story holds yet into a story, then look for the relays among the new
     articles (store/relays.py); returns how many articles were placed."""
@@ -70,8 +81,11 @@ def update(store: Store, rule: Rule) -> int:
     return placed
 
 
+@locks.retried
 def _group(store: Store, rule: Rule) -> int:
-    with store.transaction():
+    if not _any_ungrouped(store):  # read first: a store with nothing new is not locked (nor written)
+        return 0
+    with store.transaction(lock=locks.ARTICLES):
         new = _ungrouped(store)
         if not new:
             return 0
@@ -84,26 +98,38 @@ def _group(store: Store, rule: Rule) -> int:
                           [(item.article_id, j.story, j.similarity,
                             json.dumps([[t, round(w, 5)] for t, w in zip(item.terms, item.weights, strict=True)]))
                            for item, j in zip(new, joined, strict=True)])
-        _summarise(store, {j.story for j in joined})
+        _summarise(store, {j.story for j in joined} | _shrunk(store))
         return len(new)
 
 
 def rebuild(store: Store, rule: Rule) -> int:
     """Forget every story and group all stored articles again; returns the number of stories."""
-    with store.transaction():
+    with store.transaction(lock=locks.ARTICLES):
         store.execute("DELETE FROM story_articles")
         store.execute("DELETE FROM stories")
     update(store, rule)
     return int(store.execute("SELECT count(*) FROM stories").fetchone()[0])
 
 
+def _shrunk(store: Store) -> set[int]:
+    """Stories that lost articles since they were summarised: an article recoded (deleted and written again)
+    leaves its story, and may join another when it is grouped again."""
+    return {r[0] for r in store.execute(
+        "SELECT s.id FROM stories s LEFT JOIN (SELECT story_id, count(*) AS n FROM story_articles GROUP BY story_id)"
+        " m ON m.story_id = s.id WHERE coalesce(m.n, 0) <> s.num_articles")}
+
+
 def _summarise(store: Store, ids: Iterable[int]) -> None:
     for story in sorted(ids):
         rows = store.execute(_MEMBERS, (story,)).fetchall()
+        if not rows:  # every article of the story was recoded into others
+            store.execute("DELETE FROM stories WHERE id = ?", (story,))
+            continue
         dates = [r[2] for r in rows if r[2]]
-        store.execute("DELETE FROM stories WHERE id = ?", (story,))
         store.execute("INSERT INTO stories(id, first_date, last_date, num_articles, num_outlets, headline)"
-                      " VALUES (?, ?, ?, ?, ?, ?)",
+                      " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET first_date = excluded.first_date,"
+                      " last_date = excluded.last_date, num_articles = excluded.num_articles,"
+                      " num_outlets = excluded.num_outlets, headline = excluded.headline",
                       (story, min(dates) if dates else None, max(dates) if dates else None, len(rows),
                        len({r[1] or r[0] for r in rows}), rows[0][3] if rows else None))
 
