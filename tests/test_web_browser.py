@@ -276,3 +276,76 @@ def test_story_view_aligns_a_relay(page, server):
     page.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
     first.click()
     assert page.url.endswith("#claim-1-o")
+
+
+# -- every page: loads with no console error, no failed request, and a screenshot (issue 17 part 6) -------------
+
+PAGES = [  # (name of the screenshot, path, a selector the page must show)
+    ("page-home", "/", "#timeline g.week"),
+    ("page-articles", "/articles?q=sanctions", "#articles a"),
+    ("page-events", "/events", "#results a"),
+    ("page-dyads", "/dyads", "#network a.edge"),
+    ("page-dyads-countries", "/dyads?level=country&zoom=2", "#network a.node"),
+    ("page-dyad", None, "#dyad-events a"),  # the busiest dyad, found on /dyads
+    ("page-map", "/map", "#map a.place circle"),
+    ("page-actor", "/actors/RUS", "#goldstein circle.point"),
+    ("page-actors", "/actors?level=country", "#actors a"),
+    ("page-sources", "/sources", "#event-claims a"),
+    ("page-stories", "/stories", "#stories a"),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "selector"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_loads_without_errors(page, server, name, path, selector):
+    problems: list[str] = []
+    outside: list[str] = []
+
+    def on_console(message) -> None:  # noqa: ANN001
+        if message.type in ("error", "warning"):
+            problems.append(f"console {message.type}: {message.text}")
+
+    def on_response(response) -> None:  # noqa: ANN001
+        if response.status >= 400:
+            problems.append(f"{response.status} {response.url}")
+
+    def on_request(request) -> None:  # noqa: ANN001
+        if not request.url.startswith((server, "data:", "blob:")):
+            outside.append(request.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("response", on_response)
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}"))
+    page.on("request", on_request)
+    try:
+        if path is None:
+            page.goto(server + "/dyads")
+            path = page.locator("#dyad-table td a").first.get_attribute("href")
+        response = page.goto(server + path)
+        assert response.status == 200
+        page.wait_for_selector(selector)
+        assert page.locator(selector).count() > 0
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    finally:
+        for event, handler in (("console", on_console), ("response", on_response), ("request", on_request)):
+            page.remove_listener(event, handler)
+    assert not problems, problems
+    assert not outside, outside  # nothing from the internet: no tiles, no CDN
+
+
+def test_map_outline_is_drawn(page, server):
+    """The outline image loads (it is an SVG from the package) and a place's circle links to its events."""
+    loaded: list[int] = []
+    page.on("response", lambda r: loaded.append(r.status) if r.url.endswith("/map/world.svg") else None)
+    page.goto(server + "/map")
+    page.wait_for_load_state("networkidle")
+    assert loaded and loaded[0] in (200, 304)
+    box = page.locator("#map").bounding_box()
+    assert box["width"] > 800 and box["height"] > 350
+    place = page.locator("#map a.place").last  # drawn last: the smallest, on top of any it overlaps
+    name, events = place.get_attribute("data-name"), place.get_attribute("data-events")
+    place.locator("circle").click(force=True)
+    page.wait_for_selector("#results")
+    assert "place=" in page.url and page.locator("input[name=place]").input_value() == name
+    assert page.locator("#summary").inner_text().startswith(f"1–{events} of {events} event")

@@ -27,6 +27,9 @@ __all__ = ["PARSERS", "FilterError", "check_outlet", "date_interval", "event_int
 
 POLARITIES = ("positive", "negative")
 CERTAINTIES = ("certain", "probable", "possible", "unknown")
+# The kinds of an attribution chain's hops (README "Attribution"): the last hop is whose claim the event is.
+SOURCE_KINDS = ("anonymous", "named", "institution", "document", "outlet", "publisher")
+MAX_CHAIN = 32  # attribution chains are a few hops long; a longer one asked for is an error
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ACTOR = re.compile(r"^(?:[A-Z]+|-{1,3}|---[A-Z]+)$")
 
@@ -196,6 +199,25 @@ def _outlet(value: str) -> str:
     return name  # matched case-insensitively by the store (check_outlet says when no article has it)
 
 
+def _place(value: str) -> str:
+    name = " ".join(value.split())
+    if not name:
+        raise FilterError("place", "a place name cannot be empty")
+    return name  # matched case-insensitively with the event's location name
+
+
+def _number(name: str, low: int, high: int, what: str) -> Callable[[str | int], int]:
+    def parse(value: str | int) -> int:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise FilterError(name, f"{value!r} is not {what}") from None
+        if not low <= number <= high:
+            raise FilterError(name, f"{value!r} is not {what}")
+        return number
+    return parse
+
+
 def _limit(value: str | int) -> int:
     try:
         number = int(value)
@@ -231,6 +253,11 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "outlet": _outlet,
     "polarity": _choice("polarity", POLARITIES),
     "certainty": _choice("certainty", CERTAINTIES),
+    "quad": _number("quad", 1, 4, "a QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                                  "4 material conflict)"),
+    "source_kind": _choice("source_kind", SOURCE_KINDS),
+    "chain": _number("chain", 1, MAX_CHAIN, f"a chain length from 1 (the publisher's own claim) to {MAX_CHAIN}"),
+    "place": _place,
     "limit": _limit,
 }
 

@@ -52,6 +52,10 @@ class Filters:
     outlet: str | None = None  # case-insensitive
     polarity: str | None = None
     certainty: str | None = None
+    quad: int | None = None  # QuadClass 1-4
+    source_kind: str | None = None  # the kind of the last hop of the event's attribution chain (whose claim it is)
+    chain: int | None = None  # the number of hops of that chain (1: the publisher's own claim)
+    place: str | None = None  # the event's location name, case-insensitive
     limit: int | None = None
 
     def __post_init__(self) -> None:
@@ -92,6 +96,19 @@ class Filters:
         if self.outlet:
             clauses.append("lower(a.outlet) = lower(?)")
             params.append(self.outlet)
+        if self.quad:
+            clauses.append("e.quad_class = ?")
+            params.append(self.quad)
+        if self.place:
+            clauses.append("lower(e.location_name) = lower(?)")
+            params.append(self.place)
+        if self.source_kind:  # the chain's last hop (attribution_hops_event indexes event_id, hop)
+            clauses.append("EXISTS (SELECT 1 FROM attribution_hops h WHERE h.event_id = e.id AND h.kind = ? AND"
+                           " h.hop = (SELECT max(l.hop) FROM attribution_hops l WHERE l.event_id = e.id))")
+            params.append(self.source_kind)
+        if self.chain:
+            clauses.append("(SELECT count(*) FROM attribution_hops h WHERE h.event_id = e.id) = ?")
+            params.append(self.chain)
         # overlap of intervals: the event's last day is not before the first day of `since`, and its first day
         # not after the last day of `until`; an undated event (no interval) matches no date filter
         if self.since:

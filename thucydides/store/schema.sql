@@ -136,6 +136,8 @@ CREATE TABLE IF NOT EXISTS attribution_hops (
     code       TEXT,
     cue        TEXT
 );
+-- an event's chain, last hop first found (the web's "where claims come from" and the source_kind filter)
+CREATE INDEX IF NOT EXISTS attribution_hops_event ON attribution_hops(event_id, hop);
 CREATE TABLE IF NOT EXISTS framing (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     start      INTEGER NOT NULL,

@@ -1,5 +1,6 @@
 """Chart geometry for the pages, computed here and drawn as inline SVG by the templates (which escape every
-piece of text): the actor network of the dyad view (a force-directed layout) and a dyad's weekly timeline.
+piece of text): the actor network of the dyad view (a force-directed layout) and its zoom. The charts over time
+are :mod:`thucydides.web.timeline` (``week_timeline`` is importable from here as before).
 
 Nothing is loaded from elsewhere at run time; the functions return plain numbers and strings.
 """
@@ -8,11 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
 from thucydides.web.queries import Edge, Node
+from thucydides.web.timeline import week_timeline  # noqa: F401 - importable from here as before
 
 TONE_COLOURS = {"cooperation": "#2e7d32", "conflict": "#c62828", "neutral": "#757575"}
 
@@ -91,8 +92,9 @@ def _fit(values: list[float], low: float, high: float) -> list[float]:
 
 def network(nodes: dict[str, Node], edges: list[Edge], *, edge_link: Callable[[Edge], str],
             node_link: Callable[[str], str], selected: tuple[str, str] | None = None, max_nodes: int = 60,
-            width: int = 960, height: int = 640) -> dict[str, Any]:
-    """SVG geometry of the network: the ``max_nodes`` busiest actors and the edges between them. Edges are
+            max_edges: int | None = None, width: int = 960, height: int = 640) -> dict[str, Any]:
+    """SVG geometry of the network: the ``max_nodes`` busiest actors and the edges between them (the
+    ``max_edges`` busiest of those, and the selected one, when given; the layout is of every edge). Edges are
     quadratic curves (the two directions of a dyad bend apart), coloured by the sign of their mean Goldstein
     value, wider with more events, each with a midpoint handle; nodes grow with their events."""
     busiest = sorted(nodes.values(), key=lambda n: (-n.events, n.code))[:max_nodes]
@@ -100,7 +102,9 @@ def network(nodes: dict[str, Node], edges: list[Edge], *, edge_link: Callable[[E
     shown = [e for e in edges if e.source in keep and e.target in keep]
     codes = sorted(keep)
     links = [(e.source, e.target, e.events) for e in shown]
-    position = force_layout(codes, links, width, height)
+    position = force_layout(codes, links, width - 50, height)  # room on the right for the last labels
+    if max_edges is not None and len(shown) > max_edges:  # edges come busiest first
+        shown = [e for i, e in enumerate(shown) if i < max_edges or (e.source, e.target) == selected]
     radius = {c: round(min(4 + 2.2 * math.sqrt(nodes[c].events), 18), 1) for c in codes}
     pairs = {(e.source, e.target) for e in shown}
     drawn = []
@@ -147,78 +151,29 @@ def _towards(x: float, y: float, tx: float, ty: float, distance: float) -> tuple
     return x + (tx - x) / length * distance, y + (ty - y) / length * distance
 
 
-# -- a dyad's timeline ---------------------------------------------------------------------------------------
+# -- zoom ----------------------------------------------------------------------------------------------------
 
-def _day(when: str | None) -> date | None:
-    if not when:
-        return None
-    try:
-        return date.fromisoformat(when[:10]) if len(when) >= 10 else date.fromisoformat((when + "-01-01")[:10])
-    except ValueError:
-        return None
+ZOOMS = (1, 2, 4, 8)
 
 
-def week_timeline(events: Sequence[dict[str, Any]], *, width: int = 960, height: int = 200) -> dict[str, Any]:
-    """Events by ISO week on a linear time axis: Goldstein sums of cooperation (above the line) and conflict
-    (below). Negated events are left out; events without a usable date are counted in ``undated``."""
-    weeks: dict[date, dict[str, Any]] = {}
-    undated = 0
-    for event in events:
-        if (event.get("modality") or {}).get("polarity", "positive") != "positive":
-            continue
-        day = _day(event.get("date"))
-        if day is None:
-            undated += 1
-            continue
-        monday = day - timedelta(days=day.weekday())
-        week = weeks.setdefault(monday, {"coop": 0.0, "conflict": 0.0, "n_coop": 0, "n_conflict": 0, "n": 0})
-        week["n"] += 1
-        if event["quad_class"] in (1, 2):
-            week["coop"] += event["goldstein"]
-            week["n_coop"] += 1
-        else:
-            week["conflict"] += event["goldstein"]
-            week["n_conflict"] += 1
-    left, right, top, bottom = 10, 10, 10, 24
-    plot_w, plot_h = width - left - right, height - top - bottom
-    middle = top + plot_h / 2
-    result: dict[str, Any] = {"width": width, "height": height, "middle": middle, "left": left,
-                              "right": width - right, "bars": [], "ticks": [], "undated": undated}
-    if not weeks:
-        return result
-    first, last = min(weeks), max(weeks)
-    span = (last - first).days + 7
-    scale = plot_w / span
-    peak = max([abs(w["coop"]) for w in weeks.values()] + [abs(w["conflict"]) for w in weeks.values()] + [1.0])
-    bar = max(7 * scale - 1, 3.0)
-    for monday, w in sorted(weeks.items()):
-        x = left + (monday - first).days * scale
-        up = max(w["coop"], 0) / peak * (plot_h / 2 - 2)
-        down = -min(w["conflict"], 0) / peak * (plot_h / 2 - 2)
-        year, number, _ = monday.isocalendar()
-        result["bars"].append({
-            "week": f"{year}-W{number:02d}", "monday": monday.isoformat(), "x": round(x, 1), "w": round(bar, 1),
-            "coop_y": round(middle - up, 1), "coop_h": round(up, 1), "conflict_h": round(down, 1),
-            "coop": round(w["coop"], 1), "conflict": round(w["conflict"], 1), "n": w["n"],
-            "n_coop": w["n_coop"], "n_conflict": w["n_conflict"],
-        })
-    ticks = _ticks(first, first + timedelta(days=span), left, scale)
-    result["ticks"] = [t for t in ticks if t["x"] <= width - right - 44] or ticks[:1]  # labels stay inside
-    return result
+def zoom_view(width: float, height: float, *, zoom: int = 1, x: float | None = None, y: float | None = None,
+              left: float = 0.0, top: float = 0.0) -> dict[str, Any]:
+    """The part of a ``width`` x ``height`` drawing shown at ``zoom`` (1, 2, 4 or 8 times), centred on (x, y)
+    (default: the middle) but kept inside the drawing: the SVG ``viewBox`` and the centres the zoom and pan
+    links go to (``None`` where a link leads nowhere). ``left``, ``top``: the drawing's own origin, added to the
+    ``viewBox`` only (x and y count from the drawing's corner)."""
+    zoom = max(z for z in ZOOMS if z <= max(zoom, 1))
+    w, h = width / zoom, height / zoom
+    cx = min(max(width / 2 if x is None else x, w / 2), width - w / 2)
+    cy = min(max(height / 2 if y is None else y, h / 2), height - h / 2)
 
+    def centre(dx: float, dy: float) -> tuple[int, int] | None:
+        nx = min(max(cx + dx, w / 2), width - w / 2)
+        ny = min(max(cy + dy, h / 2), height - h / 2)
+        return None if (round(nx), round(ny)) == (round(cx), round(cy)) else (round(nx), round(ny))
 
-def _ticks(first: date, end: date, left: float, scale: float, most: int = 10) -> list[dict[str, Any]]:
-    """Month starts (short spans) or year starts, thinned to at most ``most``; the first week when none fall."""
-    if (end - first).days <= 400:
-        marks = []
-        day = date(first.year, first.month, 1)
-        while day < end:
-            if day >= first:
-                marks.append((day, day.isoformat()[:7]))
-            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    else:
-        marks = [(date(y, 1, 1), str(y)) for y in range(first.year + 1, end.year + 1) if date(y, 1, 1) < end]
-    if not marks:
-        marks = [(first, first.isoformat())]
-    stride = max(1, math.ceil(len(marks) / most))
-    return [{"x": round(left + (day - first).days * scale, 1), "label": label} for day, label in marks[::stride]]
+    return {"box": f"{left + cx - w / 2:.1f} {top + cy - h / 2:.1f} {w:.1f} {h:.1f}", "zoom": zoom, "x": round(cx),
+            "y": round(cy), "zoom_in": zoom * 2 if zoom * 2 in ZOOMS else None,
+            "zoom_out": zoom // 2 if zoom > 1 else None,
+            "pan": {"left": centre(-w / 2, 0), "right": centre(w / 2, 0), "up": centre(0, -h / 2),
+                    "down": centre(0, h / 2)} if zoom > 1 else {}}
