@@ -194,13 +194,13 @@ def test_seed_events(settings, nlp):
     assert ("WST", "072", "UKRGOV") in dyads
 
 
-# Quality floors on the gold sets: they only move up, on purpose (measured figures are in the README).
+# Quality floors on the gold sets: they only move up, on purpose (measured figures: docs/figures.md).
 FLOORS = {
     "plover_dev.jsonl": {"type": 0.85, "type+countries": 0.72},
     # PETR2 codes one act reported twice as two events, "said they will attack" as a statement (01), "will meet"
     # as a meeting and a meeting place as its target, and never guesses a home country; we code the act once,
     # the announced attack as a threat (13), "will meet" as an intent (036) with no place target, and do guess
-    # (see README, events): these cost a few points here and gain more on PLOVER
+    # (see docs/conventions.md): these cost a few points here and gain more on PLOVER
     "petr2_gsr_validation.jsonl": {"type": 0.72, "type+countries": 0.65, "clean_negatives": 9},
 }
 

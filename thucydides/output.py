@@ -1,4 +1,4 @@
-"""The public JSON record of an article (docs/output.md, ../shared/notes/output-contract.md) and summaries."""
+"""The public JSON record of an article (docs/record.md, ../shared/notes/output-contract.md) and summaries."""
 
 from __future__ import annotations
 
