@@ -79,3 +79,68 @@ def test_a_failing_article_does_not_lose_the_batch(settings, nlp):
 def test_structure_then_parse_is_deterministic(coder, settings):
     article = build_article(raw_text("Headline\nMOSCOW, March 3. /TASS/. One. Two."), settings, today=TODAY)
     assert coder.parser([article]) == coder.parser([article])
+
+
+def _article(text: str):
+    from thucydides.types import Article, InputRef, Span
+
+    return Article(id="p", ref=InputRef("p.txt"), format="text", text=text, paragraphs=(Span(0, len(text)),))
+
+
+@pytest.mark.parametrize(("text", "limit", "expected"), [
+    ("Short enough.", 20, ["Short enough."]),
+    # the last sentence end that fits, not an earlier one, and never before a small letter
+    ("One two. Three four. Five six. Seven eight.", 30, ["One two. Three four. Five six.", "Seven eight."]),
+    ("Talks in Gen. smith failed. Then more came.", 30, ["Talks in Gen. smith failed.", "Then more came."]),
+    ('He said "no." Then they left the room at once.', 20, ['He said "no."', "Then they left the", "room at once."]),
+    # no sentence end: a line break, then a semicolon, then any space
+    ("alpha beta gamma\ndelta epsilon zeta eta", 25, ["alpha beta gamma", "delta epsilon zeta eta"]),
+    ("alpha beta; gamma delta epsilon zeta", 25, ["alpha beta;", "gamma delta epsilon zeta"]),
+    ("alpha beta gamma delta epsilon zeta", 12, ["alpha beta", "gamma delta", "epsilon zeta"]),
+])
+def test_a_long_paragraph_is_cut_where_a_sentence_ends(text, limit, expected):
+    from thucydides.nlp.parse import pieces
+
+    article = _article(text)
+    cut = pieces(article, limit)
+    assert [article.text[start:end] for _, start, end in cut] == expected
+    assert all(end - start <= limit for _, start, end in cut)
+
+
+def test_a_run_without_a_space_is_refused():
+    from thucydides.errors import TooLongToParse
+    from thucydides.nlp.parse import pieces
+
+    with pytest.raises(TooLongToParse, match="paragraph 1 holds 100\\+ characters without a space from offset 6"):
+        pieces(_article("Fine. " + "x" * 150 + " end."), 100)
+
+
+@pytest.mark.parametrize(("sizes", "chars", "count", "expected"), [
+    ([10, 10, 10], 25, 100, [[0, 1], [2]]),
+    ([30, 10, 10], 25, 100, [[0], [1, 2]]),  # a piece longer than a batch goes alone
+    ([1, 1, 1, 1, 1], 100, 2, [[0, 1], [2, 3], [4]]),
+    ([], 10, 10, []),
+])
+def test_batches_are_bounded_by_characters_and_count(sizes, chars, count, expected):
+    from thucydides.nlp.parse import batches
+
+    assert [list(b) for b in batches(sizes, chars=chars, count=count)] == expected
+
+
+def test_pieces_keep_exact_offsets_and_the_text(settings, nlp):
+    from dataclasses import replace
+
+    from thucydides.pipeline import Coder
+
+    body = " ".join(f"Ukraine said on day {n} that talks with Russia would resume in Geneva." for n in range(40))
+    text = "Talks resume\n\n" + body + "\n\n" + "y" * 300
+    coder = Coder(replace(settings, max_parse_chars=250, batch_chars=600), today=TODAY, nlp=nlp)
+    refused, cut = coder.code([raw_text(text), raw_text("Talks resume\n\n" + body)])
+    assert (refused.code, refused.reason) == ("T304", "too-long-to-parse")  # a paragraph of 300 letters
+    (whole,) = Coder(settings, today=TODAY, nlp=nlp).code([raw_text("Talks resume\n\n" + body)])
+    assert cut.text == whole.text == body and len(cut.paragraphs) == 1
+    assert [s.text for s in cut.sentences] == [s.text for s in whole.sentences]
+    for sent in cut.sentences:
+        assert cut.text[sent.start:sent.end] == sent.text
+        for token in sent.tokens:
+            assert cut.text[token.start:token.end] == token.text

@@ -12,9 +12,7 @@ in a file, apart from ``input``, which names ``<python>`` (and the item's number
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -31,9 +29,10 @@ from thucydides.errors import (
 )
 from thucydides.ingest.detect import sniff
 from thucydides.ingest.readers import read_html, read_text, rejected
-from thucydides.pipeline import CHUNK, Coder, _work, chunked, worker_pool
+from thucydides.pipeline import CHUNK, Coder, chunked
 from thucydides.structure.dates import parse_date
 from thucydides.types import Article, InputRef, RawDocument, Rejected
+from thucydides.workers import code_in_pool
 
 __all__ = ["ITEM_KEYS", "Pipeline", "document", "error_for", "load"]
 
@@ -99,22 +98,25 @@ class Pipeline:
         return (pair if as_tuples else pair[0] for pair in coded)
 
     def _local(self, pairs: Iterator[tuple[RawDocument | Rejected, Any]], size: int) -> Iterator[tuple[Result, Any]]:
-        for chunk in chunked(pairs, size):
+        for chunk in self._chunks(pairs, size):
             yield from zip(self.coder.code_chunk([doc for doc, _ in chunk]), (ctx for _, ctx in chunk), strict=True)
+
+    def _chunks(self, pairs: Iterator[tuple[RawDocument | Rejected, Any]],
+                size: int) -> Iterator[list[tuple[RawDocument | Rejected, Any]]]:
+        """At most ``size`` items, and no more text than ``max_document_bytes`` (as ``thucydides code``)."""
+        return chunked(pairs, size, chars=self.settings.max_document_bytes, weight=lambda pair: pair[0])
 
     def _pool(self, pairs: Iterator[tuple[RawDocument | Rejected, Any]], workers: int,
               size: int) -> Iterator[tuple[Result, Any]]:
-        """The process pool of ``pipeline.run``: one model per worker, at most two chunks per worker in flight."""
-        with worker_pool(workers, self.settings, self.coder.today) as pool:
-            pending: deque[tuple[Future[list[Result]], list[Any]]] = deque()
-            for chunk in chunked(pairs, size):
-                pending.append((pool.submit(_work, [doc for doc, _ in chunk]), [ctx for _, ctx in chunk]))
-                if len(pending) >= workers * 2:
-                    future, contexts = pending.popleft()
-                    yield from zip(future.result(), contexts, strict=True)
-            while pending:
-                future, contexts = pending.popleft()
-                yield from zip(future.result(), contexts, strict=True)
+        """The process pool of ``pipeline.run``: one model per worker, at most two chunks per worker in flight, a
+        dead worker replaced (``thucydides.workers``)."""
+        chunks = (([doc for doc, _ in chunk], [ctx for _, ctx in chunk]) for chunk in self._chunks(pairs, size))
+        pooled = code_in_pool(chunks, workers=workers, settings=self.settings, today=self.coder.today)
+        try:
+            for results, contexts in pooled:
+                yield from zip(results, contexts, strict=True)
+        finally:
+            pooled.close()  # a caller that stops reading ends the workers at once
 
 
 def _item(number: int, item: Any, as_tuples: bool, settings: config.Settings) -> tuple[RawDocument | Rejected, Any]:

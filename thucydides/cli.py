@@ -1,13 +1,17 @@
 """The ``thucydides`` command: argument parsing and reporting only; the work is in the stages.
 
 Exit status: 0 all inputs coded (skips such as not-english included), 1 some inputs failed, 2 usage error,
-3 set-up error (no usable spaCy model), 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
+3 set-up error (no usable spaCy model, a store that cannot be opened, read or written, an output that cannot be
+written), 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 import click
@@ -15,7 +19,7 @@ import click
 from thucydides import __version__, config
 from thucydides.cli_logs import JsonGroup, json_line, stopped
 from thucydides.cli_signals import Interruption
-from thucydides.errors import ConfigError, Interrupted, ModelError, ThucydidesError
+from thucydides.errors import ConfigError, Interrupted, ModelError, OutputError, StoreError, ThucydidesError
 from thucydides.output import Summary, article_table_row, article_to_dict, is_failure
 from thucydides.structure.dates import parse_date
 from thucydides.types import Article, Rejected
@@ -129,14 +133,16 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
     progress = _Progress(enabled=on_tty, inputs=inputs)  # counting the inputs may take a while: before the run row
     store, run_id, version, skip = None, 0, pipeline_version(), frozenset()
     if db_path:
-        from thucydides.store import Store, StoreError
+        from thucydides.store import Store
 
         try:
             store = Store(db_path)
+            run_id = store.begin_run(pipeline_version=version, settings=asdict(settings), inputs=inputs)
+            skip = frozenset() if recode else frozenset(store.coded(version))
         except StoreError as exc:
-            log.fatal(exc, EXIT_SETUP)
-        run_id = store.begin_run(pipeline_version=version, settings=asdict(settings), inputs=inputs)
-        skip = frozenset() if recode else frozenset(store.coded(version))
+            if store is not None:
+                store.close()
+            log.fatal(exc, EXIT_SETUP, fault=exc.fault)
     started = time.perf_counter()
     if parquet_out is not None:
         from datetime import UTC, datetime
@@ -149,7 +155,7 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
                         parquet_out=parquet_out, shard_prefix=prefix, stop=interruption)
     else:
         items = run(list(inputs), settings, workers=workers, skip=skip, engine=engine, address=address,
-                    stop=interruption)
+                    stop=interruption, tokens=False)  # nothing written needs tokens: workers keep them
     stop: ThucydidesError | None = None
     written = 0  # articles committed to the store (with --db), else written to the output
     try:
@@ -171,6 +177,10 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
                     _emit(item, fmt, output, log)
     except ModelError as exc:
         log.fatal(exc, EXIT_SETUP)
+    except (StoreError, OutputError) as exc:  # the store or the output cannot be written: close what can be
+        stop = exc
+        if hasattr(items, "close"):
+            items.close()
     except ThucydidesError as exc:
         log.fatal(exc, EXIT_SOME_FAILED)
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a bug or a second Ctrl-C: close the run
@@ -179,11 +189,17 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
             items.close()  # a process pool ends its workers now
     progress.close()
     seconds = time.perf_counter() - started
-    if store is not None:
+    unwritten = _finish_output(output, failed=isinstance(stop, OutputError))  # -o FILE: flushed and closed
+    stop = stop or unwritten
+    if store is not None and isinstance(stop, StoreError):
+        store.close()  # the store failed: its run row stays open, as after kill -9, and a rerun resumes
+    elif store is not None:
         failure = _close_run(store, run_id, settings, summary, seconds, rebuild=not interruption.at_once)
-        stop = stop or (stopped(failure) if failure is not None else None)
+        stop = stop or (failure if isinstance(failure, StoreError) else stopped(failure) if failure else None)
     log.summary(summary, seconds, stored=(db_path, run_id, version) if db_path else None)
     if stop is not None and not isinstance(stop, Interrupted):  # a bug is reported even after Ctrl-C
+        if isinstance(stop, (StoreError, OutputError)):
+            log.fatal(stop, EXIT_SETUP, **({"fault": stop.fault} if isinstance(stop, StoreError) else {}))
         log.fatal(stop, EXIT_SOME_FAILED)
     if interruption() or stop is not None:
         log.fatal(interruption.error(written, store=store is not None), interruption.status,
@@ -332,10 +348,35 @@ def _emit(item: Article | Rejected, fmt: str, output: IO[str], log: _Log) -> Non
     for warning in item.warnings:
         if warning.startswith("encoding-"):  # the user should know their bytes were not what they said
             log.warning(item, warning)
-    if fmt == "jsonl":
-        output.write(json.dumps(article_to_dict(item), ensure_ascii=False) + "\n")
-    else:
-        output.write(article_table_row(item) + "\n\n")
+    text = json.dumps(article_to_dict(item), ensure_ascii=False) + "\n" if fmt == "jsonl" else \
+        article_table_row(item) + "\n\n"
+    try:
+        output.write(text)
+    except (OSError, click.FileError) as exc:  # a full disk, a file that cannot be created
+        raise _output_error(output, exc) from exc
+
+
+def _output_error(output: IO[str], exc: BaseException) -> OutputError:
+    name = getattr(output, "name", None)
+    where = "standard output" if name in (None, "-", "<stdout>") else str(name)
+    reason = getattr(exc, "strerror", None) or getattr(exc, "message", None) or str(exc)
+    return OutputError(f"cannot write the output: {reason}", source=where)
+
+
+def _finish_output(output: IO[str], *, failed: bool) -> OutputError | None:
+    """Flush the output (close it, if a file): what it still held is written now. Its error, if any; after a
+    write that failed already (``failed``), what is left is dropped quietly."""
+    try:
+        close = getattr(output, "close_intelligently", None)  # click's lazy -o FILE
+        (close or output.flush)()
+    except (OSError, click.FileError) as exc:
+        if getattr(output, "name", None) == "<stdout>":
+            try:  # what is buffered for standard output would fail again as Python exits
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+        return None if failed else _output_error(output, exc)
+    return None
 
 
 @main.group(name="eval")
@@ -497,7 +538,7 @@ def actors(text: str, on: str | None, dateline_country: str | None, fmt: str) ->
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(db_path: str, top: int, as_json: bool) -> None:
     """Counts over a store: articles, events by CAMEO root, QuadClass and PLOVER type, top dyads, outlets."""
-    with _open_store(db_path) as store:
+    with _open_store(db_path, read_only=True) as store:
         counts = store.stats(top=top)
     if as_json:
         click.echo(json.dumps(counts, indent=2))
@@ -547,7 +588,10 @@ def _filter_options(command):  # noqa: ANN001, ANN202 - the same filters for que
     return command
 
 
-def _open_store(db_path: str):  # noqa: ANN202
+@contextmanager
+def _open_store(db_path: str, *, read_only: bool = False) -> Iterator[Any]:
+    """The store at ``db_path`` for a ``with`` block (``read_only``: for commands that only read); a store that
+    cannot be opened, read or written ends the command with one line and exit status 3 (T501)."""
     from pathlib import Path
 
     from thucydides.store import Store
@@ -555,9 +599,16 @@ def _open_store(db_path: str):  # noqa: ANN202
     if not db_path.startswith(("postgresql://", "postgres://")) and not Path(db_path).exists():
         raise click.BadParameter(f"no database at {db_path!r} (code something with --db first)", param_hint="--db")
     try:
-        return Store(db_path)
-    except ThucydidesError as exc:
-        raise click.UsageError(str(exc)) from exc
+        with Store(db_path, read_only=read_only) as store:
+            yield store
+    except StoreError as exc:
+        _fatal(exc)
+
+
+def _fatal(exc: ThucydidesError) -> None:
+    """One line on standard error, then exit status 3: the store or the output failed."""
+    click.echo(f"thucydides: {exc}", err=True)
+    sys.exit(EXIT_SETUP)
 
 
 def _filters(store: Any = None, **kwargs: Any) -> Any:
@@ -597,7 +648,7 @@ def query(db_path: str, fmt: str, **filters: Any) -> None:
     from thucydides.store import query as q
 
     _filters(**filters)  # a bad value is a usage error before the store is opened
-    with _open_store(db_path) as store:
+    with _open_store(db_path, read_only=True) as store:
         rows = q.events(store, _filters(store, **filters))
         if fmt == "table":
             for line in q.table(rows):
@@ -634,17 +685,22 @@ def export(db_path: str, fmt: str, output: str, header: bool, include_negated: b
             raise click.UsageError("parquet is a binary file format and cannot go to standard output: "
                                    "give -o FILE")
         _or_setup_exit(q.pyarrow_modules)  # before opening the store: a missing extra is a set-up error
-    with _open_store(db_path) as store:
+    with _open_store(db_path, read_only=True) as store:
         rows = q.events(store, _filters(store, **filters))
-        if fmt == "parquet":
-            count = q.write_parquet(rows, output)
-        else:
-            with click.open_file(output, "w", encoding="utf-8") as out:
-                if fmt == "gdelt":
-                    count = q.write_gdelt(rows, out, header=header, include_negated=include_negated,
-                                          include_hypothetical=include_hypothetical, left_out=left_out)
-                else:
-                    count = {"plover": q.write_plover, "jsonl": q.write_jsonl, "csv": q.write_csv}[fmt](rows, out)
+        try:
+            if fmt == "parquet":
+                count = q.write_parquet(rows, output)
+            else:
+                with click.open_file(output, "w", encoding="utf-8") as out:
+                    if fmt == "gdelt":
+                        count = q.write_gdelt(rows, out, header=header, include_negated=include_negated,
+                                              include_hypothetical=include_hypothetical, left_out=left_out)
+                    else:
+                        count = {"plover": q.write_plover, "jsonl": q.write_jsonl, "csv": q.write_csv}[fmt](rows,
+                                                                                                           out)
+        except OSError as exc:  # a full disk, a file that cannot be created (T502)
+            _fatal(OutputError(f"cannot write the export: {exc.strerror or exc}",
+                               source="standard output" if output == "-" else output))
     click.echo(f"{count} events exported ({fmt})", err=True)
     if left_out:
         shown = [p for p in q.PRESENTATIONS if p.label in left_out]
@@ -680,7 +736,8 @@ def serve(db_path: str, host: str, port: int, token: str | None, allow_hosts: tu
     if not is_loopback(host):
         click.echo(f"warning: serving on {host}:{port}, beyond this machine: anyone who can reach it reads the "
                    "store; writes need the token", err=True)
-    _open_store(db_path).close()  # a clear error before the server starts
+    with _open_store(db_path, read_only=True):  # a clear error before the server starts
+        pass
     server.run(create_app(db_path, settings=settings, access=access), host=host, port=port, settings=settings)
 
 

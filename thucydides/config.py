@@ -21,7 +21,9 @@ class Settings:
     max_headline_words: int = 30
     max_dek_words: int = 70
     model: str = ""
-    batch_size: int = 16
+    batch_size: int = 1_000
+    batch_chars: int = 25_000  # [nlp]: see defaults.toml
+    max_parse_chars: int = 10_000
     cluster_window_days: int = 3
     story_threshold: float = 0.2  # [store]: see defaults.toml
     story_window_days: int = 3
@@ -66,6 +68,8 @@ _NUMBERS: tuple[tuple[str, str, type, float, float | None], ...] = (
     ("structure", "max_headline_words", int, 1, None),
     ("structure", "max_dek_words", int, 1, None),
     ("nlp", "batch_size", int, 1, None),
+    ("nlp", "batch_chars", int, 1, None),
+    ("nlp", "max_parse_chars", int, 100, None),
     ("store", "cluster_window_days", int, 0, 365),
     ("store", "story_threshold", float, 0.0, 1.0),
     ("store", "story_window_days", int, 0, 365),

@@ -7,12 +7,7 @@ later issues add actors, events and attribution after ``nlp``.
 from __future__ import annotations
 
 import hashlib
-import signal
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
@@ -28,6 +23,7 @@ from thucydides.ingest import read
 from thucydides.nlp import Parser, load_model
 from thucydides.structure import build_article
 from thucydides.types import Article, RawDocument, Rejected
+from thucydides.workers import code_in_pool, without_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +50,7 @@ STAGES: tuple[Stage, ...] = (
           writes=("Article.quotes", "Article.sources", "Article.events")),
     Stage("framing", "thucydides.attribution.framing", reads=("Article.text",), writes=("Article.framing",)),
 )
-CHUNK = 32  # articles per nlp batch and per worker task
+CHUNK = 32  # articles per chunk (coded together; one worker task), fewer when they hold much text (chunked)
 
 
 def check_stages(stages: Sequence[Stage] = STAGES) -> None:
@@ -91,7 +87,8 @@ class Coder:
         self.settings = settings
         self.today = today or date.today()
         model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)
-        self.parser = Parser(model, batch_size=settings.batch_size)
+        self.parser = Parser(model, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
+                             max_parse_chars=settings.max_parse_chars)
         self.resolver = Resolver()
         self.events = EventCoder(self.resolver.d)
         self.skip = skip  # article ids already coded (a resumed run)
@@ -103,6 +100,7 @@ class Coder:
             built = [Rejected(b.ref, "store", AlreadyCoded.code, AlreadyCoded.reason,
                               "already in the store, coded by this pipeline version (use --recode to redo)")
                      if isinstance(b, Article) and b.id in self.skip else b for b in built]
+        built = [self._parseable(b) if isinstance(b, Article) else b for b in built]
         articles = [a for a in built if isinstance(a, Article)]
         try:
             parsed = iter(self.parser(articles))
@@ -131,6 +129,13 @@ class Coder:
         except Exception as exc:  # noqa: BLE001 - a structure bug costs this article only
             return _failed(raw, "structure", StructureFailed, "recovering the structure failed", exc)
 
+    def _parseable(self, article: Article) -> Article | Rejected:
+        """The article, or its refusal when a paragraph is too long to parse and cannot be cut."""
+        refusal = self.parser.check(article)
+        if refusal is None:
+            return article
+        return Rejected(article.ref, "nlp", refusal.code, refusal.reason, refusal.message)
+
     def _analyse(self, article: Article) -> Article:
         """The stages after parsing, on one article."""
         article = replace(article, actors=self.resolver.article(article, today=self.today))
@@ -152,7 +157,7 @@ class Coder:
 
     def code(self, items: Iterable[RawDocument | Rejected], *,
              stop: Callable[[], bool] | None = None) -> Iterator[Article | Rejected]:
-        for chunk in until_stopped(chunked(items, CHUNK), stop):
+        for chunk in until_stopped(chunked(items, CHUNK, chars=self.settings.max_document_bytes), stop):
             yield from self.code_chunk(chunk)
 
 
@@ -161,15 +166,34 @@ def _failed(item: Article | RawDocument, stage: str, error: type[ThucydidesError
     return Rejected(item.ref, stage, error.code, error.reason, f"{what}: {type(exc).__name__}: {exc}")
 
 
-def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def chunked(items: Iterable[Any], size: int, *, chars: int | None = None,
+            weight: Callable[[Any], int] | None = None) -> Iterator[list[Any]]:
+    """Lists of at most ``size`` items. With ``chars``, a chunk is also closed before a document would take its
+    text past ``chars`` characters (a longer document goes alone), so that the articles coded together, and
+    the memory they take, are bounded by ``max_document_bytes`` and not by 32 times it. ``weight`` gives the
+    document of an item (default: the item itself)."""
     chunk: list[Any] = []
+    held = 0
     for item in items:
+        if chars is not None:
+            length = document_chars(weight(item) if weight else item)
+            if chunk and held + length > chars:
+                yield chunk
+                chunk, held = [], 0
+            held += length
         chunk.append(item)
         if len(chunk) >= size:
             yield chunk
-            chunk = []
+            chunk, held = [], 0
     if chunk:
         yield chunk
+
+
+def document_chars(item: Any) -> int:
+    """The characters of text (or HTML) a raw document holds; 0 for anything else (a rejection)."""
+    if isinstance(item, RawDocument):
+        return len(item.text or "") + len(item.html or "")
+    return 0
 
 
 def until_stopped(items: Iterable[Any], stop: Callable[[], bool] | None) -> Iterator[Any]:
@@ -189,44 +213,10 @@ def until_stopped(items: Iterable[Any], stop: Callable[[], bool] | None) -> Iter
         yield item
 
 
-_WORKER: Coder | None = None
-
-
-def _init_worker(settings: Settings, today: date, skip: frozenset[str]) -> None:
-    global _WORKER  # one model per worker process, loaded once
-    # Ctrl-C reaches the whole process group: the parent decides what stops. SIGTERM gets its default action
-    # back (not the parent's handler inherited through fork), so the parent can end a worker at once.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER = Coder(settings, today=today, skip=skip)
-
-
-def _work(chunk: list[RawDocument | Rejected]) -> list[Article | Rejected]:
-    assert _WORKER is not None
-    return _WORKER.code_chunk(chunk)
-
-
-@contextmanager
-def worker_pool(workers: int, settings: Settings, today: date,
-                skip: frozenset[str] = frozenset()) -> Iterator[ProcessPoolExecutor]:
-    """A process pool of ``workers`` coders, one model each, whose workers ignore Ctrl-C. When the code using
-    it stops early (a second Ctrl-C, a bug, a consumer that stops reading) the workers are ended at once
-    instead of coding the chunks queued for them; otherwise the pool closes as usual."""
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings, today, skip))
-    try:
-        yield pool
-    except BaseException:
-        processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way before 3.14
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        raise
-    pool.shutdown(wait=True)
-
-
 def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: date | None = None,
         coder: Coder | None = None, skip: frozenset[str] = frozenset(), engine: str = "local",
-        address: str | None = None, stop: Callable[[], bool] | None = None) -> Iterator[Article | Rejected]:
+        address: str | None = None, stop: Callable[[], bool] | None = None,
+        tokens: bool = True) -> Iterator[Article | Rejected]:
     """Read and code ``inputs``; yields articles and rejections in input order, streaming.
 
     ``skip``: ids of articles not to code again (they come back as ``already-coded`` skips).
@@ -234,6 +224,8 @@ def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: d
     on a local Ray or the cluster at ``address``).
     ``stop``: asked between chunks; once it is true no further input is read, the chunks already being
     coded are finished and yielded, and the run ends (Ctrl-C in ``thucydides code``).
+    ``tokens``: false leaves the sentences' tokens out of the articles yielded (the command writes none), so
+    that ``--workers`` processes never copy them back: a 5 MB article has about 500 MB of them.
     """
     today = today or date.today()
     if stop is not None and stop():
@@ -246,29 +238,14 @@ def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: d
         return
     documents = read(inputs, settings)
     if workers <= 1:
-        yield from (coder or Coder(settings, today=today, skip=skip)).code(documents, stop=stop)
+        coded = (coder or Coder(settings, today=today, skip=skip)).code(documents, stop=stop)
+        yield from coded if tokens else map(without_tokens, coded)
         return
-    with worker_pool(workers, settings, today, skip) as pool:
-        pending: deque[Future[list[Article | Rejected]]] = deque()
-        for chunk in until_stopped(chunked(documents, CHUNK), stop):
-            pending.append(pool.submit(_work, chunk))
-            if len(pending) >= workers * 2:
-                yield from _coded(pending.popleft(), stop)
-        if stop is not None and stop():
-            for future in pending:
-                future.cancel()  # not started yet: left for the rerun
-        while pending:
-            yield from _coded(pending.popleft(), stop)
-
-
-def _coded(future: Future[list[Article | Rejected]], stop: Callable[[], bool] | None) -> list[Article | Rejected]:
-    """What a worker coded: nothing for a chunk cancelled by ``stop``, or lost with workers a stop signal ended
-    too (SIGTERM sent to the whole process group); those are coded by the rerun."""
-    if future.cancelled():
-        return []
+    chunks = until_stopped(chunked(documents, CHUNK, chars=settings.max_document_bytes), stop)
+    pooled = code_in_pool(((chunk, None) for chunk in chunks), workers=workers, settings=settings, today=today,
+                          skip=skip, stop=stop, tokens=tokens)
     try:
-        return future.result()
-    except BrokenProcessPool:
-        if stop is not None and stop():
-            return []
-        raise
+        for coded, _ in pooled:
+            yield from coded
+    finally:
+        pooled.close()  # a consumer that stops early (a second Ctrl-C, a bug) ends the workers at once

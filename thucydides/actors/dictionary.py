@@ -36,9 +36,12 @@ _CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
 
 def phrase_key(text: str) -> str:
     """The matching form of a phrase: accents and dots removed, case-folded, dashes unified, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    plain = plain.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-").replace("—", "-")
+    if text.isascii():  # no accents, curly quotes or dashes, and casefold() is lower(): the same, faster
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        plain = plain.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-").replace("—", "-")
     words = plain.replace(".", "").split()
     return " ".join(_TRANSLITERATIONS.get(w, w) for w in words)
 

@@ -30,9 +30,10 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
                                        or "according to them" in lower)
     # 1. verbs of saying or thinking, and "according to X"
     found: list[tuple[Token, str, list[int]]] = []  # (verb, kind, speaker token indices)
+    here = [(a, b) for a, b in quoted if a < sentence.end and b > sentence.start]  # not every token x every quote
     for token in tokens:
         lemma = token.lemma.lower()
-        if any(a <= token.start < b for a, b in quoted):
+        if any(a <= token.start < b for a, b in here):
             continue  # a verb inside a quotation is part of what was said, not a report of it
         particles = [tokens[c].text.lower() for c in kids[token.i] if tokens[c].dep == "prt"]
         if particles and f"{lemma} {particles[0]}" in words["speech"]:
@@ -40,7 +41,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         reports = lemma in words["speech"] or lemma in words["belief"] or (
             lemma in words["clause"] and any(tokens[c].dep == "ccomp" for c in kids[token.i])) or (
             lemma in words["partial"] and any(token.start < a < tokens[bounds(kids, token.i)[1]].end
-                                              for a, _b in quoted))
+                                              for a, _b in here))
         act = not reports and token.pos == "VERB" and (
             (lemma in words["act"] and act_content(token, tokens, kids) is not None)
             or (lemma in words["object"] and any(tokens[c].dep == "dobj" for c in kids[token.i])))
@@ -69,7 +70,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
             elif passive(token, tokens, kids) and lemma in words["passive"]:  # no one named: unsourced
                 found.append((token, "unsourced", []))
         if lemma in words["unsourced"] and token.dep == "advmod" and tokens[token.head].lemma.lower() not in \
-                words["speech"] | words["belief"] and not any(a <= token.start < b for a, b in quoted):
+                words["speech"] | words["belief"] and not any(a <= token.start < b for a, b in here):
             found.append((tokens[token.head], "unsourced", [token.i]))  # "the minister reportedly resigned"
         if token.text.lower() == "according" and token.i + 1 < len(tokens) and tokens[token.i + 1].text == "to":
             objects = [c for c in kids[token.i + 1] if tokens[c].dep == "pobj"] or \

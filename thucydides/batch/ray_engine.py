@@ -80,7 +80,8 @@ def run_ray(inputs: Sequence[str], settings: Settings, *, workers: int = 2, addr
     actors = [remote.remote(settings, today, skip) for _ in range(workers)]
     pending: deque[Any] = deque()
     try:
-        for index, chunk in enumerate(until_stopped(chunked(read(inputs, settings), CHUNK), stop)):
+        chunks = chunked(read(inputs, settings), CHUNK, chars=settings.max_document_bytes)
+        for index, chunk in enumerate(until_stopped(chunks, stop)):
             shard = shard_path(parquet_out, shard_prefix, index) if parquet_out is not None else None
             pending.append(actors[index % workers].code.remote(chunk, shard))
             if len(pending) >= workers * 2:

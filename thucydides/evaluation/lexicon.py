@@ -232,12 +232,14 @@ def tally_inputs(inputs: Sequence[str], settings, *, limit: int | None = None,  
     from thucydides.structure import build_article
 
     model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)
-    parser = Parser(model, batch_size=settings.batch_size)
+    parser = Parser(model, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
+                    max_parse_chars=settings.max_parse_chars)
     resolver = Resolver()
     tally = Tally() if tally is None else tally
     raw = (item for item in read(inputs, settings) if not isinstance(item, Rejected))
     built = (build_article(item, settings) for item in islice(raw, limit))
-    for chunk in chunked((a for a in built if isinstance(a, Article)), CHUNK):
+    parseable = (a for a in built if isinstance(a, Article) and parser.check(a) is None)
+    for chunk in chunked(parseable, CHUNK):
         for article in parser(chunk):
             article = replace(article, actors=resolver.article(article))
             tally.add_article(article, where=str(article.ref))

@@ -28,6 +28,8 @@ def agencies() -> dict[str, Agency]:
 
 def fold(text: str) -> str:
     """Accents removed and case-folded, for matching place names."""
+    if text.isascii():  # nothing to remove, and casefold() is lower(): the same, faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
