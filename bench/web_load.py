@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from serving import wait_ready
 
 REPO = Path(__file__).resolve().parents[1]
 THUCYDIDES = REPO / ".venv" / "bin" / "thucydides"
@@ -92,17 +93,8 @@ def main() -> int:
         try:
             limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
             with httpx.Client(base_url=base, timeout=120, limits=limits) as client:
-                deadline = time.monotonic() + 60
-                while True:
-                    try:
-                        if client.get("/api/articles", params={"limit": 1}).status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        pass
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        print("the server did not start", file=sys.stderr)
-                        return 1
-                    time.sleep(0.2)
+                if not wait_ready(client, server):
+                    return 1
                 total = client.get("/api/events", params={"limit": 1000}).json()["items"]
                 plans = [
                     ("GET /api/events (no filters, limit 100)",

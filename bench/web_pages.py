@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
+from serving import wait_ready
 
 from thucydides.store import Store
 from thucydides.types import Actor, ActorMention, Article, Event, Hop, InputRef, Location, Modality, Quote, Sentence
@@ -155,17 +156,8 @@ def main() -> int:
                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if client.get("/api/articles", params={"limit": 1}).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    print("the server did not start", file=sys.stderr)
-                    return 1
-                time.sleep(0.2)
+            if not wait_ready(client, server):
+                return 1
             print(f"store: {events} events; {os.cpu_count()} CPUs; one uvicorn process; {args.requests} loads each")
             print(f"{'page':<52} {'first ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'KB':>7}")
             pages = ["/", "/articles", "/articles?q=ceasefire", "/events", "/events?sort=goldstein&page=500",
