@@ -35,6 +35,7 @@ def _texts(count: int, deadly_at: set[int]) -> list[str]:
     return [STORY.format(n=n % 28 + 1) + (f" {MARKER}." if n in deadly_at else "") for n in range(count)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("count", "deadly_at", "batch_size"), [
     (12, {5}, 4),         # one article kills its worker: its chunk and the chunks in flight are coded again
     (12, {0, 11}, 4),     # the first and the last
@@ -53,6 +54,7 @@ def test_a_dead_worker_costs_only_its_article(coder, shared_model, deadly, count
             assert isinstance(result, Article) and f"May {number % 28 + 1}" in result.text
 
 
+@pytest.mark.slow
 def test_the_command_records_the_article_and_writes_the_rest(code_in_process, deadly, tmp_path):
     corpus = tmp_path / "c.jsonl"
     texts = _texts(70, {40})  # chunks of 32: the second chunk dies, the third is in flight with it
@@ -67,6 +69,7 @@ def test_the_command_records_the_article_and_writes_the_rest(code_in_process, de
     assert f"{corpus}:41" in error["message"]
 
 
+@pytest.mark.slow
 def test_the_hook_is_inert_when_unset(coder, shared_model, monkeypatch):
     monkeypatch.delenv(DIE_ON, raising=False)
     results = list(Pipeline(coder).pipe(_texts(4, {1}), workers=2, batch_size=2))
@@ -96,3 +99,21 @@ def _doc(chars: int) -> RawDocument:
 ])
 def test_chunks_are_bounded_by_count_and_by_text(sizes, chunks):
     assert [len(c) for c in chunked([_doc(n) for n in sizes], 3, chars=100)] == chunks
+
+
+def test_a_worker_without_a_model_reports_it_once(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from thucydides.cli import main
+    from thucydides.errors import ModelError
+
+    def no_model(*args, **kwargs):
+        raise ModelError("no English spaCy pipeline could be loaded; tried nothing")
+
+    monkeypatch.setattr("thucydides.pipeline.load_model", no_model)  # the forked workers inherit it
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{n}", "text": t}) + "\n" for n, t in enumerate(_texts(40, set()))))
+    result = CliRunner().invoke(main, ["code", str(corpus), "--workers", "2", "--log-format", "json"])
+    assert result.exit_code == 3, result.output
+    (fatal,) = [json.loads(line) for line in result.stderr.splitlines()]
+    assert (fatal["type"], fatal["code"]) == ("fatal", "T301")
