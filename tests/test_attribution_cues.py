@@ -35,6 +35,9 @@ CASES = [
     # a place next to the verb never speaks; the ministry does (not a misspelt "minister")
     ("Ruritania asked Freedonia to reopen the crossing after a clash near the Vardar Gorge, the Ruritanian Foreign "
      "Ministry said.", "Ruritania asked", "Ruritanian Foreign Ministry", ["institution"]),
+    # an office named by its owner's possessive speaks for the owner, and keeps its name
+    ("Ruritania and Freedonia agreed to reopen the border, the European Union's foreign policy office announced on "
+     "Friday.", "Ruritania and Freedonia", "European Union foreign policy office", ["institution"]),
 ]
 
 
@@ -70,6 +73,20 @@ def test_spokesperson_relays_the_person_they_speak_for(coder):
     claim = _claim(_article(coder, text), "He will not attend")
     assert [(h.name, h.kind) for h in claim.chain] == [("Testwire", "publisher"), ("spokesman", "anonymous"),
                                                        ("Ivan Petrov", "named")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, start, principal", [
+    # the one the sentence's report is about is whom "his" spokesman speaks for, not the person named before
+    ("Maria Lopez spoke to reporters on Monday. The UN secretary-general appealed for calm in the region, his "
+     "spokesman said.", "The UN secretary-general", "UN secretary-general"),
+    ("Maria Lopez spoke to reporters on Monday. Colonel Ivan Dragov ordered the troops back to their barracks, his "
+     "spokesman said.", "Colonel Ivan Dragov", "Ivan Dragov"),
+])
+def test_his_spokesman_speaks_for_the_subject_of_the_report(coder, text, start, principal):
+    claim = _claim(_article(coder, text), start)
+    assert [h.kind for h in claim.chain[:2]] == ["publisher", "anonymous"] and claim.chain[1].name == "spokesman"
+    assert claim.chain[-1].name == principal and claim.chain[-1].cue == "spokesperson for"
 
 
 @pytest.mark.model

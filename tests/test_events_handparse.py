@@ -51,6 +51,17 @@ CASES = [
       ("for", "for", "ADP", "prep", 1), ("help", "help", "NOUN", "pobj", 2), ("from", "from", "ADP", "prep", 3),
       ("Freedonia", "Freedonia", "PROPN", "pobj", 4)],
      [(0, 0, "RUR"), (5, 5, "FRE")], {("RUR", "023", "FRE")}),
+    # a noun row reached through its verb's preposition ("accuse of"): whom the verb accuses is the target
+    ("accused of a noun",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1),
+      ("Freedonia", "Freedonia", "PROPN", "dobj", 1), ("of", "of", "ADP", "prep", 1),
+      ("espionage", "espionage", "NOUN", "pobj", 3)],
+     [(0, 0, "RUR"), (2, 2, "FRE")], {("RUR", "1125", "FRE")}),
+    ("blamed for a noun",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("blamed", "blame", "VERB", "ROOT", 1),
+      ("Freedonia", "Freedonia", "PROPN", "dobj", 1), ("for", "for", "ADP", "prep", 1),
+      ("the", "the", "DET", "det", 5), ("aggression", "aggression", "NOUN", "pobj", 3)],
+     [(0, 0, "RUR"), (2, 2, "FRE")], {("RUR", "1123", "FRE")}),
     # a negated act of cooperation is a rejection (conventions.tsv: negated 04 -> 125)
     ("negated meeting",
      [("Ruritania", "Ruritania", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),

@@ -178,8 +178,8 @@ def role_person(token: Token, state: State, country: str | None = None) -> Hop |
 
 def noun_phrase(tokens: Sequence[Token], k: int) -> str:
     start = k
-    while start > 0 and tokens[start - 1].dep in ("amod", "compound", "det", "nummod") and \
-            tokens[start - 1].head in range(start, k + 1):
-        start -= 1
-    words = [t.text for t in tokens[start:k + 1] if t.text.lower() not in ("the", "a", "an")]
-    return " ".join(words)
+    while start > 0 and (tokens[start - 1].dep in ("amod", "compound", "det", "nummod") or
+                         tokens[start - 1].tag == "HYPH") and tokens[start - 1].head in range(start, k + 1):
+        start -= 1  # "secretary-general": a hyphen inside the phrase joins its words
+    words = [t for t in tokens[start:k + 1] if t.text.lower() not in ("the", "a", "an")]
+    return "".join(t.text if n == 0 or t.start == words[n - 1].end else " " + t.text for n, t in enumerate(words))

@@ -46,9 +46,9 @@ def resolve_speaker(heads: list[int], tokens: Sequence[Token], at: dict[int, Act
             found = resolver(k, context)
             if found is not None:
                 principal = _principal(k, context)
-                if principal is not None:
-                    if principal.name == found[0].name:  # "his spokesman said": the spokesperson speaks for him
-                        found = (Hop(noun_phrase(tokens, k), "anonymous"), (tokens[k].start, tokens[k].end))
+                if principal is not None:  # "his spokesman said": the spokesperson speaks for him
+                    code = found[0].code if principal.name != found[0].name else None
+                    found = (Hop(noun_phrase(tokens, k), "anonymous", code), (tokens[k].start, tokens[k].end))
                     state.principals[found[1]] = principal
                 return found
     return None, None
@@ -65,12 +65,37 @@ def _principal(k: int, c: Context) -> Hop | None:
             tokens[j].dep == "prep" and tokens[j].text.lower() in ("for", "of", "to")) else []
         for owner in owners:
             if tokens[owner].text.lower() in ("his", "her", "him"):
-                return c.state.last_person[0] if c.state.last_person else None
+                subject = _subject_before(k, c)  # "The UN chief urged calm, his spokesman said": the chief
+                return subject if subject is not None else c.state.last_person[0] if c.state.last_person else None
             if (owner in c.at and c.at[owner].actor.kind == "person") or tokens[owner].ent_type == "PERSON":
                 saved = (c.state.last_person, c.state.last_group)
                 hop, _span = resolve_speaker([owner], tokens, c.at, c.state)
                 c.state.last_person, c.state.last_group = saved
                 return hop if hop is not None and hop.kind == "named" else None
+    return None
+
+
+def _subject_before(k: int, c: Context) -> Hop | None:
+    """The one person a sentence's report is about, when "his/her spokesman" follows it: the first subject
+    before the spokesperson that is a person or holds a role ("the UN secretary-general", "the army chief")."""
+    tokens = c.tokens
+    for j in range(k):
+        if tokens[j].dep not in ("nsubj", "nsubjpass"):
+            continue
+        mention = c.at.get(j)
+        human = tokens[j].ent_type == "PERSON" or (mention is not None and mention.actor.kind in ("person", "role")) \
+            or role_key(tokens[j].lemma) not in (None, "spokesperson")
+        if not human or tokens[j].tag in ("NNS", "NNPS"):
+            return None  # a group or a country: not who "his" is
+        saved = (c.state.last_person, c.state.last_group)
+        hop, _span = resolve_speaker([j], tokens, c.at, c.state)
+        c.state.last_person, c.state.last_group = saved
+        if hop is None:
+            return None
+        person = tokens[j].ent_type == "PERSON" or (mention is not None and mention.actor.kind == "person")
+        if hop.kind == "named" and person:
+            return hop
+        return replace(hop, name=noun_phrase(tokens, j), code=mention.actor.code if mention is not None else hop.code)
     return None
 
 
@@ -320,7 +345,11 @@ def _speaking_noun(k: int, c: Context) -> Found | None:
     token = c.tokens[k]
     if token.pos != "NOUN" or (c.strict and token.lemma.lower() not in SPEAKER_NOUNS):
         return None
-    return _group(c.state, Hop(noun_phrase(c.tokens, k), "institution"), (token.start, token.end))
+    name, code = noun_phrase(c.tokens, k), None
+    owner = next((c.at[j] for j in c.kids[k] if c.tokens[j].dep == "poss" and j in c.at), None)
+    if owner is not None and owner.actor.kind != "person":  # "the European Union's foreign policy office"
+        name, code = re.sub(r"^(?:the|a|an)\s+", "", owner.text, flags=re.I) + " " + name, owner.actor.code
+    return _group(c.state, Hop(name, "institution", code), (token.start, token.end))
 
 
 RESOLVERS: tuple[Callable[[int, Context], Found | None], ...] = (
