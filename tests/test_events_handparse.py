@@ -62,6 +62,12 @@ CASES = [
       ("Freedonia", "Freedonia", "PROPN", "dobj", 1), ("for", "for", "ADP", "prep", 1),
       ("the", "the", "DET", "det", 5), ("aggression", "aggression", "NOUN", "pobj", 3)],
      [(0, 0, "RUR"), (2, 2, "FRE")], {("RUR", "1123", "FRE")}),
+    # a word with a prefix meaning "again" and no row of its own codes as its stem: "re-imposed" as "imposed"
+    ("prefix again",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("re-imposed", "re-impose", "VERB", "ROOT", 1),
+      ("sanctions", "sanction", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 1),
+      ("Freedonia", "Freedonia", "PROPN", "pobj", 3)],
+     [(0, 0, "RUR"), (4, 4, "FRE")], {("RUR", "163", "FRE")}),
     # a negated act of cooperation is a rejection (conventions.tsv: negated 04 -> 125)
     ("negated meeting",
      [("Ruritania", "Ruritania", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),

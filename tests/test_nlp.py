@@ -31,6 +31,23 @@ def test_known_parse(nlp):
         ("Russia", "nsubj"), ("launched", "ROOT"), ("missiles", "dobj")]
 
 
+@pytest.mark.parametrize(("text", "word", "lemma", "pos"), [
+    # a bound prefix keeps its word whole, lemmatised by its stem (data/lists.tsv, bound-prefixes)
+    ("Ruritania called on both sides to de-escalate.", "de-escalate", "de-escalate", "VERB"),
+    ("The president was re-elected on Sunday.", "re-elected", "re-elect", "VERB"),
+    ("The two armies agreed to co-operate.", "co-operate", "co-operate", "VERB"),
+    ("Talks on de-escalation resumed.", "de-escalation", "de-escalation", "NOUN"),
+])
+def test_a_bound_prefix_keeps_its_word(nlp, text, word, lemma, pos):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert (token.lemma_, token.pos_) == (lemma, pos)
+
+
+def test_other_hyphens_still_split(nlp):
+    assert [t.text for t in nlp("Ruritanian-backed forces entered a pro-Western town.")][:3] == \
+        ["Ruritanian", "-", "backed"]
+
+
 def test_a_wrong_model_fails_loudly():
     import spacy
 

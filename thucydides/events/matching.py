@@ -26,6 +26,7 @@ _PHRASE_PREPOSITIONS = word_set("phrase-prepositions")
 
 # "asked not to be identified / named / quoted": the wire's formula for an anonymous source
 _ANONYMITY = word_set("anonymity-verbs")
+_AGAIN = word_set("repeating-prefixes")
 
 
 class Matching:
@@ -40,7 +41,7 @@ class Matching:
         if _visiting(s, token.i):
             return None  # "Putin met visiting Hungarian Prime Minister Orban": the guest, not a visit by Putin
         lemma = token.lemma.lower()
-        keys = [(lemma, 0.0)]
+        keys = lemma_keys(lemma)
         for k in s.kids[token.i]:
             child = s.tokens[k]
             if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward"):
@@ -91,7 +92,7 @@ class Matching:
                     elif tokens[o].dep == "prep":
                         nouns += [tokens[p] for p in s.kids[o] if tokens[p].dep == "pobj"]
         for noun in nouns:
-            for pattern in self.patterns.get(("N", noun.lemma.lower()), ()):
+            for pattern in (p for key, _ in lemma_keys(noun.lemma.lower()) for p in self.patterns.get(("N", key), ())):
                 if pattern.governors is not None and pattern.governors != {"*"} \
                         and self._holds(s, noun, pattern) is not None \
                         and (self._governor(s, noun) or (None,))[0] == verb.i:
@@ -247,3 +248,16 @@ def _phrases(s: _Sentence, k: int) -> set[str]:
             out.update(f"{lemma} {child.text.lower()} {tokens[o].lemma.lower()}" for o in s.kids[c]
                        if tokens[o].dep == "pobj")
     return out
+
+
+def lemma_keys(lemma: str) -> list[tuple[str, float]]:
+    """The lexicon keys a lemma is looked up by, each with its bonus: itself; a hyphenated word also without its
+    hyphens ("re-open" finds "reopen") and, after a prefix meaning "again", its stem, below a row of its own
+    ("re-impose" finds "impose")."""
+    keys = [(lemma, 0.0)]
+    if "-" in lemma and " " not in lemma:
+        keys.append((lemma.replace("-", ""), 0.0))
+        prefix, _, rest = lemma.partition("-")
+        if prefix in _AGAIN and rest.isalpha():
+            keys.append((rest, -0.25))
+    return keys
