@@ -116,6 +116,19 @@ def test_negated_cooperation_is_recoded_as_rejection(code):
     assert event.plover == "REJECT" and event.negates and event.negates.startswith("07")
 
 
+@pytest.mark.parametrize(("text", "cameo", "certainty"), [
+    # an act only weighed, hoped for or expected is not reported as done (data/lists.tsv: prospect-verbs,
+    # likelihood-words); a decision to act is
+    ("Norway is considering expelling two Swedish diplomats.", "161", "possible"),
+    ("Norway weighs expelling two Swedish diplomats.", "161", "possible"),
+    ("Norway is expected to expel two Swedish diplomats.", "161", "probable"),
+    ("Norway decided to expel two Swedish diplomats.", "161", "certain"),
+])
+def test_an_act_weighed_or_expected_is_no_fact(code, text, cameo, certainty):
+    [event] = [e for e in code(text) if e.cameo == cameo]
+    assert event.modality.certainty == certainty
+
+
 def test_hedges_and_conditions(code):
     [launch] = code("North Korea may launch another missile toward Japan.")
     assert launch.modality.certainty == "possible" and launch.modality.cue == "may"

@@ -25,6 +25,10 @@ CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "dob
 LIGHT_VERBS = word_set("light-verbs")
 # Nouns that make what they are about a prospect, not a fact: "hopes of a recovery", "plans to cut jobs".
 PROSPECT_NOUNS = word_set("prospect-nouns")
+# Verbs whose complement is only a prospect ("wants to meet", "weighs sending troops"), and words whose
+# complement is probable ("is expected to sign").
+PROSPECT_VERBS = word_set("prospect-verbs")
+LIKELIHOOD = word_set("likelihood-words")
 
 
 
@@ -82,7 +86,7 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
                 lemma != "rule" or any(tokens[k].dep == "prt" and tokens[k].text.lower() == "out" for k in kids[node])):
             polarity = "negative" if polarity == "positive" else "positive"
             cues.append(token.text)
-        elif lemma in ("likely", "unlikely", "expected") and below.dep == "xcomp":  # not "set to": scheduled
+        elif lemma in LIKELIHOOD and below.dep == "xcomp":  # "is expected to sign" (not "set to": scheduled)
             certainty = _weaker(certainty, "probable")
             if lemma == "unlikely":
                 polarity = "negative"
@@ -90,9 +94,8 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         elif lemma in BELIEF and below.dep == "ccomp":
             certainty = _weaker(certainty, "probable")
             cues.append(token.text)
-        elif lemma in ("want", "hope", "seek", "aim", "wish", "ask", "urge", "call", "try", "attempt") \
-                and below.dep == "xcomp":
-            certainty = _weaker(certainty, "possible")  # "wants to meet", "asked them to make plans"
+        elif lemma in PROSPECT_VERBS and below.dep == "xcomp":
+            certainty = _weaker(certainty, "possible")  # "wants to meet", "is considering expelling"
             cues.append(token.text)
         elif lemma in PROSPECT_NOUNS and below.dep in ("pobj", "acl", "prep") and token.pos == "NOUN":
             certainty = _weaker(certainty, "possible")  # "hopes of recovery", "plans to cut"

@@ -51,7 +51,7 @@ def load_model(name: str = "", *, disable: tuple[str, ...] = ()) -> Any:
             tried.append(f"{candidate} ({str(exc).splitlines()[0][:80]})")
             continue
         check_model(nlp)
-        from thucydides.nlp.prefixes import keep_prefixed_words
+        from thucydides.nlp.lemmas import keep_prefixed_words
 
         keep_prefixed_words(nlp)
         return nlp
