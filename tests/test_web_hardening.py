@@ -280,6 +280,40 @@ def test_api_code_stores_a_clustered_article(monkeypatch, nlp, tmp_path):
     assert events and all(e["cluster"] is not None and e["num_articles"] >= 1 for e in events)
 
 
+def test_the_server_codes_one_article_at_a_time(monkeypatch, tmp_path):
+    """Requests that arrive together are coded in turn, so the server keeps one worker's memory bound."""
+    import threading
+    import time
+
+    from thucydides.pipeline import Coder
+
+    running, most = [0], [0]
+    guard = threading.Lock()
+
+    def slow_chunk(self, raws):  # noqa: ANN001
+        with guard:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.2)
+        with guard:
+            running[0] -= 1
+        return [_article(f"a{time.monotonic_ns()}", day="2024-05-06", outlet="Reuters", path="<api>")]
+
+    monkeypatch.setattr(Coder, "__init__", lambda self, settings=None: None)
+    monkeypatch.setattr(Coder, "code_chunk", slow_chunk)
+    db = str(tmp_path / "one.db")
+    _write(db, ARTICLES)
+    client = _client(db)
+    answers: list[int] = []
+    threads = [threading.Thread(target=lambda: answers.append(client.post(
+        "/api/code", json={"text": "Russian forces shelled Kharkiv.", "store": False}).status_code)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [200] * 4 and most[0] == 1
+
+
 # -- the command ----------------------------------------------------------------------------------------------
 
 ACCESS_CASES = [

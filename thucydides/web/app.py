@@ -28,6 +28,7 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from thucydides import __version__, config
@@ -70,6 +71,9 @@ def create_app(db_path: str, *, settings: config.Settings | None = None, access:
     docs.install(app)
     coder_lock = threading.Lock()
     write_lock = threading.Lock()  # one article stored (and its clusters rebuilt) at a time
+    # One article coded at a time: the server keeps the memory bound of one worker (docs/performance.md) however
+    # many requests arrive together; the others wait their turn (reads are not held up)
+    coding_lock = threading.Lock()
     state: dict[str, Any] = {}
 
     def store() -> Store:
@@ -135,7 +139,9 @@ def create_app(db_path: str, *, settings: config.Settings | None = None, access:
 
         raw = RawDocument(ref=InputRef("<api>"), format="html" if body.html else "text", text=body.text,
                           html=body.html, published=body.published, outlet=body.outlet)
-        [item] = coder().code_chunk([raw])
+        pipeline = coder()
+        with coding_lock:
+            [item] = pipeline.code_chunk([raw])
         if not isinstance(item, Article):
             raise HTTPException(422, f"{item.message} [{item.code} {item.reason}]")
         if body.store:
@@ -167,7 +173,7 @@ def create_app(db_path: str, *, settings: config.Settings | None = None, access:
         body = CodeRequest()
         try:
             body = form_request(request.headers.get("content-type", ""), await request.body())
-            record = api_code(body)
+            record = await run_in_threadpool(api_code, body)  # coding must not stop the event loop
         except HTTPException as exc:
             page = _templates.get_template("code.html").render(error=exc.detail, text=body.text or "",
                                                                token=access.token is not None)
