@@ -116,6 +116,29 @@ def test_negated_cooperation_is_recoded_as_rejection(code):
     assert event.plover == "REJECT" and event.negates and event.negates.startswith("07")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a subject the parser leaves on a copula ("is mediating" read as "is" + attribute) still acts
+    ("Norway is mediating between Colombia and the ELN rebels over a prisoner swap.", {"045"}),
+    # a protest addressed to a government is an official complaint (114), not a demonstration; what it is
+    # "over" is not the protester's own act
+    ("Vietnam protested to China over the ramming of its fishing boat.", {("VNM", "114", "CHN")}),
+    # an amount "in" aid: the noun names the act of the verb that governs the amount
+    ("Norway pledged 40 million dollars in humanitarian aid to Sudan.", {("NOR", "0333", "SDN")}),
+    ("The United Nations appealed for $900 million in humanitarian aid for Haiti.", {("IGOUNO", "0233", "HTI")}),
+    # training another state's forces is military aid (072)
+    ("Italy sent 50 military instructors to Niger.", {("ITA", "072", "NER")}),
+    # talks "between" two sides are theirs, not the broker's
+    ("Turkey brokered talks between Russia and Ukraine.", {("TUR", "045", "RUS"), ("TUR", "045", "UKR"),
+                                                           ("RUS", "046", "UKR"), ("UKR", "046", "RUS")}),
+])
+def test_arguments_and_rows_grown_from_wire_wording(code, text, expected):
+    events = code(text)
+    if all(isinstance(x, str) for x in expected):
+        assert {e.cameo for e in events} == expected and all(e.source.actor.code == "NOR" for e in events)
+    else:
+        assert _dyads(events) == expected
+
+
 @pytest.mark.parametrize(("text", "cameo", "certainty"), [
     # an act only weighed, hoped for or expected is not reported as done (data/lists.tsv: prospect-verbs,
     # likelihood-words); a decision to act is

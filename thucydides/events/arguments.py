@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from thucydides.events.matching import _PARTICLES, _QUANTITIES
+from thucydides.events.matching import _PARTICLES, _QUANTITIES, counted
 from thucydides.events.patterns import Pattern
 from thucydides.events.scope import _CONTENT_ROOTS, _TOPIC_PREPOSITIONS, _finite_acl, _purpose, _stative
 from thucydides.events.sentence import _Sentence
@@ -28,6 +28,7 @@ _UNDERGONE = word_set("undergone-nouns")
 # Verbs that judge, report or look into an act ("condemned the attack", "investigated the killings"): their
 # subject is not the act's actor.
 _JUDGING = word_set("judging-verbs")
+_BACKGROUND = word_set("background-prepositions")  # "protested over the attack": not the subject's act
 
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
 _UNDERGOING = word_set("undergoing-verbs")
@@ -49,6 +50,10 @@ class Arguments:
         reciprocal = False
         if pattern.pos == "N":
             sources = self._noun_sources(s, token.i, recent)
+            pair = self._between(s, token.i, recent) if pattern.code[:2] in RECIPROCAL_ROOTS else []
+            if not sources and len({m.actor.code for m in pair}) >= 2:
+                # "Egypt brokered talks between Israel and Hamas": the talks are the two sides', not the broker's
+                return pair, [], True
             targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
                                                 recent)
             if pattern.code[:2] in _ASKING_ROOTS and sources and (governed := self._governor(s, token)) \
@@ -78,18 +83,25 @@ class Arguments:
                 # "Belgrade faces pressure from Brussels": who faces the act is its target, not its source
                 targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head, recent)
             judged = first.dep in ("dobj", "obj", "nsubjpass") and governor.lemma.lower() in _JUDGING
+            # "protested over the attack", "met after the shelling": the verb's subject did not do what it is about
+            judged = judged or (first.dep == "pobj" and governor.text.lower() in _BACKGROUND and not (
+                pattern.governors and f"{tokens[governor.head].lemma.lower()} {governor.text.lower()}"
+                in pattern.governors))
             if not sources and governor.i != token.i and not undergo and not judged and first.dep in (
                     "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
                 # (not "NATO condemned the attack": who judges an act did not commit it)
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
                 if verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES and verb.head != verb.i:
                     verb = tokens[verb.head]  # "pulled out of the accord": the verb of the particle
-                if verb.pos == "NOUN" and governor.text.lower() == "of" and verb.head != verb.i \
-                        and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB" \
-                        and verb.lemma.lower() in _QUANTITIES:
-                    # "began three weeks of naval drills", "began a round of talks" (not "gave his assessment of the
-                    # talks", "commemorates the victims of the bombing")
+                if ((verb.pos == "NOUN" and governor.text.lower() == "of" and verb.lemma.lower() in _QUANTITIES)
+                        or (counted(s, verb.i) and governor.text.lower() in ("of", "in"))) and verb.head != verb.i \
+                        and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
+                    # "began three weeks of naval drills", "began a round of talks", "pledged $500 million in aid"
+                    # (not "gave his assessment of the talks", "commemorates the victims of the bombing")
                     verb = tokens[verb.head]
+                elif counted(s, verb.i) and governor.text.lower() == "in" and verb.dep == "pobj" \
+                        and tokens[verb.head].dep == "prep" and tokens[tokens[verb.head].head].pos == "VERB":
+                    verb = tokens[tokens[verb.head].head]  # "appealed for $2 billion in aid"
                 if not self._event_subject(s, verb.i) & matched:
                     # (not "Khan's arrest led to riots": an event as the subject acts on nothing)
                     sources = self._subject(s, verb.i, recent)
@@ -107,6 +119,13 @@ class Arguments:
                                                     recent, skip=token.i)
                 if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
                     targets = self._objects(s, governor.i, recent, skip=token.i)
+            if not targets and token.dep == "pobj" and governor.text.lower() in ("in", "of") and (
+                    counted(s, governor.head) or any(tokens[k].dep in ("dobj", "obj") and counted(s, k)
+                                                     for k in kids[governor.head])) \
+                    and (owner := self._governor(s, token)):
+                # "pledged $500 million in aid to Ukraine": the verb of the amount names whom it goes to
+                targets = self._preposition_targets(s, owner[0], pattern.prepositions or TARGET_PREPOSITIONS + ("for",),
+                                                    recent, skip=governor.head)
             if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
                     and pattern.governors and f"{tokens[governor.head].lemma.lower()} {governor.text.lower()}" \
                     in pattern.governors:

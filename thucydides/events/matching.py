@@ -85,10 +85,14 @@ class Matching:
             child = tokens[k]
             if child.dep in ("dobj", "obj", "oprd") or (child.dep == "npadvmod" and not child.ent_type):
                 nouns.append(child)  # the parser reads "called a general strike" as "called X a Y" without the X
+                nouns += [tokens[o] for p in s.kids[k] if tokens[p].dep == "prep" and tokens[p].text.lower() in
+                          ("in", "of") for o in s.kids[p] if tokens[o].dep == "pobj"]  # "$500 million in aid"
             elif child.dep in ("prep", "prt"):  # "called for a ceasefire", "pulled out of the accord"
                 for o in s.kids[k]:
                     if tokens[o].dep == "pobj":
                         nouns.append(tokens[o])
+                        nouns += [tokens[q] for p in s.kids[o] if tokens[p].dep == "prep" and tokens[p].text.lower()
+                                  == "in" for q in s.kids[p] if tokens[q].dep == "pobj"]  # "for $2 billion in aid"
                     elif tokens[o].dep == "prep":
                         nouns += [tokens[p] for p in s.kids[o] if tokens[p].dep == "pobj"]
         for noun in nouns:
@@ -161,12 +165,16 @@ class Matching:
         head = tokens[noun.head]
         if head.i == noun.i:
             return None
-        if noun.dep == "pobj" and head.text.lower() == "of" and tokens[head.head].lemma.lower() in _QUANTITIES \
-                and tokens[head.head].head != head.head:
-            quantity = tokens[head.head]  # "imposed thousands of sanctions", "a new package of sanctions"
-            verb = tokens[quantity.head]
-            if verb.pos in ("VERB", "AUX") and quantity.dep in ("dobj", "obj", "nsubjpass"):
+        amount = tokens[head.head]  # "imposed thousands of sanctions", "pledged $500 million in aid"
+        if noun.dep == "pobj" and amount.head != amount.i and (
+                (head.text.lower() == "of" and amount.lemma.lower() in _QUANTITIES)
+                or (head.text.lower() == "in" and counted(s, amount.i))):
+            verb = tokens[amount.head]
+            if verb.pos in ("VERB", "AUX") and amount.dep in ("dobj", "obj", "nsubjpass"):
                 return verb.i, {verb.lemma.lower()}
+            if amount.dep == "pobj" and verb.dep == "prep" and verb.head != verb.i \
+                    and tokens[verb.head].pos == "VERB":  # "appealed for $2 billion in aid"
+                return verb.head, {f"{tokens[verb.head].lemma.lower()} {verb.text.lower()}"}
         if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].pos in ("VERB", "AUX"):
             verb = tokens[head.head]
             lemma, prep = verb.lemma.lower(), head.text.lower()
@@ -261,3 +269,8 @@ def lemma_keys(lemma: str) -> list[tuple[str, float]]:
         if prefix in _AGAIN and rest.isalpha():
             keys.append((rest, -0.25))
     return keys
+
+
+def counted(s: _Sentence, k: int) -> bool:
+    """Whether token ``k`` is an amount: a number ("$500 million") or a counted noun ("20 million euros")."""
+    return s.tokens[k].pos == "NUM" or any(s.tokens[c].dep == "nummod" for c in s.kids[k])

@@ -83,6 +83,10 @@ class Roles:
                 controller = [k for k in s.kids[tokens[node].head] if tokens[k].dep in ("dobj", "obj")]
                 if controller:  # "urged Zelensky to negotiate": Zelensky would negotiate
                     return self._actors_of(controller, s, recent)
+            if tokens[node].dep == "attr" and tokens[node].pos == "VERB" and tokens[node].head != node and \
+                    tokens[tokens[node].head].lemma.lower() == "be":
+                node = tokens[node].head  # "Qatar is mediating ..." misparsed as a copula: its subject acts
+                continue
             if tokens[node].dep in ("xcomp", "conj", "advcl", "acomp") and tokens[node].head != node:
                 controlled = tokens[node].dep == "xcomp"
                 node = tokens[node].head
