@@ -129,6 +129,20 @@ def test_context_coreference_and_dateline(resolve):
     assert got["governor"].actor.code == "KENGOV" and got["governor"].rule == "dateline"
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    # the story is Norway's though Sweden is named last: the bare role takes the country the sentences are about
+    ("Norwegian police said on Monday they had arrested two men over a cyberattack on the parliament. Oslo has "
+     "summoned Swedish envoys twice this year, and Stockholm has protested each time. Officials said the "
+     "government would tighten security.", "NORGOV"),
+    # named last and in the same sentence: the role takes that country, as before
+    ("Norway's prime minister accused Sweden of negligence after border guards fired warning shots.", "SWE"),
+])
+def test_a_bare_role_takes_the_country_the_story_is_about(resolve, text, code):
+    word = "government" if "government" in text else "border guards"
+    [mention] = [m for m in resolve(text, "2024-05-02") if word in m.text]
+    assert mention.actor.code.startswith(code)
+
+
 def test_short_form_after_full_name(resolve):
     mentions = resolve("Ukrainian President Vladimir Zelensky spoke. Later Zelensky left.", "2022-11-06")
     people = [m for m in mentions if m.actor.kind == "person"]

@@ -36,6 +36,7 @@ from thucydides.types import Actor, ActorMention, Article, Sentence, Token
 
 NAME, SURNAME = "name", "surname"
 # sector words that are abbreviated titles only in upper case ("Libyan PM", not "5 pm")
+FOCUS_WINDOW = 6  # actors named that decide which country a bare "the government" belongs to (_Context.focus)
 _ABBREVIATED_TITLES = frozenset({"pm", "fm"})
 # heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
 RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
@@ -131,7 +132,21 @@ class _Context:
     by_sector: dict[str, tuple[Actor, str]] = field(default_factory=dict)
     by_surname: dict[str, tuple[Actor, str]] = field(default_factory=dict)
     last_country: str | None = None
+    named: list[tuple[str, int]] = field(default_factory=list)  # (country, weight) of the actors named, in order
     recent: list[tuple[Actor, str]] = field(default_factory=list)
+
+    def focus(self) -> str | None:
+        """The country the last few sentences are about, for a bare "the government", "the army", "officials":
+        among the last ``FOCUS_WINDOW`` actors named, the country named most, a subject counting twice and the
+        last one named once more (the most recent on a tie). Not simply the last one named: in "Warsaw has expelled Russian diplomats, and
+        Moscow answered in kind. Officials said the government may close a consulate", the story is Poland's."""
+        weights: dict[str, int] = {}
+        for country, weight in self.named[-FOCUS_WINDOW:]:
+            weights[country] = weights.get(country, 0) + weight
+            weights[country] = weights.pop(country)  # moved last: the most recent wins a tie
+        if weights:
+            weights[self.named[-1][0]] += 1
+        return max(reversed(weights), key=weights.__getitem__) if weights else None
     lists: int = 0
 
 
@@ -690,8 +705,8 @@ class Resolver:
         if seg.former and sector == "GOV":
             sector = "ELI"
         country, why = ctx.country, f"country from the dateline ({ctx.country})"
-        if country is None and ctx.last_country:
-            country, why = ctx.last_country, f"country of the last actor named ({ctx.last_country})"
+        if country is None and ctx.focus():
+            country, why = ctx.focus(), f"country the last sentences are about ({ctx.focus()})"
         if country is None:
             country, why = "---", "country not stated"
         code = country + sector
@@ -783,6 +798,8 @@ class Resolver:
                 not (actor.kind == "media" and actor.name.casefold() in _agency_names()):
             # (not "Witnesses told AFP": the agency reporting says nothing of where the story is)
             ctx.last_country = actor.country
+            subject = any(tokens[k].dep in ("nsubj", "nsubjpass") for k in range(r.segment.i, r.segment.j))
+            ctx.named.append((actor.country, 2 if subject else 1))
 
     # -- helpers --------------------------------------------------------------------------------------
     def _label(self, base: str, code: str) -> str:
