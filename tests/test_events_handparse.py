@@ -62,6 +62,12 @@ CASES = [
       ("Freedonia", "Freedonia", "PROPN", "dobj", 1), ("for", "for", "ADP", "prep", 1),
       ("the", "the", "DET", "det", 5), ("aggression", "aggression", "NOUN", "pobj", 3)],
      [(0, 0, "RUR"), (2, 2, "FRE")], {("RUR", "1123", "FRE")}),
+    # a noun row reached through "speak by": whom the verb speaks "with" is the target
+    ("spoke by phone with",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("spoke", "speak", "VERB", "ROOT", 1),
+      ("by", "by", "ADP", "prep", 1), ("phone", "phone", "NOUN", "pobj", 2), ("with", "with", "ADP", "prep", 1),
+      ("Freedonia", "Freedonia", "PROPN", "pobj", 4)],
+     [(0, 0, "RUR"), (5, 5, "FRE")], {("RUR", "041", "FRE")}),
     # a word with a prefix meaning "again" and no row of its own codes as its stem: "re-imposed" as "imposed"
     ("prefix again",
      [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("re-imposed", "re-impose", "VERB", "ROOT", 1),

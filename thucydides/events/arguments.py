@@ -129,9 +129,11 @@ class Arguments:
             if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
                     and pattern.governors and f"{tokens[governor.head].lemma.lower()} {governor.text.lower()}" \
                     in pattern.governors:
-                # "accused Moscow of espionage", "charged the envoy with fraud": the row names the verb and its
-                # preposition, so the verb's act is the event and whom it is done to is the verb's object
-                targets = self._objects(s, governor.head, recent)
+                # "accused Moscow of espionage", "charged the envoy with fraud", "spoke by phone with his Chinese
+                # counterpart": the row names the verb and its preposition, so the verb's act is the event, and
+                # whom it is done to is the verb's object or the object of its other preposition
+                targets = self._objects(s, governor.head, recent) or self._preposition_targets(
+                    s, governor.head, pattern.prepositions or TARGET_PREPOSITIONS, recent, skip=governor.i)
             if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
                     and tokens[governor.head].pos == "VERB" and pattern.code[:2] in _ASKING_ROOTS:
                 # "appealed to the UN for aid", "asked China for help", "called on Hamas for a ceasefire": whom the
