@@ -152,6 +152,18 @@ def test_an_act_weighed_or_expected_is_no_fact(code, text, cameo, certainty):
     assert event.modality.certainty == certainty
 
 
+@pytest.mark.parametrize(("text", "cameo", "source"), [
+    # the act of a claim that is denied, dismissed or rejected is coded, as denied (claim-nouns in lists.tsv)
+    ("The Kremlin dismissed reports that Russian jets had bombed the market.", "195", "RUS"),
+    ("Caracas rejected accusations that its police had arrested opposition leaders.", "173", "VENCOP"),
+])
+def test_a_denied_claim_codes_its_act_as_denied(code, text, cameo, source):
+    events = code(text)
+    assert "016" in {e.cameo for e in events}
+    [event] = [e for e in events if e.cameo == cameo]
+    assert event.modality.polarity == "negative" and event.source.actor.code == source
+
+
 def test_hedges_and_conditions(code):
     [launch] = code("North Korea may launch another missile toward Japan.")
     assert launch.modality.certainty == "possible" and launch.modality.cue == "may"

@@ -150,7 +150,8 @@ class Arguments:
                 # "Israeli airstrikes killed 30 people" read as a noun phrase: the noun is the subject
                 sources = self._actors_of([token.head], s, recent)
                 targets = self._objects(s, token.i, recent) or self._place_objects(s, token.i)
-            elif token.dep == "acl" and token.tag == "VBN" and token.head != token.i:
+            elif token.dep == "acl" and token.tag == "VBN" and token.head != token.i and not any(
+                    tokens[c].dep in ("nsubj", "aux") for c in kids[token.i]):  # (not "reports that X had bombed")
                 # "five Nigerien soldiers wounded near the border": the noun the participle describes is the target
                 targets = self._actors_of([token.head], s, recent)
                 for k in kids[token.i]:

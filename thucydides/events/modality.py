@@ -28,6 +28,7 @@ PROSPECT_NOUNS = word_set("prospect-nouns")
 # Verbs whose complement is only a prospect ("wants to meet", "weighs sending troops"), and words whose
 # complement is probable ("is expected to sign").
 PROSPECT_VERBS = word_set("prospect-verbs")
+CLAIM_NOUNS = word_set("claim-nouns")  # "denied reports that ...": the clause of the denied claim
 LIKELIHOOD = word_set("likelihood-words")
 
 
@@ -82,7 +83,9 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         if position == 0:
             continue
         below = tokens[path[position - 1]]
-        if lemma in NEGATING_GOVERNORS and node not in also and below.dep in ("xcomp", "ccomp", "pcomp") and (
+        denied_claim = below.dep in ("dobj", "obj") and below.lemma.lower() in CLAIM_NOUNS
+        if lemma in NEGATING_GOVERNORS and node not in also and (below.dep in ("xcomp", "ccomp", "pcomp")
+                                                                 or denied_claim) and (
                 lemma != "rule" or any(tokens[k].dep == "prt" and tokens[k].text.lower() == "out" for k in kids[node])):
             polarity = "negative" if polarity == "positive" else "positive"
             cues.append(token.text)
@@ -122,8 +125,9 @@ def _passes(tokens: Sequence[Token], below: int, node: int) -> bool:
     dep = tokens[below].dep
     if dep in ("xcomp", "ccomp", "conj", "pcomp", "acomp", "attr"):  # "was (not) ready ... if": the copula's
         return True
-    if dep in ("dobj", "obj"):
-        return tokens[node].lemma.lower() in LIGHT_VERBS
+    if dep in ("dobj", "obj"):  # "did not hold talks"; "denied reports that ...": the denial reaches the claim
+        return tokens[node].lemma.lower() in LIGHT_VERBS or (
+            tokens[below].lemma.lower() in CLAIM_NOUNS and tokens[node].lemma.lower() in NEGATING_GOVERNORS)
     if dep in ("pobj", "prep", "acl"):  # through a preposition to a prospect noun ("hopes of a recovery")
         return True
     return False

@@ -13,6 +13,8 @@ from thucydides.types import Token
 
 _WANT = word_set("wanting-verbs")
 _CONTENT_ROOTS = word_set("content-roots")
+_CLAIM_NOUNS = word_set("claim-nouns")
+_NEGATING = word_set("negating-verbs")
 _TOPIC_PREPOSITIONS = word_set("topic-prepositions")
 
 # Nouns of deciding and announcing whose owner is the actor of the act they name ("the Council's decision on
@@ -81,10 +83,11 @@ def _consumed_by(s: _Sentence, token: Token, pattern: Pattern, code: CameoCode, 
             consumed.update({k} if k == token.head and pattern.pos == "N" else
                             subtree(s.kids, k) - _decided(s, subtree(s.kids, k)))
     elif code.code not in ("01", "010"):
-        # "expressed sorrow for the shootings": what a comment is about is not a second event
+        # "expressed sorrow for the shootings": what a comment is about is not a second event; but the act a
+        # denied claim reports is coded, as denied ("dismissed reports that its jets bombed the hospital")
         for k in s.kids[token.i]:
             if tokens[k].dep == "prep" or k in used:
-                consumed.update(subtree(s.kids, k))
+                consumed.update(subtree(s.kids, k) - _claimed(s, k, code.code))
     if code.code[:2] == "04" or code.code == "036":
         # "attended a conference on the violence in Sudan": what a meeting is about is not a second event
         for h in [token.i] + [k for k in s.kids[token.i] if tokens[k].dep in ("dobj", "obj")]:
@@ -92,6 +95,25 @@ def _consumed_by(s: _Sentence, token: Token, pattern: Pattern, code: CameoCode, 
                 if tokens[k].dep == "prep" and tokens[k].text.lower() in _TOPIC_PREPOSITIONS:
                     consumed.update(subtree(s.kids, k))
     return consumed
+
+
+def _claimed(s: _Sentence, k: int, code: str) -> set[int]:
+    """The "that" clause of a claim noun a denial takes as object ("denied reports that X bombed Y"), which
+    modality codes as denied; empty for other codes and other nouns."""
+    tokens = s.tokens
+    if code != "016" or tokens[k].dep not in ("dobj", "obj") or tokens[k].lemma.lower() not in _CLAIM_NOUNS:
+        return set()
+    return {t for c in s.kids[k] if tokens[c].dep in ("acl", "ccomp") and any(
+        tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in s.kids[c]) for t in subtree(s.kids, c)}
+
+
+def _denied_claim(s: _Sentence, k: int) -> bool:
+    """ "denied reports that its jets had bombed ...": ``k`` is the clause, with its own subject, of a claim noun
+    that a negating verb ("deny", "dismiss", "reject") takes as object."""
+    tokens = s.tokens
+    noun = tokens[tokens[k].head]
+    return any(tokens[c].dep == "nsubj" for c in s.kids[k]) and noun.lemma.lower() in _CLAIM_NOUNS and \
+        noun.dep in ("dobj", "obj") and tokens[noun.head].lemma.lower() in _NEGATING
 
 
 def _split_clause(s: _Sentence, prep: int) -> int | None:
@@ -133,7 +155,10 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
                                           for c in s.kids[token.i]):
             out |= subtree(s.kids, token.i)
         elif token.dep == "acl" and token.tag == "VBN" and s.tokens[token.head].pos in ("NOUN", "PROPN") and \
-                not _nonrestrictive(s, token.i) and not _existential(s, token.head) and not _finite_acl(s, token.i):
+                not _nonrestrictive(s, token.i) and not _existential(s, token.head) and not _finite_acl(s, token.i) \
+                and not _denied_claim(s, token.i):
+            # (not "denied reports that Russian jets had bombed the hospital": the act of a denied claim is coded,
+            # as denied)
             # "the reporters jailed for criticising the junta", "victims killed by the missile": a past act
             # that identifies who is meant, reported before, not the news of this sentence
             out |= subtree(s.kids, token.i)
