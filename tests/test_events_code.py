@@ -139,6 +139,18 @@ def test_arguments_and_rows_grown_from_wire_wording(code, text, expected):
         assert _dyads(events) == expected
 
 
+@pytest.mark.parametrize(("text", "cameo", "place"), [
+    # the place inside a locative phrase's own place ("at a market in Kabul") is where it happened, and an
+    # attacker named only as a bomber or shooter is an armed force of no stated side (UAF)
+    ("A suicide bomber killed nine people at a bus station in Quetta on Friday.", "1831", "Quetta"),
+    ("A shooter killed two people outside a shopping mall in Denver.", "190", "Denver"),
+    ("Thousands of farmers marched through central Madrid against the new tariffs.", "141", "Madrid"),
+])
+def test_where_it_happened_inside_a_place_phrase(code, text, cameo, place):
+    [event] = [e for e in code(text) if e.cameo == cameo]
+    assert event.location is not None and event.location.name.endswith(place) and event.location.lat is not None
+
+
 @pytest.mark.parametrize(("text", "cameo", "certainty"), [
     # an act only weighed, hoped for or expected is not reported as done (data/lists.tsv: prospect-verbs,
     # likelihood-words); a decision to act is

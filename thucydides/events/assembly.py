@@ -32,6 +32,7 @@ _CROWDS = word_set("crowd-nouns")
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
 _SYMMETRIC = word_set("symmetric-codes")
 _PROJECTILES = word_set("projectile-words")
+_PLACE_NEVER_TARGET = tuple(word_set("place-never-target-codes"))  # "met in Doha": the place is no target
 
 
 class Assembly:
@@ -58,10 +59,10 @@ class Assembly:
             where = prefer(where, {m.actor.country for m in list(recent) + list(s.mentions) if m.actor.country})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
-        if not targets and not reciprocal and code.code[:2] != "04" and code.code != "036" and where is not None \
+        if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
                 and where.country:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
-            # a meeting place never is
+            # a meeting place, or where forces surrender, never is (place-never-target-codes)
             targets = [self._place_actor(s, where)]
         targets = [self._posting(s, m, sources) for m in targets]
         if code.quad_class == 4:

@@ -15,6 +15,7 @@ from thucydides.types import Location, Token
 from thucydides.tables import word_set
 
 LOCATIVE = word_set("locative-prepositions")
+NESTED = word_set("nested-locative-prepositions")  # "at a market in Kabul": Kabul is where it happened
 
 # Nouns naming a settlement or an area: "the town of X" names a place whatever the parser tagged X.
 SETTLEMENTS = word_set("settlement-nouns")
@@ -103,7 +104,8 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
                     tokens[tokens[tokens[k].head].head].lemma.lower() in SETTLEMENTS:
                 found = place_named(tokens, k, text, base, known_only=True)  # "the town of Hawija" (any NER label)
             if found is None and tokens[k].dep == "pobj" and tokens[k].pos == "PROPN" and \
-                    tokens[k].ent_type in ("ORG", "NORP", "") and tokens[tokens[k].head].i == prep.i and \
+                    tokens[k].ent_type in ("ORG", "NORP", "") and (tokens[k].head == prep.i or (
+                        tokens[tokens[k].head].text.lower() in NESTED and tokens[k].head != prep.i)) and \
                     tokens[k].text[:1].isupper() and _coordinates().get(phrase_key(tokens[k].text)) is not None \
                     and not _actor_name(phrase_key(tokens[k].text)):
                 # "strikes on Kharkiv" tagged ORG: a city the gazetteer knows, right after the preposition
@@ -113,10 +115,10 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
                 break  # "met on Syria", "sanctions on Iran": a country after "on" is a topic or a target, not a place
             if found is not None:
                 return found
-            if tokens[k].dep == "prep" and tokens[k].text.lower() not in ("of",) and tokens[k].head != prep.i:
-                continue  # "in the town of X", not "in the talks with X"
+            if tokens[k].dep == "prep" and tokens[k].text.lower() not in NESTED | {"of"} and tokens[k].head != prep.i:
+                continue  # "in the town of X", "at a market in Kabul", not "in the talks with X"
             todo.extend(t.i for t in tokens if t.head == k and t.i != k and (
-                t.dep in ("pobj", "appos") or (t.dep == "prep" and t.text.lower() == "of")))
+                t.dep in ("pobj", "appos") or (t.dep == "prep" and t.text.lower() in NESTED | {"of"})))
     return None
 
 
