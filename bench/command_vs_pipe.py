@@ -9,7 +9,8 @@ process timed from start to exit, so both include Python start-up and the model 
 
 - command: ``thucydides code CORPUS.jsonl -o OUT.jsonl -q`` (the installed script of this venv);
 - nlp.pipe: ``python -c`` that loads the same spaCy package with ``spacy.load`` (without the project's lemma
-  component and tokenizer setting, so spaCy alone), reads the same JSON Lines file and runs ``nlp.pipe`` over the ``text`` of every record with spaCy's default batch size.
+  component and tokenizer setting, so spaCy alone), reads the same JSON Lines file and runs ``nlp.pipe`` over
+  the ``text`` of every record with spaCy's default batch size.
 
 The two sides alternate ``--repeat`` times. Printed for each: articles/s from the best wall-clock time (as a
 user waits; the fastest run is the one least disturbed by other processes on a shared machine) and from the

@@ -138,8 +138,9 @@ class _Context:
     def focus(self) -> str | None:
         """The country the last few sentences are about, for a bare "the government", "the army", "officials":
         among the last ``FOCUS_WINDOW`` actors named, the country named most, a subject counting twice and the
-        last one named once more (the most recent on a tie). Not simply the last one named: in "Warsaw has expelled Russian diplomats, and
-        Moscow answered in kind. Officials said the government may close a consulate", the story is Poland's."""
+        last one named once more (the most recent on a tie). Not simply the last one named: in "Warsaw has
+        expelled Russian diplomats, and Moscow answered in kind. Officials said the government may close a
+        consulate", the story is Poland's."""
         weights: dict[str, int] = {}
         for country, weight in self.named[-FOCUS_WINDOW:]:
             weights[country] = weights.get(country, 0) + weight
@@ -705,8 +706,9 @@ class Resolver:
         if seg.former and sector == "GOV":
             sector = "ELI"
         country, why = ctx.country, f"country from the dateline ({ctx.country})"
-        if country is None and ctx.focus():
-            country, why = ctx.focus(), f"country the last sentences are about ({ctx.focus()})"
+        focus = ctx.focus() if country is None else None
+        if focus:
+            country, why = focus, f"country the last sentences are about ({focus})"
         if country is None:
             country, why = "---", "country not stated"
         code = country + sector
