@@ -18,7 +18,8 @@ from pathlib import Path
 
 from thucydides.config import load
 from thucydides.ingest import read
-from thucydides.pipeline import CHUNK, Coder, chunked
+from thucydides.batch.chunks import CHUNK, chunked
+from thucydides.pipeline import Coder
 from thucydides.types import Article, RawDocument
 
 REPO = Path(__file__).resolve().parents[1]

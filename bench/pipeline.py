@@ -22,7 +22,8 @@ from memory import measure
 from thucydides import config
 from thucydides.ingest import read
 from thucydides.nlp import Parser, load_model
-from thucydides.pipeline import Coder, run
+from thucydides.batch.engines import run
+from thucydides.pipeline import Coder
 from thucydides.structure import build_article
 from thucydides.types import Article
 

@@ -32,7 +32,8 @@ import httpx
 from serving import wait_ready
 
 from thucydides.store import Store
-from thucydides.types import Actor, ActorMention, Article, Event, Hop, InputRef, Location, Modality, Quote, Sentence
+from thucydides.types import (Actor, ActorMention, Article, Event, EventChain, Hop, InputRef, Location, Modality,
+                              Quote, Sentence)
 
 REPO = Path(__file__).resolve().parents[1]
 THUCYDIDES = REPO / ".venv" / "bin" / "thucydides"
@@ -74,6 +75,7 @@ def article(i: int, per: int, rng: random.Random) -> Article:
     text = " ".join(rng.choice(WORDS) for _ in range(80)) + "."
     publisher = Hop(f"Outlet {i % 20}", "publisher", None, None)
     events = []
+    chains = []
     for k in range(per):
         a, b = rng.sample(COUNTRIES, 2)
         cameo, quad, goldstein, plover = rng.choice(CODES)
@@ -84,12 +86,14 @@ def article(i: int, per: int, rng: random.Random) -> Article:
             targets_all=(), cameo=cameo, cameo_name="", goldstein=goldstein, quad_class=quad, plover=plover,
             plover_mode=None, date=day.isoformat(), date_text=None, date_precision="day",
             location=Location(city[0], city[1], city[2], city[3], 0, 4) if city else None, modality=Modality(),
-            pattern="bench", attribution=(publisher, *rng.choice(CHAINS))))
+            pattern="bench"))
+        chains.append(EventChain(f"e{i}-{k}", (publisher, *rng.choice(CHAINS))))
     quotes = tuple(Quote(text[:40], 0, 40, True, "said", None, None, None, (publisher, *rng.choice(CHAINS)), 0)
                    for _ in range(2))
     return Article(id=f"a{i}", ref=InputRef(f"bench:{i}"), format="text", text=text, outlet=f"Outlet {i % 20}",
                    headline=" ".join(rng.choice(WORDS) for _ in range(8)), published=day.isoformat(),
-                   sentences=(Sentence(0, 0, len(text), 0, text),), events=tuple(events), quotes=quotes)
+                   sentences=(Sentence(0, 0, len(text), 0, text),), events=tuple(events), chains=tuple(chains),
+                   quotes=quotes)
 
 
 def build(db: Path, articles: int, per: int) -> None:

@@ -55,13 +55,13 @@ def test_relay_frame_persists_then_ends(coder):
     peskov = _claim(chains, "Moscow was open")
     assert peskov[1] == [("TASS", "publisher"), ("Dmitry Peskov", "named")]
     background = [e for e in article.events if e.cameo == "072"]  # supplied weapons
-    assert background and [h.kind for h in background[0].attribution] == ["publisher"]
+    assert background and [h.kind for h in article.chain_of(background[0])] == ["publisher"]
 
 
 def test_unattributed_statement_is_the_publishers(coder):
     article = _article(coder, "NAIROBI, May 6 (Reuters) - Kenyan police arrested 12 protesters in Nairobi.")
     assert article.quotes == ()
-    assert [[h.kind for h in e.attribution] for e in article.events] == [["publisher"]]
+    assert [[h.kind for h in article.chain_of(e)] for e in article.events] == [["publisher"]]
 
 
 def test_seed_attribution(settings, nlp):
@@ -73,9 +73,9 @@ def test_seed_attribution(settings, nlp):
     seed = shared_path("seed", "000_9f3a856de257ed78.txt")
     settings = replace(settings, published="2022-11-06")
     [article] = list(Coder(settings, nlp=nlp).code(read([str(seed)], settings)))
-    kinds = {e.cameo: [h.kind for h in e.attribution] for e in article.events}
+    kinds = {e.cameo: [h.kind for h in article.chain_of(e)] for e in article.events}
     assert kinds["026"] == ["publisher", "outlet", "anonymous"]
-    assert [h.name for h in next(e for e in article.events if e.cameo == "026").attribution][:2] == [
+    assert [h.name for h in article.chain_of(next(e for e in article.events if e.cameo == "026"))][:2] == [
         "TASS", "The Washington Post"]
     assert kinds["036"] == ["publisher", "named"] and kinds["190"] == ["publisher"] and kinds["163"] == ["publisher"]
     quotes = {q.text.rstrip(","): q for q in article.quotes if q.direct}

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.model
 def test_ray_engine_equals_local(settings, monkeypatch):
     ray = pytest.importorskip("ray")
     from thucydides.output import article_to_dict
-    from thucydides.pipeline import run
+    from thucydides.batch.engines import run
 
     monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
     inputs = [str(SAMPLES / name) for name in ("04_tass_prisoner_swap_source.txt", "05_reuters_grain_ship.txt",
@@ -41,8 +41,7 @@ def test_ray_parquet_shards_hold_the_events_the_store_exports(monkeypatch, tmp_p
     from thucydides.store.query import COLUMNS
 
     monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
-    monkeypatch.setattr("thucydides.pipeline.CHUNK", 2)  # several chunks, so several shards
-    monkeypatch.setattr("thucydides.batch.ray_engine.CHUNK", 2)
+    monkeypatch.setattr("thucydides.batch.ray_engine.CHUNK", 2)  # several chunks, so several shards
     runner, db, shards = CliRunner(), str(tmp_path / "t.db"), tmp_path / "shards"
     try:
         result = runner.invoke(main, ["code", str(SAMPLES), "--engine", "ray", "--workers", "2", "--db", db,

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from thucydides.cli_signals import Interruption
-from thucydides.pipeline import until_stopped
+from thucydides.batch.chunks import until_stopped
 
 TIMEOUT = 300  # seconds any one process may take on a slow, busy machine; polling decides, never a sleep
 STORED = re.compile(r"(\d+) stored(?: \(clusters and stories not rebuilt\))?; rerun the same command to resume")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import pytest
 
 from thucydides.store import Store
-from thucydides.types import Actor, ActorMention, Article, Event, Hop, InputRef, Location, Modality, Quote, Sentence
+from thucydides.types import Actor, ActorMention, Article, Event, EventChain, Hop, InputRef, Location, Modality, Quote, Sentence
 
 ORIGIN = "http://127.0.0.1:8000"
 KYIV = Location("Kyiv", "UKR", 50.45, 30.52, 0, 4)
@@ -31,13 +31,17 @@ def _mention(code: str, start: int) -> ActorMention:
                         "role", "test")
 
 
+CHAIN_OF: dict[str, tuple[Hop, ...]] = {}  # event id -> its attribution chain (the attribution stage's output)
+
+
 def _event(i: int, source: str, target: str, day: str | None, *, cameo="190", goldstein=-10.0, quad=4,
            chain=(), location=None) -> Event:
+    CHAIN_OF[f"ev{i}"] = (PUBLISHER, *chain)
     return Event(id=f"ev{i}", sentence=0, sentence_text="x", trigger_text="struck", trigger_start=0, trigger_end=6,
                  source=_mention(source, 0), target=_mention(target, 10), sources_all=(), targets_all=(),
                  cameo=cameo, cameo_name="", goldstein=goldstein, quad_class=quad, plover="ASSAULT",
                  plover_mode=None, date=day, date_text=None, date_precision="day" if day else "unknown",
-                 location=location, modality=Modality(), pattern="test", attribution=(PUBLISHER, *chain))
+                 location=location, modality=Modality(), pattern="test")
 
 
 def _articles() -> list[Article]:
@@ -69,12 +73,14 @@ def _articles() -> list[Article]:
         mine = tuple(e for k, e in enumerate(events) if k % 12 == i or (i == 0 and k % 12 >= 12))
         articles.append(Article(id=f"a{i}", ref=InputRef(f"a{i}.txt"), format="text", text=text, outlet=outlet,
                                 headline=f"Report {i}", published="2024-05-01", sentences=sentence, events=mine,
+                                chains=tuple(EventChain(e.id, CHAIN_OF[e.id]) for e in mine),
                                 quotes=quotes if i < 2 else ()))
     # a syndicated copy of a0 (another site, same wire story): its events are a0's, counted once
     copy = [replace_ids(e, "copy") for e in articles[0].events]
     articles.append(Article(id="copy", ref=InputRef("copy.txt"), format="text", text=text, outlet="Outlet 00",
                             headline="Report 0 (copy)", published="2024-05-01", sentences=sentence,
-                            events=tuple(copy), quotes=quotes))
+                            events=tuple(copy), chains=tuple(EventChain(e.id, CHAIN_OF[e.id.removeprefix("copy-")])
+                                                             for e in copy), quotes=quotes))
     return articles
 
 

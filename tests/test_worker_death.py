@@ -13,7 +13,7 @@ import signal
 import pytest
 
 from thucydides.api import Pipeline
-from thucydides.pipeline import chunked
+from thucydides.batch.chunks import chunked
 from thucydides.types import Article, InputRef, RawDocument, Rejected
 from thucydides.workers import DIE_ON, _death
 

@@ -29,7 +29,8 @@ from thucydides.errors import (
 )
 from thucydides.ingest.detect import sniff
 from thucydides.ingest.readers import read_html, read_text, rejected
-from thucydides.pipeline import CHUNK, Coder, chunked
+from thucydides.batch.chunks import CHUNK, chunked
+from thucydides.pipeline import Coder
 from thucydides.structure.dates import parse_date
 from thucydides.types import Article, InputRef, RawDocument, Rejected
 from thucydides.workers import code_in_pool
@@ -108,7 +109,7 @@ class Pipeline:
 
     def _pool(self, pairs: Iterator[tuple[RawDocument | Rejected, Any]], workers: int,
               size: int) -> Iterator[tuple[Result, Any]]:
-        """The process pool of ``pipeline.run``: one model per worker, at most two chunks per worker in flight, a
+        """The process pool of ``batch.engines.run``: one model per worker, at most two chunks per worker in flight, a
         dead worker replaced (``thucydides.workers``)."""
         chunks = (([doc for doc, _ in chunk], [ctx for _, ctx in chunk]) for chunk in self._chunks(pairs, size))
         pooled = code_in_pool(chunks, workers=workers, settings=self.settings, today=self.coder.today)

@@ -100,7 +100,8 @@ def code(inputs: tuple[str, ...], fmt: str | None, output: IO[str], published: s
     interruption = Interruption(lambda signals: log.interrupting(signals, after_progress=on_tty))
     click.get_current_context().call_on_close(interruption.install())  # before the slow imports
 
-    from thucydides.pipeline import pipeline_version, run  # imported here: `--help` stays fast
+    from thucydides.batch.engines import run  # imported here: `--help` stays fast
+    from thucydides.pipeline import pipeline_version
 
     try:
         valid = published is None or parse_date(published) is not None

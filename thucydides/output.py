@@ -13,6 +13,7 @@ SCHEMA_VERSION = "0.1"
 
 def article_to_dict(article: Article) -> dict[str, Any]:
     dateline = article.dateline.to_dict(date=article.extra.get("dateline_date")) if article.dateline else None
+    chains = article.chains_by_event()
     return {
         "id": article.id,
         "schema": SCHEMA_VERSION,
@@ -36,7 +37,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
                       for s in article.sentences],
         "actors": [m.to_dict() for m in article.actors],
-        "events": [e.to_dict() for e in article.events],
+        "events": [e.to_dict(chains.get(e.id, ())) for e in article.events],
         "quotes": [q.to_dict() for q in article.quotes],
         "sources": list(article.sources),
         "source_profile": article.extra.get("source_profile"),

@@ -1,7 +1,9 @@
-"""The pipeline: its stages in order, and ``run`` to code inputs into articles.
+"""The pipeline: its stages in order (``STAGES``), and the ``Coder`` that runs them on a chunk of documents.
 
-Each stage declares what it reads and writes (checked by ``check_stages`` at start-up and in the tests);
-later issues add actors, events and attribution after ``nlp``.
+Each stage declares what it reads and writes (checked by ``check_stages`` at start-up and in the tests). The
+stages after ``nlp`` each hold the function that runs them, and ``Coder`` runs them in the table's order; each
+adds its own fields to the article and never rewrites an earlier stage's (``tests/test_project.py`` checks).
+Reading inputs and coding them on an engine (this process, a process pool, Ray) is ``thucydides.batch``'s.
 """
 
 from __future__ import annotations
@@ -15,15 +17,14 @@ from typing import Any
 
 from thucydides.actors import Resolver
 from thucydides.attribution import attribute, framing
+from thucydides.batch.chunks import CHUNK, chunked, until_stopped
 from thucydides.events import EventCoder
 from thucydides.config import Settings
 from thucydides import __version__
 from thucydides.errors import AlreadyCoded, AnalysisFailed, NlpFailed, StructureFailed, ThucydidesError
-from thucydides.ingest import read
 from thucydides.nlp import Parser, load_model
 from thucydides.structure import build_article
 from thucydides.types import Article, RawDocument, Rejected
-from thucydides.workers import code_in_pool, without_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,24 @@ class Stage:
     function: str  # dotted path, for the docs and the stage check
     reads: tuple[str, ...]
     writes: tuple[str, ...]
+    run: Callable[[Coder, Article], Article] | None = None  # an analysis stage: the article with its output added
+
+
+def _actors(coder: Coder, article: Article) -> Article:
+    return replace(article, actors=coder.resolver.article(article, today=coder.today))
+
+
+def _events(coder: Coder, article: Article) -> Article:
+    # an undated article's events stay undated: the run's date only checks actors' roles (docs/dates.md)
+    return replace(article, events=coder.events.article(article))
+
+
+def _attribution(coder: Coder, article: Article) -> Article:
+    return attribute(article)
+
+
+def _framing(coder: Coder, article: Article) -> Article:
+    return replace(article, framing=framing(article))
 
 
 STAGES: tuple[Stage, ...] = (
@@ -42,15 +61,17 @@ STAGES: tuple[Stage, ...] = (
     Stage("nlp", "thucydides.nlp.Parser", reads=("Article.text", "Article.paragraphs", "Article.dateline"),
           writes=("Article.sentences",)),
     Stage("actors", "thucydides.actors.Resolver",
-          reads=("Article.sentences", "Article.dateline", "Article.published"), writes=("Article.actors",)),
+          reads=("Article.sentences", "Article.dateline", "Article.published"), writes=("Article.actors",),
+          run=_actors),
     Stage("events", "thucydides.events.EventCoder",
-          reads=("Article.sentences", "Article.actors", "Article.published"), writes=("Article.events",)),
+          reads=("Article.sentences", "Article.actors", "Article.published"), writes=("Article.events",),
+          run=_events),
     Stage("attribution", "thucydides.attribution.attribute",
           reads=("Article.sentences", "Article.actors", "Article.events", "Article.dateline", "Article.outlet"),
-          writes=("Article.quotes", "Article.sources", "Article.events")),
-    Stage("framing", "thucydides.attribution.framing", reads=("Article.text",), writes=("Article.framing",)),
+          writes=("Article.quotes", "Article.chains", "Article.sources", "Article.extra"), run=_attribution),
+    Stage("framing", "thucydides.attribution.framing", reads=("Article.text",), writes=("Article.framing",),
+          run=_framing),
 )
-CHUNK = 32  # articles per chunk (coded together; one worker task), fewer when they hold much text (chunked)
 
 
 def check_stages(stages: Sequence[Stage] = STAGES) -> None:
@@ -137,12 +158,11 @@ class Coder:
         return Rejected(article.ref, "nlp", refusal.code, refusal.reason, refusal.message)
 
     def _analyse(self, article: Article) -> Article:
-        """The stages after parsing, on one article."""
-        article = replace(article, actors=self.resolver.article(article, today=self.today))
-        # an undated article's events stay undated: the run's date only checks actors' roles (docs/dates.md)
-        article = replace(article, events=self.events.article(article))
-        article = attribute(article)
-        return replace(article, framing=framing(article))
+        """The stages after parsing, on one article, in the order of ``STAGES``."""
+        for stage in STAGES:
+            if stage.run is not None:
+                article = stage.run(self, article)
+        return article
 
     def code_sentences(self, texts: Sequence[tuple[str, str | None]]) -> list[Article]:
         """Code bare texts (gold sentences): ``(text, ISO date or None)`` each, a leading dateline cut off."""
@@ -164,88 +184,3 @@ class Coder:
 def _failed(item: Article | RawDocument, stage: str, error: type[ThucydidesError], what: str,
             exc: Exception) -> Rejected:
     return Rejected(item.ref, stage, error.code, error.reason, f"{what}: {type(exc).__name__}: {exc}")
-
-
-def chunked(items: Iterable[Any], size: int, *, chars: int | None = None,
-            weight: Callable[[Any], int] | None = None) -> Iterator[list[Any]]:
-    """Lists of at most ``size`` items. With ``chars``, a chunk is also closed before a document would take its
-    text past ``chars`` characters (a longer document goes alone), so that the articles coded together, and
-    the memory they take, are bounded by ``max_document_bytes`` and not by 32 times it. ``weight`` gives the
-    document of an item (default: the item itself)."""
-    chunk: list[Any] = []
-    held = 0
-    for item in items:
-        if chars is not None:
-            length = document_chars(weight(item) if weight else item)
-            if chunk and held + length > chars:
-                yield chunk
-                chunk, held = [], 0
-            held += length
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk, held = [], 0
-    if chunk:
-        yield chunk
-
-
-def document_chars(item: Any) -> int:
-    """The characters of text (or HTML) a raw document holds; 0 for anything else (a rejection)."""
-    if isinstance(item, RawDocument):
-        return len(item.text or "") + len(item.html or "")
-    return 0
-
-
-def until_stopped(items: Iterable[Any], stop: Callable[[], bool] | None) -> Iterator[Any]:
-    """``items`` until ``stop()`` is true, asked before each item is read and again before it is handed on: an
-    interrupted run finishes the chunk being coded and reads no further."""
-    if stop is None:
-        yield from items
-        return
-    iterator = iter(items)
-    while not stop():
-        try:
-            item = next(iterator)
-        except StopIteration:
-            return
-        if stop():
-            return
-        yield item
-
-
-def run(inputs: Sequence[str], settings: Settings, *, workers: int = 1, today: date | None = None,
-        coder: Coder | None = None, skip: frozenset[str] = frozenset(), engine: str = "local",
-        address: str | None = None, stop: Callable[[], bool] | None = None,
-        tokens: bool = True) -> Iterator[Article | Rejected]:
-    """Read and code ``inputs``; yields articles and rejections in input order, streaming.
-
-    ``skip``: ids of articles not to code again (they come back as ``already-coded`` skips).
-    ``engine``: ``local`` (this process, or a process pool for ``workers`` > 1) or ``ray`` (Ray actors,
-    on a local Ray or the cluster at ``address``).
-    ``stop``: asked between chunks; once it is true no further input is read, the chunks already being
-    coded are finished and yielded, and the run ends (Ctrl-C in ``thucydides code``).
-    ``tokens``: false leaves the sentences' tokens out of the articles yielded (the command writes none), so
-    that ``--workers`` processes never copy them back: a 5 MB article has about 500 MB of them.
-    """
-    today = today or date.today()
-    if stop is not None and stop():
-        return
-    if engine == "ray":
-        from thucydides.batch.ray_engine import run_ray
-
-        yield from run_ray(inputs, settings, workers=max(workers, 1), address=address, today=today, skip=skip,
-                           stop=stop)
-        return
-    documents = read(inputs, settings)
-    if workers <= 1:
-        coded = (coder or Coder(settings, today=today, skip=skip)).code(documents, stop=stop)
-        yield from coded if tokens else map(without_tokens, coded)
-        return
-    chunks = until_stopped(chunked(documents, CHUNK, chars=settings.max_document_bytes), stop)
-    pooled = code_in_pool(((chunk, None) for chunk in chunks), workers=workers, settings=settings, today=today,
-                          skip=skip, stop=stop, tokens=tokens)
-    try:
-        for coded, _ in pooled:
-            yield from coded
-    finally:
-        pooled.close()  # a consumer that stops early (a second Ctrl-C, a bug) ends the workers at once

@@ -6,6 +6,7 @@ leave ``thucydides.nlp``; a parsed sentence carries plain :class:`Token` values 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,6 +166,15 @@ class Hop:
 
 
 @dataclass(frozen=True, slots=True)
+class EventChain:
+    """What the attribution stage says of one event: the chain of the claim it sits in (its quotation, the
+    clause of a verb of saying, the reporting frame of its sentence, else the publisher alone)."""
+
+    event: str  # Event.id
+    chain: tuple[Hop, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """What someone said: a direct quotation or reported speech, with its speaker and chain."""
 
@@ -258,13 +268,14 @@ class Event:
     actor_unknown: bool = False  # no source actor in the text (a passive without agent)
     reciprocal: bool = False
     negates: str | None = None  # a rejection coded from a negated act: the CAMEO code of the act not done
-    attribution: tuple[Hop, ...] = ()
 
     @property
     def cameo_root(self) -> str:
         return self.cameo[:2]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, chain: Sequence[Hop] = ()) -> dict[str, Any]:
+        """The event's part of the public record; ``chain`` is its attribution chain (``Article.chain_of``),
+        which the attribution stage writes apart from the event."""
         def actor(m: ActorMention | None) -> dict[str, Any] | None:
             if m is None:
                 return None
@@ -284,7 +295,7 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "modality": self.modality.to_dict(), "actor_unknown": self.actor_unknown,
             "reciprocal": self.reciprocal, "negates": self.negates, "pattern": self.pattern,
-            "attribution": {"chain": [h.to_dict() for h in self.attribution]},
+            "attribution": {"chain": [h.to_dict() for h in chain]},
         }
 
 
@@ -311,10 +322,19 @@ class Article:
     warnings: tuple[str, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
+    chains: tuple[EventChain, ...] = ()  # the attribution stage's: the chain of each event's claim
     quotes: tuple[Quote, ...] = ()
     sources: tuple[Any, ...] = ()
     framing: tuple[Framing, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def chain_of(self, event: Event) -> tuple[Hop, ...]:
+        """The attribution chain of one of this article's events (empty before the attribution stage)."""
+        return self.chains_by_event().get(event.id, ())
+
+    def chains_by_event(self) -> dict[str, tuple[Hop, ...]]:
+        """Event id -> its attribution chain, for reading many events."""
+        return {c.event: c.chain for c in self.chains}
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON record (``output.article_to_dict``): ``json.dumps(article.to_json(), ensure_ascii=False)``

@@ -15,6 +15,7 @@ Read sentence by sentence:
 
 Every quote gets a chain; every event gets the chain of the claim it is part of (its quotation, the clause of
 a verb of saying it sits in, or the frame of its sentence), else the publisher's own assertion (length one).
+The stage writes its own fields (``quotes``, ``chains``, ``sources``): it never edits the events.
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ from thucydides.attribution.profile import event_chain, source_profile
 from thucydides.attribution.spans import quotation_spans
 from thucydides.attribution.state import State, publisher_hop
 from thucydides.attribution.words import cues
-from thucydides.types import ActorMention, Article, Quote
+from thucydides.types import ActorMention, Article, EventChain, Quote
 
 __all__ = ["attribute", "cues", "publisher_hop"]
 
 
 def attribute(article: Article) -> Article:
-    """The article with ``quotes``, ``sources``, a source profile in ``extra`` and every event's chain."""
+    """The article with ``quotes``, ``chains`` (every event's), ``sources`` and a source profile in ``extra``."""
     state = State(publisher=publisher_hop(article))
     quoted = quotation_spans(article)
     # token -> actor mention, per sentence: built once for the passes over the article and the sentences
@@ -54,8 +55,8 @@ def attribute(article: Article) -> Article:
                          speaker=c.speaker, speaker_start=c.speaker_span[0] if c.speaker_span else None,
                          speaker_end=c.speaker_span[1] if c.speaker_span else None, chain=c.chain,
                          sentence=c.sentence) for c in state.claims)
-    events = tuple(replace(e, attribution=event_chain(e, state)) for e in article.events)
-    sources, profile = source_profile(state, quotes, events)
+    chains = tuple(EventChain(e.id, event_chain(e, state)) for e in article.events)
+    sources, profile = source_profile(state, quotes, chains)
     extra = dict(article.extra)
     extra["source_profile"] = profile
-    return replace(article, quotes=quotes, events=events, sources=sources, extra=extra)
+    return replace(article, quotes=quotes, chains=chains, sources=sources, extra=extra)

@@ -23,7 +23,8 @@ from typing import Any
 from thucydides.config import Settings
 from thucydides.errors import ConfigError
 from thucydides.ingest import read
-from thucydides.pipeline import CHUNK, Coder, chunked, until_stopped
+from thucydides.batch.chunks import CHUNK, chunked, until_stopped
+from thucydides.pipeline import Coder
 from thucydides.types import Article, RawDocument, Rejected
 
 

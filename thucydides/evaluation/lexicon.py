@@ -228,7 +228,7 @@ def tally_inputs(inputs: Sequence[str], settings, *, limit: int | None = None,  
     from thucydides.actors import Resolver
     from thucydides.ingest import read
     from thucydides.nlp import Parser, load_model
-    from thucydides.pipeline import CHUNK, chunked
+    from thucydides.batch.chunks import CHUNK, chunked
     from thucydides.structure import build_article
 
     model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from thucydides.actors.resolve import split_code
+from thucydides.actors.records import split_code
 from thucydides.events.codebook import CameoCode
 from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality

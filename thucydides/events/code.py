@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from thucydides.actors.dictionary import ActorDictionary, default_dictionary
-from thucydides.actors.resolve import article_date
+from thucydides.actors.context import article_date
 from thucydides.events.arguments import Arguments
 from thucydides.events.assembly import Assembly, _dedupe
 from thucydides.events.codebook import codebook

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from thucydides.actors.composing import RELATIONAL
 from thucydides.actors.dictionary import ADJECTIVE, phrase_key
-from thucydides.actors.resolve import RELATIONAL, split_code
+from thucydides.actors.records import split_code
 from thucydides.events.places import place_named, prefer
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set

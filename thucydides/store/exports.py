@@ -446,6 +446,7 @@ def article_event_rows(article: Article) -> Iterator[dict[str, Any]]:
     """The :data:`COLUMNS` of an article's events, straight from the coded article (as the store would give them
     back, but unclustered: ``cluster`` and ``num_articles`` are empty): what the Ray engine writes to Parquet
     shards without a round trip through the store."""
+    chains = article.chains_by_event()
     for e in article.events:
         source, target, location = e.source, e.target, e.location
         first, last = event_interval(e.date, e.date_precision, published=article.published) or (None, None)
@@ -457,5 +458,5 @@ def article_event_rows(article: Article) -> Iterator[dict[str, Any]]:
             "quad_class": e.quad_class, "polarity": e.modality.polarity, "certainty": e.modality.certainty,
             "trigger": e.trigger_text, "location_name": location.name if location else None,
             "outlet": article.outlet, "url": article.url, "date_start": first, "date_end": last,
-            **record_columns(e.to_dict()), "cluster": None, "num_articles": None,
+            **record_columns(e.to_dict(chains.get(e.id, ()))), "cluster": None, "num_articles": None,
         }

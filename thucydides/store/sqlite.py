@@ -186,12 +186,13 @@ class Store:
                 [(article.id, src["name"], src["kind"], src["code"], src["mentions"]) for src in article.sources])
             self.executemany(
                 "INSERT INTO attribution_hops(article_id, event_id, hop, name, kind, code, cue) VALUES (?,?,?,?,?,?,?)",
-                [(article.id, e.id, n, h.name, h.kind, h.code, h.cue) for e in article.events
-                 for n, h in enumerate(e.attribution)])
+                [(article.id, c.event, n, h.name, h.kind, h.code, h.cue) for c in article.chains
+                 for n, h in enumerate(c.chain)])
             self.executemany(
                 "INSERT INTO framing(article_id, start, end_, text, kind, note) VALUES (?,?,?,?,?,?)",
                 [(article.id, f.start, f.end, f.text, f.kind, f.note) for f in article.framing])
             rows = []
+            chains = article.chains_by_event()
             for event in article.events:
                 s, t, loc, mood = event.source, event.target, event.location, event.modality
                 first, last = event_interval(event.date, event.date_precision, published=article.published) or \
@@ -204,7 +205,8 @@ class Store:
                     event.goldstein, event.quad_class, event.plover, event.plover_mode, event.date,
                     event.date_precision, first, last, loc.name if loc else None, loc.country if loc else None,
                     loc.lat if loc else None, loc.lon if loc else None, mood.polarity, mood.certainty,
-                    mood.condition, event.negates, event.pattern, json.dumps(event.to_dict(), ensure_ascii=False)))
+                    mood.condition, event.negates, event.pattern,
+                    json.dumps(event.to_dict(chains.get(event.id, ())), ensure_ascii=False)))
             self.executemany(
                 "INSERT INTO events(id, article_id, sentence, trigger, trigger_start, source_code,"
                 " source_country, source_sector, source_name, target_code, target_country, target_sector,"

@@ -1,0 +1,233 @@
+"""Step 3 of reading a sentence: compose each mention (segment) into an actor from what it names itself.
+
+A known person takes their role on the article's date; an organisation its code; a country or capital plus the
+strongest role phrase gives country + sector (``Kenyan police`` -> KENCOP); a capital alone is its government
+(metonymy) unless it is a place (``in Kyiv``). A mention that names no country is handed to the context
+(:class:`~thucydides.actors.context.Referring`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thucydides.actors.context import _Context
+from thucydides.actors.dictionary import (
+    ADJECTIVE, CAPITAL, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, ORGANIZATIONS, PERSON, REGION,
+    REGION_ADJECTIVE, SECTOR, Person, phrase_key,
+)
+from thucydides.actors.records import ANCHORS, NAME, PLACE_LIKE, SURNAME, _Resolved, _Segment, _Unit, split_code
+from thucydides.types import Actor, Token
+
+# heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
+RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
+                         "enemies", "enemy", "rivals", "rival", "adversaries", "adversary", "foes", "foe", "backers",
+                         "backer", "sponsors", "sponsor"})
+
+
+class Composing:
+    """The actor of one segment (part of :class:`Resolver`; reads ``self.d``, hands context-dependent mentions
+    to :class:`~thucydides.actors.context.Referring`)."""
+
+    def _compose(self, seg: _Segment, tokens: Sequence[Token], ctx: _Context) -> _Resolved | None:
+        units = seg.units
+        sector, sector_unit, head = self._sector(units)
+        names = [u for u in units if u.kind == NAME]
+        orgs = [u for u in units if u.kind in ORGANIZATIONS]
+        anchors = [u for u in units if u.kind in ANCHORS]
+        for unit in units:
+            if unit.kind not in (PERSON, SURNAME):
+                continue
+            person = self._person(unit, ctx)
+            if person is None:
+                continue
+            actor, rule, evidence = self._person_actor(person, seg, ctx, anchors, sector, sector_unit)
+            return _Resolved(seg, actor, rule, evidence, head=head)
+        if orgs:
+            return self._org(seg, orgs[0], sector, sector_unit, names, head, ctx)
+        if seg.ethnic:
+            # "ethnic Albanians", "ethnic Turks": a minority named by its people, not by the country it lives in;
+            # another country in the mention ("ethnic Albanians of Macedonia") or the context gives the country
+            anchors = [u for u in anchors if not (u.kind == ADJECTIVE and u.i > 0
+                                                  and tokens[u.i - 1].text.lower() == "ethnic")]
+            if not anchors:
+                return self._ethnic(seg, sector, sector_unit, head, ctx, tokens)
+        if units and units[0].kind == SECTOR and units[0].key in RELATIONAL and units[0].j < len(tokens) and \
+                tokens[units[0].j].text.lower() == "of":
+            return None  # "allies of Russia": not Russia, and not named
+        relational = seg.possessor is not None and head in RELATIONAL and units[seg.possessor] in anchors
+        if relational:
+            # "Kyiv's European allies", "Iran's neighbours": whose allies they are is not who they are
+            anchors = [u for u in anchors if u is not units[seg.possessor]]
+            if not anchors:
+                return None
+        if anchors:
+            anchor = anchors[0]
+            if seg.possessor is not None and units[seg.possessor].kind in ANCHORS and not relational:
+                anchor = units[seg.possessor]
+            return self._anchored(seg, anchor, sector, sector_unit, names, head, tokens)
+        if seg.pronoun and head in RELATIONAL:
+            return None  # "Russia and its allies": not Russia
+        if seg.pronoun and (sector_unit is not None or names):
+            found = self._possessed(seg, sector, sector_unit, head, ctx)
+            if found is not None:
+                return found
+        if sector_unit is not None:
+            return self._contextual(seg, sector, sector_unit, names, head, ctx, tokens)
+        if names:
+            known = ctx.by_surname.get(phrase_key(names[-1].key.split()[-1]))
+            if known is not None:
+                actor, source = known
+                return _Resolved(seg, actor, "coreference", f"same person as {source!r} earlier in the article",
+                                 head=head)
+        return None
+
+    def _sector(self, units: list[_Unit]) -> tuple[str | None, _Unit | None, str | None]:
+        sectors = [u for u in units if u.kind == SECTOR]
+        if not sectors:
+            return None, None, None
+        head = sectors[-1].key
+        for strength in ("strong", "weak"):
+            found = [u for u in sectors if u.entry.role == strength]
+            if found:
+                return found[-1].entry.code or None, found[-1], head
+        return None, sectors[-1], head
+
+    def _person(self, unit: _Unit, ctx: _Context) -> Person | None:
+        d = self.d
+        if unit.kind == PERSON:
+            candidates = [d.people[e.entity] for e in unit.entries if e.kind == PERSON and e.entity in d.people]
+        else:
+            candidates = [d.people[e] for e in sorted(d.surnames.get(unit.key, ()))]
+            seen = [p for p in candidates if p.entity in ctx.people_seen]
+            if seen:
+                return seen[-1]
+            if unit.key in ctx.by_surname:
+                return None  # a person the article introduced, not the dictionary's namesake
+            active = [p for p in candidates if p.role_on(ctx.on)]
+            if len(active) == 1:
+                return active[0]
+            return candidates[0] if len(candidates) == 1 and not active else None
+        active = [p for p in candidates if p.role_on(ctx.on)]
+        return (active or candidates or [None])[0]
+
+    def _person_actor(self, person: Person, seg: _Segment, ctx: _Context, anchors: list[_Unit],
+                      sector: str | None, sector_unit: _Unit | None) -> tuple[Actor, str, str]:
+        role = person.role_on(ctx.on)
+        if role is not None and not seg.former:
+            return self._actor(role.code, person.name, person.entity, PERSON), "dictionary", role.describe()
+        last = person.last_role_before(ctx.on)
+        if sector and sector_unit is not None and sector_unit.entry.role == "strong" and not seg.former:
+            # the text gives a role the dictionary does not list for that date: "Senator Marco Rubio" in 2023
+            known = [r.code[:3] for r in person.roles if r.code[:3] not in ("IGO", "NGO")]
+            country = anchors[0].entry.code[:3] if anchors else (known[-1] if known else "---")
+            code = country + sector
+            if self.d.valid_code(code):
+                return (self._actor(code, person.name, person.entity, PERSON), "role",
+                        f"{sector_unit.entry.source} {sector_unit.key!r} -> {sector}; {person.name} holds no "
+                        f"listed role on {ctx.on.isoformat()}")
+        if last is not None or (role is not None and seg.former):
+            last = last or role
+            country = last.code[:3] if last.code[:3] not in ("IGO", "NGO") else "---"
+            if anchors:
+                country = anchors[0].entry.code[:3]
+            why = "called former in the text" if seg.former else f"not in office on {ctx.on.isoformat()}"
+            return (self._actor(country + "ELI", person.name, person.entity, PERSON), "former",
+                    f"{last.describe()}; {why}")
+        first = person.roles[0]
+        country = first.code[:3] if first.code[:3] not in ("IGO", "NGO") else "---"
+        if anchors:
+            country = anchors[0].entry.code[:3]
+        return (self._actor(country, person.name, person.entity, PERSON), "before-office",
+                f"{first.describe()}; not yet in office on {ctx.on.isoformat()}")
+
+    def _org(self, seg: _Segment, unit: _Unit, sector: str | None, sector_unit: _Unit | None,
+             names: list[_Unit], head: str | None, ctx: _Context) -> _Resolved | None:
+        if seg.place and unit.kind == INSTITUTION and unit is seg.units[0] and sector_unit is None and not names:
+            return None  # "at the White House", "outside the Knesset": the building
+        entries = unit.entries
+        entry = next((e for e in entries if e.active(ctx.on)), None)
+        if entry is None:  # outside every dated row: the nearest one
+            entry = min(entries, key=lambda e: abs(((e.start or ctx.on) - ctx.on).days))
+        code = entry.code
+        evidence = entry.describe()
+        if entry.kind == IGO and sector and sector not in ("GOV", "IGO") and sector_unit is not None \
+                and sector_unit.entry.role == "strong" and self.d.valid_code(code + sector):
+            code += sector
+            evidence += f"; {sector_unit.entry.source} {sector_unit.key!r} -> {sector}"
+        kind = {IGO: "igo", NGO: "ngo", GROUP: "group", MEDIA: "media", INSTITUTION: "organization"}[entry.kind]
+        name, entity = entry.name, entry.entity
+        if names:
+            name, entity, kind = " ".join(names[-1].key.split()), None, PERSON
+        return _Resolved(seg, self._actor(code, name, entity, kind), "dictionary", evidence, head=head)
+
+    def _anchored(self, seg: _Segment, anchor: _Unit, sector: str | None, sector_unit: _Unit | None,
+                  names: list[_Unit], head: str | None, tokens: Sequence[Token]) -> _Resolved | None:
+        entry = anchor.entry
+        base = entry.code[:3]
+        if seg.place and anchor.kind in PLACE_LIKE and sector_unit is None and anchor is seg.units[0]:
+            return None  # "in Kyiv", "fighting in Ukraine", "returned to Moscow": a place
+        last = tokens[anchor.j - 1]
+        modifier = (sector_unit is None and not names and len(seg.units) == 1 and last.dep in ("amod", "compound")
+                    and not seg.i <= last.head < seg.j and tokens[last.head].pos in ("NOUN", "PROPN")
+                    and anchor.kind in (ADJECTIVE, REGION_ADJECTIVE, COUNTRY, CAPITAL))
+        # "Chinese products", "the Minsk agreements", "Western interests": not an actor unless a list gives it a
+        # head noun ("Armenian and Azerbaijani foreign ministers")
+        if _inside_other_name(tokens, anchor, seg):
+            return None  # "the Jordan River", "Chad Wolf", "South China Sea"
+        evidence = f"{entry.source} {entry.name} -> {base}"
+        name = names[-1].key if names else None
+        if seg.former and (sector in (None, "GOV")) and (sector_unit is not None or names):
+            code, rule = base + "ELI", "former"
+        elif sector:
+            code, rule = base + sector, "role"
+            evidence += f"; {sector_unit.entry.source} {sector_unit.key!r} -> {sector}"  # type: ignore[union-attr]
+        elif anchor.kind == CAPITAL:
+            code, rule = base + "GOV", "metonymy"
+            evidence = f"{entry.source} {tokens[anchor.i].text} stands for the {entry.name}"
+        else:
+            code, rule = base, "dictionary"
+        if not self.d.valid_code(code):
+            code = base
+        if name:
+            kind = PERSON
+        elif anchor.kind == CAPITAL and code.endswith("GOV"):
+            kind = "government"
+        elif code == base:
+            kind = "region" if anchor.kind in (REGION, REGION_ADJECTIVE) else "country"
+        else:
+            kind = "role"
+        label = name or self._label(base, code)
+        entity = None
+        if code == base and not name:
+            entity = f"{'region' if base in self.d.regions else 'country'}:{base}"
+        distributable = sector_unit is None and anchor.kind in (COUNTRY, ADJECTIVE, REGION_ADJECTIVE) and not names
+        return _Resolved(seg, self._actor(code, label, entity, kind), rule, evidence, head=head,
+                         distributable=distributable, modifier=modifier)
+
+    def _label(self, base: str, code: str) -> str:
+        sector = code[3:6] if len(code) >= 6 else None
+        place = self.d.country_label(base) if base != "---" else "unidentified"
+        return f"{place} {self.d.sectors[sector]}" if sector in self.d.sectors else self.d.country_name(base)
+
+    def _actor(self, code: str, name: str, entity: str | None, kind: str) -> Actor:
+        country, sector = split_code(code, self.d)
+        return Actor(code=code, country=country, sector=sector, name=name, entity=entity, kind=kind)
+
+
+
+def _inside_other_name(tokens: Sequence[Token], unit: _Unit, seg: _Segment | None = None) -> bool:
+    """The unit is part of a longer name the parser found (a river, a sea, a person): not a country.
+
+    A neighbour that is itself a dictionary unit of the same mention is no "longer name": the parser's entity
+    around "Bosnian Serbs" or "Iraqi Kurds" is the mention itself."""
+    first, last = tokens[unit.i], tokens[unit.j - 1]
+    if first.ent_type in ("", "GPE", "NORP", "ORG") and last.ent_type in ("", "GPE", "NORP", "ORG"):
+        return False
+    covered = {k for u in seg.units if u is not unit and u.kind in ANCHORS | {SECTOR} for k in range(u.i, u.j)} \
+        if seg is not None else set()
+    before = unit.i > 0 and first.ent_iob == "I" and tokens[unit.i - 1].ent_type == first.ent_type \
+        and tokens[unit.i - 1].text[:1].isupper() and tokens[unit.i - 1].text.lower() != "the" \
+        and unit.i - 1 not in covered
+    after = unit.j < len(tokens) and tokens[unit.j].ent_iob == "I" and tokens[unit.j].text[:1].isupper() \
+        and unit.j not in covered
+    return before or after

@@ -1,0 +1,140 @@
+"""Step 1 of reading a sentence: find the dictionary phrases and names in its tokens.
+
+Every dictionary phrase is found by longest match over the tokens, keeping the meanings its case allows
+(``"PM"`` is a title, ``"5 pm"`` a time); a surname alone matches a known person only when it is not part of a
+longer, different name; names the parser tags as PERSON but no dictionary knows become *name* units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thucydides.actors.context import _Context
+from thucydides.actors.dictionary import (
+    ADJECTIVE, CAPITAL, CAPITALISED, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, PERSON, REGION, REGION_ADJECTIVE,
+    SECTOR, UPPER, Entry, phrase_key,
+)
+from thucydides.actors.records import NAME, SURNAME, _Unit
+from thucydides.structure.resources import gazetteer
+from thucydides.types import Token
+
+# sector words that are abbreviated titles only in upper case ("Libyan PM", not "5 pm")
+_ABBREVIATED_TITLES = frozenset({"pm", "fm"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "sen", "rep",
+                     "prime", "king", "queen", "prince", "sheikh", "ayatollah", "colonel", "col"})
+
+
+class Matching:
+    """Dictionary units over a sentence's tokens (part of :class:`Resolver`; reads ``self.d``)."""
+
+    def _match(self, tokens: Sequence[Token], context: _Context) -> list[_Unit]:
+        d = self.d
+        keys = [phrase_key(t.text) for t in tokens]
+        n = len(tokens)
+        units: list[_Unit] = []
+        k = 0
+        while k < n:
+            best: _Unit | None = None
+            if keys[k] in d.first_words:
+                key = ""
+                for j in range(k, min(n, k + d.max_words + 2)):
+                    if not keys[j]:
+                        break
+                    key = keys[j] if j == k else key + (" " if tokens[j].start > tokens[j - 1].end else "") + keys[j]
+                    found = self._accept(d.lookup(key), tokens, k, j + 1)
+                    if found:
+                        best = _Unit(k, j + 1, found[0].kind, found, key)
+            if best is None and keys[k] in d.surnames and self._surname_ok(tokens, k):
+                best = _Unit(k, k + 1, SURNAME, [], keys[k])
+            if best is not None:
+                units.append(best)
+                k = best.j
+            else:
+                k += 1
+        return self._names(tokens, units, context)
+
+    @staticmethod
+    def _accept(bucket: list[tuple[Entry, int]], tokens: Sequence[Token], i: int, j: int) -> list[Entry]:
+        if not bucket:
+            return []
+        raw = "".join(t.text for t in tokens[i:j]).replace(".", "")
+        capital = tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit()
+        entities: list[Entry] = []
+        sectors: list[Entry] = []
+        for entry, rule in bucket:
+            if rule == UPPER and not (raw.isupper() and raw.replace(" ", "") == raw):
+                continue
+            if rule == CAPITALISED and not capital and not _lowercase_ok(entry, tokens, i, j):
+                continue
+            if entry.kind == SECTOR and tokens[i].text.lower().replace(".", "") in _ABBREVIATED_TITLES and (
+                    tokens[i].text not in ("PM", "FM") or (i > 0 and tokens[i - 1].text[:1].isdigit())):
+                continue  # "PM", "FM" as titles; "at 5 pm", "11 p.m." are times
+            (sectors if entry.kind == SECTOR else entities).append(entry)
+        if not entities and i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start:
+            return []  # the tail of a hyphenated modifier ("multi-party elections", "anti-government") names no actor
+        if entities and (capital or not sectors):
+            # several meanings: people first, then organisations, then countries (a person named Jordan)
+            order = {PERSON: 0, GROUP: 1, INSTITUTION: 1, IGO: 1, NGO: 1, MEDIA: 2, COUNTRY: 3, CAPITAL: 4,
+                     ADJECTIVE: 5, REGION: 6, REGION_ADJECTIVE: 7}
+            return sorted(entities, key=lambda e: order.get(e.kind, 9))
+        return sectors
+
+    @staticmethod
+    def _surname_ok(tokens: Sequence[Token], k: int) -> bool:
+        token = tokens[k]
+        if not (token.text[:1].isupper() or _after_title(tokens, k)) or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
+                or token.ent_type in ("DATE", "TIME", "GPE", "LOC"):
+            return False
+        if k > 0 and tokens[k - 1].text.lower() in ("in", "from", "near", "to", "at", "outside", "around", "of") \
+                and gazetteer().country_of(token.text):
+            return False  # "25 km from Goma": a town, not the surname of a former prime minister
+        if len(token.text) > 1 and token.text.isupper() and not any(
+                tokens[j].text.isupper() for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j].text.isalpha()):
+            return False  # "a BAK missile": an acronym in running text, not the surname Bak
+        if token.text.endswith(".") or (k + 1 < len(tokens) and tokens[k + 1].text == "."
+                                        and tokens[k + 1].start == token.end and k + 2 < len(tokens)
+                                        and (tokens[k + 2].text[:1].isupper() or tokens[k + 2].text[:1].isdigit())):
+            # "Sen. Patrick Leahy", "Gen. Smith", "telegram No. 246": an abbreviation, not the surname Sen, Gen or No
+            return False
+        # part of a longer name the dictionary does not know ("Hunter Biden"): not this person
+        if token.ent_iob == "I" and k > 0 and tokens[k - 1].ent_type == token.ent_type == "PERSON":
+            return tokens[k - 1].text[:1].islower() or phrase_key(tokens[k - 1].text) in _TITLES
+        return not (k + 1 < len(tokens) and tokens[k + 1].ent_iob == "I" and tokens[k + 1].ent_type == "PERSON"
+                    and tokens[k + 1].text[:1].isupper())
+
+    @staticmethod
+    def _names(tokens: Sequence[Token], units: list[_Unit], context: _Context) -> list[_Unit]:
+        covered = {k for u in units for k in range(u.i, u.j)}
+        extra: list[_Unit] = []
+        k, n = 0, len(tokens)
+        while k < n:
+            if tokens[k].ent_type == "PERSON" and k not in covered and tokens[k].text[:1].isupper():
+                j = k + 1
+                while j < n and tokens[j].ent_type == "PERSON" and tokens[j].ent_iob == "I" and j not in covered:
+                    j += 1
+                while j > k + 1 and tokens[j - 1].text in ("'s", "’s", "'"):
+                    j -= 1
+                if phrase_key(tokens[k].text) not in _TITLES or j > k + 1:
+                    extra.append(_Unit(k, j, NAME, [], " ".join(t.text for t in tokens[k:j])))
+                k = j
+            elif k not in covered and tokens[k].pos == "PROPN" and phrase_key(tokens[k].text) in context.by_surname:
+                extra.append(_Unit(k, k + 1, NAME, [], tokens[k].text))  # a name the article introduced earlier
+                k += 1
+            else:
+                k += 1
+        return sorted(units + extra, key=lambda u: u.i)
+
+
+def _lowercase_ok(entry: Entry, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A name written in lower case is still the actor where it cannot be a common word: a nationality adjective
+    in -ian/-ese before a noun ("tunisian rioters"), or a person right after a title ("President obama")."""
+    word = tokens[i].text.lower()
+    if entry.kind == ADJECTIVE and j == i + 1 and word.endswith(("ian", "ese")) and len(word) > 5 \
+            and j < len(tokens) and tokens[j].pos in ("NOUN", "PROPN"):
+        return True
+    return entry.kind == PERSON and _after_title(tokens, i)
+
+
+def _after_title(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` follows a capitalised title ("President obama")."""
+    return k > 0 and phrase_key(tokens[k - 1].text) in _TITLES and tokens[k - 1].text[:1].isupper()
