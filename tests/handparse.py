@@ -27,11 +27,16 @@ def mention(tokens: tuple[Token, ...], first: int, last: int, code: str) -> Acto
 
 
 def article(tokens: tuple[Token, ...], mentions: list[ActorMention], published: str = "2024-05-01"):
-    """A one-sentence article over hand-built ``tokens`` with its actor ``mentions`` (what the actors stage gives)."""
+    """A one-sentence article over hand-built ``tokens`` with its actor ``mentions`` (what the actors stage gives)
+    and the references of its pronouns (what the coreference stage adds)."""
+    from dataclasses import replace
+
+    from thucydides.actors.coreference import references
     from thucydides.types import Article, InputRef, Sentence, Span
 
     text = " ".join(t.text for t in tokens)
     sentence = Sentence(index=0, start=0, end=len(text), paragraph=0, text=text, tokens=tokens)
-    return Article(id="hand", ref=InputRef("<hand-built>"), format="text", text=text, published=published,
-                   published_precision="day", paragraphs=(Span(0, len(text)),), sentences=(sentence,),
-                   actors=tuple(mentions))
+    built = Article(id="hand", ref=InputRef("<hand-built>"), format="text", text=text, published=published,
+                    published_precision="day", paragraphs=(Span(0, len(text)),), sentences=(sentence,),
+                    actors=tuple(mentions))
+    return replace(built, references=references(built))

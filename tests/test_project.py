@@ -70,7 +70,7 @@ def test_each_analysis_stage_adds_only_what_it_declares(coder):
 
     text = ("MOSCOW, May 6 (TASS) - Russian forces shelled Kharkiv on Monday, Ukraine's General Staff said. "
             "\"We will respond,\" Defence Minister Rustem Umerov told reporters. Moscow calls the war a \"special "
-            "operation\".")
+            "operation\". He spoke in Kyiv.")
     article = coder._structure(RawDocument(ref=InputRef("s.txt"), format="text", text=text, outlet="TASS"))
     [article] = coder.parser([article])
     ran = []
@@ -83,7 +83,7 @@ def test_each_analysis_stage_adds_only_what_it_declares(coder):
         assert changed and changed <= declared, (stage.name, sorted(changed - declared))
         ran.append(stage.name)
         article = after
-    assert ran == ["actors", "events", "attribution", "framing"]
+    assert ran == ["actors", "coreference", "events", "attribution", "framing"]
     assert article.events and {c.event for c in article.chains} == {e.id for e in article.events}
 
 

@@ -124,6 +124,21 @@ def sample_db(samples_store):
     return samples_store("store")
 
 
+def test_every_event_actor_is_in_the_actors_table(sample_db):
+    """The store's actors table holds every source and target of every event: the actor stage's mentions and the
+    ones the events stage inferred (a place attacked, unidentified attackers, a domestic act's own country)."""
+    with sqlite3.connect(sample_db) as conn:
+        actors = set(conn.execute("SELECT article_id, start, end_, code FROM actors"))
+        rules = {r for (r,) in conn.execute("SELECT DISTINCT rule FROM actors")}
+        records = [(a, json.loads(r)) for a, r in conn.execute("SELECT article_id, record FROM events")]
+    assert records
+    for article_id, event in records:
+        for m in (event["source"], event["target"], *event["sources_all"], *event["targets_all"]):
+            if m is not None:
+                assert (article_id, m["start"], m["end"], m["code"]) in actors, (article_id, m)
+    assert rules & {"location", "unidentified", "implicit", "context"}, rules
+
+
 def test_query_filters(run_cli, sample_db):
     everything = run_cli("query", "--db", sample_db, "--format", "json").output.splitlines()
     russian = [json.loads(line) for line in run_cli("query", "--db", sample_db, "--source", "RUS",

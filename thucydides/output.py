@@ -37,6 +37,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
                       for s in article.sentences],
         "actors": [m.to_dict() for m in article.actors],
+        "references": [r.to_dict() for r in article.references],
+        "inferred_actors": [m.to_dict() for m in article.inferred_actors],
         "events": [e.to_dict(chains.get(e.id, ())) for e in article.events],
         "quotes": [q.to_dict() for q in article.quotes],
         "sources": list(article.sources),

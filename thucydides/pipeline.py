@@ -16,6 +16,8 @@ from importlib import resources
 from typing import Any
 
 from thucydides.actors import Resolver
+from thucydides.actors.coreference import references
+from thucydides.actors.inferred import inferred_mentions
 from thucydides.attribution import attribute, framing
 from thucydides.batch.chunks import CHUNK, chunked, until_stopped
 from thucydides.events import EventCoder
@@ -40,9 +42,14 @@ def _actors(coder: Coder, article: Article) -> Article:
     return replace(article, actors=coder.resolver.article(article, today=coder.today))
 
 
+def _coreference(coder: Coder, article: Article) -> Article:
+    return replace(article, references=references(article))
+
+
 def _events(coder: Coder, article: Article) -> Article:
     # an undated article's events stay undated: the run's date only checks actors' roles (docs/dates.md)
-    return replace(article, events=coder.events.article(article))
+    events = coder.events.article(article)
+    return replace(article, events=events, inferred_actors=inferred_mentions(events, article.actors))
 
 
 def _attribution(coder: Coder, article: Article) -> Article:
@@ -63,11 +70,14 @@ STAGES: tuple[Stage, ...] = (
     Stage("actors", "thucydides.actors.Resolver",
           reads=("Article.sentences", "Article.dateline", "Article.published"), writes=("Article.actors",),
           run=_actors),
+    Stage("coreference", "thucydides.actors.coreference.references", reads=("Article.sentences", "Article.actors"),
+          writes=("Article.references",), run=_coreference),
     Stage("events", "thucydides.events.EventCoder",
-          reads=("Article.sentences", "Article.actors", "Article.published"), writes=("Article.events",),
-          run=_events),
+          reads=("Article.sentences", "Article.actors", "Article.references", "Article.published"),
+          writes=("Article.events", "Article.inferred_actors"), run=_events),
     Stage("attribution", "thucydides.attribution.attribute",
-          reads=("Article.sentences", "Article.actors", "Article.events", "Article.dateline", "Article.outlet"),
+          reads=("Article.sentences", "Article.actors", "Article.references", "Article.events", "Article.dateline",
+                 "Article.outlet"),
           writes=("Article.quotes", "Article.chains", "Article.sources", "Article.extra"), run=_attribution),
     Stage("framing", "thucydides.attribution.framing", reads=("Article.text",), writes=("Article.framing",),
           run=_framing),

@@ -153,6 +153,24 @@ class ActorMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Reference:
+    """A word that names no one by itself ("he", "they", "both sides") and the actors it points back to: the
+    coreference stage's output (``actors/coreference.py``), read by the events and attribution stages."""
+
+    sentence: int
+    token: int  # the word's token index within its sentence
+    start: int  # the word's characters in the article
+    end: int
+    rule: str  # pair | group | pronoun
+    antecedents: tuple[ActorMention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "start": self.start, "end": self.end, "rule": self.rule,
+                "antecedents": [{"text": m.text, "start": m.start, "end": m.end, "code": m.actor.code}
+                                for m in self.antecedents]}
+
+
+@dataclass(frozen=True, slots=True)
 class Hop:
     """One link of an attribution chain, from the publisher to the ultimate source."""
 
@@ -321,7 +339,10 @@ class Article:
     sentences: tuple[Sentence, ...] = ()
     warnings: tuple[str, ...] = ()
     actors: tuple[ActorMention, ...] = ()
+    references: tuple[Reference, ...] = ()  # the coreference stage's: "he", "they", "both sides" -> actors
     events: tuple[Event, ...] = ()
+    # the events stage's: sources and targets it inferred, not named in the text (actors/inferred.py)
+    inferred_actors: tuple[ActorMention, ...] = ()
     chains: tuple[EventChain, ...] = ()  # the attribution stage's: the chain of each event's claim
     quotes: tuple[Quote, ...] = ()
     sources: tuple[Any, ...] = ()

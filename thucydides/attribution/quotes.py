@@ -28,7 +28,7 @@ from thucydides.attribution.profile import event_chain, source_profile
 from thucydides.attribution.spans import quotation_spans
 from thucydides.attribution.state import State, publisher_hop
 from thucydides.attribution.words import cues
-from thucydides.types import ActorMention, Article, EventChain, Quote
+from thucydides.types import ActorMention, Article, EventChain, Quote, Reference
 
 __all__ = ["attribute", "cues", "publisher_hop"]
 
@@ -45,9 +45,13 @@ def attribute(article: Article) -> Article:
     state.named_roles = named_roles(article, at_by)
     state.full_names = full_names(article, at_by)
     state.organisations = organisations(article, at_by)
+    refs: dict[int, dict[int, Reference]] = {}
+    for ref in article.references:  # "he", "they", "both sides": the coreference stage's answers
+        refs.setdefault(ref.sentence, {})[ref.token] = ref
     starts = {p.start: p.end for p in article.paragraphs}
     for sentence in article.sentences:
         state.sentence = sentence.index
+        state.refs = refs.get(sentence.index, {})
         if sentence.start in starts:  # a paragraph opening "Name: ..." (a transcript turn)
             colon_turn(sentence, starts[sentence.start], at_by.get(sentence.index, {}), state)
         read_sentence(sentence, at_by.get(sentence.index, {}), quoted, state)

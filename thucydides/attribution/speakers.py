@@ -267,11 +267,17 @@ def _relative_pronoun(k: int, c: Context) -> Found | None:
 
 
 def _pronoun(k: int, c: Context) -> Found | None:
-    """ "he said": the last person named; "they said": the last group or the open frame's source."""
+    """ "he said": the last person who spoke or was named as a speaker, else the person the coreference stage
+    says "he" is (for speech the last speaker is the better guess: measured, docs/attribution.md); "they
+    said": the last group or the open frame's source."""
     token, state = c.tokens[k], c.state
     word = token.text.lower()
-    if word in ("he", "she", "him", "her") and state.last_person:
-        return state.last_person[0], (token.start, token.end)
+    ref = state.refs.get(k)
+    if word in ("he", "she", "him", "her"):
+        if state.last_person:
+            return state.last_person[0], (token.start, token.end)
+        if ref is not None and ref.rule == "pronoun" and ref.antecedents[0].actor.kind == "person":
+            return hop_of(ref.antecedents[0]), (token.start, token.end)
     if word in ("they", "we", "them") and (state.last_group or state.frame):
         return (state.last_group[0] if state.last_group else state.frame[-1]), (token.start, token.end)
     return None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from thucydides.actors.dictionary import default_dictionary, phrase_key
-from thucydides.types import Article, Hop
+from thucydides.types import Article, Hop, Reference
 
 
 @dataclass(slots=True)
@@ -38,6 +38,7 @@ class State:
     speaker_relays: dict[str, tuple[Hop, int]] = field(default_factory=dict)  # person -> (outlet, paragraph)
     sentence: int = 0
     kids: list[list[int]] = field(default_factory=list)  # the parse children of the sentence being read
+    refs: dict[int, Reference] = field(default_factory=dict)  # token -> its coreference (the sentence being read)
     last_person: tuple[Hop, tuple[int, int]] | None = None
     last_group: tuple[Hop, tuple[int, int]] | None = None
     claims: list[Claim] = field(default_factory=list)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from thucydides.actors.records import split_code
+from thucydides.actors.inferred import civilians_of, in_country, inferred_mention, unidentified_force
 from thucydides.events.codebook import CameoCode
 from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality
@@ -19,7 +19,7 @@ from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.recoding import recoded
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
-from thucydides.types import Actor, ActorMention, Article, Event, Location, Token
+from thucydides.types import ActorMention, Article, Event, Location, Token
 
 # PLOVER types whose act, when no target is named, is aimed at the actor's own country: concessions (lifting a
 # curfew or a state of emergency), protest (strikes, rallies) and coercion (curfews, arrests, states of siege).
@@ -170,14 +170,13 @@ class Assembly:
         """ "A roadside bomb near Gao killed two French soldiers": with no attacker named or found, the attacker is an
         unidentified armed force (CAMEO UAF) of the country where the attack happened, as ICEWS and the PLOVER
         coders code it; rule ``unidentified`` (``text`` is empty) and the event keeps ``actor_unknown``."""
-        if not where.country or not self.d.valid_code(where.country + "UAF"):
+        actor = unidentified_force(self.d, where.country, where.name)
+        if actor is None:
             return []
-        code = where.country + "UAF"
-        actor = Actor(code, *split_code(code, self.d), name=f"unidentified attackers ({where.name})", entity=None,
-                      kind="role")
-        return [ActorMention(text="", start=token.start, end=token.start, sentence=s.sentence.index,
-                             token_start=token.i, token_end=token.i, actor=actor, rule="unidentified",
-                             evidence=f"no attacker named; an armed force of the country of the attack ({where.name})")]
+        return [inferred_mention(actor, sentence=s.sentence.index, span=(token.start, token.start),
+                                 tokens=(token.i, token.i), text="", rule="unidentified",
+                                 evidence="no attacker named; an armed force of the country of the attack "
+                                          f"({where.name})")]
 
     def _crowd(self, s: _Sentence, token: Token, where: Location) -> list[ActorMention]:
         """ "Thousands of people marched in Paris": a protest by people named only by their number is by civilians
@@ -185,7 +184,8 @@ class Assembly:
         tokens = s.tokens
         verb = token if token.pos == "VERB" else tokens[token.head]
         subjects = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubj"]
-        if not subjects or not self.d.valid_code(where.country + "CVL"):
+        actor = civilians_of(self.d, where.country, where.name)
+        if not subjects or actor is None:
             return []
         k = subjects[0]
         head = tokens[k]
@@ -196,11 +196,9 @@ class Assembly:
             for g in s.kids[p] if tokens[g].dep == "pobj"}  # "hundreds of thousands of people"
         if k in s.at or not words & _CROWDS:
             return []
-        code = where.country + "CVL"
-        actor = Actor(code, *split_code(code, self.d), name=f"people in {where.name}", entity=None, kind="role")
-        return [ActorMention(text=head.text, start=head.start, end=head.end, sentence=s.sentence.index,
-                             token_start=k, token_end=k + 1, actor=actor, rule="location",
-                             evidence=f"people named only by their number; civilians of the place ({where.name})")]
+        return [inferred_mention(actor, sentence=s.sentence.index, span=(head.start, head.end), tokens=(k, k + 1),
+                                 text=head.text, rule="location",
+                                 evidence=f"people named only by their number; civilians of the place ({where.name})")]
 
     def _home(self, s: _Sentence, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
         """A strike, a crackdown or a concession with no one named as its target ("opposition parties in Nepal
@@ -209,10 +207,9 @@ class Assembly:
         countries = {m.actor.country for m in sources}
         if len(countries) != 1 or not countries <= set(self.d.countries):
             return []
-        actor = self._country(countries.pop())
-        return [ActorMention(text="", start=token.start, end=token.start, sentence=s.sentence.index,
-                             token_start=token.i, token_end=token.i, actor=actor, rule="implicit",
-                             evidence="a domestic act with no target named is aimed at its own country")]
+        return [inferred_mention(self._country(countries.pop()), sentence=s.sentence.index,
+                                 span=(token.start, token.start), tokens=(token.i, token.i), text="", rule="implicit",
+                                 evidence="a domestic act with no target named is aimed at its own country")]
 
     def _situated(self, mention: ActorMention, s: _Sentence, where: Location | None,
                   others: Sequence[ActorMention], hostile: bool = False, force: bool = False) -> ActorMention:
@@ -243,11 +240,10 @@ class Assembly:
             # (nor police arresting "three men in Nairobi": force on the people where it happens is domestic)
             # (but police arresting people "in Dhaka", with only the place named, are that country's)
             return mention  # "the government thanked China": a state rarely acts on itself; no guess
-        code = country + actor.code[3:]
-        if not self.d.valid_code(code):
+        placed = in_country(self.d, actor, country)
+        if placed is None:
             return mention
-        return replace(mention, actor=Actor(code, country, actor.sector, actor.name, actor.entity, actor.kind),
-                       rule="context", evidence=f"{mention.evidence}; country from {why}")
+        return replace(mention, actor=placed, rule="context", evidence=f"{mention.evidence}; country from {why}")
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

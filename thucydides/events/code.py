@@ -35,7 +35,7 @@ from thucydides.events.roles import Roles
 from thucydides.events.scope import _conditional_clauses, _consumed_by
 from thucydides.events.sentence import _Sentence
 from thucydides.tree import children
-from thucydides.types import ActorMention, Article, Event, Sentence
+from thucydides.types import ActorMention, Article, Event, Reference, Sentence
 
 
 # The steps live in one module each: matching (the pattern of a trigger), scope (what is no news: conditions,
@@ -57,21 +57,24 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
         by_sentence: dict[int, list[ActorMention]] = {}
         for mention in article.actors:
             by_sentence.setdefault(mention.sentence, []).append(mention)
+        refs: dict[int, dict[int, Reference]] = {}
+        for ref in article.references:
+            refs.setdefault(ref.sentence, {})[ref.token] = ref
         events: list[Event] = []
         recent: list[ActorMention] = []
         for sentence in article.sentences:
             mentions = by_sentence.get(sentence.index, [])
-            events.extend(self.sentence(article, sentence, mentions, report, recent))
+            events.extend(self.sentence(article, sentence, mentions, report, recent, refs.get(sentence.index, {})))
             recent.extend(mentions)
         return tuple(events)
 
     def sentence(self, article: Article, sentence: Sentence, mentions: list[ActorMention], report: date | None,
-                 recent: list[ActorMention]) -> list[Event]:
+                 recent: list[ActorMention], refs: dict[int, Reference] | None = None) -> list[Event]:
         tokens = sentence.tokens
         if not tokens:
             return []
         at = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
-        s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start)
+        s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start, refs or {})
         spans = date_spans(tokens)
         consumed: set[int] = set()
         hypothetical = _conditional_clauses(s)  # "if they offered talks": a condition, not an event

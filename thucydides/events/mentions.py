@@ -1,5 +1,6 @@
-"""The actor mentions a phrase names: each member of a list, the owner of a thing, pronouns, "both sides",
-the issuer of a document, and mentions built from a nationality adjective, a country or a place."""
+"""The actor mentions a phrase names: each member of a list, the owner of a thing, the actors a pronoun or "both
+sides" points to (the coreference stage's references), the issuer of a document, and mentions built from a
+nationality adjective, a country or a place."""
 
 from __future__ import annotations
 
@@ -8,17 +9,11 @@ from dataclasses import replace
 
 from thucydides.actors.composing import RELATIONAL
 from thucydides.actors.dictionary import ADJECTIVE, phrase_key
-from thucydides.actors.records import split_code
+from thucydides.actors.inferred import country_actor, inferred_mention, nationality_actor
 from thucydides.events.places import place_named, prefer
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
-from thucydides.types import Actor, ActorMention, Location, Token
-
-PERSONAL = word_set("personal-pronouns")
-IMPERSONAL = word_set("impersonal-pronouns")
-
-# Nouns that, with "both" or "two", name the last two parties ("both sides", "the two leaders").
-_PAIR_NOUNS = word_set("pair-nouns")
+from thucydides.types import Actor, ActorMention, Location
 
 # People named by their relation to another actor: "allies of Russia" are not Russia (RELATIONAL, from the actor
 # stage); "critics of the Kenyan government" are of its country but not the government.
@@ -46,17 +41,16 @@ class Mentions:
 
     def _country(self, code: str) -> Actor:
         """The country ``code`` itself as an actor (no sector)."""
-        return Actor(code, *split_code(code, self.d), name=self.d.country_name(code), entity=f"country:{code}",
-                     kind="country")
+        return country_actor(self.d, code)
 
     def _country_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
         token = s.tokens[k]
         for entry, _rule in self.d.lookup(phrase_key(token.text)):
             if entry.kind in ("country", "capital") and token.text[:1].isupper():
-                actor = self._country(entry.code[:3])
-                return [ActorMention(text=token.text, start=token.start, end=token.end, sentence=s.sentence.index,
-                                     token_start=k, token_end=k + 1, actor=actor, rule="location",
-                                     evidence=f"{entry.source} {entry.name}: a place named in the act's content")]
+                return [inferred_mention(self._country(entry.code[:3]), sentence=s.sentence.index,
+                                         span=(token.start, token.end), tokens=(k, k + 1), text=token.text,
+                                         rule="location",
+                                         evidence=f"{entry.source} {entry.name}: a place named in the act's content")]
         return []
 
     def _actors_of(self, heads: Sequence[int], s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
@@ -74,19 +68,14 @@ class Mentions:
             if mention is not None and mention.actor.country is None and mention.rule == "role":
                 # "leaders of the Popular Front opposition alliance": whose leaders they are says more
                 mention = self._inside(s, k) or mention
-            if token.pos == "NOUN" and token.lemma.lower() in _PAIR_NOUNS and any(
-                    s.tokens[c].text.lower() in ("both", "two") for c in s.kids[k]):
-                pair = self._pair(token, s, recent)
-                if pair:  # "the two leaders", "both sides": the last two parties named
-                    out.extend(m for m in pair if m not in out)
-                    continue
-            if mention is None and token.pos == "PRON" and token.text.lower() in ("they", "them"):
-                group = self._group(token, s, recent)
-                if len(group) >= 2:  # "Putin and Xi met ... They signed an agreement": both of them
-                    out.extend(m for m in group if m not in out)
-                    continue
-            if mention is None and token.pos == "PRON":
-                mention = self._pronoun(token, s, recent)
+            ref = s.refs.get(k)  # "both sides", "they", "he": the coreference stage's answer
+            if ref is not None and (ref.rule == "pair" or (mention is None and ref.rule == "group")):
+                # "the two leaders", "both sides": the last two parties named; "Putin and Xi met ... They
+                # signed an agreement": both of them
+                out.extend(m for m in ref.antecedents if m not in out)
+                continue
+            if mention is None and ref is not None and ref.rule == "pronoun":
+                mention = ref.antecedents[0]
             if mention is None and token.pos in ("NOUN", "PROPN"):
                 # "a U.S. request", "North Korea's demand", "Sweden's decision", "an appeal from President X":
                 # the owner of the thing
@@ -177,60 +166,19 @@ class Mentions:
                         return s.at[obj]
         return None
 
-    def _pronoun(self, token: Token, s: _Sentence, recent: list[ActorMention]) -> ActorMention | None:
-        word = token.text.lower()
-        before = [m for m in s.mentions if m.token_end <= token.i]
-        pool = list(recent) + before
-        if word in PERSONAL:
-            return next((m for m in reversed(pool) if m.actor.kind == "person"), None)
-        if word in IMPERSONAL:
-            return next((m for m in reversed(pool) if m.actor.kind != "person"), None)
-        return None
-
-    @staticmethod
-    def _group(token: Token, s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
-        """The members of the last coordinated list named before "they" ("Putin and Xi", "US and Polish
-        officials"), when that list is the last actor phrase before the pronoun."""
-        pool = list(recent[-12:]) + [m for m in s.mentions if m.token_end <= token.i]
-        if not pool or pool[-1].list_id is None:
-            return []
-        last = pool[-1]
-        return [m for m in pool if m.list_id == last.list_id and m.sentence == last.sentence]
-
-    def _pair(self, token: Token, s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
-        """The two parties "both sides" or "the two leaders" refer to: the last list named, else the last two
-        actors of different countries named before (in this sentence or the three before it)."""
-        group = self._group(token, s, recent)
-        if len(group) == 2:
-            return group
-        pool = [m for m in recent if m.sentence >= s.sentence.index - 3] + \
-            [m for m in s.mentions if m.token_end <= token.i]
-        for kinds in (("person", "country", "government"), ("person", "country", "government", "role", "group")):
-            # states and their leaders first ("India struck sites ... used by militants. Both sides ...")
-            out: list[ActorMention] = []
-            for m in reversed(pool):
-                if m.actor.country and m.actor.kind in kinds and m.actor.country not in {o.actor.country for o in out}:
-                    out.append(m)
-                if len(out) == 2:
-                    return out[::-1]
-        return []
-
     def _adjective_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
         """ "Russian airstrikes": a nationality adjective the actor stage left out as a mere modifier."""
         token = s.tokens[k]
         for entry, _rule in self.d.lookup(phrase_key(token.text)):
             if entry.kind == ADJECTIVE and token.text[:1].isupper():
-                actor = Actor(entry.code, *split_code(entry.code, self.d), name=self.d.country_name(entry.code),
-                              entity=entry.entity, kind="country")
-                return [ActorMention(text=token.text, start=token.start, end=token.end, sentence=s.sentence.index,
-                                     token_start=k, token_end=k + 1, actor=actor, rule="dictionary",
-                                     evidence=entry.describe())]
+                return [inferred_mention(nationality_actor(self.d, entry), sentence=s.sentence.index,
+                                         span=(token.start, token.end), tokens=(k, k + 1), text=token.text,
+                                         rule="dictionary", evidence=entry.describe())]
         return []
 
     def _place_actor(self, s: _Sentence, where: Location) -> ActorMention:
-        actor = self._country(where.country)
         first = next((t.i for t in s.tokens if t.start >= where.start), 0)
         last = next((t.i + 1 for t in s.tokens if t.end >= where.end), first + 1)
-        return ActorMention(text=where.name, start=where.start, end=where.end, sentence=s.sentence.index,
-                            token_start=first, token_end=last, actor=actor, rule="location",
-                            evidence=f"the place of a use of force ({where.name}) is its target")
+        return inferred_mention(self._country(where.country), sentence=s.sentence.index,
+                                span=(where.start, where.end), tokens=(first, last), text=where.name,
+                                rule="location", evidence=f"the place of a use of force ({where.name}) is its target")

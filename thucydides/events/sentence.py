@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from thucydides.types import ActorMention, Sentence, Token
+from thucydides.types import ActorMention, Reference, Sentence, Token
 
 
 @dataclass(slots=True)
@@ -16,3 +16,4 @@ class _Sentence:
     mentions: list[ActorMention]
     at: dict[int, ActorMention]
     base: int
+    refs: dict[int, Reference]  # token -> what it points back to (the coreference stage's)

@@ -176,7 +176,8 @@ class Store:
                 "INSERT INTO actors(article_id, sentence, start, end_, text, code, country, sector, name, entity,"
                 " kind, rule, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(article.id, m.sentence, m.start, m.end, m.text, m.actor.code, m.actor.country, m.actor.sector,
-                  m.actor.name, m.actor.entity, m.actor.kind, m.rule, m.evidence) for m in article.actors])
+                  m.actor.name, m.actor.entity, m.actor.kind, m.rule, m.evidence)
+                 for m in (*article.actors, *article.inferred_actors)])
             self.executemany(
                 "INSERT INTO quotes(article_id, start, end_, text, record) VALUES (?,?,?,?,?)",
                 [(article.id, q.start, q.end, q.text, json.dumps(q.to_dict(), ensure_ascii=False))

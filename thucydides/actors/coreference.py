@@ -1,0 +1,151 @@
+"""Coreference: the actors a word points back to, found once per article for every stage that reads them.
+
+The actor stage resolves names and noun phrases ("the ministry", a surname, "the president"); this stage
+resolves the words that name no one by themselves, with an ordered table of small resolvers, the first that
+answers winning:
+
+- ``pair``: "both sides", "the two leaders" (a pair noun of ``pair-nouns`` with "both" or "two") -> the last
+  list of two named, else the last two actors of different countries named in this sentence or the three before
+  (states and their leaders first);
+- ``group``: "they", "them" right after a list ("Putin and Xi met ... They signed") -> every member of that list;
+- ``pronoun``: "he", "she" (``personal-pronouns``) -> the last person named; "it", "its"
+  (``impersonal-pronouns``) -> the last actor named that is not a person.
+
+A word that is itself part of an actor mention is not resolved here. The events stage reads the references for
+its sources and targets, the attribution stage for its speakers (``attribution/speakers.py``), so that "he"
+is the same actor for both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from thucydides.tables import word_set
+from thucydides.types import ActorMention, Article, Reference, Token
+
+PERSONAL = word_set("personal-pronouns")
+IMPERSONAL = word_set("impersonal-pronouns")
+PAIR_NOUNS = word_set("pair-nouns")  # with "both" or "two", they name the last two parties
+INSTITUTIONS = word_set("institution-nouns")  # "the Modi government" is coded as its head, but is no "he"
+GROUP_PRONOUNS = frozenset({"they", "them"})
+GROUP_WINDOW = 12  # a list counts for "they" when it is among the last 12 mentions
+PAIR_WINDOW = 3  # "both sides": the parties named in this sentence or the three before
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """What a resolver sees of one token: the mentions named before it, in text order."""
+
+    token: Token
+    tokens: Sequence[Token]
+    sentence: int
+    earlier: Sequence[ActorMention]  # every mention of the sentences before
+    before: Sequence[ActorMention]  # the mentions of this sentence that end before the token
+    subjects: frozenset[tuple[int, int]]  # (sentence, start) of the mentions that are the subject of a clause
+    strangers: Sequence[tuple[int, int]]  # (sentence, start) of people named as a subject whom no mention codes
+    quoted: Sequence[tuple[int, int]]  # character spans of the article's quotations
+
+
+def _last_list(w: _Where) -> list[ActorMention]:
+    pool = [*w.earlier[-GROUP_WINDOW:], *w.before]
+    if not pool or pool[-1].list_id is None:
+        return []
+    last = pool[-1]
+    return [m for m in pool if m.list_id == last.list_id and m.sentence == last.sentence]
+
+
+def _pair(w: _Where) -> tuple[ActorMention, ...] | None:
+    token = w.token
+    if token.pos != "NOUN" or token.lemma.lower() not in PAIR_NOUNS or not any(
+            t.head == token.i and t.i != token.i and t.text.lower() in ("both", "two") for t in w.tokens):
+        return None
+    group = _last_list(w)
+    if len(group) == 2:
+        return tuple(group)
+    pool = [m for m in w.earlier if m.sentence >= w.sentence - PAIR_WINDOW] + list(w.before)
+    for kinds in (("person", "country", "government"), ("person", "country", "government", "role", "group")):
+        out: list[ActorMention] = []
+        for m in reversed(pool):
+            if m.actor.country and m.actor.kind in kinds and m.actor.country not in {o.actor.country for o in out}:
+                out.append(m)
+            if len(out) == 2:
+                return tuple(out[::-1])
+    return None
+
+
+def _group(w: _Where) -> tuple[ActorMention, ...] | None:
+    if w.token.pos != "PRON" or w.token.text.lower() not in GROUP_PRONOUNS:
+        return None
+    group = _last_list(w)
+    return tuple(group) if len(group) >= 2 else None
+
+
+def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
+    if w.token.pos != "PRON":
+        return None
+    word = w.token.text.lower()
+    pool = [*w.earlier, *w.before]
+    if word in PERSONAL:  # the last person named as the subject of a clause, else the last person named
+        inside = _inside(w.token.start, w.quoted)
+        # a person named inside a quotation is not who "he" is outside it ('"... Christie ...," he said')
+        people = [m for m in pool if m.actor.kind == "person" and m.text.split()[-1:] != [] and
+                  m.text.split()[-1].lower() not in INSTITUTIONS and _inside(m.start, w.quoted) in (None, inside)]
+        found = next((m for m in reversed(people) if (m.sentence, m.start) in w.subjects),
+                     people[-1] if people else None)
+        if found is not None and any((found.sentence, found.start) < s < (w.sentence, w.token.start)
+                                     for s in w.strangers):
+            return None  # a person named since, whom the actor stage does not know: no actor to point to
+    elif word in IMPERSONAL:
+        found = next((m for m in reversed(pool) if m.actor.kind != "person"), None)
+    else:
+        return None
+    return (found,) if found is not None else None
+
+
+QUOTATION = re.compile(r'["\u201c][^"\u201c\u201d\n]*["\u201d]')
+
+
+def _inside(at: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    return next((span for span in spans if span[0] < at < span[1]), None)
+
+
+RESOLVERS: tuple[tuple[str, Callable[[_Where], tuple[ActorMention, ...] | None]], ...] = (
+    ("pair", _pair), ("group", _group), ("pronoun", _pronoun),
+)
+
+
+def references(article: Article) -> tuple[Reference, ...]:
+    """Every word of the article that points back to actors named before it, with those actors."""
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for mention in article.actors:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    quoted = [m.span() for m in QUOTATION.finditer(article.text)]
+    earlier: list[ActorMention] = []
+    out: list[Reference] = []
+    subjects: set[tuple[int, int]] = set()
+    strangers: list[tuple[int, int]] = []
+    for sentence in article.sentences:
+        mentions = by_sentence.get(sentence.index, [])
+        subjects.update((m.sentence, m.start) for m in mentions if any(
+            t.dep in ("nsubj", "nsubjpass") for t in sentence.tokens[m.token_start:m.token_end]))
+        covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
+        named = [(sentence.index, t.start) for t in sentence.tokens if t.ent_type == "PERSON" and t.i not in covered
+]
+        for token in sentence.tokens:
+            if token.pos not in ("PRON", "NOUN"):
+                continue
+            where = _Where(token, sentence.tokens, sentence.index, earlier,
+                           [m for m in mentions if m.token_end <= token.i], frozenset(subjects),
+                           strangers + [n for n in named if n[1] < token.start], quoted)
+            for rule, resolve in RESOLVERS:
+                if rule != "pair" and token.i in covered:
+                    continue  # the actor stage named it already
+                found = resolve(where)
+                if found:
+                    out.append(Reference(sentence.index, token.i, token.start, token.end, rule, found))
+                    break
+        earlier.extend(mentions)
+        strangers.extend(named)
+    return tuple(out)
