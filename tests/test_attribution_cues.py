@@ -41,6 +41,30 @@ CASES = [
 ]
 
 
+# nouns of saying (data/attribution/cues.tsv: noun-that, noun-for, noun-of, voicing)
+CASES += [
+    ("Serbia's claim that Kosovo police had crossed the river was not confirmed.", "Kosovo police had",
+     None, ["institution"]),
+    ("The Freedonian foreign ministry issued a statement saying the talks would resume in May.", "the talks would",
+     None, ["institution"]),
+    ("The European Union's calls for an immediate ceasefire went unanswered.", "an immediate ceasefire",
+     None, ["institution"]),
+    ("Chancellor Olaf Scholz repeated his criticism of the new border fence on Monday.", "the new border fence",
+     "Olaf Scholz", ["named"]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The demand for Ruritanian wheat rose sharply in March.",  # a market's demand: no one's words
+    "Calls for restraint grew after the clashes near the border.",  # nobody's calls
+    "Freedonia dismissed the claim that its troops had crossed the river.",  # the claim is not Freedonia's
+])
+def test_nouns_without_a_speaker_report_nothing(coder, text):
+    article = _article(coder, text)
+    assert not [q for q in article.quotes if q.cue in ("demand", "Calls", "claim")], article.quotes
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text, start, speaker, kinds", CASES, ids=[c[1][:20] for c in CASES])
 def test_claims_and_speakers(coder, text, start, speaker, kinds):

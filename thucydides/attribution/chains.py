@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from thucydides.attribution.nouns import noun_claims
 from thucydides.attribution.speakers import hop_of, resolve_speaker
 from thucydides.attribution.spans import act_content, claims_of, passive, unsourced_claim
 from thucydides.attribution.state import State, add_claim, media_entry
@@ -77,6 +78,10 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
                       [k for k in kids[token.i] if tokens[k].dep == "pobj"]
             if any(can_speak(tokens[k], k in at, words) for k in objects):  # not "according to law"
                 found.append((token, "according", objects))
+    # 1b. nouns of saying: "Russia's claim that ...", "calls for talks", "a statement saying ..."
+    said = noun_claims(tokens, kids, at, here, words)
+    nouns = {noun.i: content for noun, _speaker, content in said}
+    found += [(noun, "noun", speaker) for noun, speaker, _content in said]
     # a quotation belongs to the sentence it starts in (not the one that only holds its opening mark), and to
     # every later sentence it runs through
     first_char = next((t.start for t in tokens if t.text not in OPEN and t.text not in ("``", "''")), sentence.start)
@@ -114,7 +119,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
     # a quotation belongs to the verb of saying whose phrase holds it ("..., as US officials declare support
     # 'as long as it takes'": the officials', not the article's), else to every verb of the sentence
     holders: dict[tuple[int, int], int] = {}
-    speaking = [verb for verb, kind, _s in found if kind not in ("according", "unsourced", "act")]
+    speaking = [verb for verb, kind, _s in found if kind not in ("according", "unsourced", "act", "noun")]
     if len(speaking) > 1:  # several verbs of saying: each quotation goes to the nearest ('"...," Trump added,
         for q in sentence_quotes:  # CNN's report said': Trump's words)
             holders[q] = min(speaking, key=lambda v: min(abs(v.start - q[0]), abs(v.start - q[1]))).i
@@ -128,14 +133,20 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
         # only people, bodies and documents hold beliefs or "show" things: not "the relationship has shown"
         speaker, span = resolve_speaker(subject_tokens, tokens, at, state,
-                                        strict=kind in ("belief", "clause", "act"))
+                                        strict=kind in ("belief", "clause", "act", "noun"))
         if speaker is None:
             continue
         cue = "according to" if kind == "according" else verb.text
-        if kind == "act":  # a speech act keeps the frame it is reported in ("Biden urged ..., the paper said")
+        if kind in ("act", "noun"):
+            # a speech act or a noun of saying keeps the frame it is reported in ("Biden urged ..., the paper said")
             base = (state.publisher, *state.frame)
             chain = base if base[-1].name == speaker.name else base + (replace(speaker, cue=cue),)
             chain = with_principal(nested_chain(verb, speaker, cue, chain, outer, kids, tokens), span, state)
+            if kind == "noun":
+                first, last = nouns[verb.i]
+                add_claim(state, (tokens[first].start, tokens[last].end), False, cue, speaker, span, chain,
+                          sentence.index)
+                continue
             claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain, [], False)
             continue
         relay = told_outlet(verb, tokens, kids, at, state) if kind in ("speech", "clause") else None

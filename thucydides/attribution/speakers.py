@@ -273,12 +273,12 @@ def _pronoun(k: int, c: Context) -> Found | None:
     token, state = c.tokens[k], c.state
     word = token.text.lower()
     ref = state.refs.get(k)
-    if word in ("he", "she", "him", "her"):
+    if word in ("he", "she", "him", "her", "his"):  # ("his criticism of": a noun of saying's possessor)
         if state.last_person:
             return state.last_person[0], (token.start, token.end)
         if ref is not None and ref.rule == "pronoun" and ref.antecedents[0].actor.kind == "person":
             return hop_of(ref.antecedents[0]), (token.start, token.end)
-    if word in ("they", "we", "them") and (state.last_group or state.frame):
+    if word in ("they", "we", "them", "their") and (state.last_group or state.frame):
         return (state.last_group[0] if state.last_group else state.frame[-1]), (token.start, token.end)
     return None
 
