@@ -44,6 +44,7 @@ def _dyads(events):
     ("Houthi rebels fired missiles at Saudi Arabia.", {("YEMREB", "195", "SAU")}),
     ("NATO deployed additional troops to Lithuania.", {("IGOWSTNAT", "154", "LTU")}),
     ("Russian forces shelled the city of Kharkiv on Monday, killing three civilians.", {("RUSMIL", "194", "UKR")}),
+    ("Hundreds of protesters gathered outside the US embassy in Nairobi on Friday.", {("KENCVL", "141", "USAGOV")}),
 ])
 def test_dyads(code, text, expected):
     assert expected <= _dyads(code(text))

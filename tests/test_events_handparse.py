@@ -79,6 +79,16 @@ CASES = [
      [("Ruritania", "Ruritania", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),
       ("meet", "meet", "VERB", "ROOT", 3), ("Freedonia", "Freedonia", "PROPN", "dobj", 3)],
      [(0, 0, "RUR"), (4, 4, "FRE")], {("RUR", "125", "FRE")}),
+    # a row that holds for one subject only (subj:list:protester-nouns): protesters gathering protest ...
+    ("subject row holds",
+     [("Protesters", "protester", "NOUN", "nsubj", 1), ("gathered", "gather", "VERB", "ROOT", 1),
+      ("outside", "outside", "ADP", "prep", 1), ("the", "the", "DET", "det", 4), ("embassy", "embassy", "NOUN", "pobj", 2)],
+     [(0, 0, "RURCVL"), (4, 4, "FREGOV")], {("RURCVL", "141", "FREGOV")}),
+    # ... and other people gathering do not (the bare verb is judged none)
+    ("subject row does not hold",
+     [("Advisers", "adviser", "NOUN", "nsubj", 1), ("gathered", "gather", "VERB", "ROOT", 1),
+      ("outside", "outside", "ADP", "prep", 1), ("the", "the", "DET", "det", 4), ("embassy", "embassy", "NOUN", "pobj", 2)],
+     [(0, 0, "RURGOV"), (4, 4, "FREGOV")], set()),
     # a word judged to code no event (no_event.tsv) codes none
     ("judged no event",
      [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("acquired", "acquire", "VERB", "ROOT", 1),

@@ -67,9 +67,11 @@ def word_set(name: str) -> frozenset[str]:
 
 def cell_values(cell: str) -> frozenset[str]:
     """The values of a table cell separated by "|", lower case; ``list:NAME`` stands for every word of that list
-    of ``data/lists.tsv``; ``-``, ``*`` or nothing give none."""
+    of ``data/lists.tsv`` (after a condition's prefix too: ``subj:list:NAME`` is ``subj:WORD`` for each word);
+    ``-``, ``*`` or nothing give none."""
     values: set[str] = set()
     for value in (v.strip().lower() for v in cell.split("|")):
         if value and value not in ("-", "*"):
-            values.update(word_list(value[5:]) if value.startswith("list:") else (value,))
+            prefix, found, name = value.partition("list:")
+            values.update(prefix + w for w in word_list(name)) if found else values.add(value)
     return frozenset(values)

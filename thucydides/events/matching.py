@@ -125,6 +125,13 @@ class Matching:
             used.update(hit)
         if pattern.children is not None and not any(tokens[k].dep in pattern.children for k in kids):
             return None
+        if pattern.subjects is not None:  # "protesters gathered": the row holds only for that subject
+            subjects = [k for k in kids if tokens[k].dep == "nsubj"]
+            subjects += [o for k in subjects for p in s.kids[k] if tokens[p].dep == "prep" and
+                         tokens[p].text.lower() == "of" for o in s.kids[p] if tokens[o].dep == "pobj"]  # "hundreds of"
+            if not any(tokens[k].lemma.lower() in pattern.subjects or tokens[k].text.lower() in pattern.subjects
+                       for k in subjects):
+                return None
         if pattern.compounds is not None:
             modifiers = [k for k in kids if tokens[k].dep in ("compound", "amod", "nmod", "npadvmod")]
             modifiers += [c for k in modifiers for c in s.kids[k] if tokens[c].dep in ("compound", "amod")]

@@ -41,11 +41,12 @@ class Pattern:
     complements: frozenset[str] | None  # lemma of the complement verb ("urge ... to negotiate")
     source: str  # verbs.tsv:LINE
     children: frozenset[str] | None = None  # dependency labels one of the trigger's children must bear (dep:oprd)
+    subjects: frozenset[str] | None = None  # lemma of the trigger's subject (subj:protester): who must act
 
     @property
     def weight(self) -> int:
         return sum(x is not None for x in (self.governors, self.objects, self.compounds, self.complements,
-                                           self.children)) + (" " in self.lemma)
+                                           self.children, self.subjects)) + (" " in self.lemma)
 
 
 def _set(cell: str) -> frozenset[str] | None:
@@ -78,6 +79,9 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
         children = frozenset(o[4:] for o in objects if o.startswith("dep:")) if objects else None
         if children:  # "dep:ccomp": the trigger has a child in that relation ("demonstrated that ...")
             objects = frozenset(o for o in objects if not o.startswith("dep:")) or None
+        subjects = frozenset(o[5:] for o in objects if o.startswith("subj:")) if objects else None
+        if subjects:  # "subj:protester": the trigger's subject is that word ("protesters gathered outside ...")
+            objects = frozenset(o for o in objects if not o.startswith("subj:")) or None
         compounds = None
         if objects and (pos == "N" or all(o.startswith("compound:") for o in objects)):
             # a noun's "object" column names words of its own phrase: "military" operation, "air" strike
@@ -88,7 +92,7 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
             code=code, pos=pos, lemma=lemma.lower(), governors=_set(governor) if pos == "N" else None,
             objects=objects, compounds=compounds,
             prepositions=tuple(p.lower() for p in _SPLIT.split(preposition) if p and p != "-"),
-            complements=_set(complement), source=where, children=children or None))
+            complements=_set(complement), source=where, children=children or None, subjects=subjects or None))
     for bucket in index.values():
         bucket.sort(key=lambda p: -p.weight)
     return dict(index)
