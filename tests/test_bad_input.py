@@ -263,7 +263,7 @@ def _fault_reader(mp: pytest.MonkeyPatch) -> None:
     (_fault_reader, "ingest", ("T112", "read-failed")),
     (_fault_structure, "structure", ("T303", "structure-failed")),
     (_fault_parser, "nlp", ("T300", "nlp-failed")),
-    (_fault_analysis, "actors", ("T302", "analysis-failed")),
+    (_fault_analysis, "framing", ("T302", "analysis-failed")),  # the stage that failed is named
 ], ids=["reader", "structure", "parser", "analysis"])
 def test_a_stage_failing_on_one_article_costs_only_that_article(fault, stage, code_reason, code_in_process,
                                                                  tmp_path, monkeypatch):

@@ -96,11 +96,12 @@ def check_stages(stages: Sequence[Stage] = STAGES) -> None:
 
 
 def pipeline_version() -> str:
-    """The package version plus a hash of every packaged dictionary and pattern file: what the store records
-    with each article, so that a rerun skips what this exact pipeline already coded."""
+    """The package version plus a hash of every packaged table the coding stages read (``data/``, ``data/actors``,
+    ``data/events``, ``data/attribution``; not the store-level stories and relays tables): what the store records
+    with each article, so that a rerun skips what this exact pipeline already coded and a changed row recodes."""
     digest = hashlib.sha256(__version__.encode())
     root = resources.files("thucydides").joinpath("data")
-    for folder in ("", "actors", "events"):
+    for folder in ("", "actors", "events", "attribution"):
         base = root.joinpath(folder) if folder else root
         for item in sorted(base.iterdir(), key=lambda p: p.name):
             if item.is_file() and item.name.endswith(".tsv"):
@@ -149,8 +150,9 @@ class Coder:
                     continue
                 try:
                     out.append(self._analyse(parsed_one))
-                except Exception as exc:  # noqa: BLE001
-                    out.append(_failed(item, "actors", AnalysisFailed, "coding failed", exc))
+                except _StageFailed as failed:
+                    out.append(_failed(item, failed.stage, AnalysisFailed, f"the {failed.stage} stage failed",
+                                       failed.cause))
             return out
 
     def _structure(self, raw: RawDocument) -> Article | Rejected:
@@ -168,10 +170,13 @@ class Coder:
         return Rejected(article.ref, "nlp", refusal.code, refusal.reason, refusal.message)
 
     def _analyse(self, article: Article) -> Article:
-        """The stages after parsing, on one article, in the order of ``STAGES``."""
+        """The stages after parsing, on one article, in the order of ``STAGES``; a failure names its stage."""
         for stage in STAGES:
             if stage.run is not None:
-                article = stage.run(self, article)
+                try:
+                    article = stage.run(self, article)
+                except Exception as exc:  # noqa: BLE001 - a bug in a stage costs this article only
+                    raise _StageFailed(stage.name, exc) from exc
         return article
 
     def code_sentences(self, texts: Sequence[tuple[str, str | None]]) -> list[Article]:
@@ -189,6 +194,14 @@ class Coder:
              stop: Callable[[], bool] | None = None) -> Iterator[Article | Rejected]:
         for chunk in until_stopped(chunked(items, CHUNK, chars=self.settings.max_document_bytes), stop):
             yield from self.code_chunk(chunk)
+
+
+class _StageFailed(Exception):
+    """An analysis stage raised on one article: which stage, and what it raised."""
+
+    def __init__(self, stage: str, cause: Exception) -> None:
+        super().__init__(f"{stage}: {type(cause).__name__}: {cause}")
+        self.stage, self.cause = stage, cause
 
 
 def _failed(item: Article | RawDocument, stage: str, error: type[ThucydidesError], what: str,
