@@ -106,3 +106,15 @@ def test_they_after_a_list():
     article = replace(article, actors=tuple(replace(m, list_id=1) for m in article.actors))
     [ref] = references(article)
     assert (ref.rule, [m.text for m in ref.antecedents]) == ("group", ["Ruritania", "Freedonia"])
+
+
+def test_he_reaches_back_a_bounded_number_of_sentences():
+    from thucydides.actors.coreference import PERSON_WINDOW
+
+    filler = "Prices/NOUN/nsubj/1 rose/VERB/ROOT/1"
+    def answer(gap: int) -> dict:
+        article = _article(["Premier/PROPN/compound/1 Brandt/PROPN/nsubj/2 spoke/VERB/ROOT/2", *[filler] * gap,
+                            "He/PRON/nsubj/1 left/VERB/ROOT/1"], [(0, 0, 1, "FREGOV", "person")])
+        return _resolved(replace(article, references=references(article)))
+    assert answer(PERSON_WINDOW - 1) == {f"{PERSON_WINDOW}:He": ("pronoun", ["Premier Brandt"])}
+    assert answer(PERSON_WINDOW + 1) == {}

@@ -8,8 +8,10 @@ answers winning:
   list of two named, else the last two actors of different countries named in this sentence or the three before
   (states and their leaders first);
 - ``group``: "they", "them" right after a list ("Putin and Xi met ... They signed") -> every member of that list;
-- ``pronoun``: "he", "she" (``personal-pronouns``) -> the last person named; "it", "its"
-  (``impersonal-pronouns``) -> the last actor named that is not a person.
+- ``pronoun``: "he", "she", "his" (``personal-pronouns``) -> the last person named as the subject of a clause
+  in the five sentences before, else the last person named in the thirty before (never a person's government,
+  never a person named inside a quotation from outside it; no answer when a person no actor codes was named
+  since); "it", "they" (``impersonal-pronouns``) -> the last actor named that is not a person.
 
 A word that is itself part of an actor mention is not resolved here. The events stage reads the references for
 its sources and targets, the attribution stage for its speakers (``attribution/speakers.py``), so that "he"
@@ -19,7 +21,9 @@ is the same actor for both.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 from thucydides.tables import word_set
@@ -32,6 +36,8 @@ INSTITUTIONS = word_set("institution-nouns")  # "the Modi government" is coded a
 GROUP_PRONOUNS = frozenset({"they", "them"})
 GROUP_WINDOW = 12  # a list counts for "they" when it is among the last 12 mentions
 PAIR_WINDOW = 3  # "both sides": the parties named in this sentence or the three before
+SUBJECT_WINDOW = 5  # "he": a person named as a subject is preferred within this many sentences back
+PERSON_WINDOW = 30  # "he": no person named within this many sentences back, no answer (and no long search)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +49,9 @@ class _Where:
     sentence: int
     earlier: Sequence[ActorMention]  # every mention of the sentences before
     before: Sequence[ActorMention]  # the mentions of this sentence that end before the token
-    subjects: frozenset[tuple[int, int]]  # (sentence, start) of the mentions that are the subject of a clause
-    strangers: Sequence[tuple[int, int]]  # (sentence, start) of people named as a subject whom no mention codes
-    quoted: Sequence[tuple[int, int]]  # character spans of the article's quotations
+    subjects: set[tuple[int, int]]  # (sentence, start) of the mentions that are the subject of a clause
+    strangers: Sequence[tuple[int, int]]  # (sentence, start) of people named whom no mention codes, in text order
+    quoted: Sequence[tuple[int, int]]  # character spans of the article's quotations, in text order
 
 
 def _last_list(w: _Where) -> list[ActorMention]:
@@ -86,19 +92,30 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
     if w.token.pos != "PRON":
         return None
     word = w.token.text.lower()
-    pool = [*w.earlier, *w.before]
+    backwards = chain(reversed(w.before), reversed(w.earlier))  # nearest first; read only as far as needed
     if word in PERSONAL:  # the last person named as the subject of a clause, else the last person named
         inside = _inside(w.token.start, w.quoted)
         # a person named inside a quotation is not who "he" is outside it ('"... Christie ...," he said')
-        people = [m for m in pool if m.actor.kind == "person" and m.text.split()[-1:] != [] and
-                  m.text.split()[-1].lower() not in INSTITUTIONS and _inside(m.start, w.quoted) in (None, inside)]
-        found = next((m for m in reversed(people) if (m.sentence, m.start) in w.subjects),
-                     people[-1] if people else None)
-        if found is not None and any((found.sentence, found.start) < s < (w.sentence, w.token.start)
-                                     for s in w.strangers):
-            return None  # a person named since, whom the actor stage does not know: no actor to point to
+        people = (m for m in backwards if m.actor.kind == "person" and m.text.split()[-1:] != [] and
+                  m.text.split()[-1].lower() not in INSTITUTIONS and _inside(m.start, w.quoted) in (None, inside))
+        nearest, found = None, None
+        for m in people:
+            if m.sentence < w.sentence - PERSON_WINDOW:
+                break
+            nearest = nearest or m
+            if m.sentence < w.sentence - SUBJECT_WINDOW:
+                break  # no subject near: the nearest person named
+            if (m.sentence, m.start) in w.subjects:
+                found = m
+                break
+        found = found or nearest
+        here = (w.sentence, w.token.start)
+        if found is not None:
+            after = bisect_right(w.strangers, (found.sentence, found.start))
+            if after < len(w.strangers) and w.strangers[after] < here:
+                return None  # a person named since, whom the actor stage does not know: no actor to point to
     elif word in IMPERSONAL:
-        found = next((m for m in reversed(pool) if m.actor.kind != "person"), None)
+        found = next((m for m in backwards if m.actor.kind != "person"), None)
     else:
         return None
     return (found,) if found is not None else None
@@ -108,7 +125,9 @@ QUOTATION = re.compile(r'["\u201c][^"\u201c\u201d\n]*["\u201d]')
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    return next((span for span in spans if span[0] < at < span[1]), None)
+    """The quotation (of ``spans``, in text order, never nested) that holds character ``at``, or None."""
+    k = bisect_left(spans, (at, at)) - 1
+    return spans[k] if k >= 0 and spans[k][0] < at < spans[k][1] else None
 
 
 RESOLVERS: tuple[tuple[str, Callable[[_Where], tuple[ActorMention, ...] | None]], ...] = (
@@ -131,14 +150,14 @@ def references(article: Article) -> tuple[Reference, ...]:
         subjects.update((m.sentence, m.start) for m in mentions if any(
             t.dep in ("nsubj", "nsubjpass") for t in sentence.tokens[m.token_start:m.token_end]))
         covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
-        named = [(sentence.index, t.start) for t in sentence.tokens if t.ent_type == "PERSON" and t.i not in covered
-]
+        # people named whom no mention codes (a pronoun checks only those before it: they are in text order)
+        strangers.extend((sentence.index, t.start) for t in sentence.tokens
+                         if t.ent_type == "PERSON" and t.i not in covered)
         for token in sentence.tokens:
             if token.pos not in ("PRON", "NOUN"):
                 continue
             where = _Where(token, sentence.tokens, sentence.index, earlier,
-                           [m for m in mentions if m.token_end <= token.i], frozenset(subjects),
-                           strangers + [n for n in named if n[1] < token.start], quoted)
+                           [m for m in mentions if m.token_end <= token.i], subjects, strangers, quoted)
             for rule, resolve in RESOLVERS:
                 if rule != "pair" and token.i in covered:
                     continue  # the actor stage named it already
@@ -147,5 +166,4 @@ def references(article: Article) -> tuple[Reference, ...]:
                     out.append(Reference(sentence.index, token.i, token.start, token.end, rule, found))
                     break
         earlier.extend(mentions)
-        strangers.extend(named)
     return tuple(out)
