@@ -135,6 +135,14 @@ RESOLVERS: tuple[tuple[str, Callable[[_Where], tuple[ActorMention, ...] | None]]
 )
 
 
+def by_sentence(refs: Sequence[Reference]) -> dict[int, dict[int, Reference]]:
+    """Sentence -> token -> its reference: how the events and attribution stages look the answers up."""
+    out: dict[int, dict[int, Reference]] = {}
+    for ref in refs:
+        out.setdefault(ref.sentence, {})[ref.token] = ref
+    return out
+
+
 def references(article: Article) -> tuple[Reference, ...]:
     """Every word of the article that points back to actors named before it, with those actors."""
     by_sentence: dict[int, list[ActorMention]] = {}

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from thucydides.actors.coreference import by_sentence
 from thucydides.attribution.chains import colon_turn, read_sentence
 from thucydides.attribution.people import full_names, named_roles, organisations
 from thucydides.attribution.profile import event_chain, source_profile
 from thucydides.attribution.spans import quotation_spans
 from thucydides.attribution.state import State, publisher_hop
 from thucydides.attribution.words import cues
-from thucydides.types import ActorMention, Article, EventChain, Quote, Reference
+from thucydides.types import ActorMention, Article, EventChain, Quote
 
 __all__ = ["attribute", "cues", "publisher_hop"]
 
@@ -45,9 +46,7 @@ def attribute(article: Article) -> Article:
     state.named_roles = named_roles(article, at_by)
     state.full_names = full_names(article, at_by)
     state.organisations = organisations(article, at_by)
-    refs: dict[int, dict[int, Reference]] = {}
-    for ref in article.references:  # "he", "they", "both sides": the coreference stage's answers
-        refs.setdefault(ref.sentence, {})[ref.token] = ref
+    refs = by_sentence(article.references)  # "he", "they", "both sides": the coreference stage's answers
     starts = {p.start: p.end for p in article.paragraphs}
     for sentence in article.sentences:
         state.sentence = sentence.index

@@ -42,23 +42,22 @@ _PLACE_PREPOSITIONS = word_set("place-prepositions")
 class Arguments:
     """Sources and targets of a trigger (part of :class:`EventCoder`)."""
 
-    def _arguments(self, s: _Sentence, token: Token, pattern: Pattern, recent: list[ActorMention],
+    def _arguments(self, s: _Sentence, token: Token, pattern: Pattern,
                    matched: set[int]) -> tuple[list[ActorMention], list[ActorMention], bool]:
         tokens, kids = s.tokens, s.kids
         sources: list[ActorMention] = []
         targets: list[ActorMention] = []
         reciprocal = False
         if pattern.pos == "N":
-            sources = self._noun_sources(s, token.i, recent)
-            pair = self._between(s, token.i, recent) if pattern.code[:2] in RECIPROCAL_ROOTS else []
+            sources = self._noun_sources(s, token.i)
+            pair = self._between(s, token.i) if pattern.code[:2] in RECIPROCAL_ROOTS else []
             if not sources and len({m.actor.code for m in pair}) >= 2:
                 # "Egypt brokered talks between Israel and Hamas": the talks are the two sides', not the broker's
                 return pair, [], True
-            targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
-                                                recent)
+            targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
             if pattern.code[:2] in _ASKING_ROOTS and sources and (governed := self._governor(s, token)) \
                     and not governed[1] & _SUBJECT_ASKED \
-                    and sources == self._preposition_targets(s, token.i, ("from",), recent):
+                    and sources == self._preposition_targets(s, token.i, ("from",)):
                 # "asked for help from China", "demanded guarantees from Washington": what is asked for, "from"
                 # whom, is asked by the subject of the verb that governs it (not "received a request from Tokyo", "faces
                 # pressure from Brussels": there the subject is asked)
@@ -67,7 +66,7 @@ class Arguments:
                     any(tokens[k].dep == "poss" for k in kids[token.i]) and not any(
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "of" for k in kids[token.i]):
                 # "Khan's arrest", "Navalny's poisoning": a person's arrest is one he underwent, not one he made
-                sources, targets = self._preposition_targets(s, token.i, ("by",), recent), sources
+                sources, targets = self._preposition_targets(s, token.i, ("by",)), sources
             governor = tokens[token.head]
             first = token
             while first.dep == "conj" and first.head != first.i and tokens[first.head].pos in ("NOUN", "PROPN"):
@@ -77,11 +76,11 @@ class Arguments:
             if not sources and governor.i != token.i and token.dep == "nsubjpass" and \
                     governor.lemma.lower() not in _JUDGING:  # (not "the meeting was condemned by X")
                 sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
-                           for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)]
+                           for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s)]
             undergo = governor.lemma.lower() in _UNDERGOING and token.dep in ("dobj", "obj", "pobj")
-            if undergo and self._noun_sources(s, token.i, recent):
+            if undergo and self._noun_sources(s, token.i):
                 # "Belgrade faces pressure from Brussels": who faces the act is its target, not its source
-                targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head, recent)
+                targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head)
             judged = first.dep in ("dobj", "obj", "nsubjpass") and governor.lemma.lower() in _JUDGING
             # "protested over the attack", "met after the shelling": the verb's subject did not do what it is about
             judged = judged or (first.dep == "pobj" and governor.text.lower() in _BACKGROUND and not (
@@ -104,72 +103,72 @@ class Arguments:
                     verb = tokens[tokens[verb.head].head]  # "appealed for $2 billion in aid"
                 if not self._event_subject(s, verb.i) & matched:
                     # (not "Khan's arrest led to riots": an event as the subject acts on nothing)
-                    sources = self._subject(s, verb.i, recent)
+                    sources = self._subject(s, verb.i)
             if not sources:
-                sources = self._decider(s, token.i, recent)
+                sources = self._decider(s, token.i)
             if not sources and token.lemma.lower() in _DEPLOYMENTS:
                 # "the deployment of Irish peacekeeping forces": the forces deployed are the actor's own
-                forces = self._preposition_targets(s, token.i, ("of",), recent)
+                forces = self._preposition_targets(s, token.i, ("of",))
                 if forces and all(m.actor.sector == "MIL" for m in forces):
                     sources, targets = forces, [m for m in targets if m not in forces]
             if not targets and governor.i != token.i and governor.pos == "VERB":
                 # "issued arrest warrants for three Peruvians": the parser often hangs the noun's phrase on its verb
                 targets = self._preposition_targets(s, governor.i,
                                                     pattern.prepositions or TARGET_PREPOSITIONS + ("for",),
-                                                    recent, skip=token.i)
+                                                    skip=token.i)
                 if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
-                    targets = self._objects(s, governor.i, recent, skip=token.i)
+                    targets = self._objects(s, governor.i, skip=token.i)
             if not targets and token.dep == "pobj" and governor.text.lower() in ("in", "of") and (
                     counted(s, governor.head) or any(tokens[k].dep in ("dobj", "obj") and counted(s, k)
                                                      for k in kids[governor.head])) \
                     and (owner := self._governor(s, token)):
                 # "pledged $500 million in aid to Ukraine": the verb of the amount names whom it goes to
                 targets = self._preposition_targets(s, owner[0], pattern.prepositions or TARGET_PREPOSITIONS + ("for",),
-                                                    recent, skip=governor.head)
+                                                    skip=governor.head)
             if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
                     and pattern.governors and f"{tokens[governor.head].lemma.lower()} {governor.text.lower()}" \
                     in pattern.governors:
                 # "accused Moscow of espionage", "charged the envoy with fraud", "spoke by phone with his Chinese
                 # counterpart": the row names the verb and its preposition, so the verb's act is the event, and
                 # whom it is done to is the verb's object or the object of its other preposition
-                targets = self._objects(s, governor.head, recent) or self._preposition_targets(
-                    s, governor.head, pattern.prepositions or TARGET_PREPOSITIONS, recent, skip=governor.i)
+                targets = self._objects(s, governor.head) or self._preposition_targets(
+                    s, governor.head, pattern.prepositions or TARGET_PREPOSITIONS, skip=governor.i)
             if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
                     and tokens[governor.head].pos == "VERB" and pattern.code[:2] in _ASKING_ROOTS:
                 # "appealed to the UN for aid", "asked China for help", "called on Hamas for a ceasefire": whom the
                 # verb of asking addresses is the target of what it asks for
-                targets = self._objects(s, governor.head, recent) or self._preposition_targets(
-                    s, governor.head, TARGET_PREPOSITIONS, recent, skip=governor.i)
+                targets = self._objects(s, governor.head) or self._preposition_targets(
+                    s, governor.head, TARGET_PREPOSITIONS, skip=governor.i)
             if not targets and token.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i \
                     and tokens[governor.head].pos == "VERB" and governor.text.lower() in ("in", "into"):
                 # "engaged the peacekeepers in a firefight": the verb's object is whom the act is done to
-                targets = self._objects(s, governor.head, recent)
+                targets = self._objects(s, governor.head)
         else:
             passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i]) and not _stative(s, token.i)
             if _finite_acl(s, token.i):
                 # "Israeli airstrikes killed 30 people" read as a noun phrase: the noun is the subject
-                sources = self._actors_of([token.head], s, recent)
-                targets = self._objects(s, token.i, recent) or self._place_objects(s, token.i)
+                sources = self._actors_of([token.head], s)
+                targets = self._objects(s, token.i) or self._place_objects(s, token.i)
             elif token.dep == "acl" and token.tag == "VBN" and token.head != token.i and not any(
                     tokens[c].dep in ("nsubj", "aux") for c in kids[token.i]):  # (not "reports that X had bombed")
                 # "five Nigerien soldiers wounded near the border": the noun the participle describes is the target
-                targets = self._actors_of([token.head], s, recent)
+                targets = self._actors_of([token.head], s)
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
-                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
+                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)
             elif passive and (pattern.code[:2] == "15" or pattern.code in ("074", "0234")):
                 # "4,000 observers were deployed to monitor the vote", "troops were sent to the border": what is
                 # deployed is the actor's own force, not a target
-                sources = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
-                targets = self._preposition_targets(s, token.i, ("to", "into", "in"), recent)
+                sources = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s)
+                targets = self._preposition_targets(s, token.i, ("to", "into", "in"))
             elif passive:
-                targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s, recent)
+                targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s)
                 if not targets:  # "shells were fired at the convoy": the weapon is no target, what it was aimed at is
                     targets = self._preposition_targets(
-                        s, token.i, [p for p in pattern.prepositions or TARGET_PREPOSITIONS if p != "from"], recent)
+                        s, token.i, [p for p in pattern.prepositions or TARGET_PREPOSITIONS if p != "from"])
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
-                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s, recent)
+                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)
                 if not sources and pattern.code[:2] in ("18", "19", "20"):
                     # "were wounded in Syrian shellfire", "died in a Russian air strike": the nationality of the act
                     for k in kids[token.i]:
@@ -181,38 +180,36 @@ class Arguments:
             else:
                 if pattern.pos == "A":
                     head = tokens[token.head]
-                    sources = self._subject(s, head.i, recent) if head.i != token.i else []
+                    sources = self._subject(s, head.i) if head.i != token.i else []
                 else:
-                    sources = self._subject(s, token.i, recent)
-                targets = self._objects(s, token.i, recent)
+                    sources = self._subject(s, token.i)
+                targets = self._objects(s, token.i)
                 if targets and all(m.actor.country is None for m in targets):
                     # "deployed troops to Lithuania": a bare role as object yields to a named target
-                    targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS,
-                                                        recent) or targets
+                    targets = self._preposition_targets(
+                        s, token.i, pattern.prepositions or TARGET_PREPOSITIONS) or targets
                 if not targets and pattern.prepositions:
                     # "imposed sanctions on two Chinese firms": the pattern's target preposition on the object
                     for k in kids[token.i]:
                         if tokens[k].dep in ("dobj", "obj") and not targets:
-                            targets = self._preposition_targets(s, k, pattern.prepositions, recent)
+                            targets = self._preposition_targets(s, k, pattern.prepositions)
                 if not targets and pattern.code[:2] not in ("01", "04"):
                     # "shelled the city of Kharkiv"
                     targets = self._place_objects(s, token.i, force=self.codes[pattern.code].quad_class == 4)
                 if pattern.complements is not None or not targets:
                     for k in kids[token.i]:
                         if tokens[k].dep in ("xcomp", "ccomp") and not targets:
-                            targets = self._objects(s, k, recent) or self._preposition_targets(
-                                s, k, pattern.prepositions or TARGET_PREPOSITIONS, recent)
+                            targets = self._objects(s, k) or self._preposition_targets(
+                                s, k, pattern.prepositions or TARGET_PREPOSITIONS)
                 if not targets:
-                    targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS,
-                                                        recent)
+                    targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS)
                 for k in kids[token.i]:  # "imposed sanctions on Russia": the target hangs off the object
                     if not targets and tokens[k].dep in ("dobj", "obj"):
-                        targets = self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS,
-                                                            recent)
+                        targets = self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
         if not targets and (pattern.code.startswith("01") or (pattern.code[:2] == "04" and len(sources) < 2)):
             # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for a bombing at a
             # market in Somalia's capital": a comment is aimed at the actor or the country it is about
-            targets = self._about(s, token.i, {m.actor.code for m in sources}, recent)
+            targets = self._about(s, token.i, {m.actor.code for m in sources})
         if pattern.code[:2] == "14" and all(m.rule == "location" for m in targets):
             # (a named aim beats the place blocked: "blocked roads in Minsk in defiance of Russian pressure")
             places, targets = targets, []
@@ -228,14 +225,14 @@ class Arguments:
                     if _purpose(s, k) or (tokens[k].dep == "prep" and word in ("against", "in") and (
                             word == "against" or any(tokens[o].lemma.lower() in ("defiance", "protest")
                                                      for o in s.kids[k]))):
-                        found = [m for m in self._content_target(s, k, own, recent) if m.actor.country not in own]
+                        found = [m for m in self._content_target(s, k, own) if m.actor.country not in own]
                         targets = found
             targets = targets or places
         if not targets and pattern.code[:2] in ("17", "18", "19", "20"):
             # "opened fire to disperse the demonstrators": whom the force was meant for
             for k in s.kids[token.i if pattern.pos == "V" else token.head]:
                 if not targets and _purpose(s, k):
-                    targets = self._objects(s, k, recent)
+                    targets = self._objects(s, k)
         if not targets:  # "threatened to cut ties with Qatar", "demanded that Israel ease ...":
             # the target of an appeal, threat, demand or rejection is in what it is about
             exclude = {m.actor.code for m in sources}
@@ -247,13 +244,13 @@ class Arguments:
                     continue  # "exchanged prisoners in a deal brokered by the UAE": a circumstance, not the content
                 if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
                         not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
-                    targets = self._content_target(s, k, exclude, recent)
+                    targets = self._content_target(s, k, exclude)
             if not targets and pattern.pos == "N" and token.dep in ("dobj", "obj") and token.head != token.i \
                     and pattern.code[:2] in _CONTENT_ROOTS:
                 # "reiterated its demand that Israel ease ...": the noun's clause hangs on the verb governing it
                 for k in s.kids[token.head]:
                     if tokens[k].dep == "ccomp" and not targets:
-                        targets = self._content_target(s, k, exclude, recent)
+                        targets = self._content_target(s, k, exclude)
         if sources and targets and all(m.rule in ("context", "coreference") and m.actor.country is not None
                                        and m.actor.country == sources[0].actor.country
                                        and m.actor.sector == "MIL" for m in targets):
@@ -263,19 +260,19 @@ class Arguments:
             own = {m.actor.country for m in sources}
             for k in s.kids[token.i]:
                 if tokens[k].dep in ("xcomp", "ccomp", "prep", "dobj", "obj"):
-                    found = [m for m in self._content_target(s, k, exclude, recent) if m.actor.country not in own]
+                    found = [m for m in self._content_target(s, k, exclude) if m.actor.country not in own]
                     if found:
                         targets = found
                         break
         if pattern.pos == "V" and token.lemma.lower() in _RECEIVING and pattern.code[:2] != "04":
             # "received weapons from the government": the giver acts, the receiver is the target
-            givers = self._preposition_targets(s, token.i, ("from",), recent)
+            givers = self._preposition_targets(s, token.i, ("from",))
             for k in kids[token.i]:
                 if not givers and tokens[k].dep in ("dobj", "obj"):
-                    givers = self._preposition_targets(s, k, ("from",), recent)
+                    givers = self._preposition_targets(s, k, ("from",))
             receivers = [m for m in sources if m not in givers]
             sources, targets = givers, receivers
-        between = self._between(s, token.i, recent)
+        between = self._between(s, token.i)
         if between and not targets:
             if sources:
                 targets = between
@@ -294,8 +291,7 @@ class Arguments:
             targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
         return sources, targets, reciprocal
 
-    def _content_target(self, s: _Sentence, root: int, exclude: set[str],
-                        recent: list[ActorMention]) -> list[ActorMention]:
+    def _content_target(self, s: _Sentence, root: int, exclude: set[str]) -> list[ActorMention]:
         """The first actor named in the clause or phrase at ``root`` (its subject first), other than the source;
         a country named only as a place counts ("resume attacks in Israel")."""
         tokens = s.tokens
@@ -307,7 +303,7 @@ class Arguments:
             if k in seen:
                 continue
             seen.add(k)
-            found = [m for m in self._actors_of([k], s, recent) if m.actor.code not in exclude] if k != root or \
+            found = [m for m in self._actors_of([k], s) if m.actor.code not in exclude] if k != root or \
                 tokens[k].pos in ("NOUN", "PROPN") else []
             if not found and tokens[k].ent_type in ("GPE", "LOC"):
                 found = [m for m in self._country_actor(s, k) if m.actor.code not in exclude]
@@ -316,7 +312,7 @@ class Arguments:
             queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg"))
         return []
 
-    def _about(self, s: _Sentence, head: int, exclude: set[str], recent: list[ActorMention]) -> list[ActorMention]:
+    def _about(self, s: _Sentence, head: int, exclude: set[str]) -> list[ActorMention]:
         """The actor, else the country of the place, named in what a comment is about ("for", "over", "on", "about")
         on the trigger or on its object."""
         tokens = s.tokens
@@ -325,7 +321,7 @@ class Arguments:
             for k in s.kids[h]:
                 if tokens[k].dep != "prep" or tokens[k].text.lower() not in _TOPIC_PREPOSITIONS | {"for"}:
                     continue
-                found = self._content_target(s, k, exclude, recent)
+                found = self._content_target(s, k, exclude)
                 if found:
                     return found
                 for d in sorted(subtree(s.kids, k)):

@@ -40,7 +40,7 @@ class Assembly:
 
     def _events(self, article: Article, s: _Sentence, token: Token, pattern: Pattern, code: CameoCode,
                 sources: list[ActorMention], targets: list[ActorMention], reciprocal: bool, report: date | None,
-                spans: list[tuple[int, int]], used: set[int], recent: list[ActorMention]) -> list[Event]:
+                spans: list[tuple[int, int]], used: set[int]) -> list[Event]:
         text, base = s.sentence.text, s.base
         when, when_text, precision = event_date(s.tokens, token.i, report, spans, text, base)
         if precision == "report":  # "X did Y, the newspaper reported on Saturday": the date of the report
@@ -56,9 +56,9 @@ class Assembly:
             if where is None and head.dep == "prep" and head.head != head.i:  # "stayed on high alert in northern Syria"
                 where = place_at(s.tokens, head.head, text, base)
         if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
-            where = prefer(where, {m.actor.country for m in list(recent) + list(s.mentions) if m.actor.country})
+            where = prefer(where, {m.actor.country for m in list(s.recent) + list(s.mentions) if m.actor.country})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
-        code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets, recent)
+        code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets)
         if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
                 and where.country:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;

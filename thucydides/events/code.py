@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from thucydides.actors import coreference
 from thucydides.actors.dictionary import ActorDictionary, default_dictionary
 from thucydides.actors.context import article_date
 from thucydides.events.arguments import Arguments
@@ -57,9 +58,7 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
         by_sentence: dict[int, list[ActorMention]] = {}
         for mention in article.actors:
             by_sentence.setdefault(mention.sentence, []).append(mention)
-        refs: dict[int, dict[int, Reference]] = {}
-        for ref in article.references:
-            refs.setdefault(ref.sentence, {})[ref.token] = ref
+        refs = coreference.by_sentence(article.references)
         events: list[Event] = []
         recent: list[ActorMention] = []
         for sentence in article.sentences:
@@ -74,7 +73,7 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
         if not tokens:
             return []
         at = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
-        s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start, refs or {})
+        s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start, refs or {}, recent)
         spans = date_spans(tokens)
         consumed: set[int] = set()
         hypothetical = _conditional_clauses(s)  # "if they offered talks": a condition, not an event
@@ -93,14 +92,14 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
             consumed.update(_consumed_by(s, token, pattern, code, used))
             if code.code in ("01", "010"):
                 continue  # statements are quotes (attribution), not events
-            sources, targets, reciprocal = self._arguments(s, token, pattern, recent, matched)
+            sources, targets, reciprocal = self._arguments(s, token, pattern, matched)
             if not sources and pattern.pos == "V" and self._event_subject(s, token.i) & matched:
                 continue  # "a walkout that paralysed the capital": what an event did is not a second act
             out.extend(self._events(article, s, token, pattern, code, sources, targets, reciprocal, report, spans,
-                                    used, recent))
-        out.extend(self._accusations(article, s, out, recent, report, spans))
-        out.extend(self._charges(article, s, recent, report, spans))
-        out.extend(self._obligations(article, s, matched, consumed | hypothetical, recent, report, spans))
+                                    used))
+        out.extend(self._accusations(article, s, out, report, spans))
+        out.extend(self._charges(article, s, report, spans))
+        out.extend(self._obligations(article, s, matched, consumed | hypothetical, report, spans))
         # "A protester smashed the windows": an act with no country or organisation on either side and no
         # place says nothing a country-level analysis can use (PETRARCH and GDELT code none either)
         out = [e for e in out if e.location is not None or any(

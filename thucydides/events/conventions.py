@@ -20,7 +20,7 @@ class Conventions:
     """Recoding a trigger by CAMEO's conventions (part of :class:`EventCoder`)."""
 
     def _recode(self, s: _Sentence, token: Token, code: CameoCode, mood: Modality, sources: list[ActorMention],
-                targets: list[ActorMention], recent: list[ActorMention]):  # noqa: ANN202
+                targets: list[ActorMention]):  # noqa: ANN202
         """CAMEO's conventions for what did not (yet) happen:
 
         - a negated act of cooperation is a rejection ("refused to meet", "failed to reach agreement": 12x),
@@ -40,7 +40,7 @@ class Conventions:
         if root == "13" and token.lemma.lower() == "warn" and "012" in self.codes and not any(
                 tokens[k].dep in ("dobj", "obj", "dative", "iobj") for k in s.kids[token.i]) and (
                 (code.code == "130" and not any(
-                    tokens[k].dep == "ccomp" and self._subject(s, k, recent) for k in s.kids[token.i]))
+                    tokens[k].dep == "ccomp" and self._subject(s, k) for k in s.kids[token.i]))
                 or any(tokens[k].dep == "prep" and tokens[k].text.lower() == "against" for k in s.kids[token.i])):
             # "growth may fall, the minister warned", "China warned against any attack on Iran": a warning addressed
             # to no one, about no actor's act, is a pessimistic comment (012), not a threat to whoever it mentions
@@ -56,8 +56,8 @@ class Conventions:
                                                    for k in s.kids[clause.i])  # "wants Putin to attack"
         if (clause.dep == "xcomp" or infinitive) and governor.lemma.lower() in _WANT and mood.polarity == "positive" \
                 and root not in ("02", "03", "10", "13"):
-            wanter = self._subject(s, governor.i, recent)
-            asked = self._actors_of([k for k in s.kids[governor.i] if tokens[k].dep in ("dobj", "obj")], s, recent)
+            wanter = self._subject(s, governor.i)
+            asked = self._actors_of([k for k in s.kids[governor.i] if tokens[k].dep in ("dobj", "obj")], s)
             if infinitive and not asked:
                 asked = sources
             if wanter and asked:  # "Paris wants Rome to act": an appeal to Rome
@@ -71,7 +71,7 @@ class Conventions:
             return (self.codes[new], sources, targets,
                     Modality("positive", mood.certainty, mood.condition, mood.cue), code.code)
         if aux & _OBLIGATION and mood.polarity == "positive":
-            speakers = self._speakers(s, token.i, recent)
+            speakers = self._speakers(s, token.i)
             if speakers and sources and speakers[0].actor.code != sources[0].actor.code:
                 new = convert("demanded", code.code)
                 return self.codes[new], speakers, sources, mood, None
@@ -89,7 +89,7 @@ class Conventions:
             return self.codes[new], sources, targets, mood, None
         return code, sources, targets, mood, None
 
-    def _speakers(self, s: _Sentence, node: int, recent: list[ActorMention]) -> list[ActorMention]:
+    def _speakers(self, s: _Sentence, node: int) -> list[ActorMention]:
         """Who states the clause at ``node``: the subject of the verb it is the content of."""
         tokens = s.tokens
         for _ in range(3):
@@ -98,7 +98,7 @@ class Conventions:
             node = tokens[node].head
             if tokens[node].pos in ("NOUN",) and tokens[node].head != node:  # "a reminder to Iraq that ..."
                 node = tokens[node].head
-            found = self._subject(s, node, recent)
+            found = self._subject(s, node)
             if found:
                 return found
         return []

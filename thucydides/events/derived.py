@@ -11,7 +11,7 @@ from thucydides.events.patterns import Pattern
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import packaged, rows, word_set
 from thucydides.tree import subtree
-from thucydides.types import ActorMention, Article, Event
+from thucydides.types import Article, Event
 
 _CLAIMING = word_set("claiming-verbs")
 _EVIDENCING = word_set("evidencing-verbs")
@@ -21,8 +21,8 @@ _SAYING = word_set("saying-verbs")
 class Derived:
     """Demands and accusations derived from a sentence (part of :class:`EventCoder`)."""
 
-    def _obligations(self, article: Article, s: _Sentence, matched: set[int], skip: set[int],
-                     recent: list[ActorMention], report: date | None, spans: list[tuple[int, int]]) -> list[Event]:
+    def _obligations(self, article: Article, s: _Sentence, matched: set[int], skip: set[int], report: date | None,
+                     spans: list[tuple[int, int]]) -> list[Event]:
         """ "The ministry stated that Kenya must lift its tariffs": an obligation another actor states is
         its demand (100) on the obliged actor, also when the act demanded has no pattern of its own."""
         tokens, out = s.tokens, []
@@ -33,17 +33,17 @@ class Derived:
                 continue
             if any(tokens[k].dep == "neg" for k in s.kids[token.i]):
                 continue
-            obliged = self._subject(s, token.i, recent)
-            speakers = self._speakers(s, token.i, recent)
+            obliged = self._subject(s, token.i)
+            speakers = self._speakers(s, token.i)
             if not obliged or not speakers or speakers[0].actor.code == obliged[0].actor.code:
                 continue
             pattern = Pattern("100", "V", token.lemma.lower(), None, None, None, (), None,
                               "rule: an obligation stated by another actor is its demand")
             out.extend(self._events(article, s, token, pattern, self.codes["100"], speakers, obliged, False,
-                                    report, spans, set(), recent))
+                                    report, spans, set()))
         return out
 
-    def _accusations(self, article: Article, s: _Sentence, events: list[Event], recent: list[ActorMention],
+    def _accusations(self, article: Article, s: _Sentence, events: list[Event],
                      report: date | None, spans: list[tuple[int, int]]) -> list[Event]:
         """ "Russia said Ukraine shelled the plant": besides the reported shelling, Russia accuses Ukraine (112).
 
@@ -65,10 +65,10 @@ class Derived:
                 lemma = tokens[node].lemma.lower()
                 if behind and tokens[node].pos == "NOUN":
                     continue  # "proof showing Iran was behind": up to the verb that states it
-                if behind and lemma in _EVIDENCING and not self._subject(s, node, recent):
+                if behind and lemma in _EVIDENCING and not self._subject(s, node):
                     continue  # "evidence proving ...": who holds the evidence states it
                 if lemma in _CLAIMING or lemma in _SAYING or (behind and lemma in _EVIDENCING):
-                    speakers = self._subject(s, node, recent)
+                    speakers = self._subject(s, node)
                     accused = event.source
                     speakers = [m for m in speakers if m.actor.country != accused.actor.country]
                     if lemma not in _CLAIMING and not behind:  # "Chad said shells were fired at it": the victim
@@ -82,11 +82,11 @@ class Derived:
                         pattern = Pattern("112", "V", tokens[node].lemma.lower(), None, None, None, (), None,
                                           "rule: a conflict act reported by another party is its accusation")
                         out.extend(self._events(article, s, tokens[node], pattern, self.codes["112"], speakers,
-                                                [accused], False, report, spans, set(), recent))
+                                                [accused], False, report, spans, set()))
                     break
         return out
 
-    def _charges(self, article: Article, s: _Sentence, recent: list[ActorMention], report: date | None,
+    def _charges(self, article: Article, s: _Sentence, report: date | None,
                  spans: list[tuple[int, int]]) -> list[Event]:
         """ "Peskov said Kiev was acting under external orders": a speaker who says another country's actor does what
         a phrase of ``charges.tsv`` describes accuses that actor (112)."""
@@ -101,13 +101,13 @@ class Derived:
             text = " " + " ".join(tokens[k].text.lower() for k in clause) + " "
             if not any(f" {phrase} " in text for phrase in _charge_phrases()):
                 continue
-            accused = self._subject(s, token.i, recent)
-            speakers = self._speakers(s, token.i, recent)
+            accused = self._subject(s, token.i)
+            speakers = self._speakers(s, token.i)
             speaker_verb = token.head
             if tokens[speaker_verb].lemma.lower() not in _SAYING | _CLAIMING and token.dep == "advcl":
                 # "said that talks should be held with Washington, as Kiev was acting under external orders"
                 speaker_verb = tokens[speaker_verb].head
-                speakers = self._subject(s, speaker_verb, recent) if \
+                speakers = self._subject(s, speaker_verb) if \
                     tokens[speaker_verb].lemma.lower() in _SAYING | _CLAIMING else []
             accused = [m for m in accused if m.actor.country]
             speakers = [m for m in speakers if m.actor.country and m.actor.country not in
@@ -117,7 +117,7 @@ class Derived:
             pattern = Pattern("112", "V", tokens[speaker_verb].lemma.lower(), None, None, None, (), None,
                               "rule: a charge (data/events/charges.tsv) stated about another actor")
             out.extend(self._events(article, s, tokens[speaker_verb], pattern, self.codes["112"], speakers[:1],
-                                    accused[:1], False, report, spans, set(), recent))
+                                    accused[:1], False, report, spans, set()))
         return out
 
 

@@ -53,7 +53,7 @@ class Mentions:
                                          evidence=f"{entry.source} {entry.name}: a place named in the act's content")]
         return []
 
-    def _actors_of(self, heads: Sequence[int], s: _Sentence, recent: list[ActorMention]) -> list[ActorMention]:
+    def _actors_of(self, heads: Sequence[int], s: _Sentence) -> list[ActorMention]:
         """The actor mentions a phrase headed by ``heads`` names, one per coordinated member."""
         out: list[ActorMention] = []
         todo = list(heads)
@@ -139,7 +139,7 @@ class Mentions:
                 continue
             for c in s.kids[verb]:
                 if tokens[c].dep == "agent" or (tokens[c].dep == "prep" and tokens[c].text.lower() == "by"):
-                    authors = self._actors_of([o for o in s.kids[c] if tokens[o].dep == "pobj"], s, [])
+                    authors = self._actors_of([o for o in s.kids[c] if tokens[o].dep == "pobj"], s)
                     if authors:
                         return authors[0]
             for c in s.kids[verb]:

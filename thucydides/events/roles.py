@@ -55,7 +55,7 @@ class Roles:
                         return found
         return []
 
-    def _subject(self, s: _Sentence, verb: int, recent: list[ActorMention]) -> list[ActorMention]:
+    def _subject(self, s: _Sentence, verb: int) -> list[ActorMention]:
         """The subject of ``verb``, inherited through control and coordination ("agreed to meet", "and met")."""
         tokens, node = s.tokens, verb
         controlled = False
@@ -70,19 +70,19 @@ class Roles:
                 if tokens[subject].pos == "VERB":  # "The aid agency working in Yemen said": a misparsed participle
                     inner = [k for k in s.kids[subject] if tokens[k].dep == "nsubj"]
                     subject = inner[0] if inner else subject
-                return self._actors_of([subject], s, recent)
+                return self._actors_of([subject], s)
             agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
             if agent:
-                return self._actors_of(agent, s, recent)
+                return self._actors_of(agent, s)
             if tokens[node].dep == "relcl":
-                return self._actors_of([tokens[node].head], s, recent)
+                return self._actors_of([tokens[node].head], s)
             if tokens[node].dep == "acl" and tokens[tokens[node].head].lemma.lower() in _DECISIONS:
                 # "the Council's decision not to hold talks": who decided is who (does not) hold them
-                return self._possessors(s, tokens[node].head, recent)
+                return self._possessors(s, tokens[node].head)
             if tokens[node].dep == "xcomp" and tokens[node].head != node:
                 controller = [k for k in s.kids[tokens[node].head] if tokens[k].dep in ("dobj", "obj")]
                 if controller:  # "urged Zelensky to negotiate": Zelensky would negotiate
-                    return self._actors_of(controller, s, recent)
+                    return self._actors_of(controller, s)
             if tokens[node].dep == "attr" and tokens[node].pos == "VERB" and tokens[node].head != node and \
                     tokens[tokens[node].head].lemma.lower() == "be":
                 node = tokens[node].head  # "Qatar is mediating ..." misparsed as a copula: its subject acts
@@ -94,7 +94,7 @@ class Roles:
             break
         return []
 
-    def _objects(self, s: _Sentence, verb: int, recent: list[ActorMention],
+    def _objects(self, s: _Sentence, verb: int,
                  skip: int | None = None) -> list[ActorMention]:
         tokens = s.tokens
         found = [k for k in s.kids[verb] if tokens[k].dep in ("dobj", "obj", "dative", "iobj") and k != skip]
@@ -109,20 +109,20 @@ class Roles:
                   if tokens[o].dep == "pobj"]  # "kidnapped up to 16 advisers": the parser hangs the object on "up to"
         # "recall its peacekeeping battalion from Lebanon": the actor's own force is not what it acts on
         inside = subtree(s.kids, verb)
-        return [m for m in self._actors_of(found, s, recent) if m.rule not in ("coreference", "context", "dateline")
+        return [m for m in self._actors_of(found, s) if m.rule not in ("coreference", "context", "dateline")
                 or m.sentence != s.sentence.index or m.token_start not in inside or not self._own(m, s, verb)]
 
     def _own(self, mention: ActorMention, s: _Sentence, verb: int) -> bool:
         """The object is the subject's own (its forces, its envoy): the same country and the same side of the state
         ("demonstrators received ministers" is no act on their own)."""
-        subject = self._subject(s, verb, [])
+        subject = self._subject(s, verb)
         if not subject or subject[0].actor.country != mention.actor.country:
             return False
         mine, its = subject[0].actor.sector, mention.actor.sector
         return mine is None or its is None or mine == its or (mine in STATE_SECTORS and its in STATE_SECTORS)
 
     def _preposition_targets(self, s: _Sentence, head: int, prepositions: Sequence[str],
-                             recent: list[ActorMention], skip: int | None = None) -> list[ActorMention]:
+                             skip: int | None = None) -> list[ActorMention]:
         tokens = s.tokens
         for prep in prepositions:
             for k in s.kids[head]:
@@ -132,26 +132,26 @@ class Roles:
                     # verb whose object is the guest
                     heads += [o for c in s.kids[k] if tokens[c].dep == "pcomp" and tokens[c].lemma.lower() == "visit"
                               and tokens[c].tag == "VBG" for o in s.kids[c] if tokens[o].dep in ("dobj", "obj")]
-                    found = self._actors_of(heads, s, recent)
+                    found = self._actors_of(heads, s)
                     if found:
                         return found
         return []
 
-    def _noun_sources(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+    def _noun_sources(self, s: _Sentence, noun: int) -> list[ActorMention]:
         tokens = s.tokens
         for k in s.kids[noun]:
             if tokens[k].dep == "poss":
-                found = self._actors_of([k], s, recent)
+                found = self._actors_of([k], s)
                 if found:
                     return found
         for k in s.kids[noun]:
             if tokens[k].dep in ("compound", "amod", "nmod"):
-                found = self._actors_of([k], s, recent) or self._adjective_actor(s, k)
+                found = self._actors_of([k], s) or self._adjective_actor(s, k)
                 if found:
                     return found
-        return self._preposition_targets(s, noun, ("by", "from"), recent)  # "a request from the leaders"
+        return self._preposition_targets(s, noun, ("by", "from"))  # "a request from the leaders"
 
-    def _decider(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+    def _decider(self, s: _Sentence, noun: int) -> list[ActorMention]:
         """ "the Council's decision on the impossibility of negotiations": who decided, announced or ordered an act
         named inside the decision is its actor (through at most two "of"/"on" phrases)."""
         tokens, k = s.tokens, noun
@@ -162,20 +162,20 @@ class Roles:
             if tokens[k].pos != "NOUN":
                 return []
             if tokens[k].lemma.lower() in _DECISIONS:
-                return self._possessors(s, k, recent)
+                return self._possessors(s, k)
         return []
 
-    def _possessors(self, s: _Sentence, noun: int, recent: list[ActorMention]) -> list[ActorMention]:
+    def _possessors(self, s: _Sentence, noun: int) -> list[ActorMention]:
         """The actors a possessive names on ``noun`` ("the Council's decision")."""
-        return [m for c in s.kids[noun] if s.tokens[c].dep == "poss" for m in self._actors_of([c], s, recent)]
+        return [m for c in s.kids[noun] if s.tokens[c].dep == "poss" for m in self._actors_of([c], s)]
 
-    def _between(self, s: _Sentence, head: int, recent: list[ActorMention]) -> list[ActorMention]:
+    def _between(self, s: _Sentence, head: int) -> list[ActorMention]:
         tokens = s.tokens
         heads = [head] + [k for k in s.kids[head] if tokens[k].dep in ("dobj", "obj")]
         for h in heads:
             for k in s.kids[h]:
                 if tokens[k].dep == "prep" and tokens[k].text.lower() == "between":
-                    found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s, recent)
+                    found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s)
                     if len(found) >= 2:
                         return found
         return []

@@ -17,3 +17,4 @@ class _Sentence:
     at: dict[int, ActorMention]
     base: int
     refs: dict[int, Reference]  # token -> what it points back to (the coreference stage's)
+    recent: list[ActorMention]  # the mentions of the sentences before (a place's country is preferably theirs)
