@@ -152,6 +152,48 @@ def test_where_it_happened_inside_a_place_phrase(code, text, cameo, place):
     assert event.location is not None and event.location.name.endswith(place) and event.location.lat is not None
 
 
+@pytest.mark.parametrize(("text", "cameo", "place", "source"), [
+    # the parser hangs the place on the object of a physical act, on the verb completing it, or inside an
+    # occasion ("during", "amid"): the act happened there, and a role takes that place's country
+    ("Border agents detained four men in Arizona on Thursday.", "173", "Arizona", "USACOP"),
+    ("Riot police fired tear gas to scatter demonstrators in Lyon.", "175", "Lyon", "FRACOP"),
+    ("Troopers shot a driver during a roadside check in Ohio.", "193", "Ohio", "USACOP"),
+])
+def test_where_it_happened_on_the_object_of_a_physical_act(code, text, cameo, place, source):
+    [event] = [e for e in code(text) if e.cameo == cameo]
+    assert event.location is not None and event.location.name.endswith(place)
+    assert event.source is not None and event.source.actor.code == source
+
+
+@pytest.mark.parametrize("text", [
+    "The minister condemned the bombing in Mogadishu.",  # words about an act elsewhere: not where they were said
+])
+def test_words_about_an_act_take_no_place_from_its_object(code, text):
+    assert all(e.location is None for e in code(text) if e.quad_class in (1, 3))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # both sides named by role, no country anywhere: the dyad stays, its country blank (domestic news)
+    ("Deputies arrested two teenagers after the chase.", None),
+    ("The sheriff's deputies arrested two protesters.", {("---COP", "173", "---CVL")}),
+    ("Masked gunmen abducted eleven students.", {("---UAF", "181", "---EDU")}),
+])
+def test_a_dyad_of_roles_with_no_country_is_kept(code, text, expected):
+    if expected is None:  # one side only, no country, no place: nothing an analysis can use
+        assert not code(text)
+    else:
+        assert expected <= _dyads(code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Emir of Kuwait sent a letter to the Iraqi president on Sunday.", {("KWTGOV", "040", "IRQGOV")}),
+    ("Oman's foreign minister conveyed a message to Tehran on Monday.", {("OMNGOV", "040", "IRNGOV")}),
+    ("The Syrian army used nerve agents against rebels near Damascus.", {("SYRMIL", "2041", "SYRREB")}),
+])
+def test_letters_messages_and_chemical_agents(code, text, expected):
+    assert expected <= _dyads(code(text)), _dyads(code(text))
+
+
 @pytest.mark.parametrize(("text", "cameo", "certainty"), [
     # an act only weighed, hoped for or expected is not reported as done (data/lists.tsv: prospect-verbs,
     # likelihood-words); a decision to act is

@@ -14,7 +14,7 @@ from thucydides.events.codebook import CameoCode
 from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern
-from thucydides.events.places import place_at, place_named, prefer
+from thucydides.events.places import place_at, place_in_clause, place_named, prefer
 from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.recoding import recoded
 from thucydides.events.sentence import _Sentence
@@ -55,6 +55,11 @@ class Assembly:
             head = s.tokens[token.head]
             if where is None and head.dep == "prep" and head.head != head.i:  # "stayed on high alert in northern Syria"
                 where = place_at(s.tokens, head.head, text, base)
+        if where is None and (code.quad_class in (2, 4) or code.code[:2] == "14"):
+            # "detained a man in Texas", "used tear gas to disperse crowds in Minneapolis": the parser hangs the
+            # place on the object of a physical act, which happened there too (not so for words: "condemned the
+            # attack in X")
+            where = place_in_clause(s.tokens, s.kids, token.i if token.pos == "VERB" else token.head, text, base)
         if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
             where = prefer(where, {m.actor.country for m in list(s.recent) + list(s.mentions) if m.actor.country})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))

@@ -150,3 +150,29 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
     lon = coordinates[1] if coordinates else None
     return Location(name=name, country=country, lat=lat, lon=lon, start=tokens[start].start,
                     end=tokens[end].end)
+
+
+# Where a physical act's place may hang instead of on its trigger: its object ("detained a man in Texas"), the
+# verb completing it ("used tear gas to disperse crowds in X"), the subject of a passive ("a man was shot in X").
+_CLAUSE_DEPS = frozenset({"dobj", "obj", "xcomp", "nsubjpass"})
+
+
+def place_in_clause(tokens: Sequence[Token], kids: Sequence[Sequence[int]], head: int, text: str,
+                    base: int) -> Location | None:
+    """The first place in a locative phrase on a word the act ``head`` governs through an object, a completing
+    verb, a purpose clause ("to scatter ...") or a passive subject, nearest first and at most three links down;
+    reported speech (ccomp) and relative clauses are not entered."""
+    def governed(k: int) -> list[int]:
+        return [c for c in kids[k] if tokens[c].dep in _CLAUSE_DEPS or (tokens[c].dep == "advcl" and any(
+            tokens[a].dep == "aux" and tokens[a].text.lower() == "to" for a in kids[c]))]  # "fired gas to scatter ..."
+
+    todo, seen = [(k, 1) for k in governed(head)], 0
+    while todo and seen < 12:
+        k, depth = todo.pop(0)
+        seen += 1
+        found = place_at(tokens, k, text, base)
+        if found is not None:
+            return found
+        if depth < 3:
+            todo.extend((c, depth + 1) for c in governed(k))
+    return None
