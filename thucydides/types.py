@@ -350,8 +350,9 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def chain_of(self, event: Event) -> tuple[Hop, ...]:
-        """The attribution chain of one of this article's events (empty before the attribution stage)."""
-        return self.chains_by_event().get(event.id, ())
+        """The attribution chain of one of this article's events (empty before the attribution stage); to read
+        many events, build :meth:`chains_by_event` once."""
+        return next((c.chain for c in self.chains if c.event == event.id), ())
 
     def chains_by_event(self) -> dict[str, tuple[Hop, ...]]:
         """Event id -> its attribution chain, for reading many events."""

@@ -20,12 +20,12 @@ is the same actor for both.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import chain
 from dataclasses import dataclass
 
+from thucydides.structure.quotations import quotation_spans
 from thucydides.tables import word_set
 from thucydides.types import ActorMention, Article, Reference, Token
 
@@ -121,13 +121,10 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
     return (found,) if found is not None else None
 
 
-QUOTATION = re.compile(r'["\u201c][^"\u201c\u201d\n]*["\u201d]')
-
-
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation (of ``spans``, in text order, never nested) that holds character ``at``, or None."""
-    k = bisect_left(spans, (at, at)) - 1
-    return spans[k] if k >= 0 and spans[k][0] < at < spans[k][1] else None
+    k = bisect_right(spans, (at, float("inf"))) - 1
+    return spans[k] if k >= 0 and spans[k][0] <= at < spans[k][1] else None
 
 
 RESOLVERS: tuple[tuple[str, Callable[[_Where], tuple[ActorMention, ...] | None]], ...] = (
@@ -148,7 +145,7 @@ def references(article: Article) -> tuple[Reference, ...]:
     by_sentence: dict[int, list[ActorMention]] = {}
     for mention in article.actors:
         by_sentence.setdefault(mention.sentence, []).append(mention)
-    quoted = [m.span() for m in QUOTATION.finditer(article.text)]
+    quoted = quotation_spans(article)
     earlier: list[ActorMention] = []
     out: list[Reference] = []
     subjects: set[tuple[int, int]] = set()

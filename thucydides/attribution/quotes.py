@@ -26,9 +26,9 @@ from thucydides.actors.coreference import by_sentence
 from thucydides.attribution.chains import colon_turn, read_sentence
 from thucydides.attribution.people import full_names, named_roles, organisations
 from thucydides.attribution.profile import event_chain, source_profile
-from thucydides.attribution.spans import quotation_spans
 from thucydides.attribution.state import State, publisher_hop
 from thucydides.attribution.words import cues
+from thucydides.structure.quotations import quotation_spans
 from thucydides.types import ActorMention, Article, EventChain, Quote
 
 __all__ = ["attribute", "cues", "publisher_hop"]

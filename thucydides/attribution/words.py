@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from thucydides.structure.quotations import CLOSE, OPEN  # noqa: F401 - the marks, defined once
 from thucydides.tables import cell_values, packaged, rows, word_set
 
-OPEN = "\"“«„"
-CLOSE = "\"”»“"
 ANONYMOUS_WORDS = word_set("anonymous-sources")
 SPEAKER_NOUNS = word_set("speaker-nouns")  # can speak for a body when the actor stage gives no actor for them
 TITLES = word_set("personal-titles")
