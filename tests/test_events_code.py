@@ -177,12 +177,24 @@ def test_words_about_an_act_take_no_place_from_its_object(code, text):
     ("Deputies arrested two teenagers after the chase.", None),
     ("The sheriff's deputies arrested two protesters.", {("---COP", "173", "---CVL")}),
     ("Masked gunmen abducted eleven students.", {("---UAF", "181", "---EDU")}),
+    # AP titles name the role; two people of one role and no country are two sides, not one actor
+    ("Sen. Ann Carter met with Gov. Luis Ortega on Tuesday.", {("---LEG", "040", "---GOV")}),
+    ("Justice Minister Ann Carter met Interior Minister Luis Ortega.", {("---GOV", "040", "---GOV")}),
 ])
 def test_a_dyad_of_roles_with_no_country_is_kept(code, text, expected):
     if expected is None:  # one side only, no country, no place: nothing an analysis can use
         assert not code(text)
     else:
         assert expected <= _dyads(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova pulled its soldiers out of the buffer zone on Friday.",
+    "Russia withdrew its forces from Kherson.",
+])
+def test_own_forces_are_no_target(code, text):
+    events = code(text)
+    assert events and all(e.target is None or e.target.actor.country != e.source.actor.country for e in events)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

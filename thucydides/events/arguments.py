@@ -258,12 +258,13 @@ class Arguments:
             # whom it acts on; a target named further in the phrase wins
             exclude = {m.actor.code for m in sources + targets}
             own = {m.actor.country for m in sources}
+            found = []
             for k in s.kids[token.i]:
                 if tokens[k].dep in ("xcomp", "ccomp", "prep", "dobj", "obj"):
                     found = [m for m in self._content_target(s, k, exclude) if m.actor.country not in own]
                     if found:
-                        targets = found
                         break
+            targets = found  # "withdrew its forces from the city": with no one else named, no target
         if pattern.pos == "V" and token.lemma.lower() in _RECEIVING and pattern.code[:2] != "04":
             # "received weapons from the government": the giver acts, the receiver is the target
             givers = self._preposition_targets(s, token.i, ("from",))

@@ -115,7 +115,7 @@ class Assembly:
         elif targets and code.quad_class == 4:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
-            (a.actor.code == b.actor.code and (b.rule not in ("location", "implicit") or a is b))
+            (_same_actor(a, b) and (b.rule not in ("location", "implicit") or a is b))
             or (b.rule == "dateline" and b.actor.country == a.actor.country)))]
         # a place target in the actor's own country stays: "Nigerians rallied in Lagos" is aimed at Nigeria
         # an actor acting on itself, or on a role whose country was only guessed from context, is no target
@@ -249,6 +249,19 @@ class Assembly:
         if placed is None:
             return mention
         return replace(mention, actor=placed, rule="context", evidence=f"{mention.evidence}; country from {why}")
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    """Two mentions of one actor: the same code, except that two roles of no known country ("---GOV") are one only
+    when they name the same person or the same words ("Sen. Smith met Gov. Jones" is a dyad)."""
+    if a is b:
+        return True
+    if a.actor.code != b.actor.code:
+        return False
+    if not a.actor.code.startswith("---"):
+        return True
+    return (a.actor.entity is not None and a.actor.entity == b.actor.entity) or \
+        (a.actor.name or a.text).lower() == (b.actor.name or b.text).lower()
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

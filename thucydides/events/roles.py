@@ -116,8 +116,8 @@ class Roles:
         """The object is the subject's own (its forces, its envoy): the same country and the same side of the state
         ("demonstrators received ministers" is no act on their own)."""
         subject = self._subject(s, verb)
-        if not subject or subject[0].actor.country != mention.actor.country:
-            return False
+        if not subject or subject[0].actor.country is None or subject[0].actor.country != mention.actor.country:
+            return False  # (two roles of no known country are not known to be one side)
         mine, its = subject[0].actor.sector, mention.actor.sector
         return mine is None or its is None or mine == its or (mine in STATE_SECTORS and its in STATE_SECTORS)
 
