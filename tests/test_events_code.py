@@ -173,19 +173,31 @@ def test_words_about_an_act_take_no_place_from_its_object(code, text):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # both sides named by role, no country anywhere: the dyad stays, its country blank (domestic news)
-    ("Deputies arrested two teenagers after the chase.", None),
+    # actors named only by role, no country anywhere: the event stays, its country blank (domestic news)
+    ("Rioters torched several shops overnight.", {("---CVL", "145", None)}),
     ("The sheriff's deputies arrested two protesters.", {("---COP", "173", "---CVL")}),
     ("Masked gunmen abducted eleven students.", {("---UAF", "181", "---EDU")}),
     # AP titles name the role; two people of one role and no country are two sides, not one actor
     ("Sen. Ann Carter met with Gov. Luis Ortega on Tuesday.", {("---LEG", "040", "---GOV")}),
     ("Justice Minister Ann Carter met Interior Minister Luis Ortega.", {("---GOV", "040", "---GOV")}),
+    # one unnamed person is a civilian; a suspect is coded as the criminal the police take them for
+    ("Police detained a 34-year-old woman at the scene.", {("---COP", "173", "---CVL")}),
+    ("Detectives arrested a second suspect late on Sunday.", {("---COP", "173", "---CRM")}),
 ])
-def test_a_dyad_of_roles_with_no_country_is_kept(code, text, expected):
-    if expected is None:  # one side only, no country, no place: nothing an analysis can use
-        assert not code(text)
-    else:
-        assert expected <= _dyads(code(text))
+def test_roles_with_no_country_are_kept(code, text, expected):
+    assert expected <= _dyads(code(text)), _dyads(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman opened fire at a bus depot in Leeds, killing four people.",
+    "A suicide bomber struck a checkpoint in Kandahar, killing six policemen.",
+])
+def test_a_role_of_no_country_yields_to_the_same_act_placed(code, text):
+    # the participle's act says less than the placed one: one assault, by the placed attacker, not a second
+    # by a gunman of no country
+    assaults = [e for e in code(text) if e.plover == "ASSAULT"]
+    assert assaults and all(e.source is None or not e.source.actor.code.startswith("---") for e in assaults), \
+        _dyads(assaults)
 
 
 @pytest.mark.parametrize("text", [
@@ -315,8 +327,10 @@ FLOORS = {
     # PETR2 codes one act reported twice as two events, "said they will attack" as a statement (01), "will meet"
     # as a meeting and a meeting place as its target, and never guesses a home country; we code the act once,
     # the announced attack as a threat (13), "will meet" as an intent (036) with no place target, and do guess
-    # (see docs/conventions.md): these cost a few points here and gain more on PLOVER
-    "petr2_gsr_validation.jsonl": {"type": 0.72, "type+countries": 0.65, "clean_negatives": 9},
+    # (see docs/conventions.md): these cost a few points here and gain more on PLOVER. PETR2 also codes no act
+    # whose one actor is a role of no country; we keep it with the country blank, as GDELT does, for domestic
+    # news that never names its country: one of its negatives (8 of 12 clean, was 9)
+    "petr2_gsr_validation.jsonl": {"type": 0.72, "type+countries": 0.65, "clean_negatives": 8},
 }
 
 

@@ -60,6 +60,11 @@ class Assembly:
             # place on the object of a physical act, which happened there too (not so for words: "condemned the
             # attack in X")
             where = place_in_clause(s.tokens, s.kids, token.i if token.pos == "VERB" else token.head, text, base)
+            if where is None and token.pos == "VERB" and token.dep in ("advcl", "conj") and token.head != token.i:
+                # "struck a checkpoint in Kandahar, killing six policemen": the participle's or the joined verb's
+                # act happened where the act it follows did
+                where = place_at(s.tokens, token.head, text, base) or \
+                    place_in_clause(s.tokens, s.kids, token.head, text, base)
         if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
             where = prefer(where, {m.actor.country for m in list(s.recent) + list(s.mentions) if m.actor.country})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
@@ -80,7 +85,7 @@ class Assembly:
         venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4) for m in sources]
-        targets = [self._situated(m, s, venue, sources) for m in targets]
+        targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4) for m in targets]
         row = recoded(s, token, code.code, ("source-head", "actor-word", "joint", "into"), sources, targets)
         if row is not None:
             # "protesters torched a police station" (145), "deployed peacekeepers" (074), "French and Egyptian
@@ -299,11 +304,12 @@ def _refines(a: Event, b: Event) -> bool:
     if a.trigger_start != b.trigger_start and a.quad_class != 4:
         return False  # "rejected an Algerian plan and opposed sending a force": two acts, not one
     pairs = ((a.source, b.source), (a.target, b.target))
-    if any((x is None) != (y is None) for x, y in pairs):
-        return False
+    if (a.source is None) != (b.source is None) or (a.target is None and b.target is not None):
+        return False  # (a target ``b`` lacks is more: "a gunman opened fire in Buffalo, killing ten")
     codes = [(x.actor.code, y.actor.code) for x, y in pairs if x is not None and y is not None]
     # an unknown country ("---UAF") is refined by a known one ("BFAUAF") of the same sector
     if not codes or any(not (x.startswith(y) or (y[:3] == "---" and x[3:] == y[3:])) or x[:3] == "---"
                         for x, y in codes):
         return False
-    return any(x != y for x, y in codes) or a.trigger_start < b.trigger_start
+    return any(x != y for x, y in codes) or a.trigger_start < b.trigger_start or \
+        (a.target is not None and b.target is None)

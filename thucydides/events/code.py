@@ -100,9 +100,7 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
         out.extend(self._accusations(article, s, out, report, spans))
         out.extend(self._charges(article, s, report, spans))
         out.extend(self._obligations(article, s, matched, consumed | hypothetical, report, spans))
-        # "A protester smashed the windows": one side, of no known country, and no place, says nothing an
-        # analysis can use (PETRARCH codes none either); "police arrested protesters" names both sides by role
-        # and stays, with the country blank as GDELT leaves it, for domestic news that never names its country
-        out = [e for e in out if e.location is not None or (e.source is not None and e.target is not None) or any(
-            m is not None and m.actor.code and not m.actor.code.startswith("---") for m in (e.source, e.target))]
+        # an act whose actors are named only by role ("Rioters torched shops", "police arrested two men") stays
+        # with the country blank, as GDELT leaves it: domestic news often never names its country, and a
+        # country-level analysis filters on the country, which a dropped event would not let it see
         return _dedupe(out)
