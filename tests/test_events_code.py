@@ -213,6 +213,11 @@ def test_own_forces_are_no_target(code, text):
     ("The Emir of Kuwait sent a letter to the Iraqi president on Sunday.", {("KWTGOV", "040", "IRQGOV")}),
     ("Oman's foreign minister conveyed a message to Tehran on Monday.", {("OMNGOV", "040", "IRNGOV")}),
     ("The Syrian army used nerve agents against rebels near Damascus.", {("SYRMIL", "2041", "SYRREB")}),
+    ("Berlin paid reparations to Namibia in May.", {("DEUGOV", "071", "NAM")}),
+    # AP style writes "cease-fire", "sit-in", "walk-out": the tokenizer splits them, the lexicon reads them whole
+    ("Nurses staged a walk-out at two hospitals in Nairobi.", {("KENHLH", "143", None)}),
+    ("Farmers held a sit-in at the ministry in Accra.", {("GHAAGR", "141", "GHAGOV")}),
+    ("The militia violated the cease-fire near Goma on Sunday.", {("CODREB", "196", "COD")}),
 ])
 def test_letters_messages_and_chemical_agents(code, text, expected):
     assert expected <= _dyads(code(text)), _dyads(code(text))

@@ -45,3 +45,28 @@ def test_the_table_is_well_formed():
 def test_row_fires(coded, sentence, code, lemma):
     asserted = [e.cameo for e in coded[sentence] if e.modality.polarity == "positive"]
     assert code in asserted, (lemma, code, asserted)
+
+
+def _glued(words: list[str], lemmas: list[str], gaps: list[int]):
+    """Tokens with the given gaps before each (0: written against the one before, as in "sit-in")."""
+    from thucydides.types import Token
+
+    tokens, at = [], 0
+    for i, (word, lemma, gap) in enumerate(zip(words, lemmas, gaps, strict=True)):
+        at += gap
+        tokens.append(Token(i=i, text=word, start=at, end=at + len(word), lemma=lemma, pos="NOUN", tag="", dep="dep",
+                            head=i, ent_type="", ent_iob="O"))
+        at += len(word)
+    return tokens
+
+
+@pytest.mark.parametrize(("words", "lemmas", "gaps", "forms"), [
+    (["a", "sit", "-", "ins"], ["a", "sit", "-", "in"], [0, 1, 0, 0], ["sit-in", "sitin", "in"]),
+    (["a", "cease", "-", "fire"], ["a", "cease", "-", "fire"], [0, 1, 0, 0], ["cease-fire", "ceasefire", "fire"]),
+    (["walk", "-", "out"], ["walk", "-", "out"], [0, 1, 1], ["out"]),  # "walk - out": a dash, not a hyphen
+    (["20", "-", "year"], ["20", "-", "year"], [0, 0, 0], ["year"]),  # no word before the hyphen
+])
+def test_a_split_hyphenated_word_is_looked_up_whole(words, lemmas, gaps, forms):
+    from thucydides.events.matching import word_forms
+
+    assert word_forms(_glued(words, lemmas, gaps), len(words) - 1) == forms

@@ -14,6 +14,7 @@ from thucydides.events.codebook import CameoCode
 from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern
+from thucydides.events.matching import word_forms
 from thucydides.events.places import place_at, place_in_clause, place_named, prefer
 from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.recoding import recoded
@@ -126,13 +127,16 @@ class Assembly:
         # an actor acting on itself, or on a role whose country was only guessed from context, is no target
         if pairs and not kept:
             kept = list(dict.fromkeys((a, None) for a, _b in pairs))
+        # a hyphenated word the tokenizer split ("cease-fire", "sit-in") is the trigger whole
+        first = s.tokens[token.i - 2].start if len(word_forms(s.tokens, token.i)) > 1 else token.start
         out = []
         for source, target in kept:
             key = f"{article.id}|{s.sentence.index}|{token.start}|{source and source.start}|" \
                   f"{target and target.start}|{code.code}"
             out.append(Event(
                 id=hashlib.sha1(key.encode()).hexdigest()[:16], sentence=s.sentence.index,
-                sentence_text=text, trigger_text=token.text, trigger_start=token.start, trigger_end=token.end,
+                sentence_text=text, trigger_text=text[first - base:token.end - base], trigger_start=first,
+                trigger_end=token.end,
                 source=source, target=target, sources_all=tuple(sources), targets_all=tuple(targets),
                 cameo=code.code, cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class,
                 plover=code.plover, plover_mode=code.plover_mode, date=when, date_text=when_text,

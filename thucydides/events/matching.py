@@ -3,6 +3,8 @@ objects, modifiers, governing verb and complements the pattern asks for."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from thucydides.actors.dictionary import phrase_key
 from thucydides.events.codebook import verb_of
 from thucydides.events.patterns import NO_EVENT, Pattern
@@ -41,7 +43,7 @@ class Matching:
         if _visiting(s, token.i):
             return None  # "Putin met visiting Hungarian Prime Minister Orban": the guest, not a visit by Putin
         lemma = token.lemma.lower()
-        keys = lemma_keys(lemma)
+        keys = [key for form in word_forms(s.tokens, token.i) for key in lemma_keys(form)]
         for k in s.kids[token.i]:
             child = s.tokens[k]
             if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward"):
@@ -96,7 +98,8 @@ class Matching:
                     elif tokens[o].dep == "prep":
                         nouns += [tokens[p] for p in s.kids[o] if tokens[p].dep == "pobj"]
         for noun in nouns:
-            for pattern in (p for key, _ in lemma_keys(noun.lemma.lower()) for p in self.patterns.get(("N", key), ())):
+            for pattern in (p for form in word_forms(tokens, noun.i) for key, _ in lemma_keys(form)
+                            for p in self.patterns.get(("N", key), ())):
                 if pattern.governors is not None and pattern.governors != {"*"} \
                         and self._holds(s, noun, pattern) is not None \
                         and (self._governor(s, noun) or (None,))[0] == verb.i:
@@ -115,7 +118,7 @@ class Matching:
             objects += [o for k in kids if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
             objects += [c for k in objects for c in s.kids[k] if tokens[c].dep == "conj"]
             objects += [_of_quantity(s, k) for k in objects if _of_quantity(s, k) is not None]
-            hit = [k for k in objects if tokens[k].lemma.lower() in pattern.objects
+            hit = [k for k in objects if not pattern.objects.isdisjoint(word_forms(tokens, k))
                    or phrase_key(tokens[k].text) in pattern.objects
                    # "received President Macron": a named office-holder is the visitor the pattern asks for
                    or (pattern.objects & _VISITORS and k in s.at and s.at[k].actor.kind == "person"
@@ -263,6 +266,18 @@ def _phrases(s: _Sentence, k: int) -> set[str]:
             out.update(f"{lemma} {child.text.lower()} {tokens[o].lemma.lower()}" for o in s.kids[c]
                        if tokens[o].dep == "pobj")
     return out
+
+
+def word_forms(tokens: Sequence[Token], k: int) -> list[str]:
+    """The lemmas token ``k`` is looked up by: its own, and first, for the last part of a hyphenated word the
+    tokenizer split ("cease-fire", "sit-in", "walk-out": three tokens, the last one heading the phrase), the whole
+    word with that lemma ("sit-ins" -> "sit-in"; ``lemma_keys`` adds it without the hyphen, "walkout")."""
+    lemma = tokens[k].lemma.lower()
+    if k >= 2 and tokens[k - 1].text == "-" and tokens[k - 2].end == tokens[k - 1].start and \
+            tokens[k - 1].end == tokens[k].start and tokens[k - 2].text.isalpha():
+        whole = f"{tokens[k - 2].text.lower()}-{lemma}"
+        return [whole, whole.replace("-", ""), lemma]
+    return [lemma]
 
 
 def lemma_keys(lemma: str) -> list[tuple[str, float]]:
