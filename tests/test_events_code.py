@@ -263,6 +263,9 @@ def test_announced_acts_are_intents_or_threats(code):
     assert {e.cameo for e in code("Germany will send more tanks to Ukraine, Chancellor Olaf Scholz said.")} == {"033"}
     threat = code("Nigeria said it would withdraw its peacekeepers from Chad unless the rebels disarmed.")
     assert threat and threat[0].plover == "THREATEN"
+    # a force posture announced keeps its code (conventions.tsv "threatened 15 ="), marked as not yet happened
+    [deployment] = code("Canada will deploy 400 soldiers to Latvia next month.")
+    assert deployment.cameo == "154" and deployment.modality.certainty != "certain"
 
 
 def test_obligation_stated_by_another_is_a_demand(code):

@@ -34,6 +34,7 @@ def codebook() -> dict[str, CameoCode]:
     return out
 
 
+KEEP = "="  # a convention row whose act keeps its own code (its modality says it has not happened)
 NOUN_VERBS = "verb-of"  # the one table of conventions.tsv that maps words, not codes
 
 
@@ -43,7 +44,7 @@ def conventions() -> dict[str, dict[str, str]]:
     known = codebook()
     out: dict[str, dict[str, str]] = {}
     for where, (name, code, becomes, _note) in rows(packaged("events", "conventions.tsv"), 4, note_optional=True):
-        if name != NOUN_VERBS and becomes not in known:
+        if name != NOUN_VERBS and becomes not in known and becomes != KEEP:
             raise DictionaryError(f"CAMEO code {becomes!r} is not in the codebook", source=where)
         if code in out.setdefault(name, {}):
             raise DictionaryError(f"{name} {code} is given twice", source=where)
@@ -56,9 +57,10 @@ def conventions() -> dict[str, dict[str, str]]:
 
 def convert(convention: str, code: str) -> str:
     """The code an act of ``code`` takes under ``convention`` ("negated", "threatened" ...): the row of its
-    three-digit prefix, else of its root, else the default."""
+    three-digit prefix, else of its root, else the default; ``=`` keeps ``code``."""
     table = conventions()[convention]
-    return table.get(code[:3]) or table.get(code[:2]) or table["*"]
+    becomes = table.get(code[:3]) or table.get(code[:2]) or table["*"]
+    return code if becomes == KEEP else becomes
 
 
 def verb_of(noun: str) -> str:

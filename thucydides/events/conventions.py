@@ -86,6 +86,10 @@ class Conventions:
                 new = convert("intended", root)
             else:
                 new = convert("threatened", code.code)
+            if new == code.code:  # an act announced that keeps its code ("will deploy troops"): not yet a fact
+                will = next(tokens[k].text for k in s.kids[token.i] if tokens[k].text.lower() in _FUTURE)
+                mood = Modality(mood.polarity, "probable" if mood.certainty == "certain" else mood.certainty,
+                                mood.condition, " ".join(c for c in (mood.cue, will) if c))
             return self.codes[new], sources, targets, mood, None
         return code, sources, targets, mood, None
 
