@@ -152,6 +152,19 @@ def test_where_it_happened_inside_a_place_phrase(code, text, cameo, place):
     assert event.location is not None and event.location.name.endswith(place) and event.location.lat is not None
 
 
+@pytest.mark.parametrize(("text", "cameo", "country"), [
+    # a city name shared across countries moves to a namesake in a country the sentence names only when that
+    # namesake is a city in its own right (Sindh's Hyderabad), not a small town (Geneva, New York; Paris, Texas)
+    ("The American and Russian presidents met in Geneva on Wednesday.", "040", "CHE"),
+    ("US and French diplomats held talks in Paris on Monday.", "046", "FRA"),
+    ("Pakistani police arrested five men in Hyderabad on Sunday.", "173", "PAK"),
+])
+def test_a_namesake_city_must_be_a_city_in_its_own_right(code, text, cameo, country):
+    events = [e for e in code(text) if e.cameo == cameo]
+    assert events and all(e.location is not None and e.location.country == country for e in events), \
+        [(e.cameo, e.location) for e in code(text)]
+
+
 @pytest.mark.parametrize(("text", "cameo", "place", "source"), [
     # the parser hangs the place on the object of a physical act, on the verb completing it, or inside an
     # occasion ("during", "amid"): the act happened there, and a role takes that place's country
@@ -688,6 +701,14 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     ("Police arrested three men at 5 pm on Sunday in Nairobi.", {("KEN", "173", "KEN")}, set()),
     # a protest by people named only by their number is by civilians of the place; a named aim beats the place
     ("Thousands of people marched in Paris against the pension reform.", {("FRA", "141", "FRA")}, set()),
+    # a journey's destination hosts the visit; a journey home hosts no one
+    ("The German chancellor traveled to China on Friday.", {("DEU", "042", "CHN")}, set()),
+    ("The German chancellor traveled to Hamburg on Friday.", {("DEU", "042", None)}, {("DEU", "042", "DEU")}),
+    # with no place named, civilians of no known country: a country the sentence names may be the one protested at
+    ("Hundreds rallied outside the state Capitol on Sunday to demand tougher gun laws.", {(None, "141", None)},
+     set()),
+    ("Hundreds protested outside the Russian embassy on Saturday.", {(None, "141", None)},
+     {("RUS", "141", None), ("RUS", "141", "RUS")}),
     ("Thousands of people blocked roads in Minsk in defiance of Russian pressure.",
      {("BLR", "144", "RUS")}, {("BLR", "144", "BLR")}),
     # a city name shared across countries is the one in a country the text names

@@ -94,6 +94,32 @@ CASES = [
      [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("acquired", "acquire", "VERB", "ROOT", 1),
       ("Freedonia", "Freedonia", "PROPN", "dobj", 1)],
      [(0, 0, "RUR"), (2, 2, "FRE")], set()),
+    # a trigger noun that only modifies another noun names no event (head:police): riot police detaining people
+    ("riot police",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 2), ("riot", "riot", "NOUN", "compound", 2),
+      ("police", "police", "NOUN", "nsubj", 3), ("detained", "detain", "VERB", "ROOT", 3),
+      ("protesters", "protester", "NOUN", "dobj", 3)],
+     [(0, 2, "RURCOP"), (4, 4, "RURCVL")], {("RURCOP", "173", "RURCVL")}),
+    # a particle the parser tags as an adverb still makes the phrasal verb ("hauled away")
+    ("particle as adverb",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("police", "police", "NOUN", "nsubj", 2),
+      ("hauled", "haul", "VERB", "ROOT", 2), ("away", "away", "ADV", "advmod", 2),
+      ("protesters", "protester", "NOUN", "dobj", 2)],
+     [(0, 1, "RURCOP"), (4, 4, "RURCVL")], {("RURCOP", "173", "RURCVL")}),
+    # a weapon as the subject of "hit" is an attack by whoever fired it (subj:list:weapon-nouns)
+    ("weapon hits",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("missiles", "missile", "NOUN", "nsubj", 2),
+      ("hit", "hit", "VERB", "ROOT", 2), ("Freedonia", "Freedonia", "PROPN", "dobj", 2)],
+     [(0, 0, "RUR"), (3, 3, "FRE")], {("RUR", "190", "FRE")}),
+    ("sanctions hit",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("sanctions", "sanction", "NOUN", "nsubj", 2),
+      ("hit", "hit", "VERB", "ROOT", 2), ("Freedonia", "Freedonia", "PROPN", "dobj", 2)],
+     [(0, 0, "RUR"), (3, 3, "FRE")], set()),
+    # a capital after a locative is the place (names its government too, and the tagger may call it a person)
+    ("capital as place",
+     [("Riots", "riot", "NOUN", "nsubj", 1), ("erupted", "erupt", "VERB", "ROOT", 1), ("in", "in", "ADP", "prep", 1),
+      ("Dakar", "Dakar", "PROPN", "pobj", 2)],
+     [], {(None, "145", "SEN")}),
 ]
 
 

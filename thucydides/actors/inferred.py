@@ -47,9 +47,12 @@ def unidentified_force(d: ActorDictionary, country: str | None, place: str) -> A
     return Actor(code, *split_code(code, d), name=f"unidentified attackers ({place})", entity=None, kind="role")
 
 
-def civilians_of(d: ActorDictionary, country: str | None, place: str) -> Actor | None:
+def civilians_of(d: ActorDictionary, country: str | None, place: str | None) -> Actor | None:
     """People named only by their number ("thousands of people marched in Paris"): civilians (CAMEO CVL) of the
-    country of the place."""
+    country of the place; with no place named ("hundreds rallied outside the state Capitol"), civilians of no
+    known country (``---CVL``), as any role whose country the text does not give."""
+    if place is None:
+        return Actor("---CVL", None, "CVL", name="people", entity=None, kind="role")
     if not country or not d.valid_code(country + "CVL"):
         return None
     code = country + "CVL"

@@ -33,7 +33,9 @@ _CROWDS = word_set("crowd-nouns")
 # Acts both sides of a dyad do at once: "held talks with" (046) is coded in both directions.
 _SYMMETRIC = word_set("symmetric-codes")
 _PROJECTILES = word_set("projectile-words")
+_WEAPONS = word_set("weapon-nouns")  # "rockets landed near the embassy": no attacker is named either
 _PLACE_NEVER_TARGET = tuple(word_set("place-never-target-codes"))  # "met in Doha": the place is no target
+_DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
 
 
 class Assembly:
@@ -67,9 +69,20 @@ class Assembly:
                 where = place_at(s.tokens, token.head, text, base) or \
                     place_in_clause(s.tokens, s.kids, token.head, text, base)
         if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
-            where = prefer(where, {m.actor.country for m in list(s.recent) + list(s.mentions) if m.actor.country})
+            # (the place's own mention is no evidence for its country)
+            where = prefer(where, {m.actor.country for m in list(s.recent) + list(s.mentions) if m.actor.country
+                                   and not (m.start < where.end and where.start < m.end)})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets)
+        if not targets and pattern.code in _DESTINATION_HOSTS and token.pos == "VERB":
+            # "Scholz traveled to China" (or "will travel to", 036): the country a visit went to is its host, and
+            # where it happened; a journey home hosts no one
+            found = next((place for p in s.kids[token.i]
+                          if s.tokens[p].dep == "prep" and s.tokens[p].text.lower() == "to"
+                          for k in s.kids[p] if s.tokens[k].dep == "pobj"
+                          and (place := place_named(s.tokens, k, text, base)) is not None and place.country), None)
+            if found is not None and found.country not in {m.actor.country for m in sources}:
+                targets, where = [self._place_actor(s, found)], where or found
         if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
                 and where.country:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
@@ -96,8 +109,10 @@ class Assembly:
             sources = self._launch_site(s, token, where)
         if not sources and code.plover == "ASSAULT" and where is not None and targets and \
                 code.code[:3] not in ("194", "195") and token.lemma.lower() not in _PROJECTILES and \
-                not any(m.rule == "location" for m in targets):
-            # (not "rockets fired at Tel Aviv", "shelling", "air strikes": the place hit says nothing of the attacker)
+                not any(s.tokens[k].dep == "nsubj" and s.tokens[k].lemma.lower() in _WEAPONS
+                        for k in s.kids[token.i]) and not any(m.rule == "location" for m in targets):
+            # (not "rockets fired at Tel Aviv", "shelling", "air strikes", "rockets landed near": the place hit says
+            # nothing of the attacker)
             sources = self._unidentified(s, token, where)
         if not sources and code.code[:2] == "14":
             # the place of the protest, or the place it blocked ("blocked roads in Minsk")
@@ -106,8 +121,9 @@ class Assembly:
                  for m in targets if m.rule == "location" and m.actor.country), None) or next(
                 (found for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")
                  and (found := place_at(s.tokens, k, text, base)) is not None and found.country), None)
-            if scene is not None:
-                sources = self._crowd(s, token, scene)
+            # with no place, "hundreds rallied outside the state Capitol": civilians of no known country (a country
+            # the sentence names is as often the one protested against: "outside the Russian embassy")
+            sources = self._crowd(s, token, scene)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
             targets = self._home(s, token, sources)
         pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
@@ -192,13 +208,14 @@ class Assembly:
                                  evidence="no attacker named; an armed force of the country of the attack "
                                           f"({where.name})")]
 
-    def _crowd(self, s: _Sentence, token: Token, where: Location) -> list[ActorMention]:
+    def _crowd(self, s: _Sentence, token: Token, where: Location | None) -> list[ActorMention]:
         """ "Thousands of people marched in Paris": a protest by people named only by their number is by civilians
-        (CAMEO CVL) of the country where it happened, as ICEWS and the PLOVER coders code it (rule ``location``)."""
+        (CAMEO CVL) of the country where it happened, as ICEWS and the PLOVER coders code it (rule ``location``);
+        with no place named, civilians of no known country (rule ``role``)."""
         tokens = s.tokens
         verb = token if token.pos == "VERB" else tokens[token.head]
         subjects = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubj"]
-        actor = civilians_of(self.d, where.country, where.name)
+        actor = civilians_of(self.d, where and where.country, where and where.name)
         if not subjects or actor is None:
             return []
         k = subjects[0]
@@ -210,6 +227,10 @@ class Assembly:
             for g in s.kids[p] if tokens[g].dep == "pobj"}  # "hundreds of thousands of people"
         if k in s.at or not words & _CROWDS:
             return []
+        if where is None:
+            return [inferred_mention(actor, sentence=s.sentence.index, span=(head.start, head.end), tokens=(k, k + 1),
+                                     text=head.text, rule="role",
+                                     evidence="people named only by their number, and no place named: civilians")]
         return [inferred_mention(actor, sentence=s.sentence.index, span=(head.start, head.end), tokens=(k, k + 1),
                                  text=head.text, rule="location",
                                  evidence=f"people named only by their number; civilians of the place ({where.name})")]

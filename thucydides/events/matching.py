@@ -48,6 +48,8 @@ class Matching:
             child = s.tokens[k]
             if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward"):
                 keys.append((f"{lemma} {child.text.lower()}", 0.0))  # "charging ahead": a row may block it
+            elif child.dep == "advmod" and pos == "V" and child.text.lower() in _PARTICLES and child.i > token.i:
+                keys.append((f"{lemma} {child.text.lower()}", -0.5))  # "hauled away protesters" (tagged an adverb)
             if child.dep == "prep" and any(s.tokens[o].ent_type in ("DATE", "TIME") for o in s.kids[k]):
                 continue  # "called on Tuesday" is a call, not "call on"
             if child.dep in ("prt", "prep") and pos == "V":
@@ -135,6 +137,10 @@ class Matching:
             if not any(tokens[k].lemma.lower() in pattern.subjects or tokens[k].text.lower() in pattern.subjects
                        for k in subjects):
                 return None
+        if pattern.heads is not None and not (
+                token.dep in ("compound", "amod", "nmod") and token.head != token.i
+                and tokens[token.head].lemma.lower() in pattern.heads):
+            return None  # "head:police": the row holds only where the trigger modifies that noun ("riot police")
         if pattern.compounds is not None:
             modifiers = [k for k in kids if tokens[k].dep in ("compound", "amod", "nmod", "npadvmod")]
             modifiers += [c for k in modifiers for c in s.kids[k] if tokens[c].dep in ("compound", "amod")]

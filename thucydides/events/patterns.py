@@ -42,11 +42,12 @@ class Pattern:
     source: str  # verbs.tsv:LINE
     children: frozenset[str] | None = None  # dependency labels one of the trigger's children must bear (dep:oprd)
     subjects: frozenset[str] | None = None  # lemma of the trigger's subject (subj:protester): who must act
+    heads: frozenset[str] | None = None  # a noun the trigger modifies (head:police): "riot police" is no riot
 
     @property
     def weight(self) -> int:
         return sum(x is not None for x in (self.governors, self.objects, self.compounds, self.complements,
-                                           self.children, self.subjects)) + (" " in self.lemma)
+                                           self.children, self.subjects, self.heads)) + (" " in self.lemma)
 
 
 def _set(cell: str) -> frozenset[str] | None:
@@ -82,6 +83,9 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
         subjects = frozenset(o[5:] for o in objects if o.startswith("subj:")) if objects else None
         if subjects:  # "subj:protester": the trigger's subject is that word ("protesters gathered outside ...")
             objects = frozenset(o for o in objects if not o.startswith("subj:")) or None
+        heads = frozenset(o[5:] for o in objects if o.startswith("head:")) if objects else None
+        if heads:  # "head:police": the trigger modifies that noun ("riot police", "attack helicopters")
+            objects = frozenset(o for o in objects if not o.startswith("head:")) or None
         compounds = None
         if objects and (pos == "N" or all(o.startswith("compound:") for o in objects)):
             # a noun's "object" column names words of its own phrase: "military" operation, "air" strike
@@ -92,7 +96,8 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
             code=code, pos=pos, lemma=lemma.lower(), governors=_set(governor) if pos == "N" else None,
             objects=objects, compounds=compounds,
             prepositions=tuple(p.lower() for p in _SPLIT.split(preposition) if p and p != "-"),
-            complements=_set(complement), source=where, children=children or None, subjects=subjects or None))
+            complements=_set(complement), source=where, children=children or None, subjects=subjects or None,
+            heads=heads or None))
     for bucket in index.values():
         bucket.sort(key=lambda p: -p.weight)
     return dict(index)

@@ -31,10 +31,17 @@ def _dictionary_country(key: str) -> str | None:
 
 @cache
 def _actor_name(key: str) -> bool:
-    """The actor dictionary names something this way ("Hamas" is a group before it is a town)."""
+    """The actor dictionary names something this way ("Hamas" is a group before it is a town); a capital, which
+    names its government too, is still a place after a locative ("riots broke out in Dakar")."""
     from thucydides.actors.dictionary import default_dictionary
 
-    return bool(default_dictionary().lookup(key))
+    return any(entry.kind != "capital" for entry, _n in default_dictionary().lookup(key))
+
+
+# A namesake city is an alternative reading of a place name when it has at least this many people and at least a
+# 1/_NAMESAKE_RATIO share of the most populous city of that name.
+_NAMESAKE_FLOOR = 100_000
+_NAMESAKE_RATIO = 20
 
 
 @cache
@@ -65,8 +72,17 @@ def _tables() -> tuple[dict[str, tuple[float, float, str]], dict[str, tuple[tupl
                 if code not in by_country or population > by_country[code][0]:
                     by_country[code] = (population, lat, lon)
     coordinates = {key: (lat, lon, code) for key, (_e, _p, lat, lon, code) in best.items()}
-    homonyms = {key: tuple((lat, lon, code) for code, (_p, lat, lon) in
-                           sorted(by.items(), key=lambda kv: -kv[1][0])) for key, by in found.items() if len(by) > 1}
+    homonyms = {}
+    for key, by in found.items():
+        top = max(population for population, _lat, _lon in by.values())
+        # a namesake counts only when it is a city in its own right beside the most populous one: Lebanon's
+        # Tripoli, Georgia's Athens, Pakistan's Hyderabad; not Geneva, New York, nor Paris, Texas, which a story
+        # naming the United States would otherwise pull across the ocean
+        kept = sorted(((code, held) for code, held in by.items()
+                       if held[0] == top or (held[0] >= _NAMESAKE_FLOOR and held[0] * _NAMESAKE_RATIO >= top)),
+                      key=lambda kv: -kv[1][0])
+        if len(kept) > 1:
+            homonyms[key] = tuple((lat, lon, code) for code, (_p, lat, lon) in kept)
     return coordinates, homonyms
 
 
@@ -104,7 +120,7 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
                     tokens[tokens[tokens[k].head].head].lemma.lower() in SETTLEMENTS:
                 found = place_named(tokens, k, text, base, known_only=True)  # "the town of Hawija" (any NER label)
             if found is None and tokens[k].dep == "pobj" and tokens[k].pos == "PROPN" and \
-                    tokens[k].ent_type in ("ORG", "NORP", "") and (tokens[k].head == prep.i or (
+                    tokens[k].ent_type in ("ORG", "NORP", "PERSON", "") and (tokens[k].head == prep.i or (
                         tokens[tokens[k].head].text.lower() in NESTED and tokens[k].head != prep.i)) and \
                     tokens[k].text[:1].isupper() and _coordinates().get(phrase_key(tokens[k].text)) is not None \
                     and not _actor_name(phrase_key(tokens[k].text)):
