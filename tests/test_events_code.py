@@ -442,6 +442,36 @@ def test_they_after_a_pair_is_both(coder):
     assert signed == {("RUS", "CHN"), ("CHN", "RUS")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a crowd with no place named is of the dateline's country, as the actor stage places police; with no dateline
+    # it is of no known country
+    ("LAGOS, Nigeria (AP) — Hundreds of people rallied on Monday outside the offices of the electoral commission.",
+     ("NGACVL", "dateline")),
+    ("Hundreds of people rallied on Monday outside the offices of the electoral commission.", ("---CVL", "role")),
+])
+def test_a_crowd_with_no_place_takes_the_dateline(coder, text, expected):
+    from thucydides.types import InputRef, RawDocument
+
+    [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published="2024-05-06")])
+    [event] = [e for e in article.events if e.cameo == "141"]
+    assert (event.source.actor.code, event.source.rule) == expected
+
+
+def test_people_named_by_number_are_civilians_of_the_place_or_dateline(coder):
+    # force on people named only by their number is force on civilians of the place, else of the dateline's
+    # country; the dateline's police arresting suspects keep them as the target (a state role of the dateline's
+    # country acting on its own state is still no target)
+    from thucydides.types import InputRef, RawDocument
+
+    text = ("MOGADISHU, Somalia (AP) — A suicide bomber killed at least 15 people at a market on Saturday, officials "
+            "said.\n\nPolice arrested three suspects hours later.\n\nIn a second attack, gunmen killed nine people in "
+            "Baidoa.")
+    [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published="2024-05-06")])
+    dyads = {(e.source.actor.code if e.source else None, e.cameo, e.target.actor.code if e.target else None)
+             for e in article.events}
+    assert {("SOMUAF", "1831", "SOMCVL"), ("SOMCOP", "173", "SOMCRM"), ("SOMUAF", "190", "SOMCVL")} <= dyads, dyads
+
+
 def test_blame_traded_cities_attacked_and_the_army_named_before(coder):
     from thucydides.types import InputRef, RawDocument
 

@@ -83,6 +83,11 @@ class Assembly:
                           and (place := place_named(s.tokens, k, text, base)) is not None and place.country), None)
             if found is not None and found.country not in {m.actor.country for m in sources}:
                 targets, where = [self._place_actor(s, found)], where or found
+        if not targets and code.quad_class == 4 and code.code[:2] not in ("14", "15"):
+            # "killed at least 20 people in Kabul": the people are civilians of the place (or of the dateline's
+            # country), a richer target than the place
+            filed = self._filed(article) if where is None or not where.country else None
+            targets = self._victims(s, token, filed or where, dateline=filed is not None)
         if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
                 and where.country:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
@@ -121,9 +126,11 @@ class Assembly:
                  for m in targets if m.rule == "location" and m.actor.country), None) or next(
                 (found for k in s.kids[token.i] if s.tokens[k].dep in ("dobj", "obj")
                  and (found := place_at(s.tokens, k, text, base)) is not None and found.country), None)
-            # with no place, "hundreds rallied outside the state Capitol": civilians of no known country (a country
-            # the sentence names is as often the one protested against: "outside the Russian embassy")
-            sources = self._crowd(s, token, scene)
+            # with no place, "hundreds rallied outside the state Capitol": civilians of the dateline's country, as the
+            # actor stage places a role, else of no known country (a country the sentence names is as often the one
+            # protested against: "outside the Russian embassy")
+            filed = self._filed(article) if scene is None else None
+            sources = self._crowd(s, token, scene or filed, dateline=filed is not None)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
             targets = self._home(s, token, sources)
         pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
@@ -138,9 +145,11 @@ class Assembly:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
             (_same_actor(a, b) and (b.rule not in ("location", "implicit") or a is b))
-            or (b.rule == "dateline" and b.actor.country == a.actor.country)))]
+            or (b.rule == "dateline" and b.actor.country == a.actor.country
+                and (b.actor.sector is None or b.actor.sector in STATE_SECTORS))))]
         # a place target in the actor's own country stays: "Nigerians rallied in Lagos" is aimed at Nigeria
-        # an actor acting on itself, or on a role whose country was only guessed from context, is no target
+        # an actor acting on itself, or on a state role whose country was only guessed from the dateline, is no
+        # target (the police of a dateline's country arresting its suspects keep them: AFGCOP 173 AFGCRM)
         if pairs and not kept:
             kept = list(dict.fromkeys((a, None) for a, _b in pairs))
         # a hyphenated word the tokenizer split ("cease-fire", "sit-in") is the trigger whole
@@ -208,17 +217,35 @@ class Assembly:
                                  evidence="no attacker named; an armed force of the country of the attack "
                                           f"({where.name})")]
 
-    def _crowd(self, s: _Sentence, token: Token, where: Location | None) -> list[ActorMention]:
+    def _crowd(self, s: _Sentence, token: Token, where: Location | None, dateline: bool = False
+               ) -> list[ActorMention]:
         """ "Thousands of people marched in Paris": a protest by people named only by their number is by civilians
         (CAMEO CVL) of the country where it happened, as ICEWS and the PLOVER coders code it (rule ``location``);
-        with no place named, civilians of no known country (rule ``role``)."""
-        tokens = s.tokens
-        verb = token if token.pos == "VERB" else tokens[token.head]
-        subjects = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubj"]
-        actor = civilians_of(self.d, where and where.country, where and where.name)
-        if not subjects or actor is None:
+        with no place named, of the dateline's country (``dateline``: ``where`` is the dateline's place), else of
+        no known country (rule ``role``)."""
+        verb = token if token.pos == "VERB" else s.tokens[token.head]
+        subjects = [k for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj"]
+        return self._numbered(s, subjects[0], where, dateline) if subjects else []
+
+    def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool) -> list[ActorMention]:
+        """ "killed at least 20 people", "arrested 12 people", "dozens were wounded": force on people named only by
+        their number is force on civilians of the place of the act, else of the dateline's country; never of no
+        known country (an act on nobody known is no event)."""
+        verb = token if token.pos == "VERB" else s.tokens[token.head] if token.dep == "nsubj" else None
+        if verb is None or where is None or not where.country:  # (a bomber killing people: the verb's object)
             return []
-        k = subjects[0]
+        found = [k for k in s.kids[verb.i] if s.tokens[k].dep in ("dobj", "obj", "nsubjpass")]
+        # (rule ``context``, not ``dateline``: a dateline's country as a target is dropped as the source's own)
+        return [replace(m, rule="context") if dateline else m
+                for m in (self._numbered(s, found[0], where, dateline) if found else [])]
+
+    def _numbered(self, s: _Sentence, k: int, where: Location | None, dateline: bool) -> list[ActorMention]:
+        """Civilians for the people named only by their number at token ``k`` ("hundreds of thousands of people"),
+        of ``where``'s country (or of none), or nothing when the words there name someone else."""
+        tokens = s.tokens
+        actor = civilians_of(self.d, where and where.country, where and where.name)
+        if actor is None:
+            return []
         head = tokens[k]
         inner = [o for p in s.kids[k] if tokens[p].dep == "prep" and tokens[p].text.lower() == "of"
                  for o in s.kids[p] if tokens[o].dep == "pobj"]
@@ -228,12 +255,22 @@ class Assembly:
         if k in s.at or not words & _CROWDS:
             return []
         if where is None:
-            return [inferred_mention(actor, sentence=s.sentence.index, span=(head.start, head.end), tokens=(k, k + 1),
-                                     text=head.text, rule="role",
-                                     evidence="people named only by their number, and no place named: civilians")]
+            rule, why = "role", "people named only by their number, and no place named: civilians"
+        elif dateline:
+            rule, why = "dateline", (f"people named only by their number, and no place named; civilians of the "
+                                     f"dateline's country ({where.name})")
+        else:
+            rule, why = "location", f"people named only by their number; civilians of the place ({where.name})"
         return [inferred_mention(actor, sentence=s.sentence.index, span=(head.start, head.end), tokens=(k, k + 1),
-                                 text=head.text, rule="location",
-                                 evidence=f"people named only by their number; civilians of the place ({where.name})")]
+                                 text=head.text, rule=rule, evidence=why)]
+
+    @staticmethod
+    def _filed(article: Article) -> Location | None:
+        """The dateline's place, where the story was filed, when it names one in a known country."""
+        line = article.dateline
+        if line is None or not line.place or not line.country:
+            return None
+        return Location(name=line.place, country=line.country, lat=None, lon=None, start=line.start, end=line.end)
 
     def _home(self, s: _Sentence, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
         """A strike, a crackdown or a concession with no one named as its target ("opposition parties in Nepal
