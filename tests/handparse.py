@@ -1,7 +1,7 @@
 """Parses built by hand, so that a unit test of a later stage names its own layer when it fails (no model).
 
 ``parse(rows)`` takes one row per token: ``(text, lemma, pos, dep, head)`` with ``head`` the index of the head
-token (its own index for the root). ``mention(tokens, first, last, code)`` makes an actor mention over tokens
+token (its own index for the root), and optionally a sixth item, the fine-grained tag (``VBN``). ``mention(tokens, first, last, code)`` makes an actor mention over tokens
 ``first..last`` (inclusive).
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 from thucydides.types import Actor, ActorMention, Token
 
 
-def parse(rows: list[tuple[str, str, str, str, int]]) -> tuple[Token, ...]:
+def parse(rows: list[tuple]) -> tuple[Token, ...]:
     tokens, offset = [], 0
-    for i, (text, lemma, pos, dep, head) in enumerate(rows):
-        tokens.append(Token(i=i, text=text, start=offset, end=offset + len(text), lemma=lemma, pos=pos, tag="",
-                            dep=dep, head=head, ent_type="", ent_iob="O"))
+    for i, (text, lemma, pos, dep, head, *tag) in enumerate(rows):
+        tokens.append(Token(i=i, text=text, start=offset, end=offset + len(text), lemma=lemma, pos=pos,
+                            tag=tag[0] if tag else "", dep=dep, head=head, ent_type="", ent_iob="O"))
         offset += len(text) + 1
     return tuple(tokens)
 

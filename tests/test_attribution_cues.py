@@ -54,6 +54,24 @@ CASES += [
 ]
 
 
+# a report set inside the clause it reports; "he" after a role naming one person; "it" inside an outlet's report
+CASES += [
+    ("The new border fence, the Freedonian interior ministry said, would be finished by May.",
+     "The new border fence", "Freedonian interior ministry", ["institution"]),
+    ("The Ruritanian defence minister spoke to reporters on Monday. He added that the army was ready.",
+     "the army was ready", "defence minister", ["institution|named"]),
+    ("The Washington Post reported on Monday that the Freedonian talks had stalled. The reform, it said, would "
+     "fail.", "The reform", "The Washington Post", ["outlet"]),
+]
+
+
+@pytest.mark.model
+def test_a_clause_inside_a_quotation_is_no_second_claim(coder):
+    article = _article(coder, 'The minister spoke on Monday. "We will not retreat. We will hold the line," the '
+                              'minister said.')
+    assert [q.text for q in article.quotes] == ["We will not retreat. We will hold the line,"]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     "The demand for Ruritanian wheat rose sharply in March.",  # a market's demand: no one's words

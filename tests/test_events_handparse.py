@@ -120,6 +120,29 @@ CASES = [
      [("Riots", "riot", "NOUN", "nsubj", 1), ("erupted", "erupt", "VERB", "ROOT", 1), ("in", "in", "ADP", "prep", 1),
       ("Dakar", "Dakar", "PROPN", "pobj", 2)],
      [], {(None, "145", "SEN")}),
+    # a participle on the sentence's root noun is its main verb, misparsed ("Violence flared as ..."), not a past
+    # act that identifies the noun: what follows it is news
+    ("participle on the root noun",
+     [("Violence", "violence", "NOUN", "ROOT", 0), ("flared", "flare", "VERB", "acl", 0, "VBN"),
+      ("as", "as", "SCONJ", "mark", 5), ("Ruritania", "Ruritania", "PROPN", "nsubj", 5),
+      ("and", "and", "CCONJ", "cc", 3), ("attacked", "attack", "VERB", "advcl", 1),
+      ("Freedonia", "Freedonia", "PROPN", "dobj", 5)],
+     [(3, 3, "RUR"), (6, 6, "FRE")], {("RUR", "190", "FRE")}),
+    # a headline's bare participle (no stop, no auxiliary, no object) is passive: its subject underwent the act
+    ("headline passive",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("activists", "activist", "NOUN", "nsubj", 2),
+      ("detained", "detain", "VERB", "ROOT", 2, "VBN")],
+     [(0, 1, "RUROPP")], {(None, "173", "RUROPP")}),
+    # the same words closed by a stop are running text, read as they are parsed
+    ("participle in running text",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("activists", "activist", "NOUN", "nsubj", 2),
+      ("detained", "detain", "VERB", "ROOT", 2, "VBN"), (".", ".", "PUNCT", "punct", 2)],
+     [(0, 1, "RUROPP")], {("RUROPP", "173", None)}),
+    # a place attacked after a force noun's preposition, which the gazetteer knows, is the target
+    ("shelling of a city",
+     [("The", "the", "DET", "det", 1), ("shelling", "shelling", "NOUN", "nsubj", 4), ("of", "of", "ADP", "prep", 1),
+      ("Kharkiv", "Kharkiv", "PROPN", "pobj", 2), ("continued", "continue", "VERB", "ROOT", 4)],
+     [], {(None, "194", "UKR")}),
 ]
 
 

@@ -11,7 +11,8 @@ answers winning:
 - ``pronoun``: "he", "she", "his" (``personal-pronouns``) -> the last person named as the subject of a clause
   in the five sentences before, else the last person named in the thirty before (never a person's government,
   never a person named inside a quotation from outside it; no answer when a person no actor codes was named
-  since); "it", "they" (``impersonal-pronouns``) -> the last actor named that is not a person.
+  since), else the last role naming one person that was a subject in the five sentences before ("The minister
+  spoke. He added ..."); "it", "they" (``impersonal-pronouns``) -> the last actor named that is not a person.
 
 A word that is itself part of an actor mention is not resolved here. The events stage reads the references for
 its sources and targets, the attribution stage for its speakers (``attribution/speakers.py``), so that "he"
@@ -26,7 +27,7 @@ from itertools import chain
 from dataclasses import dataclass
 
 from thucydides.structure.quotations import quotation_spans
-from thucydides.tables import word_set
+from thucydides.tables import cell_values, packaged, rows, word_set
 from thucydides.types import ActorMention, Article, Reference, Token
 
 PERSONAL = word_set("personal-pronouns")
@@ -38,6 +39,11 @@ GROUP_WINDOW = 12  # a list counts for "they" when it is among the last 12 menti
 PAIR_WINDOW = 3  # "both sides": the parties named in this sentence or the three before
 SUBJECT_WINDOW = 5  # "he": a person named as a subject is preferred within this many sentences back
 PERSON_WINDOW = 30  # "he": no person named within this many sentences back, no answer (and no long search)
+# role word that names one person -> the key of its group ("spokeswoman" -> spokesperson), from
+# data/attribution/roles.tsv: "he" may be "the minister" when no person is named (attribution files speakers by it)
+ROLE_KEYS = {word: key for _where, (key, words, _note) in rows(packaged("attribution", "roles.tsv"), 3,
+                                                               note_optional=True)
+             for word in [key, *sorted(cell_values(words))]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +114,7 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
             if (m.sentence, m.start) in w.subjects:
                 found = m
                 break
-        found = found or nearest
+        found = found or nearest or _role_subject(w)
         here = (w.sentence, w.token.start)
         if found is not None:
             after = bisect_right(w.strangers, (found.sentence, found.start))
@@ -119,6 +125,18 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
     else:
         return None
     return (found,) if found is not None else None
+
+
+def _role_subject(w: _Where) -> ActorMention | None:
+    """With no person named, "he" or "she" is the last role naming one person that was the subject of a clause in
+    the sentences just before ("The minister spoke on Monday. He added ..."), never a plural ("officials")."""
+    for m in chain(reversed(w.before), reversed(w.earlier)):
+        if m.sentence < w.sentence - SUBJECT_WINDOW:
+            return None
+        if m.actor.kind == "role" and (m.sentence, m.start) in w.subjects and m.text.split() and \
+                m.text.split()[-1].lower() in ROLE_KEYS:
+            return m
+    return None
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:

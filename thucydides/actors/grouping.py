@@ -176,8 +176,12 @@ def _backed(tokens: Sequence[Token], unit: _Unit) -> bool:
         and tokens[unit.j].text == "-" and tokens[unit.j + 1].text.lower() in BACKED
 
 
+# dependencies of a past participle that heads a clause ("the RSF traded artillery fire", tagged VBN): no modifier
+_CLAUSE_HEADS = frozenset({"ROOT", "advcl", "relcl", "ccomp", "xcomp", "conj", "acl", "pcomp", "csubj"})
+
+
 def _glue(token: Token, word: str) -> bool:
-    return word in MODIFIERS or token.pos in ("NUM", "ADJ") or token.tag == "VBN"
+    return word in MODIFIERS or token.pos in ("NUM", "ADJ") or (token.tag == "VBN" and token.dep not in _CLAUSE_HEADS)
 
 
 def _is_place(tokens: Sequence[Token], k: int, first: _Unit) -> bool:

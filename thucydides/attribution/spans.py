@@ -27,7 +27,9 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
             add_claim(state, (tokens[found[0]].start, tokens[found[1]].end), False, cue, speaker, span, chain,
                       sentence.index)
         return
-    content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp", "parataxis")]
+    # (a parataxis before the verb is an aside, not what was said: "Russia, he added, would respond")
+    content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp") or
+               (tokens[k].dep == "parataxis" and k > verb.i)]
     first_of_verb = bounds(kids, verb.i)[0]
     # "X did Y, the ministry announced": the report is set off from what it reports by a comma (not "said the
     # Kremlin would respond", where "respond" is what was said)
@@ -43,6 +45,16 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
         if end > 0:
             add_claim(state, (tokens[0].start, tokens[end].end), False, cue, speaker, span, chain, sentence.index)
         return
+    medial = verb.dep in ("parataxis", "ccomp", "advcl") and verb.head > verb.i and not content and \
+        any(t.text == "," for t in tokens[max(0, first_of_verb - 1):first_of_verb + 1]) and \
+        any(t.text == "," for t in tokens[verb.i + 1:verb.head])
+    if medial and not quoted_sentence:
+        # "The plan, the ministry said, would fail": the clause the report interrupts is the claim
+        first, last = bounds(kids, verb.head)
+        while last > first and tokens[last].pos == "PUNCT":
+            last -= 1
+        add_claim(state, (tokens[first].start, tokens[last].end), False, cue, speaker, span, chain, sentence.index)
+        return
     if sentence_quotes:  # the quotation(s) of the sentence are what the speaker said
         for q in sentence_quotes:
             add_claim(state, q, True, cue, speaker, span, chain, sentence.index)
@@ -55,7 +67,10 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
             first += 1  # "said that ...": the claim starts after "that"
         while last > first and tokens[last].pos == "PUNCT":
             last -= 1
-        add_claim(state, (tokens[first].start, tokens[last].end), False, cue, speaker, span, chain, sentence.index)
+        start, end = tokens[first].start, tokens[last].end
+        if any(q[0] <= start and end <= q[1] for q in sentence_quotes):
+            return  # '"We will not retreat. We will fight," he said.': the clause is inside the quotation
+        add_claim(state, (start, end), False, cue, speaker, span, chain, sentence.index)
 
 
 def clause_without(tokens: Sequence[Token], according: Token) -> tuple[int, int] | None:

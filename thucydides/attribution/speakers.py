@@ -268,16 +268,19 @@ def _relative_pronoun(k: int, c: Context) -> Found | None:
 
 def _pronoun(k: int, c: Context) -> Found | None:
     """ "he said": the last person who spoke or was named as a speaker, else the person the coreference stage
-    says "he" is (for speech the last speaker is the better guess: measured, docs/attribution.md); "they
-    said": the last group or the open frame's source."""
+    says "he" is (for speech the last speaker is the better guess: measured, docs/attribution.md); "it said"
+    inside an outlet's report: the outlet; "they said": the last group or the open frame's source."""
     token, state = c.tokens[k], c.state
     word = token.text.lower()
     ref = state.refs.get(k)
     if word in ("he", "she", "him", "her", "his"):  # ("his criticism of": a noun of saying's possessor)
         if state.last_person:
             return state.last_person[0], (token.start, token.end)
-        if ref is not None and ref.rule == "pronoun" and ref.antecedents[0].actor.kind == "person":
+        if ref is not None and ref.rule == "pronoun" and ref.antecedents[0].actor.kind in ("person", "role"):
+            # (a role only when it names one person: "The minister spoke. He added ...")
             return hop_of(ref.antecedents[0]), (token.start, token.end)
+    if word in ("it", "its") and state.frame:  # "the paper reported ... It said": the outlet whose frame is open
+        return state.frame[0], (token.start, token.end)
     if word in ("they", "we", "them", "their") and (state.last_group or state.frame):
         return (state.last_group[0] if state.last_group else state.frame[-1]), (token.start, token.end)
     return None

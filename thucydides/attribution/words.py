@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from thucydides.actors.coreference import ROLE_KEYS  # noqa: F401 - the role groups, read once
 from thucydides.structure.quotations import CLOSE, OPEN  # noqa: F401 - the marks, defined once
 from thucydides.tables import cell_values, packaged, rows, word_set
 
@@ -23,10 +24,6 @@ ANONYMITY_VERBS = word_set("anonymity-verbs")  # "asked not to be named" is no s
 OF_CONTENT_VERBS = word_set("of-content-verbs")  # "accused Rome of meddling": the "of" phrase is the content
 # entities that never speak or hold a role: places, dates, events (a known actor such as "the Pentagon" does)
 PLACE_ENTITIES = frozenset({"FAC", "LOC", "DATE", "TIME", "EVENT"})
-# role word -> the key of its group ("spokeswoman" -> spokesperson)
-ROLE_KEYS = {word: key for _where, (key, words, _note) in rows(packaged("attribution", "roles.tsv"), 3,
-                                                               note_optional=True)
-             for word in [key, *sorted(cell_values(words))]}
 # "the force" -> the words its name usually holds ("police", "constabulary")
 ORG_NOUN_NAMES = {noun: tuple(sorted(cell_values(words))) for _where, (noun, words, _note)
                   in rows(packaged("attribution", "organisation_nouns.tsv"), 3, note_optional=True)}

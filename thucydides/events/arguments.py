@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from thucydides.events.matching import _PARTICLES, _QUANTITIES, counted
 from thucydides.events.patterns import Pattern
-from thucydides.events.scope import _CONTENT_ROOTS, _TOPIC_PREPOSITIONS, _finite_acl, _purpose, _stative
+from thucydides.events.scope import (_CONTENT_ROOTS, _TOPIC_PREPOSITIONS, _finite_acl, _headline_passive, _purpose,
+                                     _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
 from thucydides.tree import subtree
@@ -55,6 +56,8 @@ class Arguments:
                 # "Egypt brokered talks between Israel and Hamas": the talks are the two sides', not the broker's
                 return pair, [], True
             targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
+            if not targets and pattern.code[:2] in ("18", "19", "20"):
+                targets = self._place_after(s, token.i, ("of", "on", "against"))  # "the shelling of Kharkiv"
             if pattern.code[:2] in _ASKING_ROOTS and sources and (governed := self._governor(s, token)) \
                     and not governed[1] & _SUBJECT_ASKED \
                     and sources == self._preposition_targets(s, token.i, ("from",)):
@@ -156,6 +159,10 @@ class Arguments:
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
                         sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)
+            elif _headline_passive(s, token.i) and pattern.code[:2] not in ("15", "14"):
+                # "Dozens of protesters detained in Minsk": a headline's bare participle is passive; its subject is
+                # the target (not for deployments and protests, whose subject acts: "Troops deployed to the border")
+                targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubj"], s)
             elif passive and (pattern.code[:2] == "15" or pattern.code in ("074", "0234")):
                 # "4,000 observers were deployed to monitor the vote", "troops were sent to the border": what is
                 # deployed is the actor's own force, not a target

@@ -55,6 +55,20 @@ class Roles:
                         return found
         return []
 
+    def _place_after(self, s: _Sentence, noun: int, prepositions: Sequence[str]) -> list[ActorMention]:
+        """A place attacked, named after a force noun's preposition, that the parser did not tag as a place ("the
+        shelling of Kharkiv", Kharkiv tagged PERSON): the gazetteer knows it and it is no actor."""
+        tokens = s.tokens
+        for k in s.kids[noun]:
+            if tokens[k].dep == "prep" and tokens[k].text.lower() in prepositions:
+                for c in s.kids[k]:
+                    if tokens[c].dep == "pobj" and tokens[c].pos == "PROPN" and c not in s.at and \
+                            tokens[c].ent_type not in ("GPE", "LOC"):
+                        found = self._gazetteer_place(s, c, known_only=True)
+                        if found:
+                            return found
+        return []
+
     def _subject(self, s: _Sentence, verb: int) -> list[ActorMention]:
         """The subject of ``verb``, inherited through control and coordination ("agreed to meet", "and met")."""
         tokens, node = s.tokens, verb

@@ -155,11 +155,13 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
                                           for c in s.kids[token.i]):
             out |= subtree(s.kids, token.i)
         elif token.dep == "acl" and token.tag == "VBN" and s.tokens[token.head].pos in ("NOUN", "PROPN") and \
-                not _nonrestrictive(s, token.i) and not _existential(s, token.head) and not _finite_acl(s, token.i) \
-                and not _denied_claim(s, token.i):
+                s.tokens[token.head].dep != "ROOT" and not _nonrestrictive(s, token.i) and \
+                not _existential(s, token.head) and not _finite_acl(s, token.i) and not _denied_claim(s, token.i):
             # (not "denied reports that Russian jets had bombed the hospital": the act of a denied claim is coded,
             # as denied)
             # "the reporters jailed for criticising the junta", "victims killed by the missile": a past act
+            # (not on the sentence's root noun: "Violence flared as ...", "Protesters detained in Minsk" misparsed
+            # or a headline, where the participle is the main verb)
             # that identifies who is meant, reported before, not the news of this sentence
             out |= subtree(s.kids, token.i)
         elif token.dep == "pobj" and token.pos == "NOUN" and any(
@@ -226,6 +228,18 @@ def _finite_acl(s: _Sentence, k: int) -> bool:
     token = s.tokens[k]
     return token.dep == "acl" and token.tag in ("VBN", "VBD") and token.head != k and \
         s.tokens[token.head].dep == "ROOT" and any(s.tokens[c].dep in ("dobj", "obj") for c in s.kids[k])
+
+
+def _headline_passive(s: _Sentence, k: int) -> bool:
+    """A past participle heading a sentence with no closing stop, with a subject and no auxiliary or object: a
+    headline's passive ("Dozens of protesters detained in Minsk", "Envoy summoned over remarks"), whose subject
+    underwent the act (in running text a participle so tagged is as often a past tense misread: "France on
+    Wednesday condemned as unacceptable ...")."""
+    token = s.tokens[k]
+    deps = {s.tokens[c].dep for c in s.kids[k]}
+    return token.dep == "ROOT" and token.tag == "VBN" and token.pos == "VERB" and "nsubj" in deps and \
+        not deps & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp", "nsubjpass"} and \
+        s.tokens[-1].text not in (".", "!", "?", '"', "”")
 
 
 def _reduced_relative(s: _Sentence, k: int) -> bool:
