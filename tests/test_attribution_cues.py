@@ -65,6 +65,22 @@ CASES += [
 ]
 
 
+# what is called for in a for-to clause; a finite verb the parser hung on its subject noun; cues judged from the
+# 2026-12-06 tally of the BASIL, Helsinki and multi-outlet articles
+CASES += [
+    ("The teachers union called Tuesday for state legislatures to raise salaries.", "for state legislatures",
+     "teachers union", ["institution"]),
+    ("The Freedonian farmers union maintains that the new tariff would ruin small growers.", "the new tariff",
+     "Freedonian farmers union", ["institution"]),
+    ("Ruritanian opposition lawmakers worry that the new electoral law will favour the ruling party.",
+     "the new electoral law", None, ["anonymous|institution|named"]),
+    ("Ruritanian opposition lawmakers pressured the speaker to call an early vote.", "the speaker to call",
+     None, ["anonymous|institution|named"]),
+    ("The Freedonian foreign ministry expressed concern that the border talks had stalled.", "the border talks",
+     None, ["institution"]),
+]
+
+
 @pytest.mark.model
 def test_a_clause_inside_a_quotation_is_no_second_claim(coder):
     article = _article(coder, 'The minister spoke on Monday. "We will not retreat. We will hold the line," the '
@@ -145,6 +161,19 @@ def test_transcript_turns(coder):
     article = _article(coder, text)
     turns = [(q.speaker.name, q.cue, q.direct) for q in article.quotes if q.cue == ":"]
     assert turns == [("Anna Kovacs", ":", True), ("Peter Novak", ":", True)]
+
+
+@pytest.mark.model
+def test_transcript_turns_without_line_breaks(coder):
+    # a transcript that runs on in one paragraph: each "Name:" opens a turn that ends where the next one opens,
+    # also when the sentence splitter cuts the name off from the words
+    text = ("Anna Kovacs: Good afternoon, colleagues. Let us begin with the harvest. Director Peter Novak: Thank "
+            "you. The figures are better than last year. Anna Kovacs: Good, thank you.")
+    article = _article(coder, text)
+    turns = [(q.speaker.name, q.text) for q in article.quotes if q.cue == ":"]
+    assert turns == [("Anna Kovacs", "Good afternoon, colleagues. Let us begin with the harvest."),
+                     ("Peter Novak", "Thank you. The figures are better than last year."),
+                     ("Anna Kovacs", "Good, thank you.")], turns
 
 
 # -- no model: the scorer's classes and cue keys, and the cue tally on a hand-built parse ----------------------

@@ -32,3 +32,18 @@ def test_attribution_annotations(coder, name):
     rates = scores.whole.rates()
     for measure, floor in FLOORS[name].items():
         assert rates[measure] >= floor, (measure, rates)
+
+
+def test_a_quote_over_collapsed_whitespace_is_placed_in_the_raw_text():
+    # the reader collapses a double space or a line break inside a quotation; the scorer still finds its span
+    from types import SimpleNamespace
+
+    from thucydides.evaluation.attribution import _raw_spans
+    from thucydides.types import Quote
+
+    raw = 'Intro line.\n\n"We tried.  We failed\nagain," she said.'
+    text = 'Intro line.\n\n"We tried. We failed again," she said.'
+    quote = Quote(text="We tried. We failed again,", start=14, end=40, direct=True, cue="said", speaker=None,
+                  speaker_start=None, speaker_end=None, chain=(), sentence=1)
+    [(start, end, _q)] = _raw_spans(SimpleNamespace(text=text), raw, [quote])
+    assert raw[start:end] == "We tried.  We failed\nagain,"

@@ -51,6 +51,9 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
             node = token.i
             for _ in range(3):  # "stressing that ...", "was quoted as saying that ...": the governing subject
                 subjects = [k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")]
+                if not subjects and tokens[node].dep == "acl" and tokens[node].tag == "VBD" and \
+                        tokens[tokens[node].head].dep == "ROOT":
+                    subjects = [tokens[node].head]  # "The union called Tuesday for ...", misread as a noun phrase
                 if tokens[node].lemma.lower() != "quote":  # "X was quoted by Y": Y relays, X speaks
                     agents = [c for k in kids[node] if tokens[k].dep == "agent" for c in kids[k]]
                     if passive(tokens[node], tokens, kids) and node == token.i:
@@ -311,26 +314,42 @@ def cited_source(tokens: Sequence[Token], kids: list[list[int]], at: dict[int, A
     return None
 
 
-def colon_turn(sentence: Sentence, paragraph_end: int, at: dict[int, ActorMention], state: State) -> None:
-    """ "Vladimir Putin: Good afternoon, colleagues ...": a transcript turn or a headline that opens with a person's
-    name and a colon is that person's words, to the end of the paragraph."""
+def turn_speaker(sentence: Sentence, at: dict[int, ActorMention], state: State) -> tuple[Hop, int] | None:
+    """The speaker of a sentence that opens with a person's name and a colon ("Vladimir Putin: Good afternoon",
+    "President of Russia Vladimir Putin: ...", "General Director Pavel Kosov: ..."), and the colon's index."""
     tokens = sentence.tokens
-    colon = next((t.i for t in tokens[:7] if t.text == ":"), None)
-    if colon is None or colon == 0 or len(tokens) - colon < 4 or sentence.text[:1] in OPEN:
-        return
+    colon = next((t.i for t in tokens[:9] if t.text == ":"), None)
+    # (the sentence splitter may cut "Vladimir Putin:" off from the words of the turn: they are the next sentence)
+    if colon is None or colon == 0 or 1 < len(tokens) - colon < 4 or sentence.text[:1] in OPEN:
+        return None
     name = tokens[:colon]
-    if not all(t.pos == "PROPN" or t.text in (".", "-") or t.text.lower().rstrip(".") in TITLES for t in name):
-        return
+    if not all(t.pos == "PROPN" or t.text in (".", "-") or t.text.lower().rstrip(".") in TITLES
+               or (t.text.lower() == "of" and 0 < t.i < colon - 1) for t in name):
+        return None
     people = [at[t.i] for t in name if t.i in at and at[t.i].actor.kind == "person"]
     if people:
-        speaker = hop_of(people[0])
-    elif any(t.ent_type == "PERSON" for t in name):
+        return hop_of(people[0]), colon
+    if any(t.ent_type == "PERSON" for t in name):
         first = next(t.i for t in name if t.ent_type == "PERSON")
         text = name_text(tokens, first, colon - 1)
-        speaker = Hop(state.full_names.get(text, text), "named")
-    else:
+        return Hop(state.full_names.get(text, text), "named"), colon
+    return None
+
+
+def colon_turn(sentence: Sentence, end: int, at: dict[int, ActorMention], state: State,
+               following: int | None = None) -> None:
+    """ "Vladimir Putin: Good afternoon, colleagues ...": a transcript turn or a headline that opens with a person's
+    name and a colon is that person's words, to ``end`` (the end of the paragraph, or the next turn in it); a
+    sentence that is only "Name:" opens a turn at ``following``, the start of the next sentence."""
+    found = turn_speaker(sentence, at, state)
+    if found is None:
         return
+    speaker, colon = found
+    tokens = sentence.tokens
     span = (tokens[0].start, tokens[colon - 1].end)
+    start = tokens[colon + 1].start if colon + 1 < len(tokens) else following
+    if start is None or start >= end:
+        return
     state.last_person = (speaker, span)
-    add_claim(state, (tokens[colon + 1].start, paragraph_end), True, ":", speaker, span,
-              (state.publisher, replace(speaker, cue=":")), sentence.index)
+    add_claim(state, (start, end), True, ":", speaker, span, (state.publisher, replace(speaker, cue=":")),
+              sentence.index)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from thucydides.actors.coreference import by_sentence
-from thucydides.attribution.chains import colon_turn, read_sentence
+from thucydides.attribution.chains import colon_turn, read_sentence, turn_speaker
 from thucydides.attribution.people import full_names, named_roles, organisations
 from thucydides.attribution.profile import event_chain, source_profile
 from thucydides.attribution.state import State, publisher_hop
@@ -47,12 +47,20 @@ def attribute(article: Article) -> Article:
     state.full_names = full_names(article, at_by)
     state.organisations = organisations(article, at_by)
     refs = by_sentence(article.references)  # "he", "they", "both sides": the coreference stage's answers
-    starts = {p.start: p.end for p in article.paragraphs}
+    # transcript turns: a paragraph opening "Name: ...", or a sentence inside one when the transcript runs on
+    # without line breaks ("... one thing at a time. General Director Pavel Kosov: You are quite right.")
+    turns = [s for s in article.sentences if turn_speaker(s, at_by.get(s.index, {}), state) is not None]
     for sentence in article.sentences:
         state.sentence = sentence.index
         state.refs = refs.get(sentence.index, {})
-        if sentence.start in starts:  # a paragraph opening "Name: ..." (a transcript turn)
-            colon_turn(sentence, starts[sentence.start], at_by.get(sentence.index, {}), state)
+        if sentence in turns:
+            paragraph = article.paragraphs[sentence.paragraph]
+            end = min([paragraph.end] + [t.start for t in turns if sentence.start < t.start < paragraph.end])
+            while end > sentence.end and article.text[end - 1].isspace():
+                end -= 1
+            after = article.sentences[sentence.index + 1].start if sentence.index + 1 < len(article.sentences) \
+                and article.sentences[sentence.index + 1].paragraph == sentence.paragraph else None
+            colon_turn(sentence, end, at_by.get(sentence.index, {}), state, following=after)
         read_sentence(sentence, at_by.get(sentence.index, {}), quoted, state)
     quotes = tuple(Quote(text=article.text[c.start:c.end], start=c.start, end=c.end, direct=c.direct, cue=c.cue,
                          speaker=c.speaker, speaker_start=c.speaker_span[0] if c.speaker_span else None,

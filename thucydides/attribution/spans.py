@@ -112,12 +112,16 @@ def act_content(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> 
                 return None
             parts.append(k)
             carries = True
+        elif t.dep == "advcl" and any(tokens[c].dep == "mark" and tokens[c].text.lower() == "for" for c in kids[k]) \
+                and any(tokens[c].text.lower() == "to" for c in kids[k]):
+            parts.append(k)  # "called for states to require ...": a for-to clause is what is asked
+            carries = True
         elif t.dep == "prep" and t.text.lower() in _ACT_PREPOSITIONS and any(
                 tokens[c].dep in ("pobj", "pcomp") and tokens[c].ent_type not in ("DATE", "TIME") for c in kids[k]):
             parts.append(k)
             carries = carries or t.text.lower() in ("of", "for", "about", "over", "against") or any(
                 tokens[c].dep == "xcomp" for c in kids[k] for c in kids[c])
-        elif t.dep in ("dobj", "dative"):
+        elif t.dep in ("dobj", "dative") and t.ent_type not in ("DATE", "TIME"):  # (not "called Tuesday for")
             parts.append(k)
             # "accused the ruling party of rigging": the parser hangs the content on the addressee
             carries = carries or any(

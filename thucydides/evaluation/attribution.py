@@ -260,6 +260,16 @@ def _raw_spans(article: Article, raw: str, quotes: Sequence[Quote]) -> list[tupl
             start = raw.find(quote.text)
         if start >= 0:
             out.append((start, start + len(quote.text), quote))
+            continue
+        # the reader collapsed a run of spaces or a line break inside the quote ("respect.  No matter"): find the
+        # same words with any whitespace between them, the occurrence nearest the quote's own offset
+        words = quote.text.split()
+        if not words:
+            continue
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        found = min(pattern.finditer(raw), key=lambda m: abs(m.start() - quote.start - max(base, 0)), default=None)
+        if found is not None:
+            out.append((found.start(), found.end(), quote))
     return out
 
 
