@@ -435,11 +435,22 @@ def test_own_envoy_and_each_other(code):
         ("RUS", "UKR"), ("UKR", "RUS")}
 
 
-def test_they_after_a_pair_is_both(coder):
+
+def _whole(coder, text, published):
+    """One article coded end to end from plain text (datelines and paragraphs read as in real input)."""
     from thucydides.types import InputRef, RawDocument
 
+    [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published=published)])
+    return article
+
+
+def _coded_dyads(events):
+    return {(e.source.actor.code if e.source else None, e.cameo, e.target.actor.code if e.target else None)
+            for e in events}
+
+def test_they_after_a_pair_is_both(coder):
     text = "BEIJING (Reuters) - Vladimir Putin and Xi Jinping met in Beijing on Tuesday. They signed an energy agreement."
-    [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published="2024-05-07")])
+    article = _whole(coder, text, "2024-05-07")
     signed = {(e.source.actor.country, e.target.actor.country) for e in article.events if e.trigger_text == "signed"}
     assert signed == {("RUS", "CHN"), ("CHN", "RUS")}
 
@@ -452,9 +463,7 @@ def test_they_after_a_pair_is_both(coder):
     ("Hundreds of people rallied on Monday outside the offices of the electoral commission.", ("---CVL", "role")),
 ])
 def test_a_crowd_with_no_place_takes_the_dateline(coder, text, expected):
-    from thucydides.types import InputRef, RawDocument
-
-    [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published="2024-05-06")])
+    article = _whole(coder, text, "2024-05-06")
     [event] = [e for e in article.events if e.cameo == "141"]
     assert (event.source.actor.code, event.source.rule) == expected
 
@@ -463,24 +472,19 @@ def test_people_named_by_number_are_civilians_of_the_place_or_dateline(coder):
     # force on people named only by their number is force on civilians of the place, else of the dateline's
     # country; the dateline's police arresting suspects keep them as the target (a state role of the dateline's
     # country acting on its own state is still no target)
-    from thucydides.types import InputRef, RawDocument
-
     text = ("MOGADISHU, Somalia (AP) — A suicide bomber killed at least 15 people at a market on Saturday, officials "
             "said.\n\nPolice arrested three suspects hours later.\n\nIn a second attack, gunmen killed nine people in "
             "Baidoa.")
-    [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published="2024-05-06")])
-    dyads = {(e.source.actor.code if e.source else None, e.cameo, e.target.actor.code if e.target else None)
-             for e in article.events}
+    article = _whole(coder, text, "2024-05-06")
+    dyads = _coded_dyads(article.events)
     assert {("SOMUAF", "1831", "SOMCVL"), ("SOMCOP", "173", "SOMCRM"), ("SOMUAF", "190", "SOMCVL")} <= dyads, dyads
 
 
 def test_blame_traded_cities_attacked_and_the_army_named_before(coder):
-    from thucydides.types import InputRef, RawDocument
-
     text = ("BEIRUT, Oct 3, 2024 (AFP) - Israeli strikes hit southern Beirut overnight.\n\n"
             "An Israeli military spokesman said the army had targeted weapons depots.\n\n"
             "Russia and Ukraine traded blame for the attack on the dam.")
-    [article] = coder.code_chunk([RawDocument(ref=InputRef("t.txt"), format="text", text=text, published="2024-10-03")])
+    article = _whole(coder, text, "2024-10-03")
     dyads = {(e.source.actor.code if e.source else None, e.plover, e.target.actor.code if e.target else None)
              for e in article.events}
     assert ("ISR", "ASSAULT", "LBN") in dyads  # the city is hit, not the government it can stand for
