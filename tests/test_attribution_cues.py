@@ -81,6 +81,17 @@ CASES += [
 ]
 
 
+# "made (it) clear that"; what a document sets out ("a draft" of anything is a document)
+CASES += [
+    ("The Ruritanian prime minister made it clear that the army would stay in the north.", "the army would stay",
+     None, ["institution|named"]),
+    ("The draft law envisages the creation of a Ruritanian anti-corruption agency.", "the creation of",
+     "draft law", ["document"]),
+    ("The agreement stipulates that both sides withdraw their troops from the border.", "both sides withdraw",
+     "agreement", ["document"]),
+]
+
+
 @pytest.mark.model
 def test_a_clause_inside_a_quotation_is_no_second_claim(coder):
     article = _article(coder, 'The minister spoke on Monday. "We will not retreat. We will hold the line," the '

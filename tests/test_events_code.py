@@ -743,6 +743,7 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     # with no place named, civilians of no known country: a country the sentence names may be the one protested at
     ("Hundreds rallied outside the state Capitol on Sunday to demand tougher gun laws.", {(None, "141", None)},
      set()),
+    ("Thousands of people took part in a protest in Belgrade on Saturday.", {("SRB", "141", "SRB")}, set()),
     ("Hundreds protested outside the Russian embassy on Saturday.", {(None, "141", None)},
      {("RUS", "141", None), ("RUS", "141", "RUS")}),
     ("Thousands of people blocked roads in Minsk in defiance of Russian pressure.",

@@ -143,6 +143,11 @@ CASES = [
      [("The", "the", "DET", "det", 1), ("shelling", "shelling", "NOUN", "nsubj", 4), ("of", "of", "ADP", "prep", 1),
       ("Kharkiv", "Kharkiv", "PROPN", "pobj", 2), ("continued", "continue", "VERB", "ROOT", 4)],
      [], {(None, "194", "UKR")}),
+    # who comes under an act is its target, not its source
+    ("came under attack",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubj", 2),
+      ("came", "come", "VERB", "ROOT", 2), ("under", "under", "ADP", "prep", 2), ("attack", "attack", "NOUN", "pobj", 3)],
+     [(0, 1, "RURMIL")], {(None, "190", "RURMIL")}),
 ]
 
 

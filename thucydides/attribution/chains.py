@@ -39,6 +39,8 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         particles = [tokens[c].text.lower() for c in kids[token.i] if tokens[c].dep == "prt"]
         if particles and f"{lemma} {particles[0]}" in words["speech"]:
             lemma = f"{lemma} {particles[0]}"  # "pointed out that ..."
+        elif lemma == "make" and any(tokens[c].text.lower() == "clear" for c in kids[token.i]):
+            lemma = "make clear"  # "made (it) clear that ..." (parsed as make + a clause "clear")
         reports = lemma in words["speech"] or lemma in words["belief"] or (
             lemma in words["clause"] and any(tokens[c].dep == "ccomp" for c in kids[token.i])) or (
             lemma in words["partial"] and any(token.start < a < tokens[bounds(kids, token.i)[1]].end

@@ -30,6 +30,11 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
     # (a parataxis before the verb is an aside, not what was said: "Russia, he added, would respond")
     content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp") or
                (tokens[k].dep == "parataxis" and k > verb.i)]
+    if verb.lemma.lower() == "make":  # "made (it) clear that ...": the that-clause, on the verb or on "clear"
+        clear = [k for k in content if tokens[k].text.lower() == "clear"]
+        content = [k for k in content if k not in clear] or [
+            c for k in clear for c in kids[k] if tokens[c].dep in ("ccomp", "advcl") and
+            any(tokens[m].dep == "mark" and tokens[m].text.lower() == "that" for m in kids[c])]
     first_of_verb = bounds(kids, verb.i)[0]
     # "X did Y, the ministry announced": the report is set off from what it reports by a comma (not "said the
     # Kremlin would respond", where "respond" is what was said)

@@ -287,10 +287,15 @@ def _pronoun(k: int, c: Context) -> Found | None:
 
 
 def _document(k: int, c: Context) -> Found | None:
-    """ "the report said", "a survey showed": the document speaks."""
+    """ "the report said", "a survey showed", "the draft law envisages": the document speaks (a draft of anything
+    is a document)."""
     token = c.tokens[k]
     if token.text.lower() in DOCUMENT_WORDS or token.lemma.lower() in DOCUMENT_WORDS:
         return Hop(token.text, "document"), (token.start, token.end)
+    draft = next((c.tokens[d] for d in c.kids[k] if c.tokens[d].dep in ("compound", "amod")
+                  and c.tokens[d].lemma.lower() == "draft"), None)
+    if draft is not None:
+        return Hop(f"{draft.text} {token.text}", "document"), (draft.start, token.end)
     return None
 
 

@@ -80,10 +80,12 @@ class Arguments:
                     governor.lemma.lower() not in _JUDGING:  # (not "the meeting was condemned by X")
                 sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
                            for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s)]
-            undergo = governor.lemma.lower() in _UNDERGOING and token.dep in ("dobj", "obj", "pobj")
-            if undergo and self._noun_sources(s, token.i):
-                # "Belgrade faces pressure from Brussels": who faces the act is its target, not its source
-                targets = self._subject(s, governor.i if token.dep != "pobj" else governor.head)
+            undergoer = governor if token.dep != "pobj" else tokens[governor.head]  # "came under attack"
+            undergo = undergoer.lemma.lower() in _UNDERGOING and token.dep in ("dobj", "obj", "pobj")
+            if undergo:
+                # "Belgrade faces pressure from Brussels", "a convoy came under fire": who faces or comes under the
+                # act is its target, not its source
+                targets = self._subject(s, undergoer.i) or targets
             judged = first.dep in ("dobj", "obj", "nsubjpass") and governor.lemma.lower() in _JUDGING
             # "protested over the attack", "met after the shelling": the verb's subject did not do what it is about
             judged = judged or (first.dep == "pobj" and governor.text.lower() in _BACKGROUND and not (

@@ -224,6 +224,8 @@ class Assembly:
         with no place named, of the dateline's country (``dateline``: ``where`` is the dateline's place), else of
         no known country (rule ``role``)."""
         verb = token if token.pos == "VERB" else s.tokens[token.head]
+        if verb.pos == "ADP" and verb.head != verb.i:  # "took part in a protest": the verb of the preposition
+            verb = s.tokens[verb.head]
         subjects = [k for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj"]
         return self._numbered(s, subjects[0], where, dateline) if subjects else []
 
