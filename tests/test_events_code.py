@@ -740,6 +740,7 @@ def test_arguments_found_this_stop(code, text, expected, absent):
     # a journey's destination hosts the visit; a journey home hosts no one
     ("The German chancellor traveled to China on Friday.", {("DEU", "042", "CHN")}, set()),
     ("The German chancellor traveled to Hamburg on Friday.", {("DEU", "042", None)}, {("DEU", "042", "DEU")}),
+    ("Russian troops arrived in Belarus on Monday.", set(), {("RUS", "042", "BLR")}),  # troops make no visit
     # with no place named, civilians of no known country: a country the sentence names may be the one protested at
     ("Hundreds rallied outside the state Capitol on Sunday to demand tougher gun laws.", {(None, "141", None)},
      set()),

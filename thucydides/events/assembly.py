@@ -75,10 +75,11 @@ class Assembly:
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets)
         if not targets and pattern.code in _DESTINATION_HOSTS and token.pos == "VERB":
-            # "Scholz traveled to China" (or "will travel to", 036): the country a visit went to is its host, and
-            # where it happened; a journey home hosts no one
+            # "Scholz traveled to China" (or "will travel to", 036), "Modi arrived in Moscow": the country a visit
+            # went to is its host, and where it happened; a journey home hosts no one (not for the noun: "during his
+            # visit to Beijing, Putin met Xi" would count the meeting twice)
             found = next((place for p in s.kids[token.i]
-                          if s.tokens[p].dep == "prep" and s.tokens[p].text.lower() == "to"
+                          if s.tokens[p].dep == "prep" and s.tokens[p].text.lower() in ("to", "in")
                           for k in s.kids[p] if s.tokens[k].dep == "pobj"
                           and (place := place_named(s.tokens, k, text, base)) is not None and place.country), None)
             if found is not None and found.country not in {m.actor.country for m in sources}:

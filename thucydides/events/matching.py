@@ -23,6 +23,12 @@ _QUANTITIES = word_set("quantity-nouns")
 _PARTICLES = word_set("verb-particles")
 _VISITORS = word_set("visitor-nouns")
 
+
+def _office_holder(s: _Sentence, k: int) -> bool:
+    """Token ``k`` names a person holding a state office (GOV, ELI, MIL): a visitor or a host."""
+    found = s.at.get(k)
+    return found is not None and found.actor.kind == "person" and found.actor.sector in ("GOV", "ELI", "MIL")
+
 # Prepositions whose object belongs to a nominal trigger's own phrase ("state of emergency", "end to the war").
 _PHRASE_PREPOSITIONS = word_set("phrase-prepositions")
 
@@ -123,8 +129,7 @@ class Matching:
             hit = [k for k in objects if not pattern.objects.isdisjoint(word_forms(tokens, k))
                    or phrase_key(tokens[k].text) in pattern.objects
                    # "received President Macron": a named office-holder is the visitor the pattern asks for
-                   or (pattern.objects & _VISITORS and k in s.at and s.at[k].actor.kind == "person"
-                       and s.at[k].actor.sector in ("GOV", "ELI", "MIL"))]
+                   or (pattern.objects & _VISITORS and _office_holder(s, k))]
             if not hit:
                 return None
             used.update(hit)
@@ -135,8 +140,8 @@ class Matching:
             subjects += [o for k in subjects for p in s.kids[k] if tokens[p].dep == "prep" and
                          tokens[p].text.lower() == "of" for o in s.kids[p] if tokens[o].dep == "pobj"]  # "hundreds of"
             if not any(tokens[k].lemma.lower() in pattern.subjects or tokens[k].text.lower() in pattern.subjects
-                       for k in subjects):
-                return None
+                       or (pattern.subjects & _VISITORS and _office_holder(s, k)) for k in subjects):
+                return None  # ("Modi arrived in Moscow": a named office-holder is the visitor a row asks for)
         if pattern.heads is not None and not (
                 token.dep in ("compound", "amod", "nmod") and token.head != token.i
                 and tokens[token.head].lemma.lower() in pattern.heads):
