@@ -26,6 +26,15 @@ def _article(paragraphs: list[str]) -> Article:
     # an apostrophe or inch mark inside a word opens nothing
     (['The 6" gun and the rebels\' "victory" were shown.'], ["victory"]),
     (["No quotation here."], []),
+    # single marks, as UPI and the British press use them for speech; apostrophes and possessives open nothing,
+    # and a quotation inside a double-quoted one is part of it
+    (["The mayor said, 'We will rebuild the bridge by May.' Work starts today."],
+     ["We will rebuild the bridge by May."]),
+    (["Braley added: \u2018She kept wanting to go home.\u2019"], ["She kept wanting to go home."]),
+    (["The Smiths' house and the Joneses' car burned in Kyiv's suburbs."], []),
+    (["He called it 'absurd' and left."], []),  # fewer than three words: an ironic or partial mark
+    (['He said: "I told them \'get out of Syria now\' and they left."'],
+     ["I told them 'get out of Syria now' and they left."]),
 ])
 def test_quotation_spans(paragraphs, quoted):
     article = _article(paragraphs)

@@ -2,8 +2,9 @@
 
 Read sentence by sentence:
 
-- **Direct quotations** are the spans between quotation marks (straight, curly, guillemets); an unclosed mark
-  runs to the end of its paragraph, and a paragraph that opens with a mark continues the quotation.
+- **Direct quotations** are the spans between quotation marks (straight, curly, guillemets, single marks around
+  three words or more); an unclosed mark runs to the end of its paragraph, and a paragraph that opens with a
+  mark continues the quotation.
 - **Reported speech** is the clause of a verb of saying or thinking (``data/attribution/cues.tsv``): "X said
   (that) ...", "X believes ...", and "according to X".
 - **Speakers** are the subject of that verb (or the object of "according to"), resolved through the actor

@@ -30,4 +30,41 @@ def quotation_spans(article: Article) -> list[tuple[int, int]]:
         if open_at is not None and end - open_at > 1:
             stop = end - 1 if text[end - 1] in CLOSE else end
             spans.append((open_at, stop))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    double = [(a, b) for a, b in spans if text[a:b].strip()]
+    return sorted(double + _single_quoted(text, paragraphs, double))
+
+
+# Single quotation marks, as UPI and the British press use them for speech ('We will win,' he said). An apostrophe
+# inside a word ("don't", "Kyiv's") never opens or closes; a quotation needs at least this many words.
+SINGLE_OPEN = "'‘"
+SINGLE_CLOSE = "'’"
+_SINGLE_MIN_WORDS = 3
+_BEFORE_OPEN = " \t\n(:—–-"
+
+
+def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
+                   double: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans inside single quotation marks that lie outside every double-quoted span (a quotation inside a
+    quotation is part of it): opened before a letter after a space, a colon or a dash, closed after a non-space
+    before a space or punctuation; unclosed, it ends with its paragraph, as double quotes do."""
+    out: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        k, open_at = start, None
+        while k < end:
+            char = text[k]
+            inside = any(a - 1 <= k <= b for a, b in double)
+            if inside:
+                open_at = None
+            elif open_at is None and char in SINGLE_OPEN and (k == start or text[k - 1] in _BEFORE_OPEN) and \
+                    k + 1 < end and text[k + 1].isalpha():
+                open_at = k + 1
+            elif open_at is not None and char in SINGLE_CLOSE and not text[k - 1].isspace() and \
+                    (k + 1 >= end or not text[k + 1].isalnum()):
+                if len(text[open_at:k].split()) >= _SINGLE_MIN_WORDS:
+                    out.append((open_at, k))
+                open_at = None  # (a shorter one is an ironic or partial mark: closed, not kept)
+            k += 1
+        if open_at is not None and len(text[open_at:end].split()) >= _SINGLE_MIN_WORDS:
+            stop = end - 1 if text[end - 1] in SINGLE_CLOSE else end
+            out.append((open_at, stop))
+    return out
