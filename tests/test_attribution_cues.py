@@ -175,6 +175,15 @@ def test_transcript_turns(coder):
 
 
 @pytest.mark.model
+def test_he_said_after_a_person_no_actor_codes(coder):
+    # a person the dictionary does not know, named as a subject, is who "he said" means when no one has spoken
+    text = ("County commissioner Darnell Whitcombe voted against the budget on Tuesday. \"The numbers do not add "
+            "up, and the voters deserve better,\" he said.")
+    quote = next(q for q in _article(coder, text).quotes if q.text.startswith("The numbers"))
+    assert quote.speaker is not None and quote.speaker.name == "Darnell Whitcombe", quote.speaker
+
+
+@pytest.mark.model
 def test_transcript_turns_without_line_breaks(coder):
     # a transcript that runs on in one paragraph: each "Name:" opens a turn that ends where the next one opens,
     # also when the sentence splitter cuts the name off from the words

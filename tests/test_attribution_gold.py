@@ -13,9 +13,9 @@ pytestmark = pytest.mark.model
 FLOORS = {
     # the first set does not annotate speech acts with content ("urged X to ..."), which the stage now reads:
     # those claims count against its precision, not the unseen set's
-    "annotations.jsonl": {"quote_recall": 0.88, "speaker_accuracy": 0.90, "chain_exact": 0.86,
+    "annotations.jsonl": {"quote_recall": 0.91, "speaker_accuracy": 0.90, "chain_exact": 0.86,
                           "quote_precision": 0.88},
-    "unseen.jsonl": {"quote_recall": 0.75, "speaker_accuracy": 0.82, "chain_exact": 0.57, "quote_precision": 0.95},
+    "unseen.jsonl": {"quote_recall": 0.80, "speaker_accuracy": 0.82, "chain_exact": 0.57, "quote_precision": 0.95},
 }
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from thucydides.attribution.state import State
 from thucydides.attribution.words import ORG_WORDS, PARTICLES, PLACE_ENTITIES, ROLE_KEYS, TITLES, role_key
-from thucydides.types import ActorMention, Article, Hop, Token
+from thucydides.types import ActorMention, Article, Hop, Sentence, Token
 
 
 def named_roles(article: Article, at_by: dict[int, dict[int, ActorMention]]) -> dict[str, list[tuple[int, Hop]]]:
@@ -183,3 +183,22 @@ def noun_phrase(tokens: Sequence[Token], k: int) -> str:
         start -= 1  # "secretary-general": a hyphen inside the phrase joins its words
     words = [t for t in tokens[start:k + 1] if t.text.lower() not in ("the", "a", "an")]
     return "".join(t.text if n == 0 or t.start == words[n - 1].end else " " + t.text for n, t in enumerate(words))
+
+
+def last_named(sentence: Sentence, at: dict[int, ActorMention], quoted: Sequence[tuple[int, int]],
+               state: State) -> Hop | None:
+    """The last person the sentence names as a subject outside a quotation: a person the dictionary knows, else a PERSON
+    entity by the full name the article gives it ("Kevin McCarthy" for a later "McCarthy"); for a "he said"
+    when no one has spoken yet and the coreference stage knows no one (it answers only with actors)."""
+    tokens = sentence.tokens
+    found: Hop | None = None
+    for k, last in name_runs(tokens, at):
+        if any(a <= tokens[k].start < b for a, b in quoted) or tokens[last].dep not in ("nsubj", "nsubjpass"):
+            continue  # (the subject of a clause: "X criticized Y. '...,' he said" is X's)
+        mention = at.get(last)
+        if mention is not None and mention.actor.kind == "person":
+            found = Hop(mention.actor.name, "named", mention.actor.code)
+        elif mention is None and tokens[last].ent_type == "PERSON":
+            name = name_text(tokens, next(j for j in range(k, last + 1) if tokens[j].ent_type == "PERSON"), last)
+            found = Hop(state.full_names.get(name, name), "named", None)
+    return found

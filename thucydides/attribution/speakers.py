@@ -279,6 +279,8 @@ def _pronoun(k: int, c: Context) -> Found | None:
         if ref is not None and ref.rule == "pronoun" and ref.antecedents[0].actor.kind in ("person", "role"):
             # (a role only when it names one person: "The minister spoke. He added ...")
             return hop_of(ref.antecedents[0]), (token.start, token.end)
+        if state.last_named is not None:  # a person no actor codes ("Majority Whip Kevin McCarthy ... he said")
+            return state.last_named, (token.start, token.end)
     if word in ("it", "its") and state.frame:  # "the paper reported ... It said": the outlet whose frame is open
         return state.frame[0], (token.start, token.end)
     if word in ("they", "we", "them", "their") and (state.last_group or state.frame):
