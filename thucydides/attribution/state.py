@@ -40,7 +40,7 @@ class State:
     kids: list[list[int]] = field(default_factory=list)  # the parse children of the sentence being read
     refs: dict[int, Reference] = field(default_factory=dict)  # token -> its coreference (the sentence being read)
     last_person: tuple[Hop, tuple[int, int]] | None = None
-    last_named: Hop | None = None  # the last person named outside a quotation, speaker or not
+    last_named: Hop | None = None  # the last person named as a subject outside a quotation, speaker or not
     last_group: tuple[Hop, tuple[int, int]] | None = None
     claims: list[Claim] = field(default_factory=list)
     # speaker span -> the person a spokesperson speaks for ("his spokesman said": the chain goes on to him)
