@@ -338,15 +338,13 @@ def turn_speaker(sentence: Sentence, at: dict[int, ActorMention], state: State) 
     return None
 
 
-def colon_turn(sentence: Sentence, end: int, at: dict[int, ActorMention], state: State,
+def colon_turn(sentence: Sentence, turn: tuple[Hop, int], end: int, state: State,
                following: int | None = None) -> None:
     """ "Vladimir Putin: Good afternoon, colleagues ...": a transcript turn or a headline that opens with a person's
-    name and a colon is that person's words, to ``end`` (the end of the paragraph, or the next turn in it); a
-    sentence that is only "Name:" opens a turn at ``following``, the start of the next sentence."""
-    found = turn_speaker(sentence, at, state)
-    if found is None:
-        return
-    speaker, colon = found
+    name and a colon (``turn``: its speaker and the colon's index, from :func:`turn_speaker`) is that person's
+    words, to ``end`` (the end of the paragraph, or the next turn in it); a sentence that is only "Name:" opens a
+    turn at ``following``, the start of the next sentence."""
+    speaker, colon = turn
     tokens = sentence.tokens
     span = (tokens[0].start, tokens[colon - 1].end)
     start = tokens[colon + 1].start if colon + 1 < len(tokens) else following

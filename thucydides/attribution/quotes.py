@@ -50,18 +50,20 @@ def attribute(article: Article) -> Article:
     refs = by_sentence(article.references)  # "he", "they", "both sides": the coreference stage's answers
     # transcript turns: a paragraph opening "Name: ...", or a sentence inside one when the transcript runs on
     # without line breaks ("... one thing at a time. General Director Pavel Kosov: You are quite right.")
-    turns = [s for s in article.sentences if turn_speaker(s, at_by.get(s.index, {}), state) is not None]
+    turns = {s.index: found for s in article.sentences
+             if (found := turn_speaker(s, at_by.get(s.index, {}), state)) is not None}
     for sentence in article.sentences:
         state.sentence = sentence.index
         state.refs = refs.get(sentence.index, {})
-        if sentence in turns:
+        if sentence.index in turns:
             paragraph = article.paragraphs[sentence.paragraph]
-            end = min([paragraph.end] + [t.start for t in turns if sentence.start < t.start < paragraph.end])
+            later = next((article.sentences[j].start for j in turns if j > sentence.index), paragraph.end)
+            end = min(later, paragraph.end)
             while end > sentence.end and article.text[end - 1].isspace():
                 end -= 1
             after = article.sentences[sentence.index + 1].start if sentence.index + 1 < len(article.sentences) \
                 and article.sentences[sentence.index + 1].paragraph == sentence.paragraph else None
-            colon_turn(sentence, end, at_by.get(sentence.index, {}), state, following=after)
+            colon_turn(sentence, turns[sentence.index], end, state, following=after)
         read_sentence(sentence, at_by.get(sentence.index, {}), quoted, state)
         state.last_named = last_named(sentence, at_by.get(sentence.index, {}), quoted, state) or state.last_named
     quotes = tuple(Quote(text=article.text[c.start:c.end], start=c.start, end=c.end, direct=c.direct, cue=c.cue,

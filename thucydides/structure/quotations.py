@@ -48,12 +48,14 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]],
     quotation is part of it): opened before a letter after a space, a colon or a dash, closed after a non-space
     before a space or punctuation; unclosed, it ends with its paragraph, as double quotes do."""
     out: list[tuple[int, int]] = []
+    inside = bytearray(len(text) + 1)  # 1 at every character of a double-quoted span, its marks included
+    for a, b in double:
+        inside[max(a - 1, 0):b + 1] = b"\x01" * (b + 1 - max(a - 1, 0))
     for start, end in paragraphs:
         k, open_at = start, None
         while k < end:
             char = text[k]
-            inside = any(a - 1 <= k <= b for a, b in double)
-            if inside:
+            if inside[k]:
                 open_at = None
             elif open_at is None and char in SINGLE_OPEN and (k == start or text[k - 1] in _BEFORE_OPEN) and \
                     k + 1 < end and text[k + 1].isalpha():
