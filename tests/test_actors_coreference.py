@@ -80,6 +80,12 @@ CASES = [
       "They/PRON/nsubj/1 signed/VERB/ROOT/1 a/DET/det/3 deal/NOUN/dobj/1"],
      [(0, 0, 0, "RUT", "country"), (0, 2, 2, "FRE", "country")],
      {"1:They": ("pronoun", ["Freedonia"])}),  # no list_id: not a list (a list: test_they_after_a_list)
+    ("they: the subject of the main verb, not a group named in what it reported",
+     ["Ruritanian/ADJ/amod/1 unions/NOUN/nsubj/2 said/VERB/ROOT/2 Freedonian/ADJ/amod/4 farmers/NOUN/nsubj/6 "
+      "would/AUX/aux/6 strike/VERB/ccomp/2",
+      "They/PRON/nsubj/1 called/VERB/ROOT/1 for/ADP/prep/1 talks/NOUN/pobj/2"],
+     [(0, 0, 1, "RUTLAB", "role"), (0, 3, 4, "FREAGR", "role")],
+     {"1:They": ("pronoun", ["Ruritanian unions"])}),
     ("both sides: the last two actors of different countries",
      ["Ruritania/PROPN/nsubj/1 shelled/VERB/ROOT/1 Freedonia/PROPN/dobj/1",
       "Both/DET/det/1 sides/NOUN/nsubj/2/=side traded/VERB/ROOT/2 fire/NOUN/dobj/2"],

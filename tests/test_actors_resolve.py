@@ -113,6 +113,18 @@ def _codes(mentions) -> dict[str, str]:
     ("The vote closed at 11 p.m. London time.", "2020-01-31", {}),
     # an abbreviation before a number is no surname ("No." is not No Kwang Chol)
     ("The embassy received telegram No. 246 on Monday.", "2019-01-10", {"No": None}),
+    # parties: the party, and its members' offices in the party's country
+    ("The GOP and Senate Democrats blamed each other.", "2013-05-15",
+     {"GOP": "USAPTY", "Senate Democrats": "USAPTY"}),
+    ("Republican Sen. John Hoeven voted against it.", "2013-05-15", {"Republican Sen. John Hoeven": "USALEG"}),
+    ("The Tories and the SNP disagreed.", "2019-05-15", {"Tories": "GBRPTY", "SNP": "GBRPTY"}),
+    # a surname after a full name no dictionary knows is that person, not a namesake out of office
+    ("Rick Perry, who is running for president, spoke in Iowa. Perry said he would win.", "2011-12-07",
+     {"Perry": None}),
+    ("Texas Gov. Rick Perry spoke in Iowa. Perry said he would run.", "2011-12-07", {"Perry": "USAGOV"}),
+    # an editor's bracket inside a quoted name ("[President Barack] Obama")
+    ('He vowed to end "[President Barack] Obama\'s war on religion."', "2011-12-07",
+     {"President Barack] Obama": "USAGOV"}),
 ])
 def test_rules(resolve, text, on, expected):
     got = _codes(resolve(text, on))

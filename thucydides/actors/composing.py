@@ -38,6 +38,10 @@ class Composing:
             if unit.kind not in (PERSON, SURNAME):
                 continue
             person = self._person(unit, ctx)
+            if person is None and unit.kind == SURNAME and unit.key in ctx.by_surname and len(units) == 1:
+                actor, source = ctx.by_surname[unit.key]  # "Texas Gov. Rick Perry ... Perry said": that person
+                return _Resolved(seg, actor, "coreference", f"same person as {source!r} earlier in the article",
+                                 head=head)
             if person is None:
                 continue
             actor, rule, evidence = self._person_actor(person, seg, ctx, anchors, sector, sector_unit)
@@ -101,7 +105,7 @@ class Composing:
             seen = [p for p in candidates if p.entity in ctx.people_seen]
             if seen:
                 return seen[-1]
-            if unit.key in ctx.by_surname:
+            if unit.key in ctx.by_surname or unit.key in ctx.strangers:
                 return None  # a person the article introduced, not the dictionary's namesake
             active = [p for p in candidates if p.role_on(ctx.on)]
             if len(active) == 1:
@@ -154,8 +158,15 @@ class Composing:
                 and sector_unit.entry.role == "strong" and self.d.valid_code(code + sector):
             code += sector
             evidence += f"; {sector_unit.entry.source} {sector_unit.key!r} -> {sector}"
+        elif entry.kind == GROUP and code.endswith("PTY") and sector and sector not in ("PTY", "OPP") and \
+                sector_unit is not None and sector_unit.entry.role == "strong" and self.d.valid_code(code[:3] + sector):
+            # "Republican Sen. John McCain", "Labour Party lawmakers": a party member's office, in the party's country
+            code = code[:3] + sector
+            evidence += f"; {sector_unit.entry.source} {sector_unit.key!r} -> {sector}"
         kind = {IGO: "igo", NGO: "ngo", GROUP: "group", MEDIA: "media", INSTITUTION: "organization"}[entry.kind]
         name, entity = entry.name, entry.entity
+        if entry.kind == GROUP and entry.code.endswith("PTY") and sector_unit is not None:
+            kind, entity = "role", None  # "the Republican leader": a member of the party, whom a name beside describes
         if names:
             name, entity, kind = " ".join(names[-1].key.split()), None, PERSON
         return _Resolved(seg, self._actor(code, name, entity, kind), "dictionary", evidence, head=head)

@@ -36,6 +36,9 @@ class _Context:
     by_head: dict[str, tuple[Actor, str]] = field(default_factory=dict)
     by_sector: dict[str, tuple[Actor, str]] = field(default_factory=dict)
     by_surname: dict[str, tuple[Actor, str]] = field(default_factory=dict)
+    # surnames of people the article named in full who are no one in the dictionary ("Rick Perry"): a later bare
+    # "Perry" is that person, not the dictionary's namesake out of office
+    strangers: set[str] = field(default_factory=set)
     last_country: str | None = None
     named: list[tuple[str, int]] = field(default_factory=list)  # (country, weight) of the actors named, in order
     recent: list[tuple[Actor, str]] = field(default_factory=list)

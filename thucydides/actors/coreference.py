@@ -38,6 +38,7 @@ GROUP_PRONOUNS = frozenset({"they", "them"})
 GROUP_WINDOW = 12  # a list counts for "they" when it is among the last 12 mentions
 PAIR_WINDOW = 3  # "both sides": the parties named in this sentence or the three before
 SUBJECT_WINDOW = 5  # "he": a person named as a subject is preferred within this many sentences back
+THEY_WINDOW = 1  # "they": the subject of the main verb of this sentence or the one before, before any actor named
 PERSON_WINDOW = 30  # "he": no person named within this many sentences back, no answer (and no long search)
 # role word that names one person -> the key of its group ("spokeswoman" -> spokesperson), from
 # data/attribution/roles.tsv: "he" may be "the minister" when no person is named (attribution files speakers by it)
@@ -56,6 +57,7 @@ class _Where:
     earlier: Sequence[ActorMention]  # every mention of the sentences before
     before: Sequence[ActorMention]  # the mentions of this sentence that end before the token
     subjects: set[tuple[int, int]]  # (sentence, start) of the mentions that are the subject of a clause
+    main_subjects: set[tuple[int, int]]  # ... of the sentence's main verb (the root, or a verb joined to it)
     strangers: Sequence[tuple[int, int]]  # (sentence, start) of people named whom no mention codes, in text order
     quoted: Sequence[tuple[int, int]]  # character spans of the article's quotations, in text order
 
@@ -121,7 +123,12 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
             if after < len(w.strangers) and w.strangers[after] < here:
                 return None  # a person named since, whom the actor stage does not know: no actor to point to
     elif word in IMPERSONAL:
-        found = next((m for m in backwards if m.actor.kind != "person"), None)
+        things = [m for m in chain(reversed(w.before), reversed(w.earlier)) if m.actor.kind != "person"
+                  and m.sentence >= w.sentence - THEY_WINDOW] if word in GROUP_PRONOUNS else []
+        # "Democratic strategists said Democrats could counter ... They said": the subject of the sentence's main
+        # verb, not a party named in what it reported
+        found = next((m for m in things if (m.sentence, m.start) in w.main_subjects), None) or next(
+            (m for m in backwards if m.actor.kind != "person"), None)
     else:
         return None
     return (found,) if found is not None else None
@@ -137,6 +144,16 @@ def _role_subject(w: _Where) -> ActorMention | None:
                 m.text.split()[-1].lower() in ROLE_KEYS:
             return m
     return None
+
+
+def _main_subject(tokens: Sequence[Token], token: Token) -> bool:
+    """``token`` is the subject of the sentence's main verb (the root, or a verb joined to it), or joined to
+    that subject ("Ruritania and Freedonia met")."""
+    if token.dep == "conj" and tokens[token.head].dep in ("nsubj", "nsubjpass"):
+        token = tokens[token.head]
+    verb = tokens[token.head]
+    return token.dep in ("nsubj", "nsubjpass") and (
+        verb.dep == "ROOT" or (verb.dep == "conj" and tokens[verb.head].dep == "ROOT"))
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -167,11 +184,14 @@ def references(article: Article) -> tuple[Reference, ...]:
     earlier: list[ActorMention] = []
     out: list[Reference] = []
     subjects: set[tuple[int, int]] = set()
+    main_subjects: set[tuple[int, int]] = set()
     strangers: list[tuple[int, int]] = []
     for sentence in article.sentences:
         mentions = by_sentence.get(sentence.index, [])
         subjects.update((m.sentence, m.start) for m in mentions if any(
             t.dep in ("nsubj", "nsubjpass") for t in sentence.tokens[m.token_start:m.token_end]))
+        main_subjects.update((m.sentence, m.start) for m in mentions if any(
+            _main_subject(sentence.tokens, t) for t in sentence.tokens[m.token_start:m.token_end]))
         covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
         # people named whom no mention codes (a pronoun checks only those before it: they are in text order)
         strangers.extend((sentence.index, t.start) for t in sentence.tokens
@@ -180,7 +200,8 @@ def references(article: Article) -> tuple[Reference, ...]:
             if token.pos not in ("PRON", "NOUN"):
                 continue
             where = _Where(token, sentence.tokens, sentence.index, earlier,
-                           [m for m in mentions if m.token_end <= token.i], subjects, strangers, quoted)
+                           [m for m in mentions if m.token_end <= token.i], subjects, main_subjects, strangers,
+                           quoted)
             for rule, resolve in RESOLVERS:
                 if rule != "pair" and token.i in covered:
                     continue  # the actor stage named it already

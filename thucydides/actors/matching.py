@@ -20,6 +20,7 @@ from thucydides.types import Token
 
 # sector words that are abbreviated titles only in upper case ("Libyan PM", not "5 pm")
 _ABBREVIATED_TITLES = frozenset({"pm", "fm"})
+_EDITORIAL_BRACKETS = frozenset({"[", "]"})
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "sen", "rep",
                      "prime", "king", "queen", "prince", "sheikh", "ayatollah", "colonel", "col"})
 
@@ -38,6 +39,8 @@ class Matching:
             if keys[k] in d.first_words:
                 key = ""
                 for j in range(k, min(n, k + d.max_words + 2)):
+                    if j > k and tokens[j].text in _EDITORIAL_BRACKETS:
+                        continue  # '"[President Barack] Obama's war"': the editor's bracket is no part of the name
                     if not keys[j]:
                         break
                     key = keys[j] if j == k else key + (" " if tokens[j].start > tokens[j - 1].end else "") + keys[j]

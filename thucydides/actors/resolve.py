@@ -31,12 +31,12 @@ from datetime import date
 
 from thucydides.actors.composing import Composing
 from thucydides.actors.context import Referring, _Context, article_date
-from thucydides.actors.dictionary import ActorDictionary, default_dictionary
+from thucydides.actors.dictionary import ActorDictionary, default_dictionary, phrase_key
 from thucydides.actors.grouping import Grouping
 from thucydides.actors.lists import Lists
 from thucydides.actors.matching import Matching
 from thucydides.actors.records import _Resolved
-from thucydides.types import ActorMention, Article, Sentence
+from thucydides.types import ActorMention, Article, Sentence, Token
 
 
 class Resolver(Matching, Grouping, Composing, Referring, Lists):
@@ -72,6 +72,7 @@ class Resolver(Matching, Grouping, Composing, Referring, Lists):
                 resolved.append(found)
                 self._remember(found, context, tokens)
         self._lists(resolved, tokens, context)
+        self._strangers(tokens, resolved, context)
         for changed in self._appositions(resolved, tokens):
             self._remember(changed, context, tokens)
         out = []
@@ -84,3 +85,23 @@ class Resolver(Matching, Grouping, Composing, Referring, Lists):
                                     token_start=seg.i, token_end=seg.j, actor=r.actor, rule=r.rule,
                                     evidence=r.evidence, list_id=r.list_id, head=r.head))
         return out
+
+    def _strangers(self, tokens: Sequence[Token], resolved: list[_Resolved], context: _Context) -> None:
+        """Remember the surnames of people named in full (a PERSON name of two words or more) whom no dictionary
+        person matches: "Rick Perry" makes a later bare "Perry" no former head of state of Liberia."""
+        known = {k for r in resolved if r.actor.entity for k in range(r.segment.i, r.segment.j)}
+        k = 0
+        while k < len(tokens):
+            if tokens[k].ent_type != "PERSON" or tokens[k].ent_iob != "B":
+                k += 1
+                continue
+            j = k + 1
+            while j < len(tokens) and tokens[j].ent_iob == "I" and tokens[j].ent_type == "PERSON":
+                j += 1
+            words = [phrase_key(t.text) for t in tokens[k:j] if t.text[:1].isalpha()]
+            if len(words) >= 2 and not known & set(range(k, j)):
+                namesakes = (self.d.people[e] for e in self.d.surnames.get(words[-1], ()) if e in self.d.people)
+                if not any(set(words[:-1]) & set(phrase_key(p.name).split(" ")[:-1]) for p in namesakes):
+                    context.strangers.add(words[-1])  # "Barack] Obama" shares a first name: no stranger
+            k = j
+

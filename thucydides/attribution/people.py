@@ -45,7 +45,11 @@ def named_roles(article: Article, at_by: dict[int, dict[int, ActorMention]]) -> 
             roles = roles[max((n + 1 for n, t in enumerate(roles)
                                if t.pos in ("PUNCT", "DET", "VERB", "AUX", "ADP", "CCONJ")), default=0):]
             if last + 1 < len(tokens) and tokens[last + 1].text == ",":
-                roles += role_phrase(tokens, range(last + 2, min(len(tokens), last + 9)))
+                phrase = role_phrase(tokens, range(last + 2, min(len(tokens), last + 9)))
+                name = tokens[last]
+                inside = name.dep == "pobj" or (name.dep == "conj" and tokens[name.head].dep == "pobj")
+                if not (inside and any(t.dep in ("nsubj", "nsubjpass") for t in phrase)):
+                    roles += phrase  # "in interviews with Mr. Stephanopoulos, the governor said": the next clause
             if k > 0 and tokens[k - 1].text == ",":
                 roles += role_phrase(tokens, range(k - 2, max(-1, k - 9), -1))
             for token in roles:

@@ -285,6 +285,13 @@ def _pronoun(k: int, c: Context) -> Found | None:
         return state.frame[0], (token.start, token.end)
     if word in ("they", "we", "them", "their") and (state.last_group or state.frame):
         return (state.last_group[0] if state.last_group else state.frame[-1]), (token.start, token.end)
+    if word in ("they", "them", "their") and ref is not None and ref.rule in ("pronoun", "group") and all(
+            m.actor.kind != "person" for m in ref.antecedents):
+        # no group has spoken yet: the actors the coreference stage says "they" are ("Union leaders met the
+        # governor. They said ...")
+        hops = [hop_of(m) for m in ref.antecedents]
+        hop = hops[0] if len(hops) == 1 else Hop(" and ".join(h.name for h in hops), "named")
+        return hop, (token.start, token.end)
     return None
 
 
@@ -409,6 +416,11 @@ def hop_of(mention: ActorMention) -> Hop:
                 and surface.lower() not in ("government", "administration", "spokesman", "spokeswoman", "spokesperson"):
             # "authorities said" in a Houston story: "American authorities", the words of the text with their country
             return Hop(f"{default_dictionary().country_label(actor.country)} {surface}", "institution", actor.code)
+    surface = re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I)
+    last = surface.split()[-1] if surface.split() else ""
+    if actor.kind == "group" and last[:1].isupper() and last.endswith("s") and last not in actor.name.split():
+        # "Other Democrats said", "House Republicans said": members of the party speak, in the text's words
+        return Hop(surface, "institution", actor.code)
     return Hop(actor.name, "institution", actor.code)
 
 

@@ -106,7 +106,8 @@ class Assembly:
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4) for m in sources]
         targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4) for m in targets]
-        row = recoded(s, token, code.code, ("source-head", "actor-word", "joint", "into"), sources, targets)
+        row = recoded(s, token, code.code, ("source-head", "actor-word", "joint", "into", "political"),
+                      sources, targets)
         if row is not None:
             # "protesters torched a police station" (145), "deployed peacekeepers" (074), "French and Egyptian
             # warships launched war games" (062, both ways), "fired a missile into the sea" (150): recodes.tsv
@@ -134,6 +135,8 @@ class Assembly:
             sources = self._crowd(s, token, scene or filed, dateline=filed is not None)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
             targets = self._home(s, token, sources)
+        if pattern.needs_target and not targets and not (reciprocal and len(sources) > 1):
+            return []  # "Obama wrote in a letter", "talking about the economy": no one on the other side
         pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
         if reciprocal and not targets:
             pairs = [(a, b) for a in sources for b in sources if a is not b]

@@ -68,7 +68,8 @@ def verb_of(noun: str) -> str:
     return conventions().get(NOUN_VERBS, {}).get(noun, noun)
 
 
-RECODE_PLACES = ("instrument", "source-head", "actor-word", "joint", "into")  # where a recode's words are sought
+# where a recode's words are sought
+RECODE_PLACES = ("instrument", "source-head", "actor-word", "joint", "into", "political")
 
 
 @dataclass(frozen=True, slots=True)

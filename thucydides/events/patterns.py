@@ -25,6 +25,7 @@ from thucydides.tables import cell_values, packaged, rows
 _SPLIT = re.compile(r"\s*\|\s*")
 # the code of a row that blocks a reading: "heart attack", "shoot for" (aim at) are no events
 NO_EVENT = "none"
+NEEDS_TARGET = "needs:target"  # a marker of the object column, not a condition on the parse
 LEXICON = ("verbs.tsv", "no_event.tsv")  # read in this order: on a tie between rows, the earlier wins
 
 
@@ -43,6 +44,7 @@ class Pattern:
     children: frozenset[str] | None = None  # dependency labels one of the trigger's children must bear (dep:oprd)
     subjects: frozenset[str] | None = None  # lemma of the trigger's subject (subj:protester): who must act
     heads: frozenset[str] | None = None  # a noun the trigger modifies (head:police): "riot police" is no riot
+    needs_target: bool = False  # needs:target: no event without a target ("wrote in a letter" is no consultation)
 
     @property
     def weight(self) -> int:
@@ -86,6 +88,9 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
         heads = frozenset(o[5:] for o in objects if o.startswith("head:")) if objects else None
         if heads:  # "head:police": the trigger modifies that noun ("riot police", "attack helicopters")
             objects = frozenset(o for o in objects if not o.startswith("head:")) or None
+        needs_target = bool(objects and NEEDS_TARGET in objects)
+        if needs_target:  # "needs:target": the row codes only an act with someone on the other side
+            objects = frozenset(o for o in objects if o != NEEDS_TARGET) or None  # type: ignore[union-attr]
         compounds = None
         if objects and (pos == "N" or all(o.startswith("compound:") for o in objects)):
             # a noun's "object" column names words of its own phrase: "military" operation, "air" strike
@@ -97,7 +102,7 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
             objects=objects, compounds=compounds,
             prepositions=tuple(p.lower() for p in _SPLIT.split(preposition) if p and p != "-"),
             complements=_set(complement), source=where, children=children or None, subjects=subjects or None,
-            heads=heads or None))
+            heads=heads or None, needs_target=needs_target))
     for bucket in index.values():
         bucket.sort(key=lambda p: -p.weight)
     return dict(index)

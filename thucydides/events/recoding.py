@@ -13,6 +13,7 @@ from thucydides.types import ActorMention, Token
 
 _INSTRUMENTAL = word_set("instrument-prepositions")
 _TOWARD = word_set("toward-prepositions")
+_POLITICAL = word_set("political-sectors")
 
 
 def _instrument(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
@@ -55,8 +56,22 @@ def _into(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: 
         if tokens[k].dep == "prep" and tokens[k].text.lower() in _TOWARD for o in s.kids[k] if tokens[o].dep == "pobj")
 
 
+def _political(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
+               row: Recode) -> bool:
+    """The trigger's lemma is one of the words, and every side named (one at least) is a civilian political actor
+    (list political-sectors) of one country ("Republicans attacked the president", "the senator stepped up his
+    attacks"), and nothing in the trigger's phrase is a thing force falls on or is done with (``unless``: "attacked
+    the party's offices", "attacked him with a knife")."""
+    sides = [*sources, *targets]
+    countries = {m.actor.country for m in sides if m.actor.country}
+    return token.lemma.lower() in row.words and bool(sides) and len(countries) <= 1 and all(
+        m.actor.sector in _POLITICAL for m in sides) and \
+        not {s.tokens[k].lemma.lower() for k in subtree(s.kids, token.i)} & row.unless
+
+
 WHEN: dict[str, Callable[..., bool]] = {"instrument": _instrument, "source-head": _source_head,
-                                        "actor-word": _actor_word, "joint": _joint, "into": _into}
+                                        "actor-word": _actor_word, "joint": _joint, "into": _into,
+                                        "political": _political}
 
 
 def recoded(s: _Sentence, token: Token, code: str, places: Sequence[str], sources: Sequence[ActorMention],

@@ -117,6 +117,8 @@ class Roles:
             found = [o for c in s.kids[verb] if tokens[c].dep == "conj" and tokens[c].pos == "VERB" and c > verb
                      and not any(tokens[g].dep in ("nsubj", "nsubjpass") for g in s.kids[c])
                      for o in s.kids[c] if tokens[o].dep in ("dobj", "obj") and o != skip]
+        if not found:  # "Macron called Putin on Friday": the parser reads a named object as a predicate (oprd)
+            found = [k for k in s.kids[verb] if tokens[k].dep == "oprd" and tokens[k].pos == "PROPN" and k != skip]
         found += [o for k in s.kids[verb] if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
         found += [o for p in s.kids[verb] if tokens[p].dep == "prt" and tokens[p].text.lower() == "up"
                   for q in s.kids[p] if tokens[q].text.lower() == "to" for o in s.kids[q]
