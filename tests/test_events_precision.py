@@ -1,7 +1,8 @@
 """What is no event in the classes a broadcaster's news is checked for (attacks, protests, arrests, meetings):
 harm by nature or accident, attacks and battles made with words, naming with "call", communication with no one
-on the other side. Sentences written by the team in the style of US political and domestic news; each row fails
-without the rule it names."""
+on the other side; and a few ways the same classes are named that were missed (a march led, a handshake).
+Sentences written by the team in the style of US political and domestic news; each row fails without the rule it
+names, except the rows that show force staying force."""
 
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ def _dyads(events):
     ("Farmers face an uphill battle in court over the water rights.", "19"),
     ("The governor declared a war on drugs in his state.", "19"),
     ("Lawmakers said the governor had raided the pension fund.", "19"),
+    # influence aimed at an election, a gesture, a show, a month
+    ("Officials said Russia is targeting the midterm elections.", "19"),
+    ("At one point, the president shot his host a wink.", "19"),
+    ("The parade will be a demonstration of power for the Kremlin.", "14"),
+    ("The adviser joined the White House from a television network in March.", "14"),
 ])
 def test_harm_and_struggle_that_is_no_force(code, text, absent_root):
     roots = {e.cameo[:2] for e in code(text)}
@@ -55,6 +61,9 @@ def test_harm_and_struggle_that_is_no_force(code, text, absent_root):
     # an attack on a policy or a record is made with words (111 rows of attack)
     ("The senator attacked the plan as reckless on Tuesday.", (None, "111", None), "190"),
     ("Trump escalated a war of words with Senator Ted Cruz.", (None, "111", None), "190"),
+    # said in a speech, on Twitter, in an ad (recodes.tsv, when phrase); a verbal attack
+    ("Putin attacked the West in a speech on Tuesday.", ("RUSGOV", "111", None), "190"),
+    ("The governor's verbal attack on Germany drew protests.", (None, "111", "DEU"), "190"),
 ])
 def test_attacks_made_with_words_are_criticism(code, text, expected, absent):
     events = code(text)
@@ -70,6 +79,7 @@ def test_attacks_made_with_words_are_criticism(code, text, expected, absent):
     ("Ruling party activists attacked the offices of the opposition party in Caracas.", "190"),
     ("Gunmen killed four soldiers at a checkpoint near Mosul.", "190"),
     ("Kurdish fighters captured the town of Manbij.", "190"),
+    ("Russian forces attacked the city after the speech.", "190"),
 ])
 def test_force_stays_force(code, text, expected):
     assert expected in {e.cameo for e in code(text, "2023-05-15")}, _dyads(code(text, "2023-05-15"))
@@ -102,3 +112,17 @@ def test_calls_letters_and_naming_that_are_events(code, text, expected):
 def test_call_for_in_a_for_to_clause_is_an_appeal(code):
     events = code("Protesters gathered outside the prosecutor's office on Wednesday, calling for him to resign.")
     assert "020" in {e.cameo for e in events} and "041" not in {e.cameo for e in events}, _dyads(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the other side of the same classes: a march led or joined, a handshake, congressional leaders as a side
+    ("Venezuelan opposition leader Juan Guaido led a march in Caracas.", ("VENOPP", "141", None)),
+    ("President Trump shook hands with Kim Jong Un at the border.", ("USAGOV", "040", "PRKGOV")),
+    ("President Obama met with congressional leaders at the White House on Tuesday.", ("USAGOV", "040", "USALEG")),
+])
+def test_marches_handshakes_and_congress(code, text, expected):
+    published = "2019-08-05" if "Trump" in text or "Guaido" in text else REPORT
+    source, cameo, target = expected
+    events = code(text, published)
+    assert any(e.cameo == cameo and e.source and e.source.actor.code == source
+               and (target is None or (e.target and e.target.actor.code == target)) for e in events), _dyads(events)

@@ -106,7 +106,7 @@ class Assembly:
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4) for m in sources]
         targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4) for m in targets]
-        row = recoded(s, token, code.code, ("source-head", "actor-word", "joint", "into", "political"),
+        row = recoded(s, token, code.code, ("source-head", "actor-word", "joint", "into", "political", "phrase"),
                       sources, targets)
         if row is not None:
             # "protesters torched a police station" (145), "deployed peacekeepers" (074), "French and Egyptian

@@ -69,7 +69,7 @@ def verb_of(noun: str) -> str:
 
 
 # where a recode's words are sought
-RECODE_PLACES = ("instrument", "source-head", "actor-word", "joint", "into", "political")
+RECODE_PLACES = ("instrument", "source-head", "actor-word", "joint", "into", "political", "phrase")
 
 
 @dataclass(frozen=True, slots=True)

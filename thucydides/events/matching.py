@@ -46,8 +46,8 @@ class Matching:
         pos = {"VERB": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}.get(token.pos)
         if pos == "A" and token.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "attr"):
             pos = "N"  # "launched an offensive": the parser sometimes tags the noun as an adjective
-        if pos is None:
-            return None
+        if pos is None or (pos == "N" and token.ent_type in ("DATE", "TIME")):
+            return None  # "joined the White House in March": a noun inside a date names no event
         if _visiting(s, token.i):
             return None  # "Putin met visiting Hungarian Prime Minister Orban": the guest, not a visit by Putin
         lemma = token.lemma.lower()

@@ -14,6 +14,7 @@ from thucydides.types import ActorMention, Token
 _INSTRUMENTAL = word_set("instrument-prepositions")
 _TOWARD = word_set("toward-prepositions")
 _POLITICAL = word_set("political-sectors")
+_MEDIUM = word_set("medium-prepositions")
 
 
 def _instrument(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
@@ -58,20 +59,30 @@ def _into(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: 
 
 def _political(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
                row: Recode) -> bool:
-    """The trigger's lemma is one of the words, and every side named (one at least) is a civilian political actor
-    (list political-sectors) of one country ("Republicans attacked the president", "the senator stepped up his
-    attacks"), and nothing in the trigger's phrase is a thing force falls on or is done with (``unless``: "attacked
-    the party's offices", "attacked him with a knife")."""
+    """The trigger's lemma is one of the words, every side named (one at least) is a civilian political actor
+    (list political-sectors), and nothing in the trigger's phrase is a thing force falls on or is done with
+    (``unless``: "attacked the party's offices", "attacked him with a knife"): "Republicans attacked the
+    president", "the senator stepped up his attacks", "the president attacked the media". Forces, police and
+    armed groups are no such side, and a capital attacked is its country, not its government."""
     sides = [*sources, *targets]
-    countries = {m.actor.country for m in sides if m.actor.country}
-    return token.lemma.lower() in row.words and bool(sides) and len(countries) <= 1 and all(
-        m.actor.sector in _POLITICAL for m in sides) and \
+    return token.lemma.lower() in row.words and bool(sides) and all(m.actor.sector in _POLITICAL for m in sides) and \
         not {s.tokens[k].lemma.lower() for k in subtree(s.kids, token.i)} & row.unless
+
+
+def _phrase(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
+            row: Recode) -> bool:
+    """A word of a phrase the trigger's "in", "on", "during", "via" ... introduces (list medium-prepositions) is one
+    of the words, and none of ``unless`` is ("attacked the West in a speech", "his attacks on Twitter"; not "after
+    the speech")."""
+    tokens = s.tokens
+    found = {tokens[o].lemma.lower() for k in s.kids[token.i] if tokens[k].dep == "prep"
+             and tokens[k].text.lower() in _MEDIUM for o in subtree(s.kids, k) if o != k}
+    return bool(found & row.words) and not found & row.unless
 
 
 WHEN: dict[str, Callable[..., bool]] = {"instrument": _instrument, "source-head": _source_head,
                                         "actor-word": _actor_word, "joint": _joint, "into": _into,
-                                        "political": _political}
+                                        "political": _political, "phrase": _phrase}
 
 
 def recoded(s: _Sentence, token: Token, code: str, places: Sequence[str], sources: Sequence[ActorMention],
