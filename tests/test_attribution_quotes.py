@@ -212,6 +212,9 @@ def test_who_speaks_for_a_body(coder):
     ("WASHINGTON (Reuters) - Gov. Mike Pence appeared on ABC on Sunday with George Stephanopoulos. In interviews "
      "with The Star and Mr. Stephanopoulos, the governor pointed to the federal law. The governor said he would "
      "not change it.", "he would not change it", "-Stephanopoulos"),
+    # "Gov." is the AP title of a governor (roles.tsv): "the governor said" is the one so titled
+    ("LITTLE ROCK (Reuters) - Gov. Asa Hutchinson signed the bill on Tuesday. Later, the governor said he was "
+     "proud of it.", "he was proud of it", "Asa Hutchinson"),
 ])
 def test_speakers_of_groups_and_roles(coder, text, claim, speaker):
     chains = _chains(_article(coder, text))

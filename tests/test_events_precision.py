@@ -126,3 +126,12 @@ def test_marches_handshakes_and_congress(code, text, expected):
     events = code(text, published)
     assert any(e.cameo == cameo and e.source and e.source.actor.code == source
                and (target is None or (e.target and e.target.actor.code == target)) for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person named in full whom no actor codes is a civilian of the place of the act, not the place itself
+    ("Police arrested John Smith in Chicago on Tuesday.", ("USACOP", "173", "USACVL")),
+    ("Gunmen killed Abdul Rahman in Kandahar on Sunday.", ("AFGUAF", "190", "AFGCVL")),
+])
+def test_a_person_no_actor_codes_is_a_civilian_of_the_place(code, text, expected):
+    assert expected in _dyads(code(text)), _dyads(code(text))

@@ -20,6 +20,7 @@ from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.recoding import recoded
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
+from thucydides.tree import subtree
 from thucydides.types import ActorMention, Article, Event, Location, Token
 
 # PLOVER types whose act, when no target is named, is aimed at the actor's own country: concessions (lifting a
@@ -84,6 +85,10 @@ class Assembly:
                           and (place := place_named(s.tokens, k, text, base)) is not None and place.country), None)
             if found is not None and found.country not in {m.actor.country for m in sources}:
                 targets, where = [self._place_actor(s, found)], where or found
+        if code.quad_class == 4 and code.code[:2] not in ("14", "15") and targets and \
+                all(m.rule == "location" for m in targets):
+            # "police arrested John Smith in Chicago": the person named, not the city the parser hung on the name
+            targets = self._victims(s, token, where, dateline=False, numbered=False) or targets
         if not targets and code.quad_class == 4 and code.code[:2] not in ("14", "15"):
             # "killed at least 20 people in Kabul": the people are civilians of the place (or of the dateline's
             # country), a richer target than the place
@@ -233,7 +238,8 @@ class Assembly:
         subjects = [k for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj"]
         return self._numbered(s, subjects[0], where, dateline) if subjects else []
 
-    def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool) -> list[ActorMention]:
+    def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool,
+                 numbered: bool = True) -> list[ActorMention]:
         """ "killed at least 20 people", "arrested 12 people", "dozens were wounded": force on people named only by
         their number is force on civilians of the place of the act, else of the dateline's country; never of no
         known country (an act on nobody known is no event)."""
@@ -241,9 +247,27 @@ class Assembly:
         if verb is None or where is None or not where.country:  # (a bomber killing people: the verb's object)
             return []
         found = [k for k in s.kids[verb.i] if s.tokens[k].dep in ("dobj", "obj", "nsubjpass")]
+        people = ((self._numbered(s, found[0], where, dateline) if numbered else [])
+                  or self._stranger(s, found[0], where, dateline)) if found else []
         # (rule ``context``, not ``dateline``: a dateline's country as a target is dropped as the source's own)
-        return [replace(m, rule="context") if dateline else m
-                for m in (self._numbered(s, found[0], where, dateline) if found else [])]
+        return [replace(m, rule="context") if dateline else m for m in people]
+
+    def _stranger(self, s: _Sentence, k: int, where: Location, dateline: bool) -> list[ActorMention]:
+        """A person named in full whom no actor codes ("police arrested John Smith in Chicago"): a civilian of the
+        place of the act, else of the dateline's country."""
+        tokens = s.tokens
+        name = [j for j in subtree(s.kids, k) if tokens[j].ent_type == "PERSON" and (j == k or tokens[j].dep in (
+            "compound", "flat")) and j not in s.at]
+        actor = civilians_of(self.d, where.country, where.name)
+        if actor is None or tokens[k].ent_type != "PERSON" or k in s.at or len(name) < 2:
+            return []
+        first, last = min(name), max(name)
+        whose = "the dateline's country" if dateline else "the place"
+        why = f"a person named whom no actor codes; civilians of {whose} ({where.name})"
+        return [inferred_mention(actor, sentence=s.sentence.index, span=(tokens[first].start, tokens[last].end),
+                                 tokens=(first, last + 1), text=s.sentence.text[tokens[first].start - s.base:
+                                                                              tokens[last].end - s.base],
+                                 rule="dateline" if dateline else "location", evidence=why)]
 
     def _numbered(self, s: _Sentence, k: int, where: Location | None, dateline: bool) -> list[ActorMention]:
         """Civilians for the people named only by their number at token ``k`` ("hundreds of thousands of people"),
