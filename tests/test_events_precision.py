@@ -135,3 +135,25 @@ def test_marches_handshakes_and_congress(code, text, expected):
 ])
 def test_a_person_no_actor_codes_is_a_civilian_of_the_place(code, text, expected):
     assert expected in _dyads(code(text)), _dyads(code(text))
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a blast or fire that rips through a place is no criticism; what it did is coded by the verb that follows
+    ("An explosion ripped through a mosque in Kabul, killing 12 worshippers.", "2021-06-05",
+     ("AFGUAF", "190", "AFGCVL")),  # an attacker of no stated side (unidentified)
+    # a weapon that strikes, with no object; the city a building of no known country stands in
+    ("Rockets struck near the U.S. Embassy in Baghdad late Sunday.", "2021-06-05", (None, "190", "IRQ")),
+    # a destination the parser tags as a person is still the host of a visit
+    ("Scholz traveled to Kyiv on Monday.", "2022-06-05", ("DEUGOV", "042", "UKR")),
+    # a former official is no organ of the state acting on itself, even where the dateline gave the country
+    ("ATLANTA (AP) - Prosecutors indicted the former president and 18 others on racketeering charges.",
+     "2023-08-15", ("USAJUD", "115", "USAELI")),
+    # "House Speaker" names the legislature's head
+    ("WASHINGTON (AP) - House Speaker Nancy Pelosi met with Senate leaders on Friday.", "2021-06-05",
+     ("USALEG", "040", None)),
+])
+def test_blasts_rockets_journeys_and_former_officials(code, text, published, expected):
+    source, cameo, target = expected
+    events = code(text, published)
+    assert any(e.cameo == cameo and (e.source.actor.code if e.source else None) == source
+               and (target is None or (e.target and e.target.actor.code == target)) for e in events), _dyads(events)

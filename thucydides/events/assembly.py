@@ -82,7 +82,9 @@ class Assembly:
             found = next((place for p in s.kids[token.i]
                           if s.tokens[p].dep == "prep" and s.tokens[p].text.lower() in ("to", "in")
                           for k in s.kids[p] if s.tokens[k].dep == "pobj"
-                          and (place := place_named(s.tokens, k, text, base)) is not None and place.country), None)
+                          and (place := place_named(s.tokens, k, text, base) or place_named(
+                              s.tokens, k, text, base, known_only=k not in s.at)) is not None and place.country), None)
+            # (a known place name the parser tagged otherwise is still the destination: "traveled to Kyiv")
             if found is not None and found.country not in {m.actor.country for m in sources}:
                 targets, where = [self._place_actor(s, found)], where or found
         if code.quad_class == 4 and code.code[:2] not in ("14", "15") and targets and \
@@ -155,7 +157,7 @@ class Assembly:
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
             (_same_actor(a, b) and (b.rule not in ("location", "implicit") or a is b))
             or (b.rule == "dateline" and b.actor.country == a.actor.country
-                and (b.actor.sector is None or b.actor.sector in STATE_SECTORS))))]
+                and (b.actor.sector is None or (b.actor.sector in STATE_SECTORS and b.actor.sector != "ELI")))))]
         # a place target in the actor's own country stays: "Nigerians rallied in Lagos" is aimed at Nigeria
         # an actor acting on itself, or on a state role whose country was only guessed from the dateline, is no
         # target (the police of a dateline's country arresting its suspects keep them: AFGCOP 173 AFGCRM)

@@ -129,6 +129,12 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
             if found is not None and prep.text.lower() == "on" and found.lat is None and \
                     gazetteer().countries.get(fold(found.name)):
                 break  # "met on Syria", "sanctions on Iran": a country after "on" is a topic or a target, not a place
+            if found is not None and found.country is None:
+                # "near the U.S. Embassy in Baghdad": a building of no known country, in a place of one
+                inner = next((place for t in tokens if t.head == k and t.dep == "prep" and t.text.lower() in NESTED
+                              for o in tokens if o.head == t.i and o.dep == "pobj"
+                              and (place := place_named(tokens, o.i, text, base)) is not None and place.country), None)
+                found = inner or found
             if found is not None:
                 return found
             if tokens[k].dep == "prep" and tokens[k].text.lower() not in NESTED | {"of"} and tokens[k].head != prep.i:
