@@ -47,6 +47,17 @@ def _dyads(events):
     ("At one point, the president shot his host a wink.", "19"),
     ("The parade will be a demonstration of power for the Kremlin.", "14"),
     ("The adviser joined the White House from a television network in March.", "14"),
+    # a passive's cause, also in a headline ("killed in ...", "injured by ...")
+    ("Twelve people were injured in a bus collision in northern Afghanistan.", "19"),
+    ("Seven killed in traffic accident near Cairo", "19"),
+    # a sports idiom, a campaign rally, a veto in politics, a drug trial, an illness, a policy aim
+    ("The home side ran riot against the visitors in Madrid.", "14"),
+    ("The president held the first rally of his re-election campaign in Ohio.", "14"),
+    ("The unionist party blocked the new budget in parliament.", "14"),
+    ("The company began a clinical trial of the vaccine in Shanghai.", "17"),
+    ("The former mayor died of cardiac arrest in a hospital in Lagos.", "17"),
+    ("Kenya is running out of money to fight the pandemic.", "19"),
+    ("The Iranian minister targeted closer cooperation with Venezuela.", "19"),
 ])
 def test_harm_and_struggle_that_is_no_force(code, text, absent_root):
     roots = {e.cameo[:2] for e in code(text)}
@@ -132,6 +143,8 @@ def test_marches_handshakes_and_congress(code, text, expected):
     # a person named in full whom no actor codes is a civilian of the place of the act, not the place itself
     ("Police arrested John Smith in Chicago on Tuesday.", ("USACOP", "173", "USACVL")),
     ("Gunmen killed Abdul Rahman in Kandahar on Sunday.", ("AFGUAF", "190", "AFGCVL")),
+    # people named by their number, where the parser hung the city on them
+    ("Gunmen killed 5 people in Kabul on Sunday.", ("AFGUAF", "190", "AFGCVL")),
 ])
 def test_a_person_no_actor_codes_is_a_civilian_of_the_place(code, text, expected):
     assert expected in _dyads(code(text)), _dyads(code(text))

@@ -89,8 +89,9 @@ class Assembly:
                 targets, where = [self._place_actor(s, found)], where or found
         if code.quad_class == 4 and code.code[:2] not in ("14", "15") and targets and \
                 all(m.rule == "location" for m in targets):
-            # "police arrested John Smith in Chicago": the person named, not the city the parser hung on the name
-            targets = self._victims(s, token, where, dateline=False, numbered=False) or targets
+            # "police arrested John Smith in Chicago", "killed 5 people in Kabul": the people, not the city the
+            # parser hung on them
+            targets = self._victims(s, token, where, dateline=False) or targets
         if not targets and code.quad_class == 4 and code.code[:2] not in ("14", "15"):
             # "killed at least 20 people in Kabul": the people are civilians of the place (or of the dateline's
             # country), a richer target than the place
@@ -240,8 +241,7 @@ class Assembly:
         subjects = [k for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj"]
         return self._numbered(s, subjects[0], where, dateline) if subjects else []
 
-    def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool,
-                 numbered: bool = True) -> list[ActorMention]:
+    def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool) -> list[ActorMention]:
         """ "killed at least 20 people", "arrested 12 people", "dozens were wounded": force on people named only by
         their number is force on civilians of the place of the act, else of the dateline's country; never of no
         known country (an act on nobody known is no event)."""
@@ -249,8 +249,8 @@ class Assembly:
         if verb is None or where is None or not where.country:  # (a bomber killing people: the verb's object)
             return []
         found = [k for k in s.kids[verb.i] if s.tokens[k].dep in ("dobj", "obj", "nsubjpass")]
-        people = ((self._numbered(s, found[0], where, dateline) if numbered else [])
-                  or self._stranger(s, found[0], where, dateline)) if found else []
+        people = (self._numbered(s, found[0], where, dateline) or self._stranger(s, found[0], where, dateline)) \
+            if found else []
         # (rule ``context``, not ``dateline``: a dateline's country as a target is dropped as the source's own)
         return [replace(m, rule="context") if dateline else m for m in people]
 

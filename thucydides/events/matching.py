@@ -144,6 +144,13 @@ class Matching:
             subjects = [k for k in kids if tokens[k].dep == "nsubj"]
             subjects += [o for k in subjects for p in s.kids[k] if tokens[p].dep == "prep" and
                          tokens[p].text.lower() == "of" for o in s.kids[p] if tokens[o].dep == "pobj"]  # "hundreds of"
+            if (token.tag == "VBN" and not any(tokens[k].dep == "nsubj" for k in kids)) or any(
+                    tokens[k].dep == "nsubj" and tokens[k].pos == "NUM" for k in kids):
+                # a passive's cause, also in a headline's "7 killed in ...": "killed by the fire", "injured in a bus
+                # collision"
+                subjects += [o for k in kids if (tokens[k].dep == "agent" or (
+                    tokens[k].dep == "prep" and tokens[k].text.lower() == "in")) for o in s.kids[k]
+                    if tokens[o].dep == "pobj"]
             if not any(tokens[k].lemma.lower() in pattern.subjects or tokens[k].text.lower() in pattern.subjects
                        or (pattern.subjects & _VISITORS and _office_holder(s, k)) for k in subjects):
                 return None  # ("Modi arrived in Moscow": a named office-holder is the visitor a row asks for)
