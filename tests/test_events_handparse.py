@@ -71,6 +71,13 @@ CASES = [
       ("its", "its", "PRON", "poss", 3), ("neighbour", "neighbour", "NOUN", "dobj", 1), (",", ",", "PUNCT", "punct", 3),
       ("Freedonia", "Freedonia", "PROPN", "appos", 3), (",", ",", "PUNCT", "punct", 3)],
      [(0, 0, "RUR"), (5, 5, "FRE")], {("RUR", "041", "FRE")}),
+    # a list member the parser hung inside the next member's name still acts; what is discussed is a topic
+    ("a list member hung inside a name",
+     [("Albers", "Albers", "PROPN", "nmod", 3), ("and", "and", "CCONJ", "cc", 0),
+      ("Freedonian", "freedonian", "ADJ", "conj", 0), ("leader", "leader", "NOUN", "compound", 4),
+      ("Brandt", "Brandt", "PROPN", "nsubj", 5), ("discussed", "discuss", "VERB", "ROOT", 5),
+      ("Syldavia", "Syldavia", "PROPN", "dobj", 5)],
+     [(0, 0, "RURGOV"), (2, 4, "FREGOV"), (6, 6, "SYL")], {("RURGOV", "040", "FREGOV"), ("FREGOV", "040", "RURGOV")}),
     # what is asked for "from" someone is asked of them by the subject
     ("asked from",
      [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("asked", "ask", "VERB", "ROOT", 1),

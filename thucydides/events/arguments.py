@@ -38,6 +38,7 @@ _SUBJECT_ASKED = _RECEIVING | _UNDERGOING  # "received a request from", "faces p
 _DEPLOYMENTS = word_set("deployment-nouns")
 _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _PLACE_PREPOSITIONS = word_set("place-prepositions")
+_TOPIC_VERBS = word_set("topic-verbs")
 
 
 class Arguments:
@@ -192,7 +193,8 @@ class Arguments:
                     sources = self._subject(s, head.i) if head.i != token.i else []
                 else:
                     sources = self._subject(s, token.i)
-                targets = self._objects(s, token.i)
+                # "Putin and Michel discussed Ukraine": what is discussed or negotiated is a topic, not a side
+                targets = [] if token.lemma.lower() in _TOPIC_VERBS else self._objects(s, token.i)
                 if targets and all(m.actor.country is None for m in targets):
                     # "deployed troops to Lithuania": a bare role as object yields to a named target
                     targets = self._preposition_targets(

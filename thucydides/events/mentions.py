@@ -13,6 +13,7 @@ from thucydides.actors.inferred import country_actor, inferred_mention, national
 from thucydides.events.places import place_named, prefer
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
+from thucydides.tree import subtree
 from thucydides.types import Actor, ActorMention, Location
 
 # People named by their relation to another actor: "allies of Russia" are not Russia (RELATIONAL, from the actor
@@ -109,6 +110,14 @@ class Mentions:
                     out[-1] = mention
             elif mention is not None and mention not in out:
                 out.append(mention)
+            if mention is not None and mention.sentence == s.sentence.index and mention.token_start >= 2 and \
+                    s.tokens[mention.token_start - 1].text.lower() == "and":
+                # "Putin and EU leader Charles Michel discussed": the parser hung the first member inside the
+                # second's name; it is a member of the list all the same
+                other = s.at.get(mention.token_start - 2)
+                if other is not None and other is not mention and other not in out and \
+                        other.token_start in subtree(s.kids, k):
+                    out.insert(len(out) - 1, other)
             if mention is not None and token.pos in ("NOUN", "PROPN"):
                 # "US and British forces": the list shares the head noun, each member is its own mention (also
                 # inside "thousands of US and Filipino troops")
