@@ -66,6 +66,24 @@ def samples_store(tmp_path_factory):
     return copy
 
 
+def sentence_coder(coder, report: str):
+    """code(text, published=report) -> the events of one sentence, coded once per (text, date)."""
+    cache: dict[tuple[str, str], tuple] = {}
+
+    def run(text: str, published: str = report):
+        if (text, published) not in cache:
+            cache[(text, published)] = coder.code_sentences([(text, published)])[0].events
+        return cache[(text, published)]
+
+    return run
+
+
+def dyads(events) -> set[tuple[str | None, str, str | None]]:
+    """(source code, CAMEO code, target code) of each event, None where a side is missing."""
+    return {(e.source.actor.code if e.source else None, e.cameo, e.target.actor.code if e.target else None)
+            for e in events}
+
+
 def raw_text(text: str, **meta) -> RawDocument:
     """A plain-text raw document built by hand, as the text reader would produce it."""
     return RawDocument(ref=InputRef(meta.pop("path", "test.txt")), format=meta.pop("format", "text"), text=text, **meta)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import shared_path
+from conftest import dyads, sentence_coder, shared_path
 
 pytestmark = pytest.mark.model
 
@@ -16,19 +16,10 @@ REPORT = "2023-05-15"  # a Monday
 
 @pytest.fixture(scope="module")
 def code(coder):
-    cache = {}
-
-    def run(text: str, published: str = REPORT):
-        if (text, published) not in cache:
-            cache[(text, published)] = coder.code_sentences([(text, published)])[0].events
-        return cache[(text, published)]
-
-    return run
+    return sentence_coder(coder, REPORT)
 
 
-def _dyads(events):
-    return {(e.source.actor.code if e.source else None, e.cameo, e.target.actor.code if e.target else None)
-            for e in events}
+_dyads = dyads
 
 
 @pytest.mark.parametrize(("text", "expected"), [

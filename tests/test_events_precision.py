@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import dyads, sentence_coder
+
 pytestmark = pytest.mark.model
 
 REPORT = "2013-05-15"  # Barack Obama in office
@@ -15,19 +17,10 @@ REPORT = "2013-05-15"  # Barack Obama in office
 
 @pytest.fixture(scope="module")
 def code(coder):
-    cache = {}
-
-    def run(text: str, published: str = REPORT):
-        if (text, published) not in cache:
-            cache[(text, published)] = coder.code_sentences([(text, published)])[0].events
-        return cache[(text, published)]
-
-    return run
+    return sentence_coder(coder, REPORT)
 
 
-def _dyads(events):
-    return {(e.source.actor.code if e.source else None, e.cameo, e.target.actor.code if e.target else None)
-            for e in events}
+_dyads = dyads
 
 
 @pytest.mark.parametrize(("text", "absent_root"), [
