@@ -122,13 +122,18 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
             after = bisect_right(w.strangers, (found.sentence, found.start))
             if after < len(w.strangers) and w.strangers[after] < here:
                 return None  # a person named since, whom the actor stage does not know: no actor to point to
-    elif word in IMPERSONAL:
-        things = [m for m in chain(reversed(w.before), reversed(w.earlier)) if m.actor.kind != "person"
-                  and m.sentence >= w.sentence - THEY_WINDOW] if word in GROUP_PRONOUNS else []
-        # "Democratic strategists said Democrats could counter ... They said": the subject of the sentence's main
-        # verb, not a party named in what it reported
-        found = next((m for m in things if (m.sentence, m.start) in w.main_subjects), None) or next(
-            (m for m in backwards if m.actor.kind != "person"), None)
+    elif word in IMPERSONAL:  # the last actor named that is not a person; for "they", first the subject of a
+        # main verb nearby ("Democratic strategists said Democrats could counter ... They said": the strategists,
+        # not a party named in what they reported)
+        nearest, found = None, None
+        for m in (m for m in backwards if m.actor.kind != "person"):
+            nearest = nearest or m
+            if word not in GROUP_PRONOUNS or m.sentence < w.sentence - THEY_WINDOW:
+                break
+            if (m.sentence, m.start) in w.main_subjects:
+                found = m
+                break
+        found = found or nearest
     else:
         return None
     return (found,) if found is not None else None

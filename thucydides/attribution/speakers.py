@@ -400,23 +400,21 @@ def hop_of(mention: ActorMention) -> Hop:
     if words and (words[-1] in ANONYMOUS_WORDS or (any(w in words for w in ANONYMOUS_WORDS) and actor.kind == "role")):
         # "Egyptian medical sources", "US officials": unnamed members, coded by the group they belong to
         return Hop(mention.text, "anonymous", actor.code)
+    surface = re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I)  # the text's words, no article
     if actor.kind == "role" and actor.code.startswith("---") and mention.text.strip():
         # a role whose country is unknown keeps the text's words ("the legislature"), not "unidentified ..."
-        return Hop(re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I), "institution", actor.code)
+        return Hop(surface, "institution", actor.code)
     if actor.kind in ("role", "government") and actor.entity is None:
         # a role phrase the text names precisely ("US authorities", "the Russian Foreign Ministry", "Texas
         # Department of Public Safety") keeps its own words; a bare "the government" takes the actor's label
-        surface = re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I)
-        surface = re.sub(r"\s+(?:spokes(?:man|woman|person)|official|officials)$", "", surface)  # "... spokesman"
-        if any(w[:1].isupper() for w in surface.split()) and len(surface.split()) <= 6 and \
-                surface.split()[-1][:1].isalpha():
-            return Hop(surface, "institution", actor.code)
+        body = re.sub(r"\s+(?:spokes(?:man|woman|person)|official|officials)$", "", surface)  # "... spokesman"
+        if any(w[:1].isupper() for w in body.split()) and len(body.split()) <= 6 and body.split()[-1][:1].isalpha():
+            return Hop(body, "institution", actor.code)
         if actor.country and actor.country in default_dictionary().countries and \
-                surface.replace(" ", "").isalpha() and len(surface.split()) <= 3 \
-                and surface.lower() not in ("government", "administration", "spokesman", "spokeswoman", "spokesperson"):
+                body.replace(" ", "").isalpha() and len(body.split()) <= 3 \
+                and body.lower() not in ("government", "administration", "spokesman", "spokeswoman", "spokesperson"):
             # "authorities said" in a Houston story: "American authorities", the words of the text with their country
-            return Hop(f"{default_dictionary().country_label(actor.country)} {surface}", "institution", actor.code)
-    surface = re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I)
+            return Hop(f"{default_dictionary().country_label(actor.country)} {body}", "institution", actor.code)
     last = surface.split()[-1] if surface.split() else ""
     if actor.kind == "group" and last[:1].isupper() and last.endswith("s") and last not in actor.name.split():
         # "Other Democrats said", "House Republicans said": members of the party speak, in the text's words

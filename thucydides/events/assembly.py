@@ -82,9 +82,10 @@ class Assembly:
             found = next((place for p in s.kids[token.i]
                           if s.tokens[p].dep == "prep" and s.tokens[p].text.lower() in ("to", "in")
                           for k in s.kids[p] if s.tokens[k].dep == "pobj"
-                          and (place := place_named(s.tokens, k, text, base) or place_named(
-                              s.tokens, k, text, base, known_only=k not in s.at)) is not None and place.country), None)
-            # (a known place name the parser tagged otherwise is still the destination: "traveled to Kyiv")
+                          and (place := place_named(s.tokens, k, text, base, known_only=k not in s.at)) is not None
+                          and place.country), None)
+            # (a place name the gazetteer knows is the destination however the parser tagged it: "traveled to
+            # Kyiv"; not a word the actor stage read as an actor)
             if found is not None and found.country not in {m.actor.country for m in sources}:
                 targets, where = [self._place_actor(s, found)], where or found
         if code.quad_class == 4 and code.code[:2] not in ("14", "15") and targets and \
