@@ -103,6 +103,11 @@ def _codes(mentions) -> dict[str, str]:
     # a participle heading a clause is no modifier of the next role noun; "armed men" are an armed force
     ("The army and the RSF traded artillery fire.", "2023-06-01", {"RSF": "SDNREB"}),
     ("Armed men abducted dozens of students.", "2023-06-01", {"Armed men": "---UAF"}),
+    # one person of a role is named as often as many (sectors.tsv lists both forms)
+    ("A suspected extremist stabbed a tourist and a sailor.", "2023-06-01",
+     {"extremist": "---REB", "tourist": "---CVL", "sailor": "---MIL"}),
+    ("A fugitive shot a constable and a nurse.", "2023-06-01",
+     {"fugitive": "---CRM", "constable": "---COP", "nurse": "---HLH"}),
     # relations: allies of X are not X; a wire agency named as the channel gives no context country
     ("Kyiv's European allies condemned the strikes.", "2024-01-10", {"Kyiv's European allies": "EUR"}),
     ("Egyptian witnesses told AFP the rocket hit a shop. Security forces then sealed the area.", "2014-01-10",
@@ -118,6 +123,31 @@ def _codes(mentions) -> dict[str, str]:
      {"GOP": "USAPTY", "Senate Democrats": "USAPTY"}),
     ("Republican Sen. John Hoeven voted against it.", "2013-05-15", {"Republican Sen. John Hoeven": "USALEG"}),
     ("The Tories and the SNP disagreed.", "2019-05-15", {"Tories": "GBRPTY", "SNP": "GBRPTY"}),
+    # a titled person of no known country takes the country of a US party-state tag or of a description; the
+    # state inside the tag is no actor, and a description is the person it describes (one actor, not two)
+    ("Sen. Jane Doe, R-Ky., voted against it.", "2013-05-15", {"Sen. Jane Doe": "USALEG", "Ky.": None}),
+    ("Rep. John Roe (D-Ohio) voted against it.", "2013-05-15", {"Rep. John Roe": "USALEG", "Ohio": None}),
+    ("Sen. Jane Doe, I-Vt., and Rep. Mary Poe, D-N.Y., objected.", "2013-05-15",
+     {"Sen. Jane Doe": "USALEG", "Rep. Mary Poe": "USALEG"}),
+    ("Sen. Jane Doe, a Texas Republican, voted against it.", "2013-05-15",
+     {"Sen. Jane Doe": "USALEG", "Texas Republican": "USALEG"}),
+    ("Mayor John Roe, a Kenyan opposition politician, spoke.", "2013-05-15", {"Mayor John Roe": "KENGOV"}),
+    # ... but not a list member after a comma, nor a letter and hyphen that is no party tag
+    ("Sen. Jane Doe, the Russian ambassador and the mayor met.", "2013-05-15",
+     {"Sen. Jane Doe": "---LEG", "Russian ambassador": "RUSGOV"}),
+    ("Sen. Jane Doe, X-Files fan, voted against it.", "2013-05-15", {"Sen. Jane Doe": "---LEG"}),
+    # a city the gazetteer knows, named right before a role, ties the role to its country; alone it is a place
+    ("Kenosha police detained two men.", "2020-08-25", {"Kenosha police": "USACOP"}),
+    ("A Seattle woman was arrested.", "2020-05-27", {"Seattle woman": "USACVL"}),
+    # not a city inside an organisation's name (a namesake abroad), nor a city before a role noun of no sector
+    ("He wrote for The Bangor Daily News.", "2020-05-27", {"Bangor Daily": None}),
+    ("She joined the Cincinnati office.", "2020-05-27", {"Cincinnati office": None}),
+    ("Mosul police said the bomb went off at noon.", "2016-05-27", {"Mosul police": "IRQCOP"}),
+    ("Paris prosecutors opened an inquiry.", "2016-05-27", {"Paris prosecutors": "FRAJUD"}),
+    ("Protesters marched in Kenosha.", "2020-08-25", {"Kenosha": None}),
+    ("Kenosha residents watched.", "2020-08-25", {"Kenosha": None}),
+    # the last word of a person's name is no country ("Jordan", "Israel" as surnames)
+    ("Rep. Jim Jordan spoke in Amman.", "2013-05-15", {"Jordan": None, "Rep. Jim Jordan": "---LEG"}),
     # a surname after a full name no dictionary knows is that person, not a namesake out of office
     ("Rick Perry, who is running for president, spoke in Iowa. Perry said he would win.", "2011-12-07",
      {"Perry": None}),

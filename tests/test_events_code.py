@@ -162,11 +162,21 @@ def test_a_namesake_city_must_be_a_city_in_its_own_right(code, text, cameo, coun
     ("Border agents detained four men in Arizona on Thursday.", "173", "Arizona", "USACOP"),
     ("Riot police fired tear gas to scatter demonstrators in Lyon.", "175", "Lyon", "FRACOP"),
     ("Troopers shot a driver during a roadside check in Ohio.", "193", "Ohio", "USACOP"),
+    # ... or on the subject ("police in X"), and a place of no known country ("the Capitol") yields to the next
+    # phrase's place of a known one
+    ("Police in Tacoma fired tear gas at the crowd overnight.", "175", "Tacoma", "USACOP"),
+    ("Hundreds of nurses rallied outside the Capitol in Sacramento.", "141", "Sacramento", "USAHLH"),
 ])
 def test_where_it_happened_on_the_object_of_a_physical_act(code, text, cameo, place, source):
     [event] = [e for e in code(text) if e.cameo == cameo]
     assert event.location is not None and event.location.name.endswith(place)
     assert event.source is not None and event.source.actor.code == source
+
+
+def test_the_subjects_place_is_no_target(code):
+    # where the actor was is where the act happened, not whom it was aimed at
+    events = [e for e in code("Police in Tacoma fired tear gas overnight.") if e.cameo == "175"]
+    assert events and all(e.target is None for e in events), [(e.cameo, e.target) for e in events]
 
 
 @pytest.mark.parametrize("text", [

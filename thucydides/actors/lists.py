@@ -2,7 +2,8 @@
 
 Mentions joined by commas and ``and`` share a list id; in ``US and Ukrainian officials`` the last member's head
 noun is shared by the bare countries before it; in ``Joe Biden, the former vice president,`` the description is
-the person, and an unknown name takes the role that describes it.
+the person, and an unknown name takes the role that describes it; a titled person of no known country takes the
+country of a description ("Sen. Jane Doe, a Texas Republican,") or of a US party-state tag ("Sen. Jane Doe, R-Ky.").
 """
 
 from __future__ import annotations
@@ -11,10 +12,15 @@ from collections.abc import Sequence
 
 from thucydides.actors.context import _Context
 from thucydides.actors.dictionary import PERSON
-from thucydides.actors.records import NAME, _Resolved, tokens_text
+from thucydides.actors.records import NAME, _Resolved, _Segment, tokens_text
+from thucydides.structure.resources import fold, us_state_forms
+from thucydides.tables import word_set
 from thucydides.types import Actor, Token
 
 LIST_GAP = frozenset({",", "and", "or", "as", "well", "&", "plus", "both", "along", "with", "together"})
+_PARTY_LETTERS = word_set("us-party-letters")
+_CLOSING = frozenset({",", ".", ";", ")", "--", "—", ":"})
+DESCRIBING = frozenset({"a", "an"})  # "Sen. Jane Doe, a Texas Republican,": a description, not a list member
 
 
 class Lists:
@@ -48,9 +54,12 @@ class Lists:
                 a.distributable = a.modifier = False
 
     def _appositions(self, resolved: list[_Resolved], tokens: Sequence[Token]) -> list[_Resolved]:
-        changed = []
+        changed = self._party_tags(resolved, tokens)
         for a, b in zip(resolved, resolved[1:], strict=False):
             gap = [t.text for t in tokens[a.segment.j:b.segment.i]]
+            if gap[:1] == [","] and self._described(a, b, tokens, gap[1].lower() if len(gap) == 2 else None):
+                changed += [a, b]
+                continue
             if gap != [","]:
                 continue
             if a.actor.kind == PERSON and a.actor.entity and b.contextual:
@@ -67,3 +76,62 @@ class Lists:
                     named.rule, named.evidence = "apposition", f"described as {tokens_text(tokens, role.segment)!r}"
                     changed.append(named)
         return changed
+
+    def _described(self, a: _Resolved, b: _Resolved, tokens: Sequence[Token], article: str | None) -> bool:
+        """ "Sen. Jane Doe, a Texas Republican,", "Mayor John Roe, the Ohio Democrat,": a titled person of no known
+        country (``a``) takes the country of the description after the comma (``b``), and the description is the
+        person. "the" opens a description only before a party member ("the Texas Republican"): "Sen. Doe, the
+        Russian ambassador and ..." is a list of two people. ``article`` is the word between the comma and ``b``."""
+        lead = article or tokens[b.segment.i].text.lower()
+        closing = next((t.text for t in tokens[b.segment.j:] if t.text in _CLOSING or t.text in LIST_GAP), ".")
+        if closing not in _CLOSING:
+            return False  # "Sen. Doe, a Texas Republican and Iran's envoy": a list goes on, no description closes
+        if not a.actor.code.startswith("---") or a.actor.sector is None or not _names_person(tokens, a.segment) \
+                or b.actor.country is None or b.actor.code.startswith("---") \
+                or not (lead in DESCRIBING or (lead == "the" and b.actor.sector == "PTY")):
+            return False
+        code = b.actor.country + a.actor.sector
+        if b.actor.country in ("IGO", "NGO") or not self.d.valid_code(code):
+            return False
+        a.actor = Actor(code, b.actor.country, a.actor.sector, a.actor.name, a.actor.entity, a.actor.kind)
+        described = tokens_text(tokens, b.segment)
+        a.rule, a.evidence = "apposition", f"{a.evidence}; country from the description {described!r}"
+        b.actor, b.rule, b.evidence = a.actor, "apposition", f"describes {tokens_text(tokens, a.segment)!r}"
+        return True
+
+    def _party_tags(self, resolved: list[_Resolved], tokens: Sequence[Token]) -> list[_Resolved]:
+        """ "Sen. Jane Doe, R-Ky.,", "Rep. John Roe (D-N.Y.)": a titled person of no known country followed by a US
+        party-state tag is of the USA; a state the tag names is part of the tag, no mention of its own."""
+        changed = []
+        for a in resolved:
+            end = _party_tag(tokens, a.segment.j)
+            if end is None or not a.actor.code.startswith("---") or a.actor.sector is None \
+                    or not self.d.valid_code("USA" + a.actor.sector):
+                continue
+            tag = "".join(t.text for t in tokens[a.segment.j + 1:end])
+            a.actor = Actor("USA" + a.actor.sector, "USA", a.actor.sector, a.actor.name, a.actor.entity, a.actor.kind)
+            a.rule, a.evidence = "apposition", f"{a.evidence}; a US party-state tag ({tag})"
+            changed.append(a)
+            for b in resolved:
+                if a.segment.j <= b.segment.i and b.segment.j <= end:
+                    b.modifier = True  # (dropped: the state of "R-Ohio" is no actor of the sentence)
+        return changed
+
+
+def _names_person(tokens: Sequence[Token], seg: _Segment) -> bool:
+    return any(tokens[k].ent_type == "PERSON" for k in range(seg.i, seg.j))
+
+
+def _party_tag(tokens: Sequence[Token], j: int) -> int | None:
+    """The end of a US party-state tag that opens at token ``j`` (", R-Ky.", "(D-Calif.)", ", I-Vt."): a comma or a
+    bracket, a capital party letter, a hyphen and a state written as AP, in full or by its postal code."""
+    if j + 3 >= len(tokens) or tokens[j].text not in (",", "("):
+        return None
+    letter, dash = tokens[j + 1], tokens[j + 2]
+    if not (letter.text.isupper() and letter.text.lower() in _PARTY_LETTERS and dash.text == "-"):
+        return None
+    k, state = j + 3, ""
+    while k < len(tokens) and k < j + 6 and tokens[k].text not in (",", ")"):
+        state += (" " if state and tokens[k].start > tokens[k - 1].end else "") + tokens[k].text
+        k += 1
+    return k if fold(state) in us_state_forms() else None

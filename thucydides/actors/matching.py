@@ -14,13 +14,16 @@ from thucydides.actors.dictionary import (
     ADJECTIVE, CAPITAL, CAPITALISED, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, PERSON, REGION, REGION_ADJECTIVE,
     SECTOR, UPPER, Entry, phrase_key,
 )
-from thucydides.actors.records import NAME, SURNAME, _Unit
+from thucydides.actors.records import CITY, NAME, SURNAME, _Unit
 from thucydides.structure.resources import gazetteer
 from thucydides.types import Token
 
 # sector words that are abbreviated titles only in upper case ("Libyan PM", not "5 pm")
 _ABBREVIATED_TITLES = frozenset({"pm", "fm"})
 _EDITORIAL_BRACKETS = frozenset({"[", "]"})
+# a city is a word the parser tags as a place or as no entity: not part of an organisation's name ("the Port
+# Authority", "The Bangor Daily News": a namesake abroad), a person's, a date's
+_CITY_TAGS = frozenset({"GPE", ""})
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "sen", "rep",
                      "prime", "king", "queen", "prince", "sheikh", "ayatollah", "colonel", "col"})
 
@@ -49,6 +52,8 @@ class Matching:
                         best = _Unit(k, j + 1, found[0].kind, found, key)
             if best is None and keys[k] in d.surnames and self._surname_ok(tokens, k):
                 best = _Unit(k, k + 1, SURNAME, [], keys[k])
+            if best is None and (tokens[k].pos == "PROPN" or tokens[k].ent_type == "GPE"):
+                best = self._city(tokens, keys, k)
             if best is not None:
                 units.append(best)
                 k = best.j
@@ -75,6 +80,11 @@ class Matching:
             (sectors if entry.kind == SECTOR else entities).append(entry)
         if not entities and i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start:
             return []  # the tail of a hyphenated modifier ("multi-party elections", "anti-government") names no actor
+        if i > 0 and j == i + 1 and tokens[i].ent_type == "PERSON" and tokens[i].ent_iob == "I" \
+                and tokens[i - 1].ent_type == "PERSON" and tokens[i - 1].text[:1].isupper() \
+                and phrase_key(tokens[i - 1].text) not in _TITLES:
+            # "Rep. Jim Jordan", "Michael Israel": the last word of a person's name, not a country or a capital
+            entities = [e for e in entities if e.kind not in (COUNTRY, CAPITAL, REGION)]
         if entities and (capital or not sectors):
             # several meanings: people first, then organisations, then countries (a person named Jordan)
             order = {PERSON: 0, GROUP: 1, INSTITUTION: 1, IGO: 1, NGO: 1, MEDIA: 2, COUNTRY: 3, CAPITAL: 4,
@@ -104,6 +114,26 @@ class Matching:
             return tokens[k - 1].text[:1].islower() or phrase_key(tokens[k - 1].text) in _TITLES
         return not (k + 1 < len(tokens) and tokens[k + 1].ent_iob == "I" and tokens[k + 1].ent_type == "PERSON"
                     and tokens[k + 1].text[:1].isupper())
+
+    def _city(self, tokens: Sequence[Token], keys: list[str], k: int) -> _Unit | None:
+        """ "Chicago police", "Kharkiv Mayor Ihor Terekhov", "a Seattle woman": a city the
+        gazetteer knows, written in capitals as the first words of a mention and right before a role phrase, ties
+        the role to the city's country. A city alone is a place, never an actor (only capitals stand for their
+        government), so no unit is made without the role after it."""
+        for j in range(min(len(tokens), k + 3), k, -1):
+            if j >= len(tokens) or not any(e.kind == SECTOR and e.code for e, _rule in self.d.lookup(keys[j])):
+                continue  # (a role with a sector: not "the Cincinnati office", "the St. Louis community")
+            words = tokens[k:j]
+            before = tokens[k - 1] if k > 0 else None
+            inside = before is not None and before.pos == "PROPN" and before.text[:1].isupper()
+            if inside or any((t.pos != "PROPN" and t.ent_type != "GPE") or not t.text[:1].isupper()
+                             or t.ent_type not in _CITY_TAGS or t.dep != "compound" for t in words):
+                continue  # (nor the middle of a longer name: "New York City Council" reads from "New")
+            text = " ".join(t.text for t in words)
+            country = gazetteer().country_of(text)  # (a place the dateline table corrects: Ontario is Canada's)
+            if country and self.d.valid_code(country):
+                return _Unit(k, j, CITY, [Entry(CITY, country, text, "gazetteer city")], phrase_key(text))
+        return None
 
     @staticmethod
     def _names(tokens: Sequence[Token], units: list[_Unit], context: _Context) -> list[_Unit]:

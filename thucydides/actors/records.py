@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from thucydides.actors.dictionary import ADJECTIVE, CAPITAL, COUNTRY, REGION, REGION_ADJECTIVE, ActorDictionary, Entry
 from thucydides.types import Actor, Token
 
-# unit kinds besides the dictionary's: a name the parser tags as PERSON that no dictionary knows, and a known surname
-NAME, SURNAME = "name", "surname"
+# unit kinds besides the dictionary's: a name the parser tags as PERSON that no dictionary knows, a known surname,
+# and a city the gazetteer knows, named right before a role ("Chicago police", "Kharkiv Mayor")
+NAME, SURNAME, CITY = "name", "surname", "city"
 # unit kinds that tie a mention to a country or region
-ANCHORS = frozenset({COUNTRY, CAPITAL, ADJECTIVE, REGION, REGION_ADJECTIVE})
+ANCHORS = frozenset({COUNTRY, CAPITAL, ADJECTIVE, REGION, REGION_ADJECTIVE, CITY})
 PLACE_LIKE = frozenset({COUNTRY, CAPITAL})
 
 

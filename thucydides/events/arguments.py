@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from thucydides.events.matching import _PARTICLES, _QUANTITIES, counted
 from thucydides.events.patterns import Pattern
-from thucydides.events.scope import (_CONTENT_ROOTS, _TOPIC_PREPOSITIONS, _finite_acl, _headline_passive, _purpose,
+from thucydides.events.scope import (_CONTENT_ROOTS, _TOPIC_PREPOSITIONS, _absolute_passive, _finite_acl,
+                                    _headline_passive, _purpose,
                                      _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
@@ -162,9 +163,12 @@ class Arguments:
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
                         sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)
-            elif _headline_passive(s, token.i) and pattern.code[:2] not in ("15", "14"):
+            elif (_headline_passive(s, token.i, force=self.codes[pattern.code].quad_class == 4)
+                  or _absolute_passive(s, token.i)) and \
+                    pattern.code[:2] not in ("15", "14"):
                 # "Dozens of protesters detained in Minsk": a headline's bare participle is passive; its subject is
-                # the target (not for deployments and protests, whose subject acts: "Troops deployed to the border")
+                # the target (not for deployments and protests, whose subject acts: "Troops deployed to the border");
+                # so is the participle of an absolute "with" phrase ("..., with 52 civilians killed")
                 targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubj"], s)
             elif passive and (pattern.code[:2] == "15" or pattern.code in ("074", "0234")):
                 # "4,000 observers were deployed to monitor the vote", "troops were sent to the border": what is

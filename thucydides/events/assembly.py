@@ -17,6 +17,7 @@ from thucydides.events.patterns import Pattern
 from thucydides.events.matching import word_forms
 from thucydides.events.places import place_at, place_in_clause, place_named, prefer
 from thucydides.events.roles import STATE_SECTORS
+from thucydides.events.scope import _absolute_passive, _headline_passive
 from thucydides.events.recoding import recoded
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
@@ -51,9 +52,13 @@ class Assembly:
             when, when_text, precision = reported_date(s.tokens, report, spans, text, base) or \
                 (when, when_text, precision)
         where = place_at(s.tokens, token.i, text, base)
-        if where is None and token.pos == "VERB":  # "a blast near Kirkuk killed ...": where the act was
-            where = next((found for k in s.kids[token.i] if s.tokens[k].dep == "nsubj" and s.tokens[k].pos == "NOUN"
-                          and (found := place_at(s.tokens, k, text, base)) is not None), None)
+        verb = token if token.pos == "VERB" else s.tokens[token.head] if token.dep in ("dobj", "obj") else None
+        subject_place = where is None and verb is not None
+        if subject_place:
+            # "a blast near Kirkuk killed ...", "police in Portland fired tear gas": where the subject was, the act was
+            where = next((found for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj" and s.tokens[k].pos in (
+                "NOUN", "PROPN") and (found := place_at(s.tokens, k, text, base)) is not None), None)
+        subject_place = subject_place and where is not None  # (where the actor was is no target of the act)
         if where is None and token.pos in ("NOUN", "PROPN") and token.head != token.i:
             where = place_at(s.tokens, token.head, text, base)
             head = s.tokens[token.head]
@@ -99,7 +104,7 @@ class Assembly:
             filed = self._filed(article) if where is None or not where.country else None
             targets = self._victims(s, token, filed or where, dateline=filed is not None)
         if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
-                and where.country:
+                and where.country and not subject_place:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
             # a meeting place, or where forces surrender, never is (place-never-target-codes)
             targets = [self._place_actor(s, where)]
@@ -249,7 +254,12 @@ class Assembly:
         verb = token if token.pos == "VERB" else s.tokens[token.head] if token.dep == "nsubj" else None
         if verb is None or where is None or not where.country:  # (a bomber killing people: the verb's object)
             return []
-        found = [k for k in s.kids[verb.i] if s.tokens[k].dep in ("dobj", "obj", "nsubjpass")]
+        # (the subject of a headline's or an absolute phrase's participle underwent the act: "7 killed in Kabul")
+        passive = _headline_passive(s, verb.i, force=True) or _absolute_passive(s, verb.i)
+        found = [k for k in s.kids[verb.i] if s.tokens[k].dep in ("dobj", "obj", "nsubjpass")
+                 or (passive and s.tokens[k].dep == "nsubj")]
+        if not found and verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
+            found = [verb.head]  # "At least 12 killed in ...": the participle describes whom the act befell
         people = (self._numbered(s, found[0], where, dateline) or self._stranger(s, found[0], where, dateline)) \
             if found else []
         # (rule ``context``, not ``dateline``: a dateline's country as a target is dropped as the source's own)
@@ -285,7 +295,9 @@ class Assembly:
         words = {head.lemma.lower()} | {tokens[o].lemma.lower() for o in inner} | {
             tokens[g].lemma.lower() for o in inner for p in s.kids[o] if tokens[p].dep == "prep"
             for g in s.kids[p] if tokens[g].dep == "pobj"}  # "hundreds of thousands of people"
-        if k in s.at or not words & _CROWDS:
+        # "7 killed", "at least five dead": a bare number is a number of people
+        bare = head.tag == "CD" and not inner
+        if k in s.at or not (words & _CROWDS or bare):
             return []
         if where is None:
             rule, why = "role", "people named only by their number, and no place named: civilians"
@@ -350,7 +362,6 @@ class Assembly:
             return mention
         return replace(mention, actor=placed, rule="context", evidence=f"{mention.evidence}; country from {why}")
 
-
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     """Two mentions of one actor: the same code, except that two roles of no known country ("---GOV") are one only
     when they name the same person or the same words ("Sen. Smith met Gov. Jones" is a dyad)."""
@@ -362,49 +373,3 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
         return True
     return (a.actor.entity is not None and a.actor.entity == b.actor.entity) or \
         (a.actor.name or a.text).lower() == (b.actor.name or b.text).lower()
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per type and dyad in a sentence; an event without target (or with only the implicit home
-    country) yields to one with a named target."""
-    events = [e for e in events if not any(_refines(other, e) for other in events if other is not e)]
-    out: list[Event] = []
-    seen: set[tuple] = set()
-    targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
-                for e in events if e.target is not None and e.target.rule != "implicit"}
-    known = {e.plover or e.cameo_root for e in events if e.source is not None and e.source.rule != "unidentified"}
-    for event in events:
-        kind = event.plover or event.cameo_root
-        if (event.source is None or event.source.rule == "unidentified") and kind in known:
-            continue  # "were killed in Israeli shelling": the shelling by Israel is the same act
-        if event.source is None and any(e.source is not None and e.source.rule == "unidentified"
-                                        and (e.plover or e.cameo_root) == kind for e in events):
-            continue  # "were killed in a car bombing in Baghdad": one act, its attacker placed once
-        source = event.source.actor.code if event.source else None
-        target = event.target.actor.code if event.target else None
-        key = (kind, source, target, event.modality.polarity)
-        implicit = event.target is not None and event.target.rule == "implicit"
-        if key in seen or ((target is None or implicit) and (kind, source) in targeted):
-            continue
-        seen.add(key)
-        out.append(event)
-    return out
-
-
-def _refines(a: Event, b: Event) -> bool:
-    """``a`` says what ``b`` says, more precisely: the same type between the same countries, each of ``a``'s
-    actors as specific or more ("Iraqi civilians" rather than "Baghdad" for the same bombing)."""
-    if (a.plover or a.cameo_root) != (b.plover or b.cameo_root) or a.modality.polarity != b.modality.polarity:
-        return False
-    if a.trigger_start != b.trigger_start and a.quad_class != 4:
-        return False  # "rejected an Algerian plan and opposed sending a force": two acts, not one
-    pairs = ((a.source, b.source), (a.target, b.target))
-    if (a.source is None) != (b.source is None) or (a.target is None and b.target is not None):
-        return False  # (a target ``b`` lacks is more: "a gunman opened fire in Buffalo, killing ten")
-    codes = [(x.actor.code, y.actor.code) for x, y in pairs if x is not None and y is not None]
-    # an unknown country ("---UAF") is refined by a known one ("BFAUAF") of the same sector
-    if not codes or any(not (x.startswith(y) or (y[:3] == "---" and x[3:] == y[3:])) or x[:3] == "---"
-                        for x, y in codes):
-        return False
-    return any(x != y for x, y in codes) or a.trigger_start < b.trigger_start or \
-        (a.target is not None and b.target is None)

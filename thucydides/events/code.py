@@ -24,7 +24,8 @@ from thucydides.actors import coreference
 from thucydides.actors.dictionary import ActorDictionary, default_dictionary
 from thucydides.actors.context import article_date
 from thucydides.events.arguments import Arguments
-from thucydides.events.assembly import Assembly, _dedupe
+from thucydides.events.assembly import Assembly
+from thucydides.events.dedupe import _dedupe
 from thucydides.events.codebook import codebook
 from thucydides.events.conventions import Conventions
 from thucydides.events.dates import date_spans

