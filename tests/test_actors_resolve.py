@@ -147,9 +147,9 @@ def _codes(mentions) -> dict[str, str]:
     ("Protesters marched in Kenosha.", "2020-08-25", {"Kenosha": None}),
     ("Kenosha residents watched.", "2020-08-25", {"Kenosha": None}),
     # the last word of a person's name is no country ("Jordan", "Israel" as surnames)
-    ("Rep. Jim Jordan spoke in Amman.", "2013-05-15", {"Jordan": None, "Rep. Jim Jordan": "---LEG"}),
+    ("Rep. Ann Jordan spoke in Amman.", "2013-05-15", {"Jordan": None, "Rep. Ann Jordan": "---LEG"}),
     # a surname after a full name no dictionary knows is that person, not a namesake out of office
-    ("Rick Perry, who is running for president, spoke in Iowa. Perry said he would win.", "2011-12-07",
+    ("Dick Perry, who is running for president, spoke in Iowa. Perry said he would win.", "2011-12-07",
      {"Perry": None}),
     ("Texas Gov. Rick Perry spoke in Iowa. Perry said he would run.", "2011-12-07", {"Perry": "USAGOV"}),
     # an editor's bracket inside a quoted name ("[President Barack] Obama")
@@ -250,3 +250,14 @@ def test_cli_actors_table_shows_evidence(run_cli):
     result = run_cli("actors", "Joe Biden", "--date", "2026-01-01")
     assert result.exit_code == 0
     assert "USAELI" in result.output and "not in office on 2026-01-01" in result.output
+
+
+def test_a_body_after_a_person_is_of_the_persons_country_not_the_person(resolve):
+    # "the Senate" and "lawmakers" after a senator: the body and the many take his country, not his identity;
+    # "the senator" is still the senator
+    text = ("Sen. Jane Doe, R-Ky., spoke on Monday. The senator said the Senate would vote soon and that "
+            "lawmakers agreed.")
+    got = {m.text: m for m in resolve(text, "2013-05-15")}
+    assert got["senator"].actor.kind == "person" and got["senator"].rule == "coreference"
+    for body in ("Senate", "lawmakers"):
+        assert got[body].actor.code == "USALEG" and got[body].actor.kind == "role", (body, got[body])

@@ -18,8 +18,11 @@ from functools import cache
 from thucydides.actors.dictionary import COUNTRY, INSTITUTION, ORGANIZATIONS, PERSON, phrase_key
 from thucydides.actors.records import NAME, _Resolved, _Segment, _Unit, tokens_text
 from thucydides.structure.resources import agencies
+from thucydides.tables import word_set
 from thucydides.types import Actor, Article, Token
 
+# heads that name a body, never one person: "the Senate" after "Sen. Jon Doe" is of his country, not him
+BODY_HEADS = word_set("institution-nouns") | word_set("body-nouns")
 FOCUS_WINDOW = 6  # actors named that decide which country a bare "the government" belongs to (_Context.focus)
 COUNTRY_HEADS = frozenset({"country", "kingdom", "republic", "nation", "emirate"})
 PRINT_HEADS = frozenset({"newspaper", "paper", "daily", "publication"})
@@ -172,6 +175,17 @@ class Referring:
             found = ctx.by_head[last_word]
         elif seg.definite and sector and sector != "GOV" and sector in ctx.by_sector:
             found = ctx.by_sector[sector]
+        root = next((tokens[k] for k in range(seg.i, seg.j) if not seg.i <= tokens[k].head < seg.j
+                     or tokens[k].head == k), last)  # (the head word: "head" of "the head of the office")
+        if found is not None and found[0].kind == PERSON and not name and (
+                root.tag in ("NNS", "NNPS") or root.text.lower() in BODY_HEADS):
+            # "the Senate", "lawmakers" after a senator: a body or many people of the person's country, not him
+            actor, source = found
+            code = f"{actor.country}{sector}"
+            if actor.country and sector and self.d.valid_code(code):
+                return _Resolved(seg, self._actor(code, self._label(actor.country, code), None, "role"),
+                                 "context", f"country from {source!r}", head=head)
+            found = None
         if found is not None:
             actor, source = found
             if seg.former and actor.country and self.d.valid_code(actor.country + "ELI"):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from thucydides.errors import DictionaryError
 from thucydides.tables import rows as read_rows
+from thucydides.tables import word_set
 
 # Entry kinds: what a dictionary phrase names.
 PERSON, COUNTRY, CAPITAL, ADJECTIVE, REGION, REGION_ADJECTIVE = (
@@ -195,15 +196,10 @@ def _data_dir() -> resources.abc.Traversable:
     return resources.files("thucydides").joinpath("data", "actors")
 
 
-# Last words of names that must not resolve alone: common English words ("May", "Key", "Power", "Way"),
-# titles ("King", "Shah") and given names ("Paul", "Thomas", "Scott", "Frank", "Sharif"). The full name still
-# matches, and so does the short form once the article has named the person in full.
-SURNAME_STOPLIST = frozenset("""
-may key power way white young wood store sun snow roman parts little long mason mills moon green gross hill
-horn hunt english bird bishop cook fox frank king shah paul thomas scott sharif singh price rice brown
-monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-september october november december will hope said new good best strong rich wise
-""".split())
+# Last words of names that must not resolve alone (common English words, places, titles and given names: "May",
+# "Cotton", "King", "Paul"): the surname-stoplist of data/lists.tsv. The full name still matches, and so does the
+# short form once the article has named the person in full.
+SURNAME_STOPLIST = word_set("surname-stoplist")
 
 
 # Countries whose names put the family name first, also in English ("Xi Jinping", "Lee Myung-bak", "Kim Jong Un").

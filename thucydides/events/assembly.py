@@ -147,6 +147,8 @@ class Assembly:
             # protested against: "outside the Russian embassy")
             filed = self._filed(article) if scene is None else None
             sources = self._crowd(s, token, scene or filed, dateline=filed is not None)
+            if not sources and token.pos in ("NOUN", "PROPN") and scene is not None and scene.country:
+                sources = self._protesters(s, token, scene)
         if not targets and not reciprocal and code.plover in DOMESTIC_TYPES:
             targets = self._home(s, token, sources)
         if pattern.needs_target and not targets and not (reciprocal and len(sources) > 1):
@@ -234,6 +236,17 @@ class Assembly:
                                  tokens=(token.i, token.i), text="", rule="unidentified",
                                  evidence="no attacker named; an armed force of the country of the attack "
                                           f"({where.name})")]
+
+    def _protesters(self, s: _Sentence, token: Token, where: Location) -> list[ActorMention]:
+        """ "Protests erupted in Minneapolis", "protests were held in Haiti": with no protester named, the protest
+        is by civilians (CAMEO CVL) of the place, as ICEWS and the PLOVER coders code it; rule ``unidentified``
+        (``text`` is empty, the event keeps ``actor_unknown``, and a protester named for the same act wins)."""
+        actor = civilians_of(self.d, where.country, where.name)
+        if actor is None:
+            return []
+        return [inferred_mention(actor, sentence=s.sentence.index, span=(token.start, token.start),
+                                 tokens=(token.i, token.i), text="", rule="unidentified",
+                                 evidence=f"no protester named; people of the place of the protest ({where.name})")]
 
     def _crowd(self, s: _Sentence, token: Token, where: Location | None, dateline: bool = False
                ) -> list[ActorMention]:

@@ -54,7 +54,9 @@ class Matching:
         keys = [key for form in word_forms(s.tokens, token.i) for key in lemma_keys(form)]
         for k in s.kids[token.i]:
             child = s.tokens[k]
-            if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward"):
+            if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward") and not any(
+                    s.tokens[p].dep == "prep" and s.tokens[p].text.lower() == "of" for p in s.kids[k]):
+                # (not "ahead of the summit": a time, no particle)
                 keys.append((f"{lemma} {child.text.lower()}", 0.0))  # "charging ahead": a row may block it
             elif child.dep == "advmod" and pos == "V" and child.text.lower() in _PARTICLES and child.i > token.i:
                 keys.append((f"{lemma} {child.text.lower()}", -0.5))  # "hauled away protesters" (tagged an adverb)

@@ -29,6 +29,8 @@ _LICENSED = word_set("licensing-words")
 _REASONS = word_set("reason-nouns")
 _ONGOING = word_set("ongoing-words")
 _BACKGROUND = word_set("background-words")
+_REASON_PREPOSITIONS = word_set("punishment-reason-prepositions")
+_OF_CONTENT = word_set("of-content-verbs")
 _HEADLINE_ACTIVE = word_set("headline-active-verbs")
 
 
@@ -73,11 +75,17 @@ def _consumed_by(s: _Sentence, token: Token, pattern: Pattern, code: CameoCode, 
                 # asked, refused or threatened has not happened
                 content += [o for o in s.kids[token.i] if tokens[o].dep in ("dobj", "obj")]
         if code.code[:2] in ("16", "17") or code.code[:3] == "116":
-            # "imposed sanctions on officials over the crackdown", "arrested for collaborating with Israel":
-            # what a punishment is for is its reason, reported before, not a second event
+            # "imposed sanctions on officials over the crackdown", "arrested for collaborating with Israel",
+            # "charged two men with murder": what a punishment is for is its reason, reported before or only
+            # alleged, not a second event
             for h in [token.i] + ([token.head] if pattern.pos == "N" and token.head != token.i else []):
                 content += [c for c in s.kids[h] if tokens[c].dep == "prep"
-                            and tokens[c].text.lower() in ("over", "for")]
+                            and tokens[c].text.lower() in _REASON_PREPOSITIONS]
+        if code.code[:2] in ("11", "12") and token.lemma.lower() in _OF_CONTENT:
+            # "accused two men of murder": the act an accusation alleges is its content, not a second event (the
+            # parser may hang the "of" phrase on the accused)
+            for h in [token.i] + [o for o in s.kids[token.i] if tokens[o].dep in ("dobj", "obj")]:
+                content += [c for c in s.kids[h] if tokens[c].dep == "prep" and tokens[c].text.lower() == "of"]
         for k in list(used) + content:
             # the verb governing a nominal trigger is used up, not the rest of its clause ("opened fire to
             # disperse the crowd, killing one and arresting 30": the killing and the arrests are their own)

@@ -1,0 +1,35 @@
+"""Domestic news in the broadcast style: a protest named with no protester is by civilians of its place, and a role
+named with its city or its US party-state tag takes that country in the event as in the actor table. Sentences
+written by the team."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import dyads, sentence_coder
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    return sentence_coder(coder, "2022-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no protester named: civilians of the place (rule unidentified: the event keeps actor_unknown)
+    ("Protests erupted in Tucson after the verdict.", ("USACVL", "141", "USA")),
+    ("Small protests were held in several towns of Chad on Friday.", ("TCDCVL", "141", "TCD")),
+    # a protester named wins
+    ("Nurses held a protest in Lagos.", ("NGAHLH", "141", "NGA")),
+    # a city before a role, a party-state tag
+    ("Tucson police arrested two men.", ("USACOP", "173", "USACVL")),
+    ("Sen. Jane Doe, D-Ariz., met with Mexican officials.", ("USALEG", "040", "MEXGOV")),
+])
+def test_domestic_actors(code, text, expected):
+    assert expected in dyads(code(text)), dyads(code(text))
+
+
+def test_an_unnamed_protester_is_marked_unknown(code):
+    [event] = [e for e in code("Protests erupted in Tucson after the verdict.") if e.cameo == "141"]
+    assert event.actor_unknown and event.source.rule == "unidentified" and event.source.text == ""
