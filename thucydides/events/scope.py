@@ -80,7 +80,9 @@ def _consumed_by(s: _Sentence, token: Token, pattern: Pattern, code: CameoCode, 
             # alleged, not a second event
             for h in [token.i] + ([token.head] if pattern.pos == "N" and token.head != token.i else []):
                 content += [c for c in s.kids[h] if tokens[c].dep == "prep"
-                            and tokens[c].text.lower() in _REASON_PREPOSITIONS]
+                            and tokens[c].text.lower() in _REASON_PREPOSITIONS
+                            and not any(_absolute_passive(s, g) for g in s.kids[c])]
+                # (not ", with dozens of students detained": an absolute phrase reports its own act)
         if code.code[:2] in ("11", "12") and token.lemma.lower() in _OF_CONTENT:
             # "accused two men of murder": the act an accusation alleges is its content, not a second event (the
             # parser may hang the "of" phrase on the accused)
