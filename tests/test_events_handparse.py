@@ -148,11 +148,12 @@ CASES = [
      [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("sanctions", "sanction", "NOUN", "nsubj", 2),
       ("hit", "hit", "VERB", "ROOT", 2), ("Freedonia", "Freedonia", "PROPN", "dobj", 2)],
      [(0, 0, "RUR"), (3, 3, "FRE")], set()),
-    # a capital after a locative is the place (names its government too, and the tagger may call it a person)
+    # a capital after a locative is the place (names its government too, and the tagger may call it a person); with
+    # no rioter named, the riots are by civilians of the place
     ("capital as place",
      [("Riots", "riot", "NOUN", "nsubj", 1), ("erupted", "erupt", "VERB", "ROOT", 1), ("in", "in", "ADP", "prep", 1),
       ("Dakar", "Dakar", "PROPN", "pobj", 2)],
-     [], {(None, "145", "SEN")}),
+     [], {("SENCVL", "145", "SEN")}),
     # a participle on the sentence's root noun is its main verb, misparsed ("Violence flared as ..."), not a past
     # act that identifies the noun: what follows it is news
     ("participle on the root noun",
