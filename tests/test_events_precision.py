@@ -51,6 +51,12 @@ _dyads = dyads
     ("The former mayor died of cardiac arrest in a hospital in Lagos.", "17"),
     ("Kenya is running out of money to fight the pandemic.", "19"),
     ("The Iranian minister targeted closer cooperation with Venezuela.", "19"),
+    # a manner, a gaze, leaving a building, a question put to the speaker (two-word verbs vetoed through the
+    # object of their preposition; "when asked" asks nothing of anyone)
+    ("The Kenyan president struck a conciliatory tone on Thursday.", "11"),
+    ("The Kenyan president looked directly into the camera.", "09"),
+    ("Kenyan union leaders walked out of the courthouse on Tuesday.", "14"),
+    ("When asked about the talks, the Kenyan president said Kenya would not attend.", "02"),
 ])
 def test_harm_and_struggle_that_is_no_force(code, text, absent_root):
     roots = {e.cameo[:2] for e in code(text)}

@@ -76,7 +76,8 @@ class Matching:
                     continue
                 if pattern.code == NO_EVENT and pattern.objects is not None and not any(
                         s.tokens[k].dep in ("dobj", "obj") and s.tokens[k].lemma.lower() in pattern.objects
-                        for k in s.kids[token.i]):
+                        for k in s.kids[token.i]) and not (" " in pattern.lemma and any(
+                        s.tokens[k].dep == "pobj" for k in used)):
                     continue  # "killed nine guards and themselves": blocked only when it is the object
                 score = pattern.weight + bonus
                 if best is None or score > best[0]:
@@ -131,6 +132,12 @@ class Matching:
                 objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
                             for o in s.kids[k] if tokens[o].dep == "pobj"]
             objects += [o for k in kids if _visiting(s, k) for o in s.kids[k] if tokens[o].dep in ("dobj", "obj")]
+            if " " in pattern.lemma and pattern.code == NO_EVENT:
+                # a two-word verb's object is often a preposition's: "looked into the camera", "walked out of the
+                # courthouse" (the preposition on the verb or on its particle); read so by vetoes only
+                heads = [token.i] + [k for k in kids if tokens[k].dep in ("prt", "prep", "advmod")]
+                objects += [o for h in heads for k in [h, *s.kids[h]] if tokens[k].dep == "prep"
+                            for o in s.kids[k] if tokens[o].dep == "pobj"]
             objects += [c for k in objects for c in s.kids[k] if tokens[c].dep == "conj"]
             objects += [_of_quantity(s, k) for k in objects if _of_quantity(s, k) is not None]
             hit = [k for k in objects if not pattern.objects.isdisjoint(word_forms(tokens, k))
@@ -249,8 +256,12 @@ def _of_quantity(s: _Sentence, k: int) -> int | None:
 
 def _asks_something(s: _Sentence, k: int) -> bool:
     """The verb "ask" at ``k`` asks someone for something: it has an addressee, a request or "for"; a plain
-    question ('"Why now?" he asked') or a request for anonymity ("asked not to be named") is no appeal."""
+    question ('"Why now?" he asked'), a question put to the subject ("when asked") or a request for anonymity
+    ("asked not to be named") is no appeal."""
     tokens = s.tokens
+    if tokens[k].tag == "VBN" and tokens[k].dep in ("advcl", "acl") and not any(
+            tokens[c].dep in ("nsubj", "nsubjpass", "aux", "auxpass") for c in s.kids[k]):
+        return False  # "when asked to consider X, Y said", "asked about the talks, he said": a question put to Y
     for c in s.kids[k]:
         if tokens[c].dep == "xcomp" and tokens[c].lemma.lower() in _ANONYMITY and any(
                 tokens[g].dep == "auxpass" for g in s.kids[c]):
