@@ -132,6 +132,8 @@ def _codes(mentions) -> dict[str, str]:
     ("Sen. Jane Doe, a Texas Republican, voted against it.", "2013-05-15",
      {"Sen. Jane Doe": "USALEG", "Texas Republican": "USALEG"}),
     ("Mayor John Roe, a Kenyan opposition politician, spoke.", "2013-05-15", {"Mayor John Roe": "KENGOV"}),
+    ("Sen. Jane Doe of Ohio voted against it.", "2013-05-15", {"Sen. Jane Doe": "USALEG", "Ohio": None}),
+    ("Rep. John Roe of Mombasa spoke.", "2013-05-15", {"Rep. John Roe": "KENLEG"}),
     # ... but not a list member after a comma, nor a letter and hyphen that is no party tag
     ("Sen. Jane Doe, the Russian ambassador and the mayor met.", "2013-05-15",
      {"Sen. Jane Doe": "---LEG", "Russian ambassador": "RUSGOV"}),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from thucydides.actors.context import _Context
 from thucydides.actors.dictionary import PERSON
 from thucydides.actors.records import NAME, _Resolved, _Segment, tokens_text
-from thucydides.structure.resources import fold, us_state_forms
+from thucydides.structure.resources import fold, gazetteer, us_state_forms
 from thucydides.tables import word_set
 from thucydides.types import Actor, Token
 
@@ -54,7 +54,7 @@ class Lists:
                 a.distributable = a.modifier = False
 
     def _appositions(self, resolved: list[_Resolved], tokens: Sequence[Token]) -> list[_Resolved]:
-        changed = self._party_tags(resolved, tokens)
+        changed = self._party_tags(resolved, tokens) + self._home_places(resolved, tokens)
         for a, b in zip(resolved, resolved[1:], strict=False):
             gap = [t.text for t in tokens[a.segment.j:b.segment.i]]
             if gap[:1] == [","] and self._described(a, b, tokens, gap[1].lower() if len(gap) == 2 else None):
@@ -98,6 +98,32 @@ class Lists:
         a.rule, a.evidence = "apposition", f"{a.evidence}; country from the description {described!r}"
         b.actor, b.rule, b.evidence = a.actor, "apposition", f"describes {tokens_text(tokens, a.segment)!r}"
         return True
+
+    def _home_places(self, resolved: list[_Resolved], tokens: Sequence[Token]) -> list[_Resolved]:
+        """ "Sen. Jane Doe of Ohio", "Governor John Roe of Kano": a titled person of no known country followed by
+        "of" and a place takes the place's country; a state or country named there is no actor of its own."""
+        changed = []
+        for a in resolved:
+            j = a.segment.j
+            if j + 1 >= len(tokens) or tokens[j].text.lower() != "of" or not a.actor.code.startswith("---") \
+                    or a.actor.sector is None or not _names_person(tokens, a.segment):
+                continue
+            place = next((b for b in resolved if b.segment.i == j + 1 and b.actor.kind == "country"), None)
+            k = j + 1
+            while k < len(tokens) and k < j + 4 and tokens[k].text[:1].isupper() and tokens[k].ent_type not in (
+                    "PERSON", "ORG") and (tokens[k].pos == "PROPN" or tokens[k].ent_type == "GPE"):
+                k += 1  # (the place as the parser tags it: a GPE, or a name it calls a nationality)
+            name = " ".join(t.text for t in tokens[j + 1:k])
+            country = place.actor.country if place is not None else gazetteer().country_of(name) if name else None
+            if not country or not self.d.valid_code(country + a.actor.sector):
+                continue
+            code = country + a.actor.sector
+            a.actor = Actor(code, country, a.actor.sector, a.actor.name, a.actor.entity, a.actor.kind)
+            a.rule, a.evidence = "apposition", f"{a.evidence}; of {name or tokens_text(tokens, place.segment)}"
+            changed.append(a)
+            if place is not None:
+                place.modifier = True  # (dropped: "of Ohio" says where the person is from, no actor of the sentence)
+        return changed
 
     def _party_tags(self, resolved: list[_Resolved], tokens: Sequence[Token]) -> list[_Resolved]:
         """ "Sen. Jane Doe, R-Ky.,", "Rep. John Roe (D-N.Y.)": a titled person of no known country followed by a US
