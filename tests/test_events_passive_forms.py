@@ -33,6 +33,8 @@ def code(coder):
     ("At least 12 killed in mall shooting in Houston", (None, "190", "USACVL")),
     # a headline with no verb: its participle is its news, not a phrase that identifies who is meant
     ("Dozens of people killed in air strikes on Aleppo", (None, "190", "SYRCVL")),
+    # the passive subject of the verb a noun's row names ("taken into custody") underwent the act
+    ("The Kenyan suspect was taken into custody on Monday.", (None, "173", "KENCRM")),
 ])
 def test_passive_forms_give_the_target(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))

@@ -19,6 +19,7 @@ from thucydides.types import Actor, Token
 
 LIST_GAP = frozenset({",", "and", "or", "as", "well", "&", "plus", "both", "along", "with", "together"})
 _PARTY_LETTERS = word_set("us-party-letters")
+_SAYING = word_set("reporting-verbs") | word_set("saying-verbs")
 _CLOSING = frozenset({",", ".", ";", ")", "--", "—", ":"})
 DESCRIBING = frozenset({"a", "an"})  # "Sen. Jane Doe, a Texas Republican,": a description, not a list member
 
@@ -32,6 +33,8 @@ class Lists:
             gap = [t.text.lower() for t in tokens[a.segment.j:b.segment.i]]
             if not gap or not all(w in LIST_GAP or w in ("the", "a") for w in gap):
                 continue
+            if gap == [","] and _speaker_of_parenthetical(tokens, b.segment):
+                continue  # "killing three Palestinians, health officials said": the speaker opens a new clause
             if not ({",", "and", "or", "&", "plus"} & set(gap)):
                 continue
             if a.list_id is None:
@@ -142,6 +145,16 @@ class Lists:
                 if a.segment.j <= b.segment.i and b.segment.j <= end:
                     b.modifier = True  # (dropped: the state of "R-Ohio" is no actor of the sentence)
         return changed
+
+
+def _speaker_of_parenthetical(tokens: Sequence[Token], seg: _Segment) -> bool:
+    """The mention is the subject of a verb of saying right after it ("..., health officials said"): the speaker
+    of a parenthetical, no member of the list before the comma."""
+    j = seg.j
+    while j < len(tokens) and tokens[j].pos == "ADV":
+        j += 1
+    return j < len(tokens) and tokens[j].lemma.lower() in _SAYING and any(
+        tokens[k].dep == "nsubj" and tokens[k].head == j for k in range(seg.i, seg.j))
 
 
 def _names_person(tokens: Sequence[Token], seg: _Segment) -> bool:

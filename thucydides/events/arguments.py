@@ -125,6 +125,12 @@ class Arguments:
                                                     skip=token.i)
                 if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
                     targets = self._objects(s, governor.i, skip=token.i)
+
+            if not targets and pattern.governors and pattern.governors != {"*"} and token.dep in (
+                    "pobj", "dobj", "obj") and (owner := self._governor(s, token)):
+                # "the suspect was taken into custody", "two men were placed under arrest": the passive subject
+                # of the verb the row names underwent the act
+                targets = self._actors_of([k for k in kids[owner[0]] if tokens[k].dep == "nsubjpass"], s)
             if not targets and token.dep == "pobj" and governor.text.lower() in ("in", "of") and (
                     counted(s, governor.head) or any(tokens[k].dep in ("dobj", "obj") and counted(s, k)
                                                      for k in kids[governor.head])) \
