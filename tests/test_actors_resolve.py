@@ -150,6 +150,9 @@ def _codes(mentions) -> dict[str, str]:
     ("Kenosha residents watched.", "2020-08-25", {"Kenosha": None}),
     # the speaker of a parenthetical after a comma is no list member whose head noun the one before shares
     ("Troops killed two Kenyans, Somali officials said.", "2013-05-15", {"Kenyans": "KEN"}),
+    # "officers" of either force take the sector of the last police or military actor named, else MIL
+    ("Kenyan police said two officers were wounded.", "2013-05-15", {"officers": "KENCOP"}),
+    ("The Kenyan army said two officers were wounded.", "2013-05-15", {"officers": "KENMIL"}),
     # the last word of a person's name is no country ("Jordan", "Israel" as surnames)
     ("Rep. Ann Jordan spoke in Amman.", "2013-05-15", {"Jordan": None, "Rep. Ann Jordan": "---LEG"}),
     # a surname after a full name no dictionary knows is that person, not a namesake out of office

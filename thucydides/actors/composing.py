@@ -16,7 +16,12 @@ from thucydides.actors.dictionary import (
     REGION_ADJECTIVE, SECTOR, Person, phrase_key,
 )
 from thucydides.actors.records import ANCHORS, NAME, PLACE_LIKE, SURNAME, _Resolved, _Segment, _Unit, split_code
+from thucydides.tables import word_set
 from thucydides.types import Actor, Token
+
+# role nouns of either force ("officers"): the sector of the last police or military actor named, else their own
+_FORCE_NOUNS = word_set("force-nouns")
+_FORCES = frozenset({"COP", "MIL"})
 
 # heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
 RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
@@ -31,6 +36,9 @@ class Composing:
     def _compose(self, seg: _Segment, tokens: Sequence[Token], ctx: _Context) -> _Resolved | None:
         units = seg.units
         sector, sector_unit, head = self._sector(units)
+        if sector_unit is not None and sector_unit.entry.role == "weak" and sector_unit.key in _FORCE_NOUNS:
+            # "officers" after police are police officers, after an army its officers: the last force named decides
+            sector = next((a.sector for a, _text in reversed(ctx.recent) if a.sector in _FORCES), sector)
         names = [u for u in units if u.kind == NAME]
         orgs = [u for u in units if u.kind in ORGANIZATIONS]
         anchors = [u for u in units if u.kind in ANCHORS]
