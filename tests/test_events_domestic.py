@@ -25,6 +25,11 @@ def code(coder):
     # a city before a role, a party-state tag
     ("Tucson police arrested two men.", ("USACOP", "173", "USACVL")),
     ("Sen. Jane Doe, D-Ariz., met with Mexican officials.", ("USALEG", "040", "MEXGOV")),
+    # the only place of the act's clause, also inside its adverbial clause, places its roles ...
+    ("A man was arrested on Tuesday after a shooting at a mall in Tucson, Arizona.", (None, "173", "USACVL")),
+    ("Police arrested a man after a brawl outside a bar in Leeds.", ("GBRCOP", "173", "GBRCVL")),
+    # ... but not a place of a relative clause, which tells something of someone
+    ("Police arrested a man who had traveled from Kenya.", ("---COP", "173", "---CVL")),
 ])
 def test_domestic_actors(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))

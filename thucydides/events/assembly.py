@@ -15,7 +15,7 @@ from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern
 from thucydides.events.matching import word_forms
-from thucydides.events.places import place_at, place_in_clause, place_named, prefer
+from thucydides.events.places import clause_region, place_at, place_in_clause, place_named, prefer
 from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.scope import _absolute_passive, _headline_passive
 from thucydides.events.recoding import recoded
@@ -117,9 +117,11 @@ class Assembly:
                        if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
                        self.d.valid_code(m.actor.country) else m for m in targets]
         venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
+        region = clause_region(s.tokens, s.kids, verb.i if verb is not None else token.i, text, base) \
+            if venue is None else None
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
-                                  force=code.quad_class == 4) for m in sources]
-        targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4) for m in targets]
+                                  force=code.quad_class == 4, region=region) for m in sources]
+        targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4, region=region) for m in targets]
         row = recoded(s, token, code.code, ("source-head", "actor-word", "joint", "into", "political", "phrase"),
                       sources, targets)
         if row is not None:
@@ -342,7 +344,8 @@ class Assembly:
                                  evidence="a domestic act with no target named is aimed at its own country")]
 
     def _situated(self, mention: ActorMention, s: _Sentence, where: Location | None,
-                  others: Sequence[ActorMention], hostile: bool = False, force: bool = False) -> ActorMention:
+                  others: Sequence[ActorMention], hostile: bool = False, force: bool = False,
+                  region: Location | None = None) -> ActorMention:
         """A role with no country ("opposition leaders", "a rebel group") takes the country where the act took
         place ("... postponed the rally in Baku"), else the one country the sentence names ("the Umma party will
         boycott Algeria's elections"), but for an act of force never the country of its target only; with several
@@ -359,10 +362,17 @@ class Assembly:
             named = {m.actor.country for m in s.mentions if m.actor.country in self.d.countries}
             if hostile:  # "gunmen kidnapped Chinese workers": the victims' country is not the attackers'
                 named -= {m.actor.country for m in others}
-            if len(named) != 1:
+            if len(named) > 1:
                 return mention
-            country = named.pop()
-            why = f"the only country the sentence names ({country})"
+            if named:
+                country = named.pop()
+                why = f"the only country the sentence names ({country})"
+            elif region is not None:
+                # "a man was arrested after he opened fire at a parade in Highland Park, Illinois": the only place
+                # of the act's clause (its own subordinate clauses, not a relative clause about someone)
+                country, why = region.country, f"the only place of the clause ({region.name})"
+            else:
+                return mention
         if actor.sector in STATE_SECTORS and any((m.actor.country == country or m.actor.code.startswith("---"))
                                                  and not (force and m.rule in ("location", "implicit"))
                                                  and not (force and m.actor.sector not in STATE_SECTORS)
@@ -386,3 +396,4 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
         return True
     return (a.actor.entity is not None and a.actor.entity == b.actor.entity) or \
         (a.actor.name or a.text).lower() == (b.actor.name or b.text).lower()
+

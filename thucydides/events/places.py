@@ -13,6 +13,7 @@ from thucydides.actors.dictionary import phrase_key
 from thucydides.structure.resources import fold, gazetteer
 from thucydides.types import Location, Token
 from thucydides.tables import word_set
+from thucydides.tree import subtree
 
 LOCATIVE = word_set("locative-prepositions")
 NESTED = word_set("nested-locative-prepositions")  # "at a market in Kabul": Kabul is where it happened
@@ -203,3 +204,19 @@ def place_in_clause(tokens: Sequence[Token], kids: Sequence[Sequence[int]], head
         if depth < 3:
             todo.extend((c, depth + 1) for c in governed(k))
     return None
+
+
+def clause_region(tokens: Sequence[Token], kids: Sequence[Sequence[int]], verb: int, text: str,
+                  base: int) -> Location | None:
+    """The one place of a known country named in the clause of ``verb`` and its adverbial clauses (not in a
+    relative clause, which says something of someone: "a man who had traveled from Syria"); ``None`` when there
+    is none or places of several countries."""
+    clause = subtree(kids, verb)
+    skip = {k for t in tokens if t.dep == "relcl" and t.i in clause for k in subtree(kids, t.i)}
+    found: dict[str, Location] = {}
+    for k in sorted(clause - skip):
+        if tokens[k].ent_type == "GPE" and tokens[k].ent_iob == "B":
+            place = place_named(tokens, k, text, base)
+            if place is not None and place.country:
+                found.setdefault(place.country, place)
+    return next(iter(found.values())) if len(found) == 1 else None
