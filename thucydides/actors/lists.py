@@ -3,7 +3,9 @@
 Mentions joined by commas and ``and`` share a list id; in ``US and Ukrainian officials`` the last member's head
 noun is shared by the bare countries before it; in ``Joe Biden, the former vice president,`` the description is
 the person, and an unknown name takes the role that describes it; a titled person of no known country takes the
-country of a description ("Sen. Jane Doe, a Texas Republican,") or of a US party-state tag ("Sen. Jane Doe, R-Ky.").
+country of a description ("Sen. Jane Doe, a Texas Republican,"), of a place after "of" ("Sen. Jane Doe of Ohio")
+or of a US party-state tag ("Sen. Jane Doe, R-Ky."); the speaker of a parenthetical ("..., officials said") is no
+list member.
 """
 
 from __future__ import annotations
