@@ -35,6 +35,7 @@ def code(coder):
     ("Dozens of people killed in air strikes on Aleppo", (None, "190", "SYRCVL")),
     # the passive subject of the verb a noun's row names ("taken into custody") underwent the act
     ("The Kenyan suspect was taken into custody on Monday.", (None, "173", "KENCRM")),
+    ("Two men were placed under arrest in Nairobi.", (None, "173", "KENCVL")),
 ])
 def test_passive_forms_give_the_target(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))

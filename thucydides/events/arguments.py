@@ -23,6 +23,7 @@ RECIPROCAL_ROOTS = word_set("reciprocal-roots")
 
 # Verbs whose subject receives what another actor gives ("received aid from Japan"): the giver is the source.
 _RECEIVING = word_set("receiving-verbs")
+_UNDERGONE_ROOTS = word_set("passive-undergone-roots")
 
 # Nominal acts whose possessor, when a person, is the one they were done to ("Khan's arrest").
 _UNDERGONE = word_set("undergone-nouns")
@@ -125,11 +126,11 @@ class Arguments:
                                                     skip=token.i)
                 if not targets and token.dep in ("nsubj", "nsubjpass"):  # "Russian strikes hit Kyiv"
                     targets = self._objects(s, governor.i, skip=token.i)
-
-            if not targets and pattern.governors and pattern.governors != {"*"} and token.dep in (
-                    "pobj", "dobj", "obj") and (owner := self._governor(s, token)):
+            named_verb = bool(pattern.governors) and pattern.governors != {"*"}
+            if not targets and (named_verb or pattern.code[:2] in _UNDERGONE_ROOTS) \
+                    and token.dep in ("pobj", "dobj", "obj") and (owner := self._governor(s, token)):
                 # "the suspect was taken into custody", "two men were placed under arrest": the passive subject
-                # of the verb the row names underwent the act
+                # of the verb the row names (or of any verb, for coercion) underwent the act
                 targets = self._actors_of([k for k in kids[owner[0]] if tokens[k].dep == "nsubjpass"], s)
             if not targets and token.dep == "pobj" and governor.text.lower() in ("in", "of") and (
                     counted(s, governor.head) or any(tokens[k].dep in ("dobj", "obj") and counted(s, k)
