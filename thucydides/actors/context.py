@@ -175,10 +175,7 @@ class Referring:
             found = ctx.by_head[last_word]
         elif seg.definite and sector and sector != "GOV" and sector in ctx.by_sector:
             found = ctx.by_sector[sector]
-        root = next((tokens[k] for k in range(seg.i, seg.j) if not seg.i <= tokens[k].head < seg.j
-                     or tokens[k].head == k), last)  # (the head word: "head" of "the head of the office")
-        if found is not None and found[0].kind == PERSON and not name and (
-                root.tag in ("NNS", "NNPS") or root.text.lower() in BODY_HEADS):
+        if found is not None and found[0].kind == PERSON and not name and _names_body(seg, tokens):
             # "the Senate", "lawmakers" after a senator: a body or many people of the person's country, not him
             actor, source = found
             code = f"{actor.country}{sector}"
@@ -246,3 +243,10 @@ class Referring:
             ctx.last_country = actor.country
             subject = any(tokens[k].dep in ("nsubj", "nsubjpass") for k in range(r.segment.i, r.segment.j))
             ctx.named.append((actor.country, 2 if subject else 1))
+
+
+def _names_body(seg: _Segment, tokens: Sequence[Token]) -> bool:
+    """The mention's head word (the "head" of "the head of the office") is plural or names a body ("the Senate")."""
+    root = next((tokens[k] for k in range(seg.i, seg.j) if not seg.i <= tokens[k].head < seg.j
+                 or tokens[k].head == k), tokens[seg.j - 1])
+    return root.tag in ("NNS", "NNPS") or root.text.lower() in BODY_HEADS

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from thucydides.actors.context import _Context
 from thucydides.actors.dictionary import PERSON
+from thucydides.actors.inferred import in_country
 from thucydides.actors.records import NAME, _Resolved, _Segment, tokens_text
 from thucydides.structure.resources import fold, gazetteer, us_state_forms
 from thucydides.tables import word_set
@@ -95,10 +96,10 @@ class Lists:
                 or b.actor.country is None or b.actor.code.startswith("---") \
                 or not (lead in DESCRIBING or (lead == "the" and b.actor.sector == "PTY")):
             return False
-        code = b.actor.country + a.actor.sector
-        if b.actor.country in ("IGO", "NGO") or not self.d.valid_code(code):
+        placed = in_country(self.d, a.actor, b.actor.country) if b.actor.country not in ("IGO", "NGO") else None
+        if placed is None:
             return False
-        a.actor = Actor(code, b.actor.country, a.actor.sector, a.actor.name, a.actor.entity, a.actor.kind)
+        a.actor = placed
         described = tokens_text(tokens, b.segment)
         a.rule, a.evidence = "apposition", f"{a.evidence}; country from the description {described!r}"
         b.actor, b.rule, b.evidence = a.actor, "apposition", f"describes {tokens_text(tokens, a.segment)!r}"
@@ -120,10 +121,10 @@ class Lists:
                 k += 1  # (the place as the parser tags it: a GPE, or a name it calls a nationality)
             name = " ".join(t.text for t in tokens[j + 1:k])
             country = place.actor.country if place is not None else gazetteer().country_of(name) if name else None
-            if not country or not self.d.valid_code(country + a.actor.sector):
+            placed = in_country(self.d, a.actor, country) if country else None
+            if placed is None:
                 continue
-            code = country + a.actor.sector
-            a.actor = Actor(code, country, a.actor.sector, a.actor.name, a.actor.entity, a.actor.kind)
+            a.actor = placed
             a.rule, a.evidence = "apposition", f"{a.evidence}; of {name or tokens_text(tokens, place.segment)}"
             changed.append(a)
             if place is not None:
@@ -136,11 +137,12 @@ class Lists:
         changed = []
         for a in resolved:
             end = _party_tag(tokens, a.segment.j)
-            if end is None or not a.actor.code.startswith("---") or a.actor.sector is None \
-                    or not self.d.valid_code("USA" + a.actor.sector):
+            placed = in_country(self.d, a.actor, "USA") if end is not None and a.actor.code.startswith("---") \
+                and a.actor.sector is not None else None
+            if placed is None:
                 continue
             tag = "".join(t.text for t in tokens[a.segment.j + 1:end])
-            a.actor = Actor("USA" + a.actor.sector, "USA", a.actor.sector, a.actor.name, a.actor.entity, a.actor.kind)
+            a.actor = placed
             a.rule, a.evidence = "apposition", f"{a.evidence}; a US party-state tag ({tag})"
             changed.append(a)
             for b in resolved:

@@ -8,8 +8,7 @@ from dataclasses import replace
 from thucydides.events.matching import _PARTICLES, _QUANTITIES, counted
 from thucydides.events.patterns import Pattern
 from thucydides.events.scope import (_CONTENT_ROOTS, _TOPIC_PREPOSITIONS, _absolute_passive, _finite_acl,
-                                    _headline_passive, _purpose,
-                                     _stative)
+                                     _headline_passive, _purpose, _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
 from thucydides.tree import subtree

@@ -53,12 +53,12 @@ class Assembly:
                 (when, when_text, precision)
         where = place_at(s.tokens, token.i, text, base)
         verb = token if token.pos == "VERB" else s.tokens[token.head] if token.dep in ("dobj", "obj") else None
-        subject_place = where is None and verb is not None
-        if subject_place:
+        subject_place = False  # (where the actor was is no target of the act)
+        if where is None and verb is not None:
             # "a blast near Kirkuk killed ...", "police in Portland fired tear gas": where the subject was, the act was
             where = next((found for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj" and s.tokens[k].pos in (
                 "NOUN", "PROPN") and (found := place_at(s.tokens, k, text, base)) is not None), None)
-        subject_place = subject_place and where is not None  # (where the actor was is no target of the act)
+            subject_place = where is not None
         if where is None and token.pos in ("NOUN", "PROPN") and token.head != token.i:
             where = place_at(s.tokens, token.head, text, base)
             head = s.tokens[token.head]
@@ -117,8 +117,9 @@ class Assembly:
                        if m.rule == "metonymy" and m.actor.kind == "government" and m.actor.country and
                        self.d.valid_code(m.actor.country) else m for m in targets]
         venue = None if code.code[:2] == "04" or code.code == "036" else where  # a meeting's venue is often neutral
+        # (read only when a role of no country needs it)
         region = clause_region(s.tokens, s.kids, verb.i if verb is not None else token.i, text, base) \
-            if venue is None else None
+            if venue is None and any(m.actor.code.startswith("---") for m in sources + targets) else None
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4, region=region) for m in sources]
         targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4, region=region) for m in targets]
@@ -385,6 +386,7 @@ class Assembly:
             return mention
         return replace(mention, actor=placed, rule="context", evidence=f"{mention.evidence}; country from {why}")
 
+
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     """Two mentions of one actor: the same code, except that two roles of no known country ("---GOV") are one only
     when they name the same person or the same words ("Sen. Smith met Gov. Jones" is a dyad)."""
@@ -396,4 +398,3 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
         return True
     return (a.actor.entity is not None and a.actor.entity == b.actor.entity) or \
         (a.actor.name or a.text).lower() == (b.actor.name or b.text).lower()
-
