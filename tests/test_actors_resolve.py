@@ -159,6 +159,10 @@ def _codes(mentions) -> dict[str, str]:
     ("Dick Perry, who is running for president, spoke in Iowa. Perry said he would win.", "2011-12-07",
      {"Perry": None}),
     ("Texas Gov. Rick Perry spoke in Iowa. Perry said he would run.", "2011-12-07", {"Perry": "USAGOV"}),
+    # a common surname alone is the article's own person, not an office-holder of that name (surname-stoplist)
+    ("Mr. Williams, a teacher, said the plan was flawed.", "2024-05-01", {"Williams": None}),
+    ("Mr. Smith said the plan was flawed.", "2024-05-01", {"Smith": None}),
+    ("Special Counsel Jack Smith filed the charges.", "2024-05-01", {"Jack Smith": "USAJUD"}),
     # an editor's bracket inside a quoted name ("[President Barack] Obama")
     ('He vowed to end "[President Barack] Obama\'s war on religion."', "2011-12-07",
      {"President Barack] Obama": "USAGOV"}),

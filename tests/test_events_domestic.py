@@ -35,6 +35,23 @@ def test_domestic_actors(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Police arrested 40 people during a demonstration outside the parliament in Tbilisi.",
+    "Security forces killed two people at a protest in Khartoum.",
+    "Riot police fired tear gas into the rally in Nairobi.",
+])
+def test_a_force_meeting_a_protest_does_not_protest(code, text):
+    # crowd-roots and armed-sectors (lists.tsv): the protest the force acts at is the crowd's
+    events = code(text)
+    assert not any(e.cameo.startswith("14") and e.source is not None and e.source.actor.sector in ("COP", "MIL")
+                   for e in events), dyads(events)
+
+
+def test_the_protesters_of_a_protest_they_act_at_keep_it(code):
+    found = dyads(code("Students blocked a highway during a protest in Lima."))
+    assert any(source == "PEREDU" and cameo.startswith("14") for source, cameo, _ in found), found
+
+
 def test_an_unnamed_protester_is_marked_unknown(code):
     [event] = [e for e in code("Protests erupted in Tucson after the verdict.") if e.cameo == "141"]
     assert event.actor_unknown and event.source.rule == "unidentified" and event.source.text == ""

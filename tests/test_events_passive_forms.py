@@ -30,15 +30,45 @@ def code(coder):
     ("Security forces dispersed the rally, with dozens of students detained.", (None, "173", "---EDU")),
     # a bare number is people: civilians of the place of the act
     ("7 killed in market bombing in Kabul", (None, "190", "AFGCVL")),
-    ("At least 12 killed in mall shooting in Houston", (None, "190", "USACVL")),
+    ("At least 12 killed in mall shooting in Houston", (None, "193", "USACVL")),  # (193: the shooting)
     # a headline with no verb: its participle is its news, not a phrase that identifies who is meant
-    ("Dozens of people killed in air strikes on Aleppo", (None, "190", "SYRCVL")),
+    ("Dozens of people killed in air strikes on Aleppo", (None, "195", "SYRCVL")),  # (195: air strikes)
     # the passive subject of the verb a noun's row names ("taken into custody") underwent the act
     ("The Kenyan suspect was taken into custody on Monday.", (None, "173", "KENCRM")),
     ("Two men were placed under arrest in Nairobi.", (None, "173", "KENCVL")),
 ])
 def test_passive_forms_give_the_target(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject of a passive is the verb's object for a row's object words ("released the hostages": 0841)
+    ("Two French journalists were released by Malian soldiers on Friday.", ("MLIMIL", "0841", "FRAMED")),
+    ("Two rockets were fired at the base from Lebanon.", None),  # 194 by its object, not 190
+    # a passive's "by" phrase the parser hung on the noun before it is the agent, when it names an actor
+    ("The activist was convicted of sedition by a court in Hong Kong.", ("HKGJUD", "116", "HKGOPP")),
+    ("The journalist was sentenced to seven years in prison by a Russian court.", ("RUSJUD", "116", "RUSMED")),
+    # a cause of death with an actor's or a weapon's name on it is an attack, not an accident (hazard-nouns,
+    # hostile-cause-modifiers)
+    ("Two Syrians were killed by Turkish fire near Kobani.", ("TUR", "190", "SYR")),
+    ("A soldier was killed by sniper fire near Donetsk.", ("UKRUAF", "190", "UKRMIL")),
+])
+def test_passive_subjects_and_agents(code, text, expected):
+    found = dyads(code(text))
+    if expected is None:
+        assert any(cameo == "194" for _, cameo, _ in found), found
+    else:
+        assert expected in found, found
+
+
+def test_a_fire_with_no_one_behind_it_is_no_attack(code):
+    assert not code("Four workers were killed in a fire at a textile factory in Dhaka."), "an accident"
+
+
+def test_the_verb_of_a_killing_takes_the_weapon_its_noun_names(code):
+    # one act told by the verb (190) and by the noun (195, aerial weapons): the event kept is the specific one
+    found = dyads(code("Troops killed five people in a drone strike near Kandahar."))
+    assert ("AFGMIL", "195", "AFGCVL") in found and not any(cameo == "190" for _, cameo, _ in found), found
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -40,10 +40,29 @@ _DEPLOYMENTS = word_set("deployment-nouns")
 _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
+_CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
+_ARMED = word_set("armed-sectors")
 
 
 class Arguments:
     """Sources and targets of a trigger (part of :class:`EventCoder`)."""
+
+    def _stray_agent(self, s: _Sentence, k: int) -> list[ActorMention]:
+        """ "was convicted of sedition by a court in Hong Kong": the parser hangs the passive's "by" phrase on the
+        noun before it; an actor (not a place) named there, one preposition down, is the agent."""
+        tokens = s.tokens
+        for p in s.kids[k]:
+            if tokens[p].dep != "prep":
+                continue
+            for o in s.kids[p]:
+                if tokens[o].dep != "pobj" or tokens[o].pos != "NOUN" or o in s.at:
+                    continue
+                for b in s.kids[o]:
+                    if tokens[b].dep == "prep" and tokens[b].text.lower() == "by":
+                        found = self._actors_of([c for c in s.kids[b] if tokens[c].dep == "pobj"], s)
+                        if found and all(m.rule not in ("location", "metonymy") for m in found):
+                            return found
+        return []
 
     def _arguments(self, s: _Sentence, token: Token, pattern: Pattern,
                    matched: set[int]) -> tuple[list[ActorMention], list[ActorMention], bool]:
@@ -111,6 +130,11 @@ class Arguments:
                 if not self._event_subject(s, verb.i) & matched:
                     # (not "Khan's arrest led to riots": an event as the subject acts on nothing)
                     sources = self._subject(s, verb.i)
+                if pattern.code[:2] in _CROWD_ROOTS and first.dep == "pobj" and sources and \
+                        all(m.actor.sector in _ARMED for m in sources):
+                    # "police arrested 40 people during a demonstration", "fired tear gas at the rally": the force
+                    # acts on the protest it meets, it does not protest (the crowd rules find the protesters)
+                    sources = []
             if not sources:
                 sources = self._decider(s, token.i)
             if not sources and token.lemma.lower() in _DEPLOYMENTS:
@@ -189,6 +213,8 @@ class Arguments:
                 for k in kids[token.i]:
                     if tokens[k].dep == "agent":
                         sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)
+                if not sources:
+                    sources = self._stray_agent(s, token.i)
                 if not sources and pattern.code[:2] in ("18", "19", "20"):
                     # "were wounded in Syrian shellfire", "died in a Russian air strike": the nationality of the act
                     for k in kids[token.i]:

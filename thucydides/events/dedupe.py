@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from thucydides.types import Event
+from dataclasses import replace
+
+from thucydides.types import ActorMention, Event
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per type and dyad in a sentence; an event without target (or with only the implicit home
     country) yields to one with a named target."""
-    events = [e for e in events if not any(_refines(other, e) for other in events if other is not e)]
+    events = [_specified(e, events) for e in events
+              if not any(_refines(other, e) for other in events if other is not e)]
     out: list[Event] = []
     seen: set[tuple] = set()
     targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
@@ -30,6 +33,28 @@ def _dedupe(events: list[Event]) -> list[Event]:
         seen.add(key)
         out.append(event)
     return out
+
+
+def _specified(event: Event, events: list[Event]) -> Event:
+    """ "troops killed five in a drone strike": one act, told by the verb (190, force) and by the noun (195, aerial
+    weapons); the event kept takes the more specific code of an event it says the same as."""
+    if len(event.cameo) != 3 or not event.cameo.endswith("0"):
+        return event
+    for other in events:
+        if other is not event and other.cameo[:2] == event.cameo[:2] and other.cameo != event.cameo and \
+                (_refines(event, other) or _same_dyad(event, other)):
+            return replace(event, cameo=other.cameo, cameo_name=other.cameo_name, goldstein=other.goldstein,
+                           plover_mode=other.plover_mode)
+    return event
+
+
+def _same_dyad(a: Event, b: Event) -> bool:
+    return a.plover == b.plover and a.modality.polarity == b.modality.polarity and \
+        _code(a.source) == _code(b.source) and _code(a.target) == _code(b.target)
+
+
+def _code(mention: ActorMention | None) -> str | None:
+    return mention.actor.code if mention is not None else None
 
 
 def _refines(a: Event, b: Event) -> bool:

@@ -35,6 +35,7 @@ _PHRASE_PREPOSITIONS = word_set("phrase-prepositions")
 # "asked not to be identified / named / quoted": the wire's formula for an anonymous source
 _ANONYMITY = word_set("anonymity-verbs")
 _AGAIN = word_set("repeating-prefixes")
+_HOSTILE_CAUSES = word_set("hostile-cause-modifiers")  # "sniper fire": a cause that is an attack
 _SETTING_OFF = frozenset({",", "(", "-", "--", "—", "–"})  # marks that set off an apposition as a second name
 _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’", "``", "''"})
 
@@ -79,7 +80,7 @@ class Matching:
                         for k in s.kids[token.i]) and not (" " in pattern.lemma and any(
                         s.tokens[k].dep == "pobj" for k in used)):
                     continue  # "killed nine guards and themselves": blocked only when it is the object
-                score = pattern.weight + bonus
+                score = pattern.weight + bonus + self._governor_words(s, token, pattern)
                 if best is None or score > best[0]:
                     best = (score, pattern, used)
         if best is not None and pos == "V" and best[1].objects is None and self._object_codes(s, token):
@@ -127,7 +128,9 @@ class Matching:
         tokens, kids = s.tokens, s.kids[token.i]
         used: set[int] = set()
         if pattern.objects is not None:
-            objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")]
+            # the subject of a passive is the verb's object ("the hostages were released", "shells were fired")
+            objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")
+                       or (tokens[k].dep == "nsubjpass" and pattern.pos == "V")]
             if _stative(s, token.i):  # "is opposed to Swedish membership": the object of "to"
                 objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
                             for o in s.kids[k] if tokens[o].dep == "pobj"]
@@ -159,7 +162,7 @@ class Matching:
                 # collision"
                 subjects += [o for k in kids if (tokens[k].dep == "agent" or (
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "in")) for o in s.kids[k]
-                    if tokens[o].dep == "pobj"]
+                    if tokens[o].dep == "pobj" and not _owned(s, o)]
             if not any(tokens[k].lemma.lower() in pattern.subjects or tokens[k].text.lower() in pattern.subjects
                        or (pattern.subjects & _VISITORS and _office_holder(s, k)) for k in subjects):
                 return None  # ("Modi arrived in Moscow": a named office-holder is the visitor a row asks for)
@@ -189,7 +192,8 @@ class Matching:
             candidates = [k for k in kids if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp")]
             for k in kids:  # "called for talks", "refusal to engage in dialogue"
                 if tokens[k].dep == "prep":
-                    candidates += [c for c in s.kids[k] if tokens[c].dep in ("pobj", "pcomp")]
+                    candidates += [c for c in s.kids[k] if tokens[c].dep in ("pobj", "pcomp")
+                                   and tokens[c].ent_type not in ("DATE", "TIME")]  # (not "in March")
             hit = [k for k in candidates if _phrases(s, k) & pattern.complements]
             if not hit:  # "urged Zelensky to show openness to talks": what the clause is about
                 hit = [k for k in candidates if tokens[k].dep == "xcomp" and any(
@@ -199,6 +203,14 @@ class Matching:
                 return None
             used.update(hit)
         return used
+
+    def _governor_words(self, s: _Sentence, token: Token, pattern: Pattern) -> float:
+        """A governor matched with its preposition is the more specific ("rallied in support of" is a rally for a
+        cause, before "rallied support", which names the verb alone)."""
+        if pattern.governors is None or pattern.governors == {"*"}:
+            return 0.0
+        governor = self._governor(s, token)
+        return 0.25 if governor is not None and any(" " in g for g in governor[1] & pattern.governors) else 0.0
 
     @staticmethod
     def _governor(s: _Sentence, noun: Token) -> tuple[int, set[str]] | None:
@@ -242,6 +254,14 @@ class Matching:
                          if tokens[k].dep == "prt")
             return head.i, names
         return None
+
+
+def _owned(s: _Sentence, k: int) -> bool:
+    """ "killed by Israeli fire", "wounded in army fire": a cause with an actor's name on it is someone's act,
+    not an accident (a nationality, a named group, or a role noun the actor stage read)."""
+    return any(s.tokens[c].dep in ("amod", "compound", "poss", "nmod") and
+               (c in s.at or s.tokens[c].ent_type in ("NORP", "GPE", "ORG")
+                or s.tokens[c].lemma.lower() in _HOSTILE_CAUSES) for c in s.kids[k])
 
 
 def _of_quantity(s: _Sentence, k: int) -> int | None:
