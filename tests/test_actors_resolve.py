@@ -159,6 +159,8 @@ def _codes(mentions) -> dict[str, str]:
     ("Dick Perry, who is running for president, spoke in Iowa. Perry said he would win.", "2011-12-07",
      {"Perry": None}),
     ("Texas Gov. Rick Perry spoke in Iowa. Perry said he would run.", "2011-12-07", {"Perry": "USAGOV"}),
+    # a newspaper's description: a party member "of" a state, with no article, places the titled person
+    ("Sen. Jane Doe, Republican of Texas, met with Mexican officials.", "2015-04-01", {"Sen. Jane Doe": "USALEG"}),
     # a common surname alone is the article's own person, not an office-holder of that name (surname-stoplist)
     ("Mr. Williams, a teacher, said the plan was flawed.", "2024-05-01", {"Williams": None}),
     ("Mr. Smith said the plan was flawed.", "2024-05-01", {"Smith": None}),

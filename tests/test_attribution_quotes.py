@@ -223,3 +223,16 @@ def test_speakers_of_groups_and_roles(coder, text, claim, speaker):
         assert found and speaker[1:] not in found, chains
     else:
         assert found == speaker, chains
+
+
+@pytest.mark.parametrize(("text", "claim", "hop"), [
+    # a man or a woman the text does not name is an unnamed speaker in the text's words (anonymous-sources), not
+    # an institution of the country ("American man")
+    ("RALEIGH (AP) - A man who witnessed the crash told reporters that the driver had run a red light.",
+     "the driver had run", ("man", "anonymous")),
+    ("RALEIGH (AP) - Two women waiting outside said the doors had been locked all morning.",
+     "the doors had been locked", ("women", "anonymous")),
+])
+def test_unnamed_people_speak_anonymously(coder, text, claim, hop):
+    chains = _chains(_article(coder, text))
+    assert _claim(chains, claim)[1][-1] == hop, chains

@@ -3,9 +3,9 @@
 Mentions joined by commas and ``and`` share a list id; in ``US and Ukrainian officials`` the last member's head
 noun is shared by the bare countries before it; in ``Joe Biden, the former vice president,`` the description is
 the person, and an unknown name takes the role that describes it; a titled person of no known country takes the
-country of a description ("Sen. Jane Doe, a Texas Republican,"), of a place after "of" ("Sen. Jane Doe of Ohio")
-or of a US party-state tag ("Sen. Jane Doe, R-Ky."); the speaker of a parenthetical ("..., officials said") is no
-list member.
+country of a description ("Sen. Jane Doe, a Texas Republican,", "Rep. John Roe, Democrat of Ohio,"), of a place
+after "of" ("Sen. Jane Doe of Ohio") or of a US party-state tag ("Sen. Jane Doe, R-Ky."); the speaker of a
+parenthetical ("..., officials said") is no list member.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ class Lists:
             return False  # "Sen. Doe, a Texas Republican and Iran's envoy": a list goes on, no description closes
         if not a.actor.code.startswith("---") or a.actor.sector is None or not _names_person(tokens, a.segment) \
                 or b.actor.country is None or b.actor.code.startswith("---") \
-                or not (lead in DESCRIBING or (lead == "the" and b.actor.sector == "PTY")):
+                or not (lead in DESCRIBING or (lead == "the" and b.actor.sector == "PTY") or _party_of(tokens, b)):
             return False
         placed = in_country(self.d, a.actor, b.actor.country) if b.actor.country not in ("IGO", "NGO") else None
         if placed is None:
@@ -149,6 +149,12 @@ class Lists:
                 if a.segment.j <= b.segment.i and b.segment.j <= end:
                     b.modifier = True  # (dropped: the state of "R-Ohio" is no actor of the sentence)
         return changed
+
+
+def _party_of(tokens: Sequence[Token], b: _Resolved) -> bool:
+    """ "Rep. John Roe, Democrat of Ohio,": a party member "of" a place, with no article (a newspaper's style)."""
+    return b.actor.sector == "PTY" and b.segment.j < len(tokens) and tokens[b.segment.j].text.lower() == "of" \
+        and b.segment.i > 0 and tokens[b.segment.i - 1].text == ","
 
 
 def _speaker_of_parenthetical(tokens: Sequence[Token], seg: _Segment) -> bool:
