@@ -116,6 +116,21 @@ def test_an_outlet_the_speaker_talked_to_relays_the_quote(coder):
     assert [k for _n, k in next(iter(_chains(_article(coder, text)).values()))[1]] == ["publisher", "named"]
 
 
+@pytest.mark.parametrize(("text", "claim", "outlet"), [
+    # outlets no dictionary lists, named as outlets: a call sign, a newspaper's name in capitals (outlet-name-ends)
+    ("BAKERSFIELD, Calif. (AP) - Rep. Jane Roe told KBFX-TV that the bill would pass.", "the bill would pass",
+     "KBFX-TV"),
+    ("AUGUSTA, Maine (AP) - Gov. John Doe told the Kennebec Morning Herald that he would veto the bill.",
+     "he would veto", "Kennebec Morning Herald"),
+    # an outlet's name needs its capitals: "on the Hill" is Congress, "The Hill" the newspaper
+    ("WASHINGTON (AP) - Sen. Jane Roe told The Hill that the vote would be close.", "the vote would be close",
+     "The Hill"),
+])
+def test_outlets_no_list_names_relay_the_quote(coder, text, claim, outlet):
+    chain = _claim(_chains(_article(coder, text)), claim)[1]
+    assert chain[1] == (outlet, "outlet") and chain[-1][1] == "named", chain
+
+
 def test_a_role_is_the_person_the_article_names_with_it(coder):
     text = ("LAGOS, May 6 (Reuters) - Gunmen killed six people in Plateau state, a police spokesperson said.\n\n"
             "The attack happened on Sunday night, Alabo Tanko, the state police spokesperson, said in Jos.\n\n"

@@ -16,11 +16,13 @@ from thucydides.actors.dictionary import (
 )
 from thucydides.actors.records import CITY, NAME, SURNAME, _Unit
 from thucydides.structure.resources import gazetteer
+from thucydides.tables import word_set
 from thucydides.types import Token
 
 # sector words that are abbreviated titles only in upper case ("Libyan PM", not "5 pm")
 _ABBREVIATED_TITLES = frozenset({"pm", "fm"})
 _EDITORIAL_BRACKETS = frozenset({"[", "]"})
+_NAME_JOINERS = word_set("name-joiners")  # "Voice of America": the small words a capitalised name keeps
 # a city is a word the parser tags as a place or as no entity: not part of an organisation's name ("the Port
 # Authority", "The Bangor Daily News": a namesake abroad), a person's, a date's
 _CITY_TAGS = frozenset({"GPE", ""})
@@ -74,6 +76,9 @@ class Matching:
                 continue
             if rule == CAPITALISED and not capital and not _lowercase_ok(entry, tokens, i, j):
                 continue
+            if rule == CAPITALISED and entry.kind == MEDIA and any(
+                    t.text[:1].islower() and t.text not in _NAME_JOINERS for t in tokens[i:j]):
+                continue  # an outlet named with plain words is written in capitals: "The Hill", not "on the Hill"
             if entry.kind == SECTOR and tokens[i].text.lower().replace(".", "") in _ABBREVIATED_TITLES and (
                     tokens[i].text not in ("PM", "FM") or (i > 0 and tokens[i - 1].text[:1].isdigit())):
                 continue  # "PM", "FM" as titles; "at 5 pm", "11 p.m." are times

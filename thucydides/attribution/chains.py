@@ -13,7 +13,7 @@ from thucydides.attribution.speakers import hop_of, resolve_speaker
 from thucydides.attribution.spans import act_content, claims_of, passive, unsourced_claim
 from thucydides.attribution.state import State, add_claim, media_entry
 from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, OPEN, ORG_NOUNS,
-                                          SPEAKER_NOUNS, TITLES, cues)
+                                          OUTLET_NAME_ENDS, SPEAKER_NOUNS, TITLES, cues)
 from thucydides.attribution.people import name_text, noun_phrase
 from thucydides.tree import bounds, children
 from thucydides.types import ActorMention, Hop, Sentence, Token
@@ -281,6 +281,30 @@ def told_outlet(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at:
             hop = hop_of(mention)
             if hop.kind == "outlet":
                 return replace(hop, cue=f"{verb.text} {tokens[k].text}" if tokens[k].dep == "pobj" else verb.text)
+        name = _outlet_name(tokens, kids, k) if mention is None or mention.actor.kind != "person" else None
+        if name is not None:
+            cue = f"{verb.text} {tokens[k].text}" if tokens[k].dep == "pobj" else verb.text
+            return Hop(name, "outlet", None, cue=cue)
+    return None
+
+
+# a North American broadcaster's call sign: "KBFX-TV", "WVOM", "CBLT-DT"
+_CALL_SIGN = re.compile(r"^[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|DT|HD))?$")
+
+
+def _outlet_name(tokens: Sequence[Token], kids: list[list[int]], k: int) -> str | None:
+    """An outlet no dictionary lists, named as one: a broadcaster's call sign ("told KBFX-TV") or a name in capitals
+    ending in a word of outlet-name-ends ("told the Portland Press Herald", "told the Tulsa World")."""
+    first = k
+    while first > 0 and tokens[first - 1].head in range(first, k + 1) and tokens[first - 1].dep in (
+            "compound", "punct") and (tokens[first - 1].text[:1].isupper() or tokens[first - 1].text == "-"):
+        first -= 1  # "Portland Press Herald", "KBFX - TV" (the tokenizer splits the suffix)
+    name = name_text(tokens, first, k)
+    if _CALL_SIGN.match(name.replace(" ", "")):
+        return name.replace(" ", "")
+    if tokens[k].pos == "PROPN" and tokens[k].text.lower() in OUTLET_NAME_ENDS and first < k and \
+            all(t.text[:1].isupper() for t in tokens[first:k + 1]):
+        return name
     return None
 
 

@@ -18,6 +18,7 @@ ORG_WORDS = word_set("organisation-name-ends")  # "National Association ..." is 
 ORG_NOUNS = word_set("organisation-nouns")
 SPOKESPEOPLE = word_set("spokesperson-nouns")
 MEDIA_NOUNS = word_set("media-nouns")
+OUTLET_NAME_ENDS = word_set("outlet-name-ends")  # "the Portland Press Herald": a newspaper no list has
 DOCUMENT_WORDS = word_set("source-documents")
 INSTITUTION_NOUNS = word_set("institution-nouns")  # never a misspelt role ("Ministry" is not "minister")
 ANONYMITY_VERBS = word_set("anonymity-verbs")  # "asked not to be named" is no speech act
