@@ -651,6 +651,13 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Kenya says there is evidence showing that al-Shabaab was behind the bombing.", {("KEN", "112", "SOM")},
      set()),
     ("Iran was behind the attack on the tanker, the Israeli military said.", {("ISR", "112", "IRN")}, set()),
+    # the state whose people or places were hit, saying another country's force hit them, accuses it; the target
+    # the actor stage placed only by the last country named is of the place the force fell on
+    ("The Ukrainian army said Russian troops shelled a school in Kharkiv.",
+     {("UKR", "112", "RUS"), ("RUS", "194", "UKR")}, {("RUS", "194", "RUS")}),
+    ("Israeli troops raided a clinic in Jenin.", {("ISR", "190", "PSE")}, {("ISR", "190", "ISR")}),
+    # a third party reporting it accuses no one
+    ("Syrian state media said rebels shelled a school in Damascus.", set(), {("SYR", "112", "SYR")}),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

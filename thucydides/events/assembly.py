@@ -123,6 +123,8 @@ class Assembly:
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4, region=region) for m in sources]
         targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4, region=region) for m in targets]
+        if code.quad_class == 4 and venue is not None and venue.country:
+            targets = [self._hit_where(m, venue, sources) for m in targets]
         row = recoded(s, token, code.code, ("source-head", "actor-word", "joint", "into", "political", "phrase"),
                       sources, targets)
         if row is not None:
@@ -385,6 +387,20 @@ class Assembly:
         if placed is None:
             return mention
         return replace(mention, actor=placed, rule="context", evidence=f"{mention.evidence}; country from {why}")
+
+
+    def _hit_where(self, mention: ActorMention, where: Location, sources: Sequence[ActorMention]) -> ActorMention:
+        """ "Russian forces shelled a hospital in Kherson": a role the actor stage placed only by the last country
+        named (rule ``context``), the attacker's own, is of the country where the force fell."""
+        actor = mention.actor
+        if mention.rule != "context" or actor.kind != "role" or actor.country == where.country or \
+                actor.country not in {m.actor.country for m in sources} or where.country not in self.d.countries:
+            return mention
+        placed = in_country(self.d, actor, where.country)
+        if placed is None:
+            return mention
+        return replace(mention, actor=placed, evidence=f"{mention.evidence}; country from the place attacked "
+                                                       f"({where.name}), not the attacker's")
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:

@@ -16,6 +16,7 @@ from thucydides.types import Article, Event
 _CLAIMING = word_set("claiming-verbs")
 _EVIDENCING = word_set("evidencing-verbs")
 _SAYING = word_set("saying-verbs")
+_STATE_SECTORS = word_set("state-sectors")
 
 
 class Derived:
@@ -73,11 +74,14 @@ class Derived:
                     speakers = [m for m in speakers if m.actor.country != accused.actor.country]
                     if lemma not in _CLAIMING and not behind:  # "Chad said shells were fired at it": the victim
                         # reporting an attack on itself blames the attacker
+                        # ("Ukraine said Russian forces shelled a hospital in Kherson": the hospital is Ukraine's;
+                        # the state speaks for it, as its government, army or ministry)
                         victims = {event.target.actor.country} if event.target is not None and \
-                            event.target.actor.kind == "country" else set()
+                            event.target.actor.country else set()
                         if event.quad_class != 4 or accused.rule == "unidentified":
                             victims = set()
-                        speakers = [m for m in speakers if m.actor.country in victims and m.actor.kind == "country"]
+                        speakers = [m for m in speakers if m.actor.country in victims and (
+                            m.actor.kind in ("country", "government") or m.actor.sector in _STATE_SECTORS)]
                     if speakers:
                         pattern = Pattern("112", "V", tokens[node].lemma.lower(), None, None, None, (), None,
                                           "rule: a conflict act reported by another party is its accusation")
