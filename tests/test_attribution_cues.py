@@ -92,6 +92,17 @@ CASES += [
 ]
 
 
+
+# a possessive pronoun on a noun of saying is the subject's ("renewed their calls for", the for-phrase hung on the
+# verb); a doubt voiced about a whether- or how-clause ("questioned whether")
+CASES += [
+    ("Ruritanian opposition lawmakers renewed their calls for an independent inquiry into the vote.",
+     "an independent inquiry", None, ["anonymous|institution|named"]),
+    ("Freedonian farmers questioned whether the new tariff would survive in court.", "the new tariff would",
+     None, ["anonymous|institution|named"]),
+]
+
+
 @pytest.mark.model
 def test_a_clause_inside_a_quotation_is_no_second_claim(coder):
     article = _article(coder, 'The minister spoke on Monday. "We will not retreat. We will hold the line," the '

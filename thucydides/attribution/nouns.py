@@ -49,6 +49,13 @@ def _content(noun: Token, tokens: Sequence[Token], kids: list[list[int]],
             objects = [c for c in kids[k] if tokens[c].dep in ("pobj", "pcomp")]
             if objects:
                 return _trimmed(tokens, *bounds(kids, objects[0]))
+    if lemma in words["noun-for"] and noun.dep in ("dobj", "obj") and noun.head != noun.i:
+        # "renewed their calls for an inquiry": the parser hangs the for-phrase on the verb, right after the noun
+        for k in kids[noun.head]:
+            if tokens[k].dep == "prep" and tokens[k].text.lower() == "for" and k == noun.i + 1:
+                objects = [c for c in kids[k] if tokens[c].dep in ("pobj", "pcomp")]
+                if objects:
+                    return _trimmed(tokens, *bounds(kids, objects[0]))
     return None
 
 
@@ -56,6 +63,10 @@ def _speaker(noun: Token, tokens: Sequence[Token], kids: list[list[int]], at: di
              words: dict[str, frozenset[str]]) -> list[int]:
     for k in kids[noun.i]:
         t = tokens[k]
+        if t.dep == "poss" and t.pos == "PRON" and noun.dep in ("dobj", "obj") and noun.head != noun.i:
+            subjects = [s for s in kids[noun.head] if tokens[s].dep == "nsubj" and tokens[s].pos != "PRON"]
+            if subjects:
+                return subjects  # "critics renewed their calls for an inquiry": whose calls the subject's
         if t.dep == "poss" or (k < noun.i and t.dep in ("compound", "amod", "nmod") and k in at):
             return [k]  # "Russia's claim", "his criticism", "US calls for"
         if t.dep in ("prep", "agent") and t.text.lower() in ("by", "from"):
