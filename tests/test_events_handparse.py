@@ -182,6 +182,12 @@ CASES = [
      [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "nsubj", 2),
       ("came", "come", "VERB", "ROOT", 2), ("under", "under", "ADP", "prep", 2), ("attack", "attack", "NOUN", "pobj", 3)],
      [(0, 1, "RURMIL")], {(None, "190", "RURMIL")}),
+    # a name before a finite verb with no subject, read as an adverbial noun, is the verb's subject
+    ("name read as an adverbial noun",
+     [("Ruritania", "Ruritania", "PROPN", "npadvmod", 1), ("massed", "mass", "VERB", "ROOT", 1, "VBD"),
+      ("troops", "troop", "NOUN", "dobj", 1), ("near", "near", "ADP", "prep", 1),
+      ("Freedonia", "Freedonia", "PROPN", "pobj", 3)],
+     [(0, 0, "RUR"), (4, 4, "FRE")], {("RUR", "154", "FRE")}),
 ]
 
 

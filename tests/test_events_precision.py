@@ -57,6 +57,8 @@ _dyads = dyads
     ("The Kenyan president looked directly into the camera.", "09"),
     ("Kenyan union leaders walked out of the courthouse on Tuesday.", "14"),
     ("When asked about the talks, the Kenyan president said Kenya would not attend.", "02"),
+    # taking something out is no withdrawal (a force as the object is)
+    ("A Kenyan police officer pulled out a camera to record the crowd.", "08"),
 ])
 def test_harm_and_struggle_that_is_no_force(code, text, absent_root):
     roots = {e.cameo[:2] for e in code(text)}

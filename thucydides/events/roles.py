@@ -105,6 +105,12 @@ class Roles:
                 controlled = tokens[node].dep == "xcomp"
                 node = tokens[node].head
                 continue
+            named = [k for k in s.kids[node] if k < node and tokens[k].dep == "npadvmod" and k in s.at
+                     and tokens[k].pos == "PROPN"]
+            if named and tokens[node].tag in ("VBD", "VBZ", "VBP"):
+                # "Turkey massed troops on the border": a name before a finite verb with no subject is its subject,
+                # though the parser read it as an adverbial noun
+                return self._actors_of(named[:1], s)
             break
         return []
 
