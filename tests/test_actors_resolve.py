@@ -161,6 +161,11 @@ def _codes(mentions) -> dict[str, str]:
     ("Texas Gov. Rick Perry spoke in Iowa. Perry said he would run.", "2011-12-07", {"Perry": "USAGOV"}),
     # a newspaper's description: a party member "of" a state, with no article, places the titled person
     ("Sen. Jane Doe, Republican of Texas, met with Mexican officials.", "2015-04-01", {"Sen. Jane Doe": "USALEG"}),
+    # the body that runs elections is the state's; a candidate for office is a political elite unless a stronger
+    # phrase says more (sectors.tsv)
+    ("The election commission in Kampala disqualified the opposition candidate.", "2021-01-05",
+     {"election commission in Kampala": "UGAGOV", "opposition candidate": "UGAOPP"}),
+    ("The presidential candidate met union leaders.", "2021-01-05", {"presidential candidate": "---ELI"}),
     # a common surname alone is the article's own person, not an office-holder of that name (surname-stoplist)
     ("Mr. Williams, a teacher, said the plan was flawed.", "2024-05-01", {"Williams": None}),
     ("Mr. Smith said the plan was flawed.", "2024-05-01", {"Smith": None}),
