@@ -658,6 +658,9 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Israeli troops raided a clinic in Jenin.", {("ISR", "190", "PSE")}, {("ISR", "190", "ISR")}),
     # a third party reporting it accuses no one
     ("Syrian state media said rebels shelled a school in Damascus.", set(), {("SYR", "112", "SYR")}),
+    # force with no target named, told by another state (also through a nominal act: "opened fire"), accuses
+    ('A Greek coast guard spokesman said Turkish patrol boats "opened fire first" near the islet.',
+     {("GRC", "112", "TUR"), ("TUR", "193", None)}, set()),
 ])
 def test_arguments_found_this_stop(code, text, expected, absent):
     got = {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)

@@ -58,6 +58,8 @@ class Derived:
             behind = tokens[node].dep == "pobj" and tokens[tokens[node].head].text.lower() == "behind"
             if behind:  # "Ukraine says Russia was behind the attacks": a claim of responsibility is an accusation
                 node = tokens[tokens[node].head].head
+            elif tokens[node].pos == "NOUN" and tokens[node].dep in ("dobj", "obj"):
+                node = tokens[node].head  # "said Kosovo police opened fire first": the verb of the nominal act
             for _ in range(6 if behind else 4):
                 links = ("ccomp", "conj", "xcomp") + (("acl", "dobj", "nsubj", "attr") if behind else ())
                 if tokens[node].dep not in links or tokens[node].head == node:
@@ -78,6 +80,10 @@ class Derived:
                         # the state speaks for it, as its government, army or ministry)
                         victims = {event.target.actor.country} if event.target is not None and \
                             event.target.actor.country else set()
+                        if event.target is None:
+                            # "a spokesman said Kosovo police opened fire first": force with no target named, told
+                            # by another state, is its accusation
+                            victims = {m.actor.country for m in speakers}
                         if event.quad_class != 4 or accused.rule == "unidentified":
                             victims = set()
                         speakers = [m for m in speakers if m.actor.country in victims and (
