@@ -658,6 +658,11 @@ def test_targets_on_the_object_and_into(code, text, expected):
     ("Israeli troops raided a clinic in Jenin.", {("ISR", "190", "PSE")}, {("ISR", "190", "ISR")}),
     # a third party reporting it accuses no one
     ("Syrian state media said rebels shelled a school in Damascus.", set(), {("SYR", "112", "SYR")}),
+    # a country's first-level regions place an act (admin_regions.tsv), with the region noun inside the name or
+    # after it ("Borno State", "Zamfara state"); forces of the same country fought in a clash are a target
+    ("Troops killed ten militants in Borno State on Friday.", {("NGA", "190", "NGA")}, set()),
+    ("Gunmen abducted a farmer in Zamfara state on Sunday.", {("NGA", "181", "NGA")}, set()),
+    ("Houthi fighters clashed with government forces in Hodeidah on Monday.", {("YEM", "190", "YEM")}, set()),
     # force with no target named, told by another state (also through a nominal act: "opened fire"), accuses
     ('A Greek coast guard spokesman said Turkish patrol boats "opened fire first" near the islet.',
      {("GRC", "112", "TUR"), ("TUR", "193", None)}, set()),

@@ -298,11 +298,12 @@ class Arguments:
                 for k in s.kids[token.head]:
                     if tokens[k].dep == "ccomp" and not targets:
                         targets = self._content_target(s, k, exclude)
-        if sources and targets and all(m.rule in ("context", "coreference") and m.actor.country is not None
-                                       and m.actor.country == sources[0].actor.country
-                                       and m.actor.sector == "MIL" for m in targets):
+        if sources and targets and self.codes[pattern.code].quad_class != 4 and all(
+                m.rule in ("context", "coreference") and m.actor.country is not None
+                and m.actor.country == sources[0].actor.country and m.actor.sector == "MIL" for m in targets):
             # "contribute 4,000 troops to a force in Liberia": the actor's own troops are what it uses, not
-            # whom it acts on; a target named further in the phrase wins
+            # whom it acts on; a target named further in the phrase wins (not for force: "Taliban fighters clashed
+            # with resistance forces" fight the forces of another side of their own country)
             exclude = {m.actor.code for m in sources + targets}
             own = {m.actor.country for m in sources}
             found = []

@@ -20,6 +20,7 @@ NESTED = word_set("nested-locative-prepositions")  # "at a market in Kabul": Kab
 
 # Nouns naming a settlement or an area: "the town of X" names a place whatever the parser tagged X.
 SETTLEMENTS = word_set("settlement-nouns")
+_REGION_NOUNS = word_set("region-nouns")  # "Zamfara state": the parser leaves the noun out of the name
 
 
 @cache
@@ -154,6 +155,9 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
     """The place whose name covers token ``k`` (the parser's whole GPE/LOC/FAC entity), or ``None``. With
     ``known_only`` the token need not be tagged a place, but the name must be in the gazetteer."""
     token = tokens[k]
+    if token.ent_type not in ("GPE", "LOC", "FAC") and token.lemma.lower() in _REGION_NOUNS and k > 0 and \
+            tokens[k - 1].head == k and tokens[k - 1].ent_type in ("GPE", "LOC"):
+        k, token = k - 1, tokens[k - 1]  # "in Zamfara state", "in Helmand province": the name before the noun
     if token.ent_type not in ("GPE", "LOC", "FAC") and not known_only:
         return None
     start = k

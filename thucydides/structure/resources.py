@@ -1,4 +1,5 @@
-"""Packaged tables the structure stage reads: agencies, dateline places, AP state abbreviations."""
+"""Packaged tables the structure stage reads: agencies, dateline places, first-level regions, AP state
+abbreviations."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from thucydides.tables import word_set
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -101,13 +104,19 @@ class Gazetteer:
         self.cities = {key: value[2] for key, value in best.items()}
         # US states ("military exercises in Alaska"): after countries and cities, so Georgia stays the country
         self.states = {fold(state["name"]): "USA" for state in cache_.get_us_states().values()}
+        # first-level regions of other countries ("in Zamfara state", "Helmand province"): last of all
+        self.regions = {fold(row[0]): row[1] for row in _rows("admin_regions.tsv")}
 
     def country_of(self, place: str) -> str | None:
         key = fold(place.strip().rstrip("."))
         overrides = dateline_places()
         if key in overrides:
             return overrides[key]
-        return self.countries.get(key) or self.cities.get(key) or self.states.get(key)
+        found = self.countries.get(key) or self.cities.get(key) or self.states.get(key) or self.regions.get(key)
+        words = key.split()
+        if found is None and len(words) > 1 and words[-1] in word_set("region-nouns"):
+            found = self.regions.get(" ".join(words[:-1]))  # "Borno State", "Helmand Province"
+        return found
 
 
 @cache
