@@ -35,6 +35,12 @@ def test_domestic_actors(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))
 
 
+def test_force_in_the_next_sentence_is_where_the_act_before_was(code):
+    # "... in Maiduguri. Two officers were killed.": the officers are of the country of the place of the act before
+    found = dyads(code("Gunmen attacked a police post in Maiduguri on Sunday. Two police officers were killed."))
+    assert (None, "190", "NGACOP") in found, found
+
+
 @pytest.mark.parametrize("text", [
     "Police arrested 40 people during a demonstration outside the parliament in Tbilisi.",
     "Security forces killed two people at a protest in Khartoum.",

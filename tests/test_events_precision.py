@@ -59,6 +59,11 @@ _dyads = dyads
     ("When asked about the talks, the Kenyan president said Kenya would not attend.", "02"),
     # taking something out is no withdrawal (a force as the object is)
     ("A Kenyan police officer pulled out a camera to record the crowd.", "08"),
+    # a thing called something is named, even where the parser loses the predicate; information released is
+    # a statement, no release of people, also through "any kind of"
+    ("The senator's campaign called a local newspaper report which showed old video of him at a rally in Ohio a "
+     "\"gross distortion\" of his record.", "04"),
+    ("The Kenyan candidate was the first to release any kind of health records.", "08"),
 ])
 def test_harm_and_struggle_that_is_no_force(code, text, absent_root):
     roots = {e.cameo[:2] for e in code(text)}

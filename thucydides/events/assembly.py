@@ -374,6 +374,10 @@ class Assembly:
                 # "a man was arrested after he opened fire at a parade in Highland Park, Illinois": the only place
                 # of the act's clause (its own subordinate clauses, not a relative clause about someone)
                 country, why = region.country, f"the only place of the clause ({region.name})"
+            elif force and s.scene is not None and s.scene.country:
+                # "Gunmen attacked a checkpoint in Maiduguri. Two officers were killed.": force where the act before
+                # was (for force only: a meeting's or a statement's people are not placed by an act before them)
+                country, why = s.scene.country, f"the place of the act before ({s.scene.name})"
             else:
                 return mention
         if actor.sector in STATE_SECTORS and any((m.actor.country == country or m.actor.code.startswith("---"))

@@ -37,7 +37,7 @@ from thucydides.events.roles import Roles
 from thucydides.events.scope import _conditional_clauses, _consumed_by
 from thucydides.events.sentence import _Sentence
 from thucydides.tree import children
-from thucydides.types import ActorMention, Article, Event, Reference, Sentence
+from thucydides.types import ActorMention, Article, Event, Location, Reference, Sentence
 
 
 # The steps live in one module each: matching (the pattern of a trigger), scope (what is no news: conditions,
@@ -62,19 +62,25 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
         refs = coreference.by_sentence(article.references)
         events: list[Event] = []
         recent: list[ActorMention] = []
+        scene: Location | None = None
         for sentence in article.sentences:
             mentions = by_sentence.get(sentence.index, [])
-            events.extend(self.sentence(article, sentence, mentions, report, recent, refs.get(sentence.index, {})))
+            found = self.sentence(article, sentence, mentions, report, recent, refs.get(sentence.index, {}), scene)
+            events.extend(found)
             recent.extend(mentions)
+            # the place of this sentence's last act with a known country, for the next sentence only
+            scene = next((e.location for e in reversed(found) if e.location is not None and e.location.country
+                          and e.location.country in self.d.countries), None)
         return tuple(events)
 
     def sentence(self, article: Article, sentence: Sentence, mentions: list[ActorMention], report: date | None,
-                 recent: list[ActorMention], refs: dict[int, Reference] | None = None) -> list[Event]:
+                 recent: list[ActorMention], refs: dict[int, Reference] | None = None,
+                 scene: Location | None = None) -> list[Event]:
         tokens = sentence.tokens
         if not tokens:
             return []
         at = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
-        s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start, refs or {}, recent)
+        s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start, refs or {}, recent, scene)
         spans = date_spans(tokens)
         consumed: set[int] = set()
         hypothetical = _conditional_clauses(s)  # "if they offered talks": a condition, not an event

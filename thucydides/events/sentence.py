@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from thucydides.types import ActorMention, Reference, Sentence, Token
+from thucydides.types import ActorMention, Location, Reference, Sentence, Token
 
 
 @dataclass(slots=True)
@@ -18,3 +18,5 @@ class _Sentence:
     base: int
     refs: dict[int, Reference]  # token -> what it points back to (the coreference stage's)
     recent: list[ActorMention]  # the mentions of the sentences before (a place's country is preferably theirs)
+    scene: Location | None = None  # where the previous sentence's act happened ("... in Maiduguri. Two officers were
+    # killed.": the officers are of that place's country when nothing else places them)
