@@ -36,6 +36,7 @@ from thucydides.events.patterns import Pattern, patterns
 from thucydides.events.roles import Roles
 from thucydides.events.scope import _conditional_clauses, _consumed_by
 from thucydides.events.sentence import _Sentence
+from thucydides.events.situating import Situating
 from thucydides.tree import children
 from thucydides.types import ActorMention, Article, Event, Location, Reference, Sentence
 
@@ -43,8 +44,8 @@ from thucydides.types import ActorMention, Article, Event, Location, Reference, 
 # The steps live in one module each: matching (the pattern of a trigger), scope (what is no news: conditions,
 # background, content, purpose), arguments (source and target), roles (subject, objects, prepositions),
 # mentions (the actors a phrase names), conventions (CAMEO's recodes), derived (demands and accusations no
-# pattern codes) and assembly (Event records and dedupe).
-class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Assembly):
+# pattern codes), assembly (Event records and dedupe) and situating (the country of each actor).
+class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Assembly, Situating):
     """Holds the patterns, the codebook and the actor dictionary; call :meth:`article`."""
 
     def __init__(self, dictionary: ActorDictionary | None = None,
