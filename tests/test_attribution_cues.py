@@ -103,6 +103,18 @@ CASES += [
 ]
 
 
+# a colon after words that frame what follows as someone's (colon-verb, colon-noun): the subject of "put it", the
+# possessor of "message", "answer"; a headline's "US official: ..." (an actor, not a person, before the colon)
+CASES += [
+    ("Ruritanian opposition leader Jan Novak put it simply: the new electoral law will not pass.",
+     "the new electoral law", "Jan Novak", ["named"]),
+    ("The Freedonian interior ministry's message to the protesters was clear: the square must be empty by noon.",
+     "the square must be", "Freedonian interior ministry", ["institution"]),
+    ("US official: Russia tried to interfere in the vote", "Russia tried", "US official",
+     ["anonymous|institution"]),
+]
+
+
 @pytest.mark.model
 def test_a_clause_inside_a_quotation_is_no_second_claim(coder):
     article = _article(coder, 'The minister spoke on Monday. "We will not retreat. We will hold the line," the '
@@ -119,6 +131,17 @@ def test_a_clause_inside_a_quotation_is_no_second_claim(coder):
 def test_nouns_without_a_speaker_report_nothing(coder, text):
     article = _article(coder, text)
     assert not [q for q in article.quotes if q.cue in ("demand", "Calls", "claim")], article.quotes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ukraine: five killed in Russian strike on Kharkiv",  # a country before a colon is the story's topic
+    "Live stream: watch the leaders arrive in Helsinki",  # no actor before the colon
+    "The problem is simple: there is no money left in the budget.",  # no one's answer or message
+])
+def test_a_colon_after_no_speaker_reports_nothing(coder, text):
+    article = _article(coder, text)
+    assert not [q for q in article.quotes if q.cue == ":"], article.quotes
 
 
 @pytest.mark.model

@@ -349,15 +349,22 @@ def turn_speaker(sentence: Sentence, at: dict[int, ActorMention], state: State) 
     if colon is None or colon == 0 or 1 < len(tokens) - colon < 4 or sentence.text[:1] in OPEN:
         return None
     name = tokens[:colon]
+    on = next((t.i for t in name if t.text.lower() == "on" and t.i > 0), colon)
+    if on < colon:  # a headline's "Trump on Putin meeting: ...": the speaker, then what the words are about
+        name = tokens[:on]
+    speaking = [at[t.i] for t in name if t.i in at]
+    if speaking and speaking[0].token_start == 0 and speaking[0].token_end == len(name) and \
+            speaking[0].actor.kind not in ("person", "country", "region", "capital") and speaking[0].rule != "location":
+        return hop_of(speaking[0]), colon  # a headline's "US official: ...", "Pentagon: ..."
     if not all(t.pos == "PROPN" or t.text in (".", "-") or t.text.lower().rstrip(".") in TITLES
-               or (t.text.lower() == "of" and 0 < t.i < colon - 1) for t in name):
+               or (t.text.lower() == "of" and 0 < t.i < len(name) - 1) for t in name):
         return None
     people = [at[t.i] for t in name if t.i in at and at[t.i].actor.kind == "person"]
     if people:
         return hop_of(people[0]), colon
     if any(t.ent_type == "PERSON" for t in name):
         first = next(t.i for t in name if t.ent_type == "PERSON")
-        text = name_text(tokens, first, colon - 1)
+        text = name_text(tokens, first, len(name) - 1)
         return Hop(state.full_names.get(text, text), "named"), colon
     return None
 

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from thucydides.actors.coreference import by_sentence
 from thucydides.attribution.chains import colon_turn, read_sentence, turn_speaker
+from thucydides.attribution.colons import colon_claim
 from thucydides.attribution.people import full_names, last_named, named_roles, organisations
 from thucydides.attribution.profile import event_chain, source_profile
 from thucydides.attribution.state import State, publisher_hop
@@ -65,6 +66,7 @@ def attribute(article: Article) -> Article:
                 and article.sentences[sentence.index + 1].paragraph == sentence.paragraph else None
             colon_turn(sentence, turns[sentence.index], end, state, following=after)
         read_sentence(sentence, at_by.get(sentence.index, {}), quoted, state)
+        colon_claim(sentence, at_by.get(sentence.index, {}), state)  # "her answer was simple: ..."
         state.last_named = last_named(sentence, at_by.get(sentence.index, {}), quoted, state) or state.last_named
     quotes = tuple(Quote(text=article.text[c.start:c.end], start=c.start, end=c.end, direct=c.direct, cue=c.cue,
                          speaker=c.speaker, speaker_start=c.speaker_span[0] if c.speaker_span else None,
