@@ -22,6 +22,9 @@ def code(coder):
     ("Small protests were held in several towns of Chad on Friday.", ("TCDCVL", "141", "TCD")),
     # a protester named wins
     ("Nurses held a protest in Lagos.", ("NGAHLH", "141", "NGA")),
+    # on a noun of place, "of" names where (open-place-nouns): "the streets of", "the centre of"
+    ("Thousands of people took to the streets of Tbilisi on Sunday.", ("GEOCVL", "141", "GEO")),
+    ("Protesters rallied in the centre of Minsk.", ("BLRCVL", "141", "BLR")),
     # a city before a role, a party-state tag
     ("Tucson police arrested two men.", ("USACOP", "173", "USACVL")),
     ("Sen. Jane Doe, D-Ariz., met with Mexican officials.", ("USALEG", "040", "MEXGOV")),

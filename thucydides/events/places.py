@@ -21,6 +21,7 @@ NESTED = word_set("nested-locative-prepositions")  # "at a market in Kabul": Kab
 # Nouns naming a settlement or an area: "the town of X" names a place whatever the parser tagged X.
 SETTLEMENTS = word_set("settlement-nouns")
 _REGION_NOUNS = word_set("region-nouns")  # "Zamfara state": the parser leaves the noun out of the name
+_PLACE_NOUNS = word_set("open-place-nouns")  # "the streets of Tel Aviv": the city is where
 
 
 @cache
@@ -111,7 +112,9 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
     """The place in a locative phrase attached to token ``head`` ("met in Doha", "clashes near Bakhmut"); a place
     of no known country yields to one of a known country in a later phrase ("outside the Capitol in Austin")."""
     unplaced: Location | None = None
-    for prep in (t for t in tokens if t.head == head and t.dep == "prep" and t.text.lower() in LOCATIVE):
+    # "took to the streets of Tel Aviv", "in the centre of Kyiv": on a noun of place, "of" names where too
+    of = {"of"} if tokens[head].lemma.lower() in SETTLEMENTS | _PLACE_NOUNS else set()
+    for prep in (t for t in tokens if t.head == head and t.dep == "prep" and t.text.lower() in LOCATIVE | of):
         # "outside of the Afghan town of Kunduz", "near the village of Bartella": the name inside the phrase
         todo = [t.i for t in tokens if t.head == prep.i and t.dep in ("pobj", "prep")]
         seen = 0
