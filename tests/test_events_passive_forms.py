@@ -36,6 +36,8 @@ def code(coder):
     # the passive subject of the verb a noun's row names ("taken into custody") underwent the act
     ("The Kenyan suspect was taken into custody on Monday.", (None, "173", "KENCRM")),
     ("Two men were placed under arrest in Nairobi.", (None, "173", "KENCVL")),
+    # a person named only by age is a civilian of the place, as a bare number is people
+    ("The 22-year-old was detained at the airport in Nairobi.", (None, "173", "KENCVL")),
 ])
 def test_passive_forms_give_the_target(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))

@@ -293,10 +293,15 @@ class Assembly:
         words = {head.lemma.lower()} | {tokens[o].lemma.lower() for o in inner} | {
             tokens[g].lemma.lower() for o in inner for p in s.kids[o] if tokens[p].dep == "prep"
             for g in s.kids[p] if tokens[g].dep == "pobj"}  # "hundreds of thousands of people"
-        # "7 killed", "at least five dead": a bare number is a number of people
-        bare = head.tag == "CD" and not inner
+        # "7 killed", "at least five dead": a bare number is a number of people; "a 19-year-old": a person by age
+        aged = head.lemma.lower() == "old" and any(tokens[c].lemma.lower() in ("year", "month") for c in s.kids[k])
+        bare = (head.tag == "CD" and not inner) or aged
         if k in s.at or not (words & _CROWDS or bare):
             return []
+        if aged:  # the whole "19-year-old"
+            first = min(j for j in subtree(s.kids, k) if tokens[j].dep != "det")
+            head = replace(head, start=tokens[first].start, text=s.sentence.text[tokens[first].start - s.base:
+                                                                                  head.end - s.base])
         if where is None:
             rule, why = "role", "people named only by their number, and no place named: civilians"
         elif dateline:
