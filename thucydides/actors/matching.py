@@ -101,8 +101,11 @@ class Matching:
     def _surname_ok(tokens: Sequence[Token], k: int) -> bool:
         token = tokens[k]
         if not (token.text[:1].isupper() or _after_title(tokens, k)) or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
-                or token.ent_type in ("DATE", "TIME", "GPE", "LOC"):
+                or token.ent_type in ("DATE", "TIME"):
             return False
+        if token.ent_type in ("GPE", "LOC") and (gazetteer().country_of(token.text) or k + 1 < len(tokens) and (
+                tokens[k + 1].ent_iob == "I" and tokens[k + 1].ent_type in ("GPE", "LOC"))):
+            return False  # a place the parser tagged ("Georgia"), not "Zelenskyy" it took for one
         if k > 0 and tokens[k - 1].text.lower() in ("in", "from", "near", "to", "at", "outside", "around", "of") \
                 and gazetteer().country_of(token.text):
             return False  # "25 km from Goma": a town, not the surname of a former prime minister
