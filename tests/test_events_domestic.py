@@ -31,6 +31,9 @@ def code(coder):
     # the only place of the act's clause, also inside its adverbial clause, places its roles ...
     ("A man was arrested on Tuesday after a shooting at a mall in Tucson, Arizona.", (None, "173", "USACVL")),
     ("Police arrested a man after a brawl outside a bar in Leeds.", ("GBRCOP", "173", "GBRCVL")),
+    # a meeting in a city that hosts others' talks places no one there (neutral-venues); elsewhere it does
+    ("The delegations met behind closed doors in Vienna.", ("---GOV", "040", None)),
+    ("The senator met with union leaders in Detroit.", ("---LEG", "040", "USALAB")),
     # ... but not a place of a relative clause, which tells something of someone
     ("Police arrested a man who had traveled from Kenya.", ("---COP", "173", "---CVL")),
 ])

@@ -37,6 +37,7 @@ _PROJECTILES = word_set("projectile-words")
 _WEAPONS = word_set("weapon-nouns")  # "rockets landed near the embassy": no attacker is named either
 _PLACE_NEVER_TARGET = tuple(word_set("place-never-target-codes"))  # "met in Doha": the place is no target
 _DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
+_NEUTRAL_VENUES = word_set("neutral-venues")  # cities that host other countries' talks
 
 
 class Assembly:
@@ -119,6 +120,8 @@ class Assembly:
         # (read only when a role of no country needs it)
         region = clause_region(s.tokens, s.kids, verb.i if verb is not None else token.i, text, base) \
             if venue is None and any(m.actor.code.startswith("---") for m in sources + targets) else None
+        if region is not None and venue is None and region.name.lower() in _NEUTRAL_VENUES:
+            region = None  # "negotiators resumed talks in Doha": the host city of others' talks places no one
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4, region=region) for m in sources]
         targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4, region=region) for m in targets]
