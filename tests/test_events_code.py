@@ -34,7 +34,8 @@ _dyads = dyads
     ("Sudan's army refused to negotiate with the Rapid Support Forces.", {("SDNMIL", "125", "SDNREB")}),
     ("Houthi rebels fired missiles at Saudi Arabia.", {("YEMREB", "195", "SAU")}),
     ("NATO deployed additional troops to Lithuania.", {("IGOWSTNAT", "154", "LTU")}),
-    ("Russian forces shelled the city of Kharkiv on Monday, killing three civilians.", {("RUSMIL", "194", "UKR")}),
+    # (one act: the shelling that killed the civilians of the place hit, with the shelling's code)
+    ("Russian forces shelled the city of Kharkiv on Monday, killing three civilians.", {("RUSMIL", "194", "UKRCVL")}),
     ("Hundreds of protesters gathered outside the US embassy in Nairobi on Friday.", {("KENCVL", "141", "USAGOV")}),
 ])
 def test_dyads(code, text, expected):
