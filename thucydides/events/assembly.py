@@ -120,7 +120,7 @@ class Assembly:
         # (read only when a role of no country needs it)
         region = clause_region(s.tokens, s.kids, verb.i if verb is not None else token.i, text, base) \
             if venue is None and any(m.actor.code.startswith("---") for m in sources + targets) else None
-        if region is not None and venue is None and region.name.lower() in _NEUTRAL_VENUES:
+        if region is not None and region.name.lower() in _NEUTRAL_VENUES:
             region = None  # "negotiators resumed talks in Doha": the host city of others' talks places no one
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4, region=region) for m in sources]

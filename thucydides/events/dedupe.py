@@ -14,7 +14,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
               if not any(_refines(other, e) for other in events if other is not e)]
     out: list[Event] = []
     seen: set[tuple] = set()
-    targeted = {(e.plover or e.cameo_root, e.source.actor.code if e.source else None)
+    targeted = {(e.plover or e.cameo_root, _code(e.source))
                 for e in events if e.target is not None and e.target.rule != "implicit"}
     known = {e.plover or e.cameo_root for e in events if e.source is not None and e.source.rule != "unidentified"}
     for event in events:
@@ -24,8 +24,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if event.source is None and any(e.source is not None and e.source.rule == "unidentified"
                                         and (e.plover or e.cameo_root) == kind for e in events):
             continue  # "were killed in a car bombing in Baghdad": one act, its attacker placed once
-        source = event.source.actor.code if event.source else None
-        target = event.target.actor.code if event.target else None
+        source, target = _code(event.source), _code(event.target)
         key = (kind, source, target, event.modality.polarity)
         implicit = event.target is not None and event.target.rule == "implicit"
         if key in seen or ((target is None or implicit) and (kind, source) in targeted):

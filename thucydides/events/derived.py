@@ -8,6 +8,7 @@ from functools import cache
 
 from thucydides.events.conventions import _OBLIGATION
 from thucydides.events.patterns import Pattern
+from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import packaged, rows, word_set
 from thucydides.tree import subtree
@@ -16,7 +17,6 @@ from thucydides.types import Article, Event
 _CLAIMING = word_set("claiming-verbs")
 _EVIDENCING = word_set("evidencing-verbs")
 _SAYING = word_set("saying-verbs")
-_STATE_SECTORS = word_set("state-sectors")
 
 
 class Derived:
@@ -87,7 +87,7 @@ class Derived:
                         if event.quad_class != 4 or accused.rule == "unidentified":
                             victims = set()
                         speakers = [m for m in speakers if m.actor.country in victims and (
-                            m.actor.kind in ("country", "government") or m.actor.sector in _STATE_SECTORS)]
+                            m.actor.kind in ("country", "government") or m.actor.sector in STATE_SECTORS)]
                     if speakers:
                         pattern = Pattern("112", "V", tokens[node].lemma.lower(), None, None, None, (), None,
                                           "rule: a conflict act reported by another party is its accusation")

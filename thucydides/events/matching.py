@@ -70,6 +70,7 @@ class Matching:
                 # a particle binds tighter than a preposition that may belong elsewhere ("with strings attached")
                 keys.append((f"{lemma} {child.text.lower()}", 0.0 if child.dep == "prt" else -0.5))
         best: tuple[float, Pattern, set[int]] | None = None
+        governed = self._governor(s, token) if pos != "V" else None  # (read once, for every row's bonus)
         for key, bonus in keys:
             for pattern in self.patterns.get((pos, key), ()):
                 used = self._holds(s, token, pattern)
@@ -80,7 +81,7 @@ class Matching:
                         for k in s.kids[token.i]) and not (" " in pattern.lemma and any(
                         s.tokens[k].dep == "pobj" for k in used)):
                     continue  # "killed nine guards and themselves": blocked only when it is the object
-                score = pattern.weight + bonus + self._governor_words(s, token, pattern)
+                score = pattern.weight + bonus + _governor_words(governed, pattern)
                 if best is None or score > best[0]:
                     best = (score, pattern, used)
         if best is not None and pos == "V" and best[1].objects is None and self._object_codes(s, token):
@@ -204,14 +205,6 @@ class Matching:
             used.update(hit)
         return used
 
-    def _governor_words(self, s: _Sentence, token: Token, pattern: Pattern) -> float:
-        """A governor matched with its preposition is the more specific ("rallied in support of" is a rally for a
-        cause, before "rallied support", which names the verb alone)."""
-        if pattern.governors is None or pattern.governors == {"*"}:
-            return 0.0
-        governor = self._governor(s, token)
-        return 0.25 if governor is not None and any(" " in g for g in governor[1] & pattern.governors) else 0.0
-
     @staticmethod
     def _governor(s: _Sentence, noun: Token) -> tuple[int, set[str]] | None:
         """The verb a nominal trigger depends on, described as "hold", "call for", "wrap up"."""
@@ -254,6 +247,14 @@ class Matching:
                          if tokens[k].dep == "prt")
             return head.i, names
         return None
+
+
+def _governor_words(governor: tuple[int, set[str]] | None, pattern: Pattern) -> float:
+    """A governor matched with its preposition is the more specific ("rallied in support of" is a rally for a
+    cause, before "rallied support", which names the verb alone)."""
+    if governor is None or pattern.governors is None:
+        return 0.0
+    return 0.25 if any(" " in g for g in governor[1] & pattern.governors) else 0.0
 
 
 def _owned(s: _Sentence, k: int) -> bool:
