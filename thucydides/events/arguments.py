@@ -31,6 +31,7 @@ _UNDERGONE = word_set("undergone-nouns")
 # subject is not the act's actor.
 _JUDGING = word_set("judging-verbs")
 _BACKGROUND = word_set("background-prepositions")  # "protested over the attack": not the subject's act
+_JUDGED_PREPOSITIONS = word_set("judged-prepositions")  # "referred to the killing", "commented on the arrest"
 
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
 _UNDERGOING = word_set("undergoing-verbs")
@@ -42,6 +43,7 @@ _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
+_STATE = word_set("state-sectors")  # "the journalist's detention" was undergone; "the government's" may be done
 
 
 class Arguments:
@@ -86,11 +88,16 @@ class Arguments:
                 # whom, is asked by the subject of the verb that governs it (not "received a request from Tokyo", "faces
                 # pressure from Brussels": there the subject is asked)
                 sources, targets = [], targets or sources
-            if token.lemma.lower() in _UNDERGONE and sources and all(m.actor.kind == "person" for m in sources) and \
+            undergone = False
+            if token.lemma.lower() in _UNDERGONE and sources and all(
+                    m.actor.kind == "person" or (m.actor.kind == "role" and m.actor.sector not in _STATE)
+                    for m in sources) and \
                     any(tokens[k].dep == "poss" for k in kids[token.i]) and not any(
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "of" for k in kids[token.i]):
-                # "Khan's arrest", "Navalny's poisoning": a person's arrest is one he underwent, not one he made
+                # "Khan's arrest", "Navalny's poisoning", "the journalist's detention": a person's arrest is one he
+                # underwent, not one he made
                 sources, targets = self._preposition_targets(s, token.i, ("by",)), sources
+                undergone = True  # (the verb that names it is no more its actor: "will raise Khan's arrest")
             governor = tokens[token.head]
             first = token
             while first.dep == "conj" and first.head != first.i and tokens[first.head].pos in ("NOUN", "PROPN"):
@@ -107,12 +114,25 @@ class Arguments:
                 # "Belgrade faces pressure from Brussels", "a convoy came under fire": who faces or comes under the
                 # act is its target, not its source
                 targets = self._subject(s, undergoer.i) or targets
-            judged = first.dep in ("dobj", "obj", "nsubjpass") and governor.lemma.lower() in _JUDGING
+            judged = first.dep in ("dobj", "obj", "nsubjpass") and (governor.lemma.lower() in _JUDGING or any(
+                tokens[k].dep == "oprd" for k in kids[governor.i]))  # ("called the shooting an act of cowardice")
+            # "referred to the killing", "responded to the attack": a verb of judging through its preposition
+            # (not "responded with artillery fire": an instrument; nor "protested during the meeting": a time)
+            judged = judged or (first.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i
+                                and governor.text.lower() in _JUDGED_PREPOSITIONS
+                                and tokens[governor.head].lemma.lower() in _JUDGING)
             # "protested over the attack", "met after the shelling": the verb's subject did not do what it is about
             judged = judged or (first.dep == "pobj" and governor.text.lower() in _BACKGROUND and not (
                 pattern.governors and f"{tokens[governor.head].lemma.lower()} {governor.text.lower()}"
                 in pattern.governors))
-            if not sources and governor.i != token.i and not undergo and not judged and first.dep in (
+            if judged and not sources:
+                # "protested against arms shipments to Iran by Sweden": the parser hangs the act's "by" phrase on
+                # the active verb that judges it
+                judge = governor if first.dep != "pobj" else tokens[governor.head]
+                if any(tokens[k].dep == "nsubj" for k in kids[judge.i]):
+                    sources = [m for k in kids[judge.i] if tokens[k].dep == "prep" and tokens[k].text.lower() == "by"
+                               for m in self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)]
+            if not sources and governor.i != token.i and not (undergo or judged or undergone) and first.dep in (
                     "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
                 # (not "NATO condemned the attack": who judges an act did not commit it)
                 verb = governor if first.dep != "pobj" else tokens[governor.head]

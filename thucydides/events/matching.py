@@ -155,6 +155,10 @@ class Matching:
             return None
         if pattern.subjects is not None:  # "protesters gathered": the row holds only for that subject
             subjects = [k for k in kids if tokens[k].dep == "nsubj"]
+            if not subjects and token.dep in ("conj", "xcomp", "advcl") and token.pos in ("VERB", "AUX"):
+                # a verb sharing its governor's subject: "a fire tore through the church, destroying the
+                # windows", "protesters gathered and marched", "troops began to march"
+                subjects = [k for k in s.kids[token.head] if tokens[k].dep == "nsubj"]
             subjects += [o for k in subjects for p in s.kids[k] if tokens[p].dep == "prep" and
                          tokens[p].text.lower() == "of" for o in s.kids[p] if tokens[o].dep == "pobj"]  # "hundreds of"
             if (token.tag == "VBN" and not any(tokens[k].dep == "nsubj" for k in kids)) or any(

@@ -28,8 +28,10 @@ PROSPECT_NOUNS = word_set("prospect-nouns")
 # Verbs whose complement is only a prospect ("wants to meet", "weighs sending troops"), and words whose
 # complement is probable ("is expected to sign").
 PROSPECT_VERBS = word_set("prospect-verbs")
+PROSPECT_MODIFIERS = word_set("prospect-modifiers")  # "a potential attack", "the planned strike"
 CLAIM_NOUNS = word_set("claim-nouns")  # "denied reports that ...": the clause of the denied claim
 LIKELIHOOD = word_set("likelihood-words")
+NOBODY = word_set("nobody-words")  # "nobody was hurt": the act did not happen to anyone
 
 
 
@@ -77,10 +79,17 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
             elif word in PROBABLE and child.dep in ("advmod", "acomp", "amod", "auxpass", "aux"):
                 certainty = _weaker(certainty, "probable")
                 cues.append(child.text)
+            elif position == 0 and word in PROSPECT_MODIFIERS and child.dep == "amod":
+                certainty = _weaker(certainty, "possible")
+                cues.append(child.text)
         if condition is None:
             condition, mark = _condition(tokens, kids, node, text, base)
             cues.extend([mark] if mark else [])
         if position == 0:
+            nobody = _nobody(tokens, kids, node)
+            if nobody is not None:  # "no soldiers were hurt", "police arrested no one", "with no Israelis killed"
+                polarity = "negative"
+                cues.append(nobody)
             continue
         below = tokens[path[position - 1]]
         denied_claim = below.dep in ("dobj", "obj") and below.lemma.lower() in CLAIM_NOUNS
@@ -105,6 +114,24 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
             cues.append(token.text)
     return Modality(polarity=polarity, certainty=certainty, condition=condition,
                     cue=" ".join(dict.fromkeys(cues)) or None)
+
+
+def _nobody(tokens: Sequence[Token], kids: list[list[int]], trigger: int) -> str | None:
+    """The word saying that no one did or underwent the act at ``trigger``, or None.
+
+    The trigger's subject or object is "nobody", "none" or a noun under "no" ("no soldiers were hurt", "arrested
+    no one"), or the trigger is a participle on such a noun ("with no Israelis killed").
+    """
+    nouns = [k for k in kids[trigger] if tokens[k].dep in ("nsubj", "nsubjpass", "dobj", "obj")]
+    if tokens[trigger].dep == "acl" and tokens[trigger].head != trigger:
+        nouns.append(tokens[trigger].head)
+    for noun in nouns:
+        if tokens[noun].text.lower() in NOBODY:
+            return tokens[noun].text
+        det = next((tokens[k] for k in kids[noun] if tokens[k].dep == "det" and tokens[k].text.lower() == "no"), None)
+        if det is not None:
+            return det.text
+    return None
 
 
 def _condition(tokens: Sequence[Token], kids: list[list[int]], node: int, text: str,

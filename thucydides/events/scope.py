@@ -153,6 +153,9 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
                 for c in s.kids[token.i]):
             # "asked whether Uganda would withdraw", "it is unclear whether talks will resume": a question
             out |= subtree(s.kids, token.i)
+        elif token.dep == "pobj" and token.lemma.lower() in ("event", "case") and \
+                s.tokens[token.head].text.lower() == "in" and token.head != token.i:
+            out |= subtree(s.kids, token.i) - {token.i}  # "in the event that X attacks", "in case of war"
         elif token.dep in ("advcl", "acl") and token.tag in ("VBG", "VBN") and \
                 token.lemma.lower() in _WANT | {"try", "attempt", "push"}:
             out |= subtree(s.kids, token.i) - {token.i}
