@@ -117,3 +117,21 @@ def test_instruments_and_times_are_not_judged(code, text, expected):
     source, cameo = expected
     assert any(e.cameo == cameo and e.source and e.source.actor.code == source for e in code(text)), \
         dyads(code(text))
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # an emergency call, a police call for evidence, chatter: no consultation or appeal between political actors
+    ("Workers at a salon across the street from the Kenyan school called 911.", "041"),
+    ("Kenyan police appealed for witnesses to come forward.", "020"),
+    ("The French and German diplomats made small talk before the meeting.", "046"),
+    # getting in touch needs someone on the other side; a talk is not held with its topic
+    ("Scottish police appealed for witnesses to get in touch.", "040"),
+    ("A Kenyan student said the boy talked this past weekend about shooting up the school.", "040"),
+])
+def test_no_consultation_with_no_one(code, text, absent):
+    assert absent not in {e.cameo for e in code(text)}, dyads(code(text))
+
+
+def test_a_talk_with_someone_about_a_topic_stays(code):
+    assert ("USAGOV", "040", "FRAGOV") in dyads(code("Biden talked with Macron about Ukraine.")), \
+        dyads(code("Biden talked with Macron about Ukraine."))

@@ -59,7 +59,8 @@ class Assembly:
             where = next((found for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj" and s.tokens[k].pos in (
                 "NOUN", "PROPN") and (found := place_at(s.tokens, k, text, base)) is not None), None)
             subject_place = where is not None
-        if where is None and token.pos in ("NOUN", "PROPN") and token.head != token.i:
+        if where is None and (token.pos in ("NOUN", "PROPN") or (token.tag == "VBG" and token.dep == "nsubj")) \
+                and token.head != token.i:  # (a gerund as the subject: "fighting continued in Tripoli")
             where = place_at(s.tokens, token.head, text, base)
             head = s.tokens[token.head]
             if where is None and head.dep == "prep" and head.head != head.i:  # "stayed on high alert in northern Syria"
@@ -74,6 +75,17 @@ class Assembly:
                 # act happened where the act it follows did
                 where = place_at(s.tokens, token.head, text, base) or \
                     place_in_clause(s.tokens, s.kids, token.head, text, base)
+            if where is None and code.quad_class == 4 and not sources and not targets:
+                # "clashes erupted between rival groups in Tripoli", "three people were arrested after the match in
+                # Paris": with no one named, the one country the clause names as a place (not as an actor) is where
+                # force was used
+                region = clause_region(s.tokens, s.kids, verb.i if verb is not None else token.i if token.head ==
+                                       token.i else token.head, text, base)
+                named = [k for k in range(len(s.tokens)) if region is not None
+                         and region.start <= s.tokens[k].start < region.end]
+                # (not a place named as an actor, nor where the force came from: "fired at it from Lebanon")
+                where = region if named and not any(k in s.at for k in named) and \
+                    s.tokens[s.tokens[named[0]].head].text.lower() != "from" else None
         if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
             # (the place's own mention is no evidence for its country)
             where = prefer(where, {m.actor.country for m in list(s.recent) + list(s.mentions) if m.actor.country

@@ -79,7 +79,7 @@ class Matching:
                 if pattern.code == NO_EVENT and pattern.objects is not None and not any(
                         s.tokens[k].dep in ("dobj", "obj") and s.tokens[k].lemma.lower() in pattern.objects
                         for k in s.kids[token.i]) and not (" " in pattern.lemma and any(
-                        s.tokens[k].dep == "pobj" for k in used)):
+                        s.tokens[k].dep in ("pobj", "nsubj") for k in used)):
                     continue  # "killed nine guards and themselves": blocked only when it is the object
                 score = pattern.weight + bonus + _governor_words(governed, pattern)
                 if best is None or score > best[0]:
@@ -142,6 +142,12 @@ class Matching:
                 heads = [token.i] + [k for k in kids if tokens[k].dep in ("prt", "prep", "advmod")]
                 objects += [o for h in heads for k in [h, *s.kids[h]] if tokens[k].dep == "prep"
                             for o in s.kids[k] if tokens[o].dep == "pobj"]
+                # "appealed for witnesses to come forward": the parser reads a for-to clause, whose subject is the
+                # preposition's object
+                second = pattern.lemma.split()[-1]
+                objects += [o for c in kids if tokens[c].dep in ("advcl", "ccomp") and any(
+                    tokens[m].dep == "mark" and tokens[m].text.lower() == second for m in s.kids[c])
+                    for o in s.kids[c] if tokens[o].dep == "nsubj"]
             objects += [c for k in objects for c in s.kids[k] if tokens[c].dep == "conj"]
             objects += [_of_quantity(s, k) for k in objects if _of_quantity(s, k) is not None]
             hit = [k for k in objects if not pattern.objects.isdisjoint(word_forms(tokens, k))

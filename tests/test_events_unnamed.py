@@ -1,0 +1,39 @@
+"""Force whose sides are named only as people, groups or a number: where the act happened decides whose they are.
+Sentences written by the team in the style of wire and broadcast news; each row fails without the rule it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import dyads, sentence_coder
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    return sentence_coder(coder, "2022-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one country the clause names as a place, also inside a background phrase (events/assembly.py)
+    ("Three people were arrested after the match in Paris.", (None, "173", "FRACVL")),
+    ("Clashes erupted between rival groups in Tripoli.", (None, "190", "LBY")),
+    # a gerund as the subject takes the place of its verb
+    ("Fighting continued in Tripoli on Sunday.", (None, "190", "LBY")),
+])
+def test_the_place_of_an_act_with_no_one_named(code, text, expected):
+    assert expected in dyads(code(text)), dyads(code(text))
+
+
+def test_where_force_came_from_is_not_where_it_fell(code):
+    # "from Lebanon" is the launch site (the attacker's country), not the place of the attack
+    events = code("Israel said rockets had been fired at it from Lebanon overnight.")
+    assert ("LBN", "194", "ISR") in dyads(events), dyads(events)
+
+
+def test_a_name_suffix_is_no_surname(coder):
+    # "Junior" in a school's name is no Guinea-Bissau politician (surname-stoplist), and gives the article no country
+    article = coder.code_sentences([("The shooting happened at Bishop Neumann Junior-Senior High.", "2022-05-15")])[0]
+    assert not any(m.actor.code.startswith("GNB") for m in article.actors), \
+        [(m.text, m.actor.code) for m in article.actors]
