@@ -135,3 +135,15 @@ def test_no_consultation_with_no_one(code, text, absent):
 def test_a_talk_with_someone_about_a_topic_stays(code):
     assert ("USAGOV", "040", "FRAGOV") in dyads(code("Biden talked with Macron about Ukraine.")), \
         dyads(code("Biden talked with Macron about Ukraine."))
+
+
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # photos captured, threats battled, a bird strike: no force (none rows of capture, battle, fight, strike)
+    ("The camera could capture photos of the Kenyan minister's house.", "19", False),
+    ("The Pakistani military is curbing internet speeds to battle the new digital threat.", "19", False),
+    ("A bird strike damaged the engine of a Kenyan airliner.", "19", False),
+    # battling an army's forces is fighting ("market forces" no longer blocks "Russian forces")
+    ("Ukrainian troops battled Russian forces near Bakhmut.", "19", True),
+])
+def test_struggles_with_things_and_with_forces(code, text, root, expected):
+    assert (root in {e.cameo[:2] for e in code(text)}) is expected, dyads(code(text))

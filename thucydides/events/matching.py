@@ -175,6 +175,8 @@ class Matching:
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "in")) for o in s.kids[k]
                     if tokens[o].dep == "pobj" and not _owned(s, o)]
             if not any(tokens[k].lemma.lower() in pattern.subjects or tokens[k].text.lower() in pattern.subjects
+                       or any(f"{tokens[c].lemma.lower()} {tokens[k].lemma.lower()}" in pattern.subjects
+                              for c in s.kids[k] if tokens[c].dep == "compound")  # "a bird strike"
                        or (pattern.subjects & _VISITORS and _office_holder(s, k)) for k in subjects):
                 return None  # ("Modi arrived in Moscow": a named office-holder is the visitor a row asks for)
         if pattern.heads is not None and not (
