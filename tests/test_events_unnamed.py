@@ -37,3 +37,26 @@ def test_a_name_suffix_is_no_surname(coder):
     article = coder.code_sentences([("The shooting happened at Bishop Neumann Junior-Senior High.", "2022-05-15")])[0]
     assert not any(m.actor.code.startswith("GNB") for m in article.actors), \
         [(m.text, m.actor.code) for m in article.actors]
+
+
+def test_a_region_named_with_its_noun_is_that_region(code):
+    # "in Borno state" is Nigeria's state, not a German town that has the name among its alternates
+    events = code("Boko Haram fighters abducted 12 women in Borno state.")
+    assert ("NGAREB", "181", "NGACVL") in dyads(events), dyads(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people rounded up (detainee-nouns, also under "dozens of"), a court's remand
+    ("Authorities in Kenya rounded up dozens of opposition supporters on Tuesday.", ("KENGOV", "173", "KENCVL")),
+    ("A Pakistani court remanded the former prime minister in custody.", ("PAKJUD", "173", "PAKELI")),
+])
+def test_arrests_named_other_ways(code, text, expected):
+    assert expected in dyads(code(text)), dyads(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan minister picked up the phone.",
+    "The Kenyan suspect was remanded on bail.",
+])
+def test_no_arrest(code, text):
+    assert "173" not in {e.cameo for e in code(text)}, dyads(code(text))

@@ -177,6 +177,11 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
     if country_code is not None:  # a country: no invented centroid (and never a town of the same name)
         return Location(name=name, country=country_code, lat=None, lon=None, start=tokens[start].start,
                         end=tokens[end].end)
+    region = gazetteer().regions.get(fold(name))
+    if region is not None and end + 1 < len(tokens) and tokens[end + 1].lemma.lower() in _REGION_NOUNS:
+        # "in Borno state": the first-level region, never a town abroad with that name among its alternates
+        return Location(name=name, country=region, lat=None, lon=None, start=tokens[start].start,
+                        end=tokens[end].end)
     coordinates = _coordinates().get(key)
     country = gazetteer().country_of(name) if coordinates is None else coordinates[2]
     if known_only and not country:
