@@ -60,3 +60,17 @@ def test_arrests_named_other_ways(code, text, expected):
 ])
 def test_no_arrest(code, text):
     assert "173" not in {e.cameo for e in code(text)}, dyads(code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # followers of a leader are civilians of his country, also through "of" with no one known (follower-nouns)
+    ("Supporters of Imran Khan protested in Lahore.", ("PAKCVL", "141", None)),
+    ("Supporters of the former president clashed with riot police in Brasilia.", ("BRACVL", "190", "BRACOP")),
+    # AP style: "Congo" alone is Kinshasa's, as a place as well as an actor
+    ("Rebels attacked a village in eastern Congo.", ("CODREB", "190", "COD")),
+])
+def test_followers_and_congo(code, text, expected):
+    source, cameo, target = expected
+    events = code(text)
+    assert any(e.cameo == cameo and e.source and e.source.actor.code == source
+               and (target is None or (e.target and e.target.actor.code == target)) for e in events), dyads(events)

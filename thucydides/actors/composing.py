@@ -23,6 +23,9 @@ from thucydides.types import Actor, Token
 _FORCE_NOUNS = word_set("force-nouns")
 _FORCES = frozenset({"COP", "MIL"})
 
+# heads naming the people who follow a leader or a group: "Trump's supporters" are Americans, not Trump
+FOLLOWERS = word_set("follower-nouns")
+
 # heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
 RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
                          "enemies", "enemy", "rivals", "rival", "adversaries", "adversary", "foes", "foe", "backers",
@@ -42,6 +45,15 @@ class Composing:
         names = [u for u in units if u.kind == NAME]
         orgs = [u for u in units if u.kind in ORGANIZATIONS]
         anchors = [u for u in units if u.kind in ANCHORS]
+        if units and units[0].kind == SECTOR and units[0].key in FOLLOWERS and units[0].j < len(tokens) and \
+                tokens[units[0].j].text.lower() == "of":
+            # "supporters of the former president": the people who follow whom the phrase names, else civilians
+            return self._followers(seg, units[1:], orgs, "CVL", units[0], units[0].key, ctx) or \
+                self._contextual(seg, "CVL", units[0], [], units[0].key, ctx, tokens)
+        if head in FOLLOWERS and sector_unit is not None:
+            found = self._followers(seg, units, orgs, sector, sector_unit, head, ctx)
+            if found is not None:
+                return found
         for unit in units:
             if unit.kind not in (PERSON, SURNAME):
                 continue
@@ -92,6 +104,25 @@ class Composing:
                 return _Resolved(seg, actor, "coreference", f"same person as {source!r} earlier in the article",
                                  head=head)
         return None
+
+    def _followers(self, seg: _Segment, units: list[_Unit], orgs: list[_Unit], sector: str | None,
+                   sector_unit: _Unit, head: str, ctx: _Context) -> _Resolved | None:
+        """ "Trump's supporters", "Morsi supporters", "Hamas supporters": people of the leader's or the group's
+        country (the head's sector, CVL), not the leader or the group."""
+        for unit in units:
+            if unit.kind in (PERSON, SURNAME) and (person := self._person(unit, ctx)) is not None:
+                role = person.role_on(ctx.on) or person.last_role_before(ctx.on)
+                country, whose = (role.code[:3] if role else None), person.name
+                break
+        else:
+            entry = orgs[0].entries[0] if orgs else None
+            country, whose = (entry.code[:3] if entry else None), (entry.name if entry else None)
+        code = f"{country}{sector}" if country else None
+        if code is None or country in ("IGO", "NGO") or not self.d.valid_code(code):
+            return None
+        return _Resolved(seg, self._actor(code, f"{head} of {whose}", None, "role"), "role",
+                         f"{sector_unit.entry.source} {head!r} -> {sector}; the people who follow {whose}, of "
+                         f"{country}", head=head)
 
     def _sector(self, units: list[_Unit]) -> tuple[str | None, _Unit | None, str | None]:
         sectors = [u for u in units if u.kind == SECTOR]

@@ -173,6 +173,9 @@ class Referring:
             found = ctx.by_head[head]
         elif last_word in ctx.by_head:
             found = ctx.by_head[last_word]
+        if found is not None and sector and sector_unit is not None and sector_unit.key != head and \
+                sector_unit.entry.role == "strong" and found[0].sector != sector:
+            found = None  # "opposition supporters" after "Hamas supporters": a modifier names other people
         elif seg.definite and sector and sector != "GOV" and sector in ctx.by_sector:
             found = ctx.by_sector[sector]
         if found is not None and found[0].kind == PERSON and not name and _names_body(seg, tokens):

@@ -26,6 +26,7 @@ _NAME_JOINERS = word_set("name-joiners")  # "Voice of America": the small words 
 # a city is a word the parser tags as a place or as no entity: not part of an organisation's name ("the Port
 # Authority", "The Bangor Daily News": a namesake abroad), a person's, a date's
 _CITY_TAGS = frozenset({"GPE", ""})
+_FOLLOWERS = word_set("follower-nouns")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "sen", "rep",
                      "prime", "king", "queen", "prince", "sheikh", "ayatollah", "colonel", "col"})
 
@@ -103,11 +104,12 @@ class Matching:
         if not (token.text[:1].isupper() or _after_title(tokens, k)) or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
                 or token.ent_type in ("DATE", "TIME"):
             return False
-        if token.ent_type in ("GPE", "LOC") and (gazetteer().country_of(token.text) or k + 1 < len(tokens) and (
-                tokens[k + 1].ent_iob == "I" and tokens[k + 1].ent_type in ("GPE", "LOC"))):
+        followed = k + 1 < len(tokens) and tokens[k + 1].lemma.lower() in _FOLLOWERS  # "Morsi supporters"
+        if token.ent_type in ("GPE", "LOC") and not followed and (gazetteer().country_of(token.text) or (
+                k + 1 < len(tokens) and tokens[k + 1].ent_iob == "I" and tokens[k + 1].ent_type in ("GPE", "LOC"))):
             return False  # a place the parser tagged ("Georgia"), not "Zelenskyy" it took for one
         if k > 0 and tokens[k - 1].text.lower() in ("in", "from", "near", "to", "at", "outside", "around", "of") \
-                and gazetteer().country_of(token.text):
+                and not followed and gazetteer().country_of(token.text):
             return False  # "25 km from Goma": a town, not the surname of a former prime minister
         if len(token.text) > 1 and token.text.isupper() and not any(
                 tokens[j].text.isupper() for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j].text.isalpha()):
@@ -129,8 +131,10 @@ class Matching:
         the role to the city's country. A city alone is a place, never an actor (only capitals stand for their
         government), so no unit is made without the role after it."""
         for j in range(min(len(tokens), k + 3), k, -1):
-            if j >= len(tokens) or not any(e.kind == SECTOR and e.code for e, _rule in self.d.lookup(keys[j])):
-                continue  # (a role with a sector: not "the Cincinnati office", "the St. Louis community")
+            if j >= len(tokens) or not any(e.kind == SECTOR and e.code for e, _rule in self.d.lookup(keys[j])) \
+                    or keys[j] in _FOLLOWERS:
+                continue  # (a role with a sector: not "the Cincinnati office", "the St. Louis community"; nor
+                # followers, named after a leader: "Morsi supporters" are not people of a town called Morsi)
             words = tokens[k:j]
             before = tokens[k - 1] if k > 0 else None
             inside = before is not None and before.pos == "PROPN" and before.text[:1].isupper()

@@ -173,7 +173,8 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
     if name.lower().startswith("the "):
         name = name[4:]
     key = phrase_key(name)
-    country_code = gazetteer().countries.get(fold(name)) or _dictionary_country(key)
+    # (the actor dictionary first, so a place and an actor of one name agree: AP style "Congo" is Kinshasa's)
+    country_code = _dictionary_country(key) or gazetteer().countries.get(fold(name))
     if country_code is not None:  # a country: no invented centroid (and never a town of the same name)
         return Location(name=name, country=country_code, lat=None, lon=None, start=tokens[start].start,
                         end=tokens[end].end)
