@@ -47,7 +47,7 @@ def test_a_region_named_with_its_noun_is_that_region(code):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # people rounded up (detainee-nouns, also under "dozens of"), a court's remand
-    ("Authorities in Kenya rounded up dozens of opposition supporters on Tuesday.", ("KENGOV", "173", "KENCVL")),
+    ("Authorities in Kenya rounded up dozens of opposition supporters on Tuesday.", ("KENGOV", "173", "KENOPP")),
     ("A Pakistani court remanded the former prime minister in custody.", ("PAKJUD", "173", "PAKELI")),
 ])
 def test_arrests_named_other_ways(code, text, expected):
