@@ -275,7 +275,8 @@ def test_hedges_and_conditions(code):
 
 
 def test_announced_acts_are_intents_or_threats(code):
-    assert {e.cameo for e in code("Germany will send more tanks to Ukraine, Chancellor Olaf Scholz said.")} == {"033"}
+    # (military aid announced is an intent to give military aid, 0332: conventions.tsv keeps the kind of aid)
+    assert {e.cameo for e in code("Germany will send more tanks to Ukraine, Chancellor Olaf Scholz said.")} == {"0332"}
     threat = code("Nigeria said it would withdraw its peacekeepers from Chad unless the rebels disarmed.")
     assert threat and threat[0].plover == "THREATEN"
     # a force posture announced keeps its code (conventions.tsv "threatened 15 ="), marked as not yet happened

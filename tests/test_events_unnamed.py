@@ -74,3 +74,19 @@ def test_followers_and_congo(code, text, expected):
     events = code(text)
     assert any(e.cameo == cameo and e.source and e.source.actor.code == source
                and (target is None or (e.target and e.target.actor.code == target)) for e in events), dyads(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # aid of a kind announced, wanted, demanded or refused keeps its kind (conventions.tsv 3-digit rows)
+    ("The United States will send additional Patriot missile systems to Ukraine.", ("USA", "0332", "UKR")),
+    ("Japan will provide loans to Sri Lanka.", ("JPN", "0331", "LKA")),
+    ("Kyiv wants Berlin to send tanks to Ukraine.", ("UKRGOV", "0232", "DEUGOV")),
+    ("Germany refused to send tanks to Ukraine.", ("DEU", "1222", "UKR")),
+    # imports and exports stopped are an embargo
+    ("China suspended imports of Japanese seafood.", ("CHN", "163", "JPN")),
+    ("Washington restricted exports of advanced chips to China.", ("USAGOV", "163", "CHN")),
+    # a junta is the state's government
+    ("The Niger junta released the detained president.", ("NERGOV", "084", None)),
+])
+def test_aid_embargoes_and_juntas(code, text, expected):
+    assert expected in dyads(code(text)), dyads(code(text))

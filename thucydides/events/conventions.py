@@ -61,9 +61,9 @@ class Conventions:
             if infinitive and not asked:
                 asked = sources
             if wanter and asked:  # "Paris wants Rome to act": an appeal to Rome
-                return self.codes[convert("appealed", root)], wanter, asked, mood, None
+                return self.codes[convert("appealed", code.code)], wanter, asked, mood, None
             if wanter and code.quad_class != 3:  # "plans to attack", "wants to meet": an intent or a threat
-                new = convert("intended", root) if code.quad_class in (1, 2) else \
+                new = convert("intended", code.code) if code.quad_class in (1, 2) else \
                     convert("threatened", code.code)
                 return self.codes[new], wanter, targets, mood, None
         if mood.polarity == "negative" and code.quad_class in (1, 2):
@@ -83,7 +83,7 @@ class Conventions:
             if code.quad_class == 3:
                 return code, sources, targets, mood, None  # "will investigate", "would criticise": as said
             if code.quad_class in (1, 2):
-                new = convert("intended", root)
+                new = convert("intended", code.code)
             else:
                 new = convert("threatened", code.code)
             if new == code.code:  # an act announced that keeps its code ("will deploy troops"): not yet a fact
