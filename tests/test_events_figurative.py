@@ -147,3 +147,25 @@ def test_a_talk_with_someone_about_a_topic_stays(code):
 ])
 def test_struggles_with_things_and_with_forces(code, text, root, expected):
     assert (root in {e.cameo[:2] for e in code(text)}) is expected, dyads(code(text))
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a market rising (market-subjects), a chance destroyed (abstract-objects), money blocked in a vote
+    ("Oil prices rallied after the accord was signed in Geneva.", "141"),
+    ("A wage freeze could have destroyed the possibility of a cooperative effort in Australia.", "1712"),
+    ("The House voted to block 40 mln dlrs in military aid to the Nicaraguan rebels.", "144"),
+])
+def test_markets_chances_and_money(code, text, absent):
+    assert absent not in {e.cameo for e in code(text)}, dyads(code(text))
+
+
+def test_a_union_striking_a_plant_strikes(code):
+    # workers and unions as the subject of "strike" (labor-nouns): a labour strike, not an attack
+    events = code("About 800 members of the American food workers union struck a meat plant in Iowa.")
+    assert "143" in {e.cameo for e in events} and "190" not in {e.cameo for e in events}, dyads(events)
+
+
+def test_two_forces_acting_on_a_thing_do_not_act_on_each_other(code):
+    # force aimed at a third thing ("occupied one ship") is no clash between the two subjects
+    events = code("Brazilian marines and police occupied one ship.")
+    assert not {("BRAMIL", "192", "BRACOP"), ("BRACOP", "192", "BRAMIL")} & dyads(events), dyads(events)

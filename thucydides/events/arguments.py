@@ -43,6 +43,7 @@ _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
+_AIMED_FORCE = frozenset({"191", "192", "193", "194", "195"})  # blockade, occupation, fire, shelling, air strikes
 _STATE = word_set("state-sectors")  # "the journalist's detention" was undergone; "the government's" may be done
 
 
@@ -350,7 +351,9 @@ class Arguments:
             else:
                 sources, reciprocal = between, True
         own = {m.actor.country for m in sources}
-        if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and (not targets or (
+        aimed = pattern.code[:3] in _AIMED_FORCE and any(tokens[k].dep in ("dobj", "obj") for k in kids[token.i])
+        # ("marines and police occupied a ship", "the two armies shelled the town": force on a third thing)
+        if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and not aimed and (not targets or (
                 len(own) >= 2 and all(m.rule == "location" or m.actor.kind == "region" or m.actor.country in own
                                       for m in targets))):
             # ("Polish and Czech officials agreed that their states should work together": each other)
