@@ -27,6 +27,7 @@ _NAME_JOINERS = word_set("name-joiners")  # "Voice of America": the small words 
 # Authority", "The Bangor Daily News": a namesake abroad), a person's, a date's
 _CITY_TAGS = frozenset({"GPE", ""})
 _FOLLOWERS = word_set("follower-nouns")
+_COMPANY_FORMS = word_set("company-forms")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "sen", "rep",
                      "prime", "king", "queen", "prince", "sheikh", "ayatollah", "colonel", "col"})
 
@@ -57,7 +58,9 @@ class Matching:
                 best = _Unit(k, k + 1, SURNAME, [], keys[k])
             if best is None and (tokens[k].pos == "PROPN" or tokens[k].ent_type == "GPE"):
                 best = self._city(tokens, keys, k)
-            if best is not None:
+            if best is not None and _in_company_name(tokens, best.i, best.j):
+                k = best.j  # "McDonnell Douglas Corp": no governor McDonnell, no capital of the Isle of Man
+            elif best is not None:
                 units.append(best)
                 k = best.j
             else:
@@ -183,3 +186,18 @@ def _lowercase_ok(entry: Entry, tokens: Sequence[Token], i: int, j: int) -> bool
 def _after_title(tokens: Sequence[Token], k: int) -> bool:
     """Token ``k`` follows a capitalised title ("President obama")."""
     return k > 0 and phrase_key(tokens[k - 1].text) in _TITLES and tokens[k - 1].text[:1].isupper()
+
+
+def _in_company_name(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Tokens ``i`` to ``j`` lie inside a longer name the parser tagged ORG that ends in a company's legal form
+    ("McDonnell Douglas Corp", "Richmond Hill Savings Bank FSB"): a company, not the person, the place or the
+    body its words also name."""
+    start, end = i, j - 1
+    if tokens[start].ent_type != "ORG" or tokens[end].ent_type != "ORG":
+        return False
+    while start > 0 and tokens[start].ent_iob == "I" and tokens[start - 1].ent_type == "ORG":
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].ent_iob == "I" and tokens[end + 1].ent_type == "ORG":
+        end += 1
+    return (start, end) != (i, j - 1) and tokens[end].text.lower().rstrip(".") in _COMPANY_FORMS
+
