@@ -131,6 +131,27 @@ def test_outlets_no_list_names_relay_the_quote(coder, text, claim, outlet):
     assert chain[1] == (outlet, "outlet") and chain[-1][1] == "named", chain
 
 
+@pytest.mark.parametrize(("text", "claim", "outlet"), [
+    # a station spoken on, a show appeared on (attribution/outlets.py: "on" counts only before a named outlet)
+    ('AUGUSTA, Maine (AP) - "I am looking at all options," Gov. John Doe said on talk radio station WVOM.',
+     "I am looking at all options", "WVOM"),
+    ('NEW YORK (AP) - "We will pull things together," Sen. Jane Roe said during an appearance on CNN on Wednesday.',
+     "We will pull things together", "CNN"),
+    # an interview named once, then "he said": the same interview relays the later quotation
+    ('BAKERSFIELD, Calif. (AP) - Rep. John Roe made his comments in an interview with KBFX-TV on Monday.\n\n'
+     '"The principles are not written yet," Roe said.', "The principles are not written yet", "KBFX-TV"),
+])
+def test_outlets_spoken_on_relay_the_quote(coder, text, claim, outlet):
+    chain = _claim(_chains(_article(coder, text)), claim)[1]
+    assert chain[1] == (outlet, "outlet") and chain[-1][1] == "named", chain
+
+
+def test_a_day_after_on_is_no_outlet(coder):
+    text = 'WASHINGTON (AP) - "The vote will be close," Sen. Jane Roe said on Tuesday.'
+    chain = _claim(_chains(_article(coder, text)), "The vote will be close")[1]
+    assert [k for _n, k in chain] == ["publisher", "named"], chain
+
+
 def test_a_role_is_the_person_the_article_names_with_it(coder):
     text = ("LAGOS, May 6 (Reuters) - Gunmen killed six people in Plateau state, a police spokesperson said.\n\n"
             "The attack happened on Sunday night, Alabo Tanko, the state police spokesperson, said in Jos.\n\n"

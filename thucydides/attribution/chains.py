@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from thucydides.attribution.nouns import noun_claims
+from thucydides.attribution.outlets import interview_relays, told_outlet
 from thucydides.attribution.speakers import hop_of, resolve_speaker
 from thucydides.attribution.spans import act_content, claims_of, passive, unsourced_claim
-from thucydides.attribution.state import State, add_claim, media_entry
+from thucydides.attribution.state import State, add_claim
 from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, OPEN, ORG_NOUNS,
-                                          OUTLET_NAME_ENDS, SPEAKER_NOUNS, TITLES, cues)
+                                          SPEAKER_NOUNS, TITLES, cues)
 from thucydides.attribution.people import name_text, noun_phrase
 from thucydides.tree import bounds, children
 from thucydides.types import ActorMention, Hop, Sentence, Token
@@ -129,6 +130,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         for q in sentence_quotes:  # CNN's report said': Trump's words)
             holders[q] = min(speaking, key=lambda v: min(abs(v.start - q[0]), abs(v.start - q[1]))).i
     sentence_relay = next(iter(relays.values()), None)
+    interview_relays(sentence, kids, at, state)  # ("made his comments in an interview with KBFX-TV")
     outer: dict[int, tuple[tuple[Hop, ...], set[int]]] = {}  # verb -> (its chain, the tokens of its clause)
     for verb, kind, subject_tokens in found:
         if kind == "unsourced":
@@ -251,61 +253,6 @@ def nested_chain(verb: Token, speaker: Hop, cue: str, chain: tuple[Hop, ...],
             clause |= set(range(first, last + 1))
     outer[verb.i] = (chain, clause)
     return chain
-
-
-def told_outlet(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
-          state: State) -> Hop | None:
-    """The outlet a speaker talked to: "told AFP", "told PBS' Charlie Rose", "said in an interview with CNN",
-    "speaking to the BBC", "told the New York Times"."""
-    candidates: list[int] = []
-    for k in kids[verb.i]:
-        dep, word = tokens[k].dep, tokens[k].text.lower()
-        if dep in ("dobj", "dative", "obj", "iobj"):
-            candidates.append(k)
-            candidates += [c for c in kids[k] if tokens[c].dep == "poss"]  # "told PBS' Charlie Rose"
-        elif dep == "prep" and word in ("to", "with", "in"):
-            for o in kids[k]:
-                if tokens[o].dep != "pobj":
-                    continue
-                candidates.append(o)
-                if tokens[o].lemma.lower() in ("interview", "statement", "conversation"):  # "in an interview with"
-                    candidates += [c for p in kids[o] if tokens[p].dep == "prep" and tokens[p].text.lower() == "with"
-                                   for c in kids[p] if tokens[c].dep == "pobj"]
-    for k in candidates:
-        mention = at.get(k)
-        if tokens[k].dep == "poss" and tokens[k].pos == "PROPN":
-            found = media_entry(tokens[k].text)  # "told PBS' Charlie Rose": the interviewer's outlet
-            if found is not None:
-                return Hop(found[1], "outlet", found[0], cue=verb.text)
-        if mention is not None and mention.actor.kind == "media":  # a named outlet, not "told reporters"
-            hop = hop_of(mention)
-            if hop.kind == "outlet":
-                return replace(hop, cue=f"{verb.text} {tokens[k].text}" if tokens[k].dep == "pobj" else verb.text)
-        name = _outlet_name(tokens, kids, k) if mention is None or mention.actor.kind != "person" else None
-        if name is not None:
-            cue = f"{verb.text} {tokens[k].text}" if tokens[k].dep == "pobj" else verb.text
-            return Hop(name, "outlet", None, cue=cue)
-    return None
-
-
-# a North American broadcaster's call sign: "KBFX-TV", "WVOM", "CBLT-DT"
-_CALL_SIGN = re.compile(r"^[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|DT|HD))?$")
-
-
-def _outlet_name(tokens: Sequence[Token], kids: list[list[int]], k: int) -> str | None:
-    """An outlet no dictionary lists, named as one: a broadcaster's call sign ("told KBFX-TV") or a name in capitals
-    ending in a word of outlet-name-ends ("told the Portland Press Herald", "told the Tulsa World")."""
-    first = k
-    while first > 0 and tokens[first - 1].head in range(first, k + 1) and tokens[first - 1].dep in (
-            "compound", "punct") and (tokens[first - 1].text[:1].isupper() or tokens[first - 1].text == "-"):
-        first -= 1  # "Portland Press Herald", "KBFX - TV" (the tokenizer splits the suffix)
-    name = name_text(tokens, first, k)
-    if _CALL_SIGN.match(name.replace(" ", "")):
-        return name.replace(" ", "")
-    if tokens[k].pos == "PROPN" and tokens[k].text.lower() in OUTLET_NAME_ENDS and first < k and \
-            all(t.text[:1].isupper() for t in tokens[first:k + 1]):
-        return name
-    return None
 
 
 def quoted_by(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
