@@ -146,6 +146,14 @@ def test_outlets_spoken_on_relay_the_quote(coder, text, claim, outlet):
     assert chain[1] == (outlet, "outlet") and chain[-1][1] == "named", chain
 
 
+def test_a_titled_name_is_a_person_whatever_the_parser_called_it(coder):
+    # "editor-in-chief Kaius Niemi" (the small model tags the name ORG): "Niemi said" is that person, named
+    text = ("HELSINKI (AP) - Helsingin Sanomat editor-in-chief Kaius Niemi shared a press release on Twitter.\n\n"
+            "Niemi said the campaign was meant to support journalists.")
+    chain = _claim(_chains(_article(coder, text)), "the campaign was meant")[1]
+    assert chain[-1] == ("Kaius Niemi", "named"), chain
+
+
 def test_a_day_after_on_is_no_outlet(coder):
     text = 'WASHINGTON (AP) - "The vote will be close," Sen. Jane Roe said on Tuesday.'
     chain = _claim(_chains(_article(coder, text)), "The vote will be close")[1]
