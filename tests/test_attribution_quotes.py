@@ -154,6 +154,22 @@ def test_a_titled_name_is_a_person_whatever_the_parser_called_it(coder):
     assert chain[-1] == ("Kaius Niemi", "named"), chain
 
 
+@pytest.mark.parametrize(("text", "claim"), [
+    # the media, unnamed: an outlet, not a document (attribution/documents.py, media-report-modifiers)
+    ("WASHINGTON (AP) - News reports said the talks had stalled.", "the talks had stalled"),
+    ("WASHINGTON (AP) - According to media reports, the minister resigned on Friday.", "the minister resigned"),
+    ("WASHINGTON (AP) - Reports said the president was ill.", "the president was ill"),
+])
+def test_media_reports_are_an_unnamed_outlet(coder, text, claim):
+    chain = _claim(_chains(_article(coder, text)), claim)[1]
+    assert chain[-1][1] == "outlet", chain
+
+
+def test_a_report_is_a_document(coder):
+    chain = _claim(_chains(_article(coder, "WASHINGTON (AP) - The report said the economy grew.")), "the economy")[1]
+    assert chain[-1][1] == "document", chain
+
+
 def test_a_day_after_on_is_no_outlet(coder):
     text = 'WASHINGTON (AP) - "The vote will be close," Sen. Jane Roe said on Tuesday.'
     chain = _claim(_chains(_article(coder, text)), "The vote will be close")[1]

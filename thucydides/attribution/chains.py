@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from thucydides.attribution.nouns import noun_claims
 from thucydides.attribution.outlets import interview_relays, told_outlet
-from thucydides.attribution.speakers import hop_of, resolve_speaker
+from thucydides.attribution.hops import hop_of
+from thucydides.attribution.speakers import resolve_speaker
 from thucydides.attribution.spans import act_content, claims_of, passive, unsourced_claim
 from thucydides.attribution.state import State, add_claim
 from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, OPEN, ORG_NOUNS,

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from thucydides.attribution.people import name_text
-from thucydides.attribution.speakers import hop_of
+from thucydides.attribution.hops import hop_of
 from thucydides.attribution.state import State, media_entry
 from thucydides.attribution.words import OUTLET_NAME_ENDS
 from thucydides.types import ActorMention, Hop, Sentence, Token

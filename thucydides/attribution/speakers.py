@@ -6,12 +6,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from thucydides.actors.dictionary import default_dictionary
+from thucydides.attribution.documents import _document, _media_noun, _media_reports, _the_newspaper
+from thucydides.attribution.hops import hop_of
 from thucydides.attribution.people import name_text, noun_phrase, role_person
 from thucydides.attribution.state import State
-from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, INSTITUTION_NOUNS, MEDIA_NOUNS,
-                                          ORG_NOUN_NAMES, ORG_NOUNS, ORG_WORDS, PLACE_ENTITIES, SPEAKER_NOUNS,
-                                          SPOKESPEOPLE, TITLES, role_key)
+from thucydides.attribution.words import (ANONYMOUS_WORDS, ORG_NOUN_NAMES, ORG_NOUNS, ORG_WORDS, PLACE_ENTITIES,
+                                          SPEAKER_NOUNS, SPOKESPEOPLE, TITLES, role_key)
 from thucydides.tree import bounds
 from thucydides.types import ActorMention, Hop, Token
 
@@ -295,33 +295,12 @@ def _pronoun(k: int, c: Context) -> Found | None:
     return None
 
 
-def _document(k: int, c: Context) -> Found | None:
-    """ "the report said", "a survey showed", "the draft law envisages": the document speaks (a draft of anything
-    is a document)."""
-    token = c.tokens[k]
-    if token.text.lower() in DOCUMENT_WORDS or token.lemma.lower() in DOCUMENT_WORDS:
-        return Hop(token.text, "document"), (token.start, token.end)
-    draft = next((c.tokens[d] for d in c.kids[k] if c.tokens[d].dep in ("compound", "amod")
-                  and c.tokens[d].lemma.lower() == "draft"), None)
-    if draft is not None:
-        return Hop(f"{draft.text} {token.text}", "document"), (draft.start, token.end)
-    return None
-
-
 def _anonymous_noun(k: int, c: Context) -> Found | None:
     """ "officials said", "witnesses said": unnamed sources, in the text's words."""
     token = c.tokens[k]
     if token.lemma.lower() not in ANONYMOUS_WORDS:
         return None
     return _group(c.state, Hop(noun_phrase(c.tokens, k), "anonymous"), (token.start, token.end))
-
-
-def _the_newspaper(k: int, c: Context) -> Found | None:
-    """ "the newspaper said" inside a reporting frame: the outlet of the frame."""
-    token = c.tokens[k]
-    if token.text.lower() in ("newspaper", "paper", "daily", "article", "publication") and c.state.frame:
-        return c.state.frame[0], (token.start, token.end)
-    return None
 
 
 def _unknown_name(k: int, c: Context) -> Found | None:
@@ -354,14 +333,6 @@ def _unknown_name(k: int, c: Context) -> Found | None:
     return _person(state, Hop(name, kind), span) if kind == "named" else (Hop(name, kind), span)
 
 
-def _media_noun(k: int, c: Context) -> Found | None:
-    """ "Israeli public radio said": an outlet in the text's words."""
-    token = c.tokens[k]
-    if token.pos == "NOUN" and token.lemma.lower() in MEDIA_NOUNS:
-        return Hop(noun_phrase(c.tokens, k), "outlet"), (token.start, token.end)
-    return None
-
-
 def _speaking_noun(k: int, c: Context) -> Found | None:
     """ "the ministry said", "the company's spokesman said"; with ``strict``, only nouns that can speak for a
     body (not "the jets were expected to ...")."""
@@ -377,49 +348,8 @@ def _speaking_noun(k: int, c: Context) -> Found | None:
 
 RESOLVERS: tuple[Callable[[int, Context], Found | None], ...] = (
     _appositive_person, _member_of_group, _person_entity, _role_holder, _spokesperson, _organisation_noun,
-    _body_of_members, _anonymous_mention, _actor_mention, _surname, _relative_pronoun, _pronoun, _document,
-    _anonymous_noun, _the_newspaper, _unknown_name, _media_noun, _speaking_noun)
-
-
-def hop_of(mention: ActorMention) -> Hop:
-    actor = mention.actor
-    text = mention.text.lower()
-    if actor.kind == "media" or actor.sector == "MED" or (text.split() or [""])[-1] in MEDIA_NOUNS:
-        # "Israeli public radio", "state media", "state television"
-        return Hop(actor.name if actor.kind == "media" else mention.text, "outlet", actor.code)
-    if actor.kind == "person" and mention.rule == "coreference" and \
-            any(w in ANONYMOUS_WORDS for w in text.split()):
-        return Hop(mention.text, "anonymous", actor.code)  # "said the official, who asked not to be named"
-    if actor.kind == "person" and mention.rule == "coreference" and text.split()[-1:] and \
-            text.split()[-1] in INSTITUTION_NOUNS:
-        # "Joe Biden's administration said": the body the person heads, not the person
-        return Hop(f"{actor.name} {text.split()[-1]}", "institution", actor.code)
-    if actor.kind == "person":
-        return Hop(actor.name, "named", actor.code)
-    words = text.split()
-    if words and (words[-1] in ANONYMOUS_WORDS or (any(w in words for w in ANONYMOUS_WORDS) and actor.kind == "role")):
-        # "Egyptian medical sources", "US officials": unnamed members, coded by the group they belong to
-        return Hop(mention.text, "anonymous", actor.code)
-    surface = re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I)  # the text's words, no article
-    if actor.kind == "role" and actor.code.startswith("---") and mention.text.strip():
-        # a role whose country is unknown keeps the text's words ("the legislature"), not "unidentified ..."
-        return Hop(surface, "institution", actor.code)
-    if actor.kind in ("role", "government") and actor.entity is None:
-        # a role phrase the text names precisely ("US authorities", "the Russian Foreign Ministry", "Texas
-        # Department of Public Safety") keeps its own words; a bare "the government" takes the actor's label
-        body = re.sub(r"\s+(?:spokes(?:man|woman|person)|official|officials)$", "", surface)  # "... spokesman"
-        if any(w[:1].isupper() for w in body.split()) and len(body.split()) <= 6 and body.split()[-1][:1].isalpha():
-            return Hop(body, "institution", actor.code)
-        if actor.country and actor.country in default_dictionary().countries and \
-                body.replace(" ", "").isalpha() and len(body.split()) <= 3 \
-                and body.lower() not in ("government", "administration", "spokesman", "spokeswoman", "spokesperson"):
-            # "authorities said" in a Houston story: "American authorities", the words of the text with their country
-            return Hop(f"{default_dictionary().country_label(actor.country)} {body}", "institution", actor.code)
-    last = surface.split()[-1] if surface.split() else ""
-    if actor.kind == "group" and last[:1].isupper() and last.endswith("s") and last not in actor.name.split():
-        # "Other Democrats said", "House Republicans said": members of the party speak, in the text's words
-        return Hop(surface, "institution", actor.code)
-    return Hop(actor.name, "institution", actor.code)
+    _body_of_members, _anonymous_mention, _actor_mention, _surname, _relative_pronoun, _pronoun, _media_reports,
+    _document, _anonymous_noun, _the_newspaper, _unknown_name, _media_noun, _speaking_noun)
 
 
 def spoken_for(token: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
