@@ -170,6 +170,22 @@ def test_a_report_is_a_document(coder):
     assert chain[-1][1] == "document", chain
 
 
+@pytest.mark.parametrize(("text", "claim"), [
+    # a show's name in quotation marks is no quotation: the clause after it is what was said
+    ('WASHINGTON (AP) - Sen. John Roe spoke on Sunday. He told "Face the Nation" that the inquiry would go on.',
+     "the inquiry would go on"),
+    # "made clear that", with "clear" parsed on the clause
+    ("WASHINGTON (AP) - However, Sen. John Roe made clear that party unity was on his mind.",
+     "party unity was on his mind"),
+    # the that-clause the parser hung on "a meeting" as a relative clause
+    ("WASHINGTON (AP) - The president told lawmakers at the meeting that Republicans need to act.",
+     "Republicans need to act"),
+])
+def test_what_was_said_in_misread_clauses(coder, text, claim):
+    chains = _chains(_article(coder, text))
+    assert any(k.startswith(claim) for k in chains), list(chains)
+
+
 def test_a_day_after_on_is_no_outlet(coder):
     text = 'WASHINGTON (AP) - "The vote will be close," Sen. Jane Roe said on Tuesday.'
     chain = _claim(_chains(_article(coder, text)), "The vote will be close")[1]

@@ -41,8 +41,9 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         particles = [tokens[c].text.lower() for c in kids[token.i] if tokens[c].dep == "prt"]
         if particles and f"{lemma} {particles[0]}" in words["speech"]:
             lemma = f"{lemma} {particles[0]}"  # "pointed out that ..."
-        elif lemma == "make" and any(tokens[c].text.lower() == "clear" for c in kids[token.i]):
-            lemma = "make clear"  # "made (it) clear that ..." (parsed as make + a clause "clear")
+        elif lemma == "make" and (any(tokens[c].text.lower() == "clear" for c in kids[token.i]) or " ".join(
+                t.text.lower() for t in tokens[token.i + 1:token.i + 3]).startswith(("clear that", "it clear"))):
+            lemma = "make clear"  # "made (it) clear that ..." (parsed as make + a clause "clear", or "clear" on it)
         reports = lemma in words["speech"] or lemma in words["belief"] or (
             lemma in words["clause"] and any(tokens[c].dep == "ccomp" for c in kids[token.i])) or (
             lemma in words["partial"] and any(token.start < a < tokens[bounds(kids, token.i)[1]].end
@@ -93,7 +94,8 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
     # every later sentence it runs through
     first_char = next((t.start for t in tokens if t.text not in OPEN and t.text not in ("``", "''")), sentence.start)
     sentence_quotes = [(a, b) for a, b in quoted
-                       if first_char <= a < sentence.end and a < tokens[-1].start or a < first_char < b]
+                       if (first_char <= a < sentence.end and a < tokens[-1].start or a < first_char < b)
+                       and not _title(sentence.text[max(0, a - sentence.start):b - sentence.start])]
     # quote first, then "X said." split off as a sentence of its own: the quotation just before belongs to it
     leading = [(a, b) for a, b in quoted if sentence.start - 4 <= b <= sentence.start]
     if leading and any(t.lemma.lower() in words["speech"] and t.i < 8 for t in tokens):
@@ -218,6 +220,18 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         state.sentence_frames[sentence.index] = (state.publisher, *state.frame)
     elif state.frame and sentence.paragraph != state.frame_paragraph:
         state.frame = ()  # a new paragraph in the publisher's own voice (background): the frame is over
+
+
+# the small words a title keeps in lower case ("Face the Nation", "Meet the Press", "The State of the Union")
+_TITLE_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
+
+
+def _title(inner: str) -> bool:
+    """A quoted name, not quoted words: two to six words in title case with no punctuation ("told 'Face the Nation'
+    that ...": the show's name; the clause after it is what was said)."""
+    words = re.findall(r"[\w'’-]+", inner)
+    return 2 <= len(words) <= 6 and words[0][:1].isupper() and not re.search(r"[.,!?;:]", inner) and all(
+        w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words)
 
 
 def can_speak(token: Token, is_actor: bool, words: dict[str, frozenset[str]]) -> bool:

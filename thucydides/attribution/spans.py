@@ -30,6 +30,15 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
     # (a parataxis before the verb is an aside, not what was said: "Russia, he added, would respond")
     content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp") or
                (tokens[k].dep == "parataxis" and k > verb.i)]
+    # a clause before a completing verb: "told 'Face the Nation' that ...", where the parser read the show's
+    # name as a verb
+    content.sort(key=lambda k: tokens[k].dep == "xcomp")
+    if not content and kind == "speech":
+        # "told the Democrats in a meeting that Republicans need to act": the parser hangs the that-clause on the
+        # meeting as a relative clause
+        content = [r for p in kids[verb.i] if tokens[p].dep == "prep" for o in kids[p] if tokens[o].dep == "pobj"
+                   for r in kids[o] if tokens[r].dep == "relcl" and bounds(kids, r)[0] == o + 1
+                   and tokens[o + 1].text.lower() == "that"]
     if verb.lemma.lower() == "make":  # "made (it) clear that ...": the that-clause, on the verb or on "clear"
         clear = [k for k in content if tokens[k].text.lower() == "clear"]
         content = [k for k in content if k not in clear] or [
@@ -66,7 +75,9 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
     if content:  # with quotations inside, a mixed quote: the whole reported clause is the claim
         first, last = bounds(kids, content[0])
         while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"
-                                or tokens[first].text.lower() == "according"):
+                                or tokens[first].text.lower() == "according"
+                                or (tokens[first].text.lower() == "clear" and verb.lemma.lower() == "make")
+                                or (tokens[first].text.lower() == "that" and tokens[content[0]].dep == "relcl")):
             if tokens[first].text.lower() == "according":  # "said, according to the agency, that ..."
                 first = next((j for j in range(first, last) if tokens[j].text == ","), last)
             first += 1  # "said that ...": the claim starts after "that"
