@@ -177,6 +177,8 @@ def test_a_report_is_a_document(coder):
     # "made clear that", with "clear" parsed on the clause
     ("WASHINGTON (AP) - However, Sen. John Roe made clear that party unity was on his mind.",
      "party unity was on his mind"),
+    # a headline's clause the parser read as a noun phrase with a name compounded onto it
+    ("Roe says Trump conflating probe into Russian meddling with collusion", "Trump conflating probe"),
     # the that-clause the parser hung on "a meeting" as a relative clause
     ("WASHINGTON (AP) - The president told lawmakers at the meeting that Republicans need to act.",
      "Republicans need to act"),

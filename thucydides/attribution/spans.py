@@ -33,6 +33,11 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
     # a clause before a completing verb: "told 'Face the Nation' that ...", where the parser read the show's
     # name as a verb
     content.sort(key=lambda k: tokens[k].dep == "xcomp")
+    if not content and kind == "speech" and verb.lemma.lower() == "say":
+        # a headline's clause read as a noun phrase: "Cornyn says Trump conflating probe into ..." (a name or a
+        # participle compounded onto the object noun)
+        content = [d for d in kids[verb.i] if tokens[d].dep in ("dobj", "obj") and tokens[d].pos == "NOUN" and any(
+            tokens[c].dep == "compound" and tokens[c].pos in ("PROPN", "VERB") for c in kids[d])]
     if not content and kind == "speech":
         # "told the Democrats in a meeting that Republicans need to act": the parser hangs the that-clause on the
         # meeting as a relative clause
