@@ -223,6 +223,8 @@ def test_reporting_verbs_that_need_a_clause_or_a_quotation(coder, text, expected
     ("Summit hopes fade\n\nPublished: 1 hour ago\n\n(Washington Examiner) President Trump said talks would go on.",
      "Washington Examiner"),
     ("Summit hopes fade\n\n(File photo) President Trump said talks would go on.", "example.com"),
+    # an aggregator's credit line of its own
+    ("Summit hopes fade\n\nCBS News•\n\nPresident Trump said talks would go on.", "CBS News"),
 ])
 def test_wire_credit_outside_the_dateline_makes_the_publisher(coder, text, publisher):
     article = _article(coder, text, outlet="example.com")

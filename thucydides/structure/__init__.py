@@ -226,7 +226,9 @@ def _build(raw: RawDocument, settings: Settings, today: date) -> Article:
     credit = next((c for c in (byline_credit(re.sub(r"\s+", " ", full[p.start:p.end])) for p in paragraphs[:first])
                    if c), None) or byline_credit(f"By {meta.byline}" if meta.byline else "")
     for span in spans[:4] if not dateline else ():
-        leading = re.match(r"\((?P<name>[A-Z][^()\n]{1,40})\)\s+[A-Z]", text[span.start:span.end])
+        # "(Washington Examiner) President ...", or an aggregator's credit line of its own: "CBS News•"
+        leading = re.match(r"\((?P<name>[A-Z][^()\n]{1,40})\)\s+[A-Z]", text[span.start:span.end]) or \
+            re.fullmatch(r"(?P<name>[A-Z][\w.&' -]{1,40}?)\s*•\s*", text[span.start:span.end])
         if leading:
             credit = leading.group("name")
             break
