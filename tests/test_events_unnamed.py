@@ -90,3 +90,25 @@ def test_followers_and_congo(code, text, expected):
 ])
 def test_aid_embargoes_and_juntas(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Town, State" in AP style is a US town, whatever town abroad has the name
+    ("A gunman killed two people in Burlington, Vt., on Sunday.", ("USAUAF", "190", "USACVL")),
+    ("Police arrested a man in Portland, Maine.", ("USACOP", "173", "USACVL")),
+])
+def test_a_town_and_its_state(code, text, expected):
+    assert expected in dyads(code(text)), dyads(code(text))
+
+
+def test_an_act_named_by_another_verb_is_not_placed_by_its_clause(code):
+    # the attack Sanders condemned did not happen where he spoke
+    events = code("Sanders condemned the attack while speaking to reporters outside his home in Burlington, Vt.")
+    assert not any(e.cameo[:2] == "19" for e in events), dyads(events)
+
+
+def test_a_slogan_is_no_negation(code):
+    # chanting "No Trump!" is a protest, not a protest that did not happen
+    events = [e for e in code('Trump waved at dozens of protesters who were chanting "No Trump!"')
+              if e.cameo[:2] == "14"]
+    assert events and all(e.modality.polarity == "positive" for e in events)

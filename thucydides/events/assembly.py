@@ -75,7 +75,10 @@ class Assembly:
                 # act happened where the act it follows did
                 where = place_at(s.tokens, token.head, text, base) or \
                     place_in_clause(s.tokens, s.kids, token.head, text, base)
-            if where is None and code.quad_class == 4 and not sources and not targets:
+            if where is None and code.quad_class == 4 and not sources and not targets and (
+                    token.pos == "VERB" or token.dep in ("nsubj", "nsubjpass")):
+                # (an act named as the object of another verb is not placed by that verb's clause: "condemned the
+                # attack while speaking outside his home in Burlington")
                 # "clashes erupted between rival groups in Tripoli", "three people were arrested after the match in
                 # Paris": with no one named, the one country the clause names as a place (not as an actor) is where
                 # force was used

@@ -31,7 +31,8 @@ PROSPECT_VERBS = word_set("prospect-verbs")
 PROSPECT_MODIFIERS = word_set("prospect-modifiers")  # "a potential attack", "the planned strike"
 CLAIM_NOUNS = word_set("claim-nouns")  # "denied reports that ...": the clause of the denied claim
 LIKELIHOOD = word_set("likelihood-words")
-NOBODY = word_set("nobody-words")  # "nobody was hurt": the act did not happen to anyone
+NOBODY = word_set("nobody-words")
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "``"})  # "nobody was hurt": the act did not happen to anyone
 
 
 
@@ -129,8 +130,8 @@ def _nobody(tokens: Sequence[Token], kids: list[list[int]], trigger: int) -> str
         if tokens[noun].text.lower() in NOBODY:
             return tokens[noun].text
         det = next((tokens[k] for k in kids[noun] if tokens[k].dep == "det" and tokens[k].text.lower() == "no"), None)
-        if det is not None:
-            return det.text
+        if det is not None and not (det.i > 0 and tokens[det.i - 1].text in _OPENING_QUOTES):
+            return det.text  # (not a slogan: chanting "No Trump!")
     return None
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from thucydides.actors.dictionary import phrase_key
-from thucydides.structure.resources import fold, gazetteer
+from thucydides.structure.resources import fold, gazetteer, us_state_forms
 from thucydides.types import Location, Token
 from thucydides.tables import word_set
 from thucydides.tree import subtree
@@ -178,6 +178,12 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
     if country_code is not None:  # a country: no invented centroid (and never a town of the same name)
         return Location(name=name, country=country_code, lat=None, lon=None, start=tokens[start].start,
                         end=tokens[end].end)
+    if end + 2 < len(tokens) and tokens[end + 1].text == "," and _us_state_after(tokens, end + 2):
+        # "Burlington, Vt.", "Portland, Maine": a US town, whatever town abroad has the name
+        found = next(((lat, lon) for lat, lon, code in _homonyms().get(key, ()) if code == "USA"), None) or (
+            _coordinates()[key][:2] if _coordinates().get(key, (0, 0, ""))[2] == "USA" else (None, None))
+        return Location(name=name, country="USA", lat=found[0], lon=found[1], start=tokens[start].start,
+                        end=tokens[end].end)
     region = gazetteer().regions.get(fold(name))
     if region is not None and end + 1 < len(tokens) and tokens[end + 1].lemma.lower() in _REGION_NOUNS:
         # "in Borno state": the first-level region, never a town abroad with that name among its alternates
@@ -233,3 +239,10 @@ def clause_region(tokens: Sequence[Token], kids: Sequence[Sequence[int]], verb: 
             if place is not None and place.country:
                 found.setdefault(place.country, place)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _us_state_after(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` (and the next, for a state of two words) names a US state as AP style writes it after a town."""
+    one = fold(tokens[k].text)
+    two = fold(f"{tokens[k].text} {tokens[k + 1].text}") if k + 1 < len(tokens) else ""
+    return one in us_state_forms() or two in us_state_forms()
