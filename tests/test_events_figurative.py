@@ -68,6 +68,9 @@ def test_no_one_negates_the_act(code, text, trigger):
     # an adjective of prospect on the act (prospect-modifiers)
     ("Japan has little protection from a potential North Korean missile attack.", "attack"),
     ("Belarusian police detained 20 people ahead of a planned protest in Minsk.", "protest"),
+    # an act named as the subject of a light verb takes that verb's modality
+    ("Officials said the attack may have been carried out by Islamic State militants.", "attack"),
+    ("Talks between Russia and Ukraine could be held next week.", "Talks"),
 ])
 def test_acts_only_allowed_or_foreseen_are_possible(code, text, trigger):
     events = [e for e in code(text) if e.trigger_text == trigger]

@@ -31,8 +31,8 @@ PROSPECT_VERBS = word_set("prospect-verbs")
 PROSPECT_MODIFIERS = word_set("prospect-modifiers")  # "a potential attack", "the planned strike"
 CLAIM_NOUNS = word_set("claim-nouns")  # "denied reports that ...": the clause of the denied claim
 LIKELIHOOD = word_set("likelihood-words")
-NOBODY = word_set("nobody-words")
-_OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "``"})  # "nobody was hurt": the act did not happen to anyone
+NOBODY = word_set("nobody-words")  # "nobody was hurt": the act did not happen to anyone
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "``"})
 
 
 
@@ -42,7 +42,10 @@ def chain(tokens: Sequence[Token], trigger: int, limit: int = 6) -> list[int]:
     node = trigger
     for _ in range(limit):
         head = tokens[node].head
-        if head == node or tokens[node].dep not in CLAUSE_LINKS:
+        # an act named as the subject of a light verb takes that verb's modality ("the attack may have been
+        # carried out by ...", "talks could be held")
+        light = tokens[node].dep in ("nsubjpass", "nsubj") and tokens[head].lemma.lower() in LIGHT_VERBS
+        if head == node or (tokens[node].dep not in CLAUSE_LINKS and not light):
             break
         out.append(head)
         if tokens[node].dep in ("ccomp",) and tokens[head].lemma.lower() not in BELIEF:
@@ -153,6 +156,8 @@ def _passes(tokens: Sequence[Token], below: int, node: int) -> bool:
     dep = tokens[below].dep
     if dep in ("xcomp", "ccomp", "conj", "pcomp", "acomp", "attr"):  # "was (not) ready ... if": the copula's
         return True
+    if dep in ("nsubjpass", "nsubj"):  # "the attack may have been carried out", "talks could be held"
+        return tokens[node].lemma.lower() in LIGHT_VERBS
     if dep in ("dobj", "obj"):  # "did not hold talks"; "denied reports that ...": the denial reaches the claim
         return tokens[node].lemma.lower() in LIGHT_VERBS or (
             tokens[below].lemma.lower() in CLAIM_NOUNS and tokens[node].lemma.lower() in NEGATING_GOVERNORS)
