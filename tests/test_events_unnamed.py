@@ -112,3 +112,9 @@ def test_a_slogan_is_no_negation(code):
     events = [e for e in code('Trump waved at dozens of protesters who were chanting "No Trump!"')
               if e.cameo[:2] == "14"]
     assert events and all(e.modality.polarity == "positive" for e in events)
+
+
+def test_a_bare_role_object_stays_before_a_bare_role_place(code):
+    # "at the university" is where, not whom: the protesters arrested stay the target
+    events = code("Police arrested 100 protesters at the university.")
+    assert any(e.target and e.target.actor.sector == "CVL" for e in events if e.cameo == "173"), dyads(events)

@@ -253,9 +253,10 @@ class Arguments:
                 # "Putin and Michel discussed Ukraine": what is discussed or negotiated is a topic, not a side
                 targets = [] if token.lemma.lower() in _TOPIC_VERBS else self._objects(s, token.i)
                 if targets and all(m.actor.country is None for m in targets):
-                    # "deployed troops to Lithuania": a bare role as object yields to a named target
-                    targets = self._preposition_targets(
-                        s, token.i, pattern.prepositions or TARGET_PREPOSITIONS) or targets
+                    # "deployed troops to Lithuania": a bare role as object yields to a named target (not to another
+                    # bare role: "arrested 100 protesters at the university")
+                    named = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS)
+                    targets = named if any(m.actor.country for m in named) else targets
                 if not targets and pattern.prepositions:
                     # "imposed sanctions on two Chinese firms": the pattern's target preposition on the object
                     for k in kids[token.i]:
