@@ -118,3 +118,23 @@ def test_a_bare_role_object_stays_before_a_bare_role_place(code):
     # "at the university" is where, not whom: the protesters arrested stay the target
     events = code("Police arrested 100 protesters at the university.")
     assert any(e.target and e.target.actor.sector == "CVL" for e in events if e.cameo == "173"), dyads(events)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a headline's two subjects joined by a comma act together, on each other (however the parser hung the first)
+    ("Putin, Erdogan hold talks in Sochi", ("RUSGOV", "TURGOV")),
+    ("Zelensky, Scholz discuss defensive aid for Ukraine", ("UKRGOV", "DEUGOV")),
+    ("Xi, Biden agree to resume military talks", ("CHNGOV", "USAGOV")),
+])
+def test_a_headlines_two_subjects(code, text, pair):
+    found = {(a, b) for a, _c, b in dyads(code(text))}
+    assert pair in found and pair[::-1] in found, dyads(code(text))
+
+
+def test_a_race_named_rally_is_no_protest(code):
+    assert not any(e.cameo[:2] == "14" for e in code("Egypt Desert Challenge Rally held to stimulate sports tourism"))
+
+
+def test_an_accident_is_not_placed_from_its_clause(code):
+    # with no one named, a sentence that tells of an accident gives no act of force (accident-words)
+    assert not any(e.cameo[:2] == "19" for e in code("13 killed, 4 missing as motorboat capsizes in central Vietnam"))

@@ -38,6 +38,8 @@ _WEAPONS = word_set("weapon-nouns")  # "rockets landed near the embassy": no att
 _PLACE_NEVER_TARGET = tuple(word_set("place-never-target-codes"))  # "met in Doha": the place is no target
 _DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
 _NEUTRAL_VENUES = word_set("neutral-venues")  # cities that host other countries' talks
+# the causes of accidents and disasters a sentence may name beside its dead ("as cholera spreads", "a plane veers")
+_ACCIDENTS = word_set("hazard-nouns") | word_set("vehicle-nouns") | word_set("accident-words")
 
 
 class Assembly:
@@ -76,7 +78,10 @@ class Assembly:
                 where = place_at(s.tokens, token.head, text, base) or \
                     place_in_clause(s.tokens, s.kids, token.head, text, base)
             if where is None and code.quad_class == 4 and not sources and not targets and (
-                    token.pos == "VERB" or token.dep in ("nsubj", "nsubjpass")):
+                    token.pos == "VERB" or token.dep in ("nsubj", "nsubjpass")) and not any(
+                    t.lemma.lower() in _ACCIDENTS for t in s.tokens):
+                # (not where a sentence tells of an accident or a disaster: "34 killed as cholera spreads in
+                # Cameroon", "25 injured after a plane veers off a runway in China")
                 # (an act named as the object of another verb is not placed by that verb's clause: "condemned the
                 # attack while speaking outside his home in Burlington")
                 # "clashes erupted between rival groups in Tripoli", "three people were arrested after the match in

@@ -84,7 +84,11 @@ class Roles:
                 if tokens[subject].pos == "VERB":  # "The aid agency working in Yemen said": a misparsed participle
                     inner = [k for k in s.kids[subject] if tokens[k].dep == "nsubj"]
                     subject = inner[0] if inner else subject
-                return self._actors_of([subject], s)
+                # a headline's two subjects joined by a comma ("Putin, Erdogan hold talks", "Xi, Biden agree to ...")
+                joined = [k for k in s.kids[node] if k != subject and k < node and (
+                    tokens[k].dep == "nsubj" or (tokens[k].dep in ("intj", "npadvmod", "dep")
+                                                 and tokens[k].pos == "PROPN" and tokens[k + 1].text == ","))]
+                return self._actors_of(joined + [subject], s) if joined else self._actors_of([subject], s)
             agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
             if agent:
                 return self._actors_of(agent, s)
