@@ -138,3 +138,18 @@ def test_a_race_named_rally_is_no_protest(code):
 def test_an_accident_is_not_placed_from_its_clause(code):
     # with no one named, a sentence that tells of an accident gives no act of force (accident-words)
     assert not any(e.cameo[:2] == "19" for e in code("13 killed, 4 missing as motorboat capsizes in central Vietnam"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a station burned by rioters is a riot; a crowd counted, read as a participle on "people"; a region named
+    # with its noun that the parser tagged a person; force on a side placed where the side was
+    ("Rioters burned a police station in Kisumu.", ("KENCVL", "145", None)),
+    ("Around 200 people protested in Lagos against police brutality.", ("NGACVL", "141", None)),
+    ("Unidentified gunmen killed two civilians in Gao region.", ("MLIUAF", "190", "MLICVL")),
+    ("Military forces clashed with militants near Djibo.", ("BFAMIL", "190", "BFAREB")),
+])
+def test_notes_of_conflict_events(code, text, expected):
+    source, cameo, target = expected
+    events = code(text)
+    assert any(e.cameo == cameo and e.source and e.source.actor.code == source
+               and (target is None or (e.target and e.target.actor.code == target)) for e in events), dyads(events)

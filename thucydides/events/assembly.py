@@ -266,6 +266,8 @@ class Assembly:
         if verb.pos == "ADP" and verb.head != verb.i:  # "took part in a protest": the verb of the preposition
             verb = s.tokens[verb.head]
         subjects = [k for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj"]
+        if not subjects and verb.dep == "acl" and verb.head != verb.i and s.tokens[verb.head].pos == "NOUN":
+            subjects = [verb.head]  # "Around 200 people protested in Lagos", parsed as a participle on "people"
         return self._numbered(s, subjects[0], where, dateline) if subjects else []
 
     def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool) -> list[ActorMention]:

@@ -159,8 +159,12 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
     ``known_only`` the token need not be tagged a place, but the name must be in the gazetteer."""
     token = tokens[k]
     if token.ent_type not in ("GPE", "LOC", "FAC") and token.lemma.lower() in _REGION_NOUNS and k > 0 and \
-            tokens[k - 1].head == k and tokens[k - 1].ent_type in ("GPE", "LOC"):
-        k, token = k - 1, tokens[k - 1]  # "in Zamfara state", "in Helmand province": the name before the noun
+            tokens[k - 1].head == k and (tokens[k - 1].ent_type in ("GPE", "LOC") or (
+                tokens[k - 1].pos == "PROPN" and gazetteer().country_of(tokens[k - 1].text))):
+        # "in Zamfara state", "in Helmand province": the name before the noun (a name the gazetteer knows however
+        # the parser tagged it: "in Gao region")
+        known_only = known_only or tokens[k - 1].ent_type not in ("GPE", "LOC")
+        k, token = k - 1, tokens[k - 1]
     if token.ent_type not in ("GPE", "LOC", "FAC") and not known_only:
         return None
     start = k
@@ -211,7 +215,9 @@ def place_in_clause(tokens: Sequence[Token], kids: Sequence[Sequence[int]], head
     reported speech (ccomp) and relative clauses are not entered."""
     def governed(k: int) -> list[int]:
         return [c for c in kids[k] if tokens[c].dep in _CLAUSE_DEPS or (tokens[c].dep == "advcl" and any(
-            tokens[a].dep == "aux" and tokens[a].text.lower() == "to" for a in kids[c]))]  # "fired gas to scatter ..."
+            tokens[a].dep == "aux" and tokens[a].text.lower() == "to" for a in kids[c]))] + [  # "fired gas to scatter"
+            o for c in kids[k] if tokens[c].dep == "prep" and tokens[c].text.lower() in ("with", "against")
+            for o in kids[c] if tokens[o].dep == "pobj"]  # "clashed with militants near Djibo"
 
     todo, seen = [(k, 1) for k in governed(head)], 0
     while todo and seen < 12:
