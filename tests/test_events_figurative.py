@@ -172,3 +172,20 @@ def test_two_forces_acting_on_a_thing_do_not_act_on_each_other(code):
     # force aimed at a third thing ("occupied one ship") is no clash between the two subjects
     events = code("Brazilian marines and police occupied one ship.")
     assert not {("BRAMIL", "192", "BRACOP"), ("BRACOP", "192", "BRAMIL")} & dyads(events), dyads(events)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a question, a question put to the subject, pressing ahead: no appeal (matching._asks_something)
+    ("Reporters continued to ask the Kenyan senator for several minutes whether he sent the image.", "020"),
+    ("The White House, when pressed on the matter, had been vague.", "020"),
+    ("Kenyan Republicans and Democrats pressed ahead with one point.", "020"),
+    # running for office, courting voters (none rows of reelection and "appeal to")
+    ("Kenyan Sen. Jane Roe said she would not seek re-election this year.", "024"),
+    ("The Kenyan candidate will appeal to working-class conservatives.", "020"),
+])
+def test_questions_and_campaigns_are_no_appeals(code, text, absent):
+    assert absent not in {e.cameo for e in code(text)}, dyads(code(text))
+
+
+def test_pressing_someone_to_act_is_an_appeal(code):
+    assert ("IGOEUREEC", "020", "RUS") in dyads(code("The EU pressed Russia to withdraw its troops."))

@@ -93,8 +93,8 @@ class Matching:
             return None  # "called off the march" is no phone call: a particle makes another verb
         if best is not None and best[1].code == NO_EVENT:
             return None  # a row of verbs.tsv that blocks this reading ("a heart attack", "shooting for")
-        if best is not None and pos == "V" and lemma == "ask" and not _asks_something(s, token.i):
-            return None  # '"Why now?" Walsh asked.', "officials who asked not to be named": no appeal
+        if best is not None and pos == "V" and lemma in ("ask", "press") and not _asks_something(s, token.i):
+            return None  # '"Why now?" Walsh asked.', "officials who asked not to be named", "when pressed": no appeal
         return (best[1], best[2]) if best else None
 
     def _object_codes(self, s: _Sentence, verb: Token) -> bool:
@@ -287,10 +287,13 @@ def _of_quantity(s: _Sentence, k: int) -> int | None:
     return None
 
 
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
+
+
 def _asks_something(s: _Sentence, k: int) -> bool:
-    """The verb "ask" at ``k`` asks someone for something: it has an addressee, a request or "for"; a plain
-    question ('"Why now?" he asked'), a question put to the subject ("when asked") or a request for anonymity
-    ("asked not to be named") is no appeal."""
+    """The verb "ask" (or "press") at ``k`` asks someone for something: it has an addressee, a request or "for"; a
+    plain question ('"Why now?" he asked', "asked him whether ..."), a question put to the subject ("when asked",
+    "when pressed") or a request for anonymity ("asked not to be named") is no appeal."""
     tokens = s.tokens
     if tokens[k].tag == "VBN" and tokens[k].dep in ("advcl", "acl") and not any(
             tokens[c].dep in ("nsubj", "nsubjpass", "aux", "auxpass") for c in s.kids[k]):
@@ -299,10 +302,12 @@ def _asks_something(s: _Sentence, k: int) -> bool:
         if tokens[c].dep == "xcomp" and tokens[c].lemma.lower() in _ANONYMITY and any(
                 tokens[g].dep == "auxpass" for g in s.kids[c]):
             return False
+    if any(tokens[c].dep == "ccomp" and any(tokens[g].text.lower() in _QUESTION_WORDS for g in s.kids[c])
+           for c in s.kids[k]) or any(tokens[c].dep == "prep" and tokens[c].text.lower() == "about" for c in s.kids[k]):
+        return False  # "asked him whether he sent the image", "asked the minister about the talks": a question
     return any(tokens[c].dep in ("dobj", "obj", "dative", "iobj", "xcomp") or (
         tokens[c].dep == "prep" and tokens[c].text.lower() == "for") or (
-        tokens[c].dep == "ccomp" and not any(tokens[g].text.lower() in ("whether", "if", "why", "how", "what", "when")
-                                             for g in s.kids[c]))  # "asked that X withdraw", not "asked whether"
+        tokens[c].dep == "ccomp")  # "asked that X withdraw"
         for c in s.kids[k])
 
 
