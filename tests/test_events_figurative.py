@@ -189,3 +189,13 @@ def test_questions_and_campaigns_are_no_appeals(code, text, absent):
 
 def test_pressing_someone_to_act_is_an_appeal(code):
     assert ("IGOEUREEC", "020", "RUS") in dyads(code("The EU pressed Russia to withdraw its troops."))
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_it_describes(code):
+    # "the deal Obama struck": the deal is what was struck (057), no blow
+    events = code("Congress will pass the deal President Obama struck with Republicans.")
+    assert "057" in {e.cameo for e in events} and not {"190", "111"} & {e.cameo for e in events}, dyads(events)
+
+
+def test_fighting_for_a_cause_is_advocacy(code):
+    assert not code("Sen. Jane Roe said she would continue fighting for the issues that animated her campaign.")

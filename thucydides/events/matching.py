@@ -37,6 +37,7 @@ _ANONYMITY = word_set("anonymity-verbs")
 _AGAIN = word_set("repeating-prefixes")
 _HOSTILE_CAUSES = word_set("hostile-cause-modifiers")  # "sniper fire": a cause that is an attack
 _SETTING_OFF = frozenset({",", "(", "-", "--", "—", "–"})  # marks that set off an apposition as a second name
+_RELATIVE = word_set("relative-pronouns")
 _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’", "``", "''"})
 
 
@@ -132,6 +133,9 @@ class Matching:
             # the subject of a passive is the verb's object ("the hostages were released", "shells were fired")
             objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")
                        or (tokens[k].dep == "nsubjpass" and pattern.pos == "V")]
+            if token.dep == "relcl" and token.head != token.i and pattern.pos == "V" and (
+                    not objects or all(tokens[k].text.lower() in _RELATIVE for k in objects)):
+                objects.append(token.head)  # "the deal Obama struck with Republicans": the noun the clause is about
             if _stative(s, token.i):  # "is opposed to Swedish membership": the object of "to"
                 objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
                             for o in s.kids[k] if tokens[o].dep == "pobj"]
