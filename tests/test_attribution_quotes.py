@@ -188,6 +188,17 @@ def test_what_was_said_in_misread_clauses(coder, text, claim):
     assert any(k.startswith(claim) for k in chains), list(chains)
 
 
+def test_a_report_read_as_a_subject_runs_through_the_spokesman(coder):
+    # the parser reads "The UN envoy urged ..." as a noun phrase, subject of "said" beside the spokesman
+    text = ("GENEVA, May 6 (AFP) - Armenia and Azerbaijan traded accusations on Monday.\n\n"
+            "The UN envoy called on both countries to show restraint, his spokesman said.")
+    article = _article(coder, text)
+    chain = _claim(_chains(article), "The UN envoy called on")[1]
+    assert [k for _n, k in chain] == ["publisher", "anonymous", "institution"], chain
+    appeals = [e for e in article.events if e.cameo.startswith("025")]
+    assert {e.target.actor.code for e in appeals if e.target} == {"ARM", "AZE"}, [(e.cameo, e.target) for e in appeals]
+
+
 def test_a_day_after_on_is_no_outlet(coder):
     text = 'WASHINGTON (AP) - "The vote will be close," Sen. Jane Roe said on Tuesday.'
     chain = _claim(_chains(_article(coder, text)), "The vote will be close")[1]

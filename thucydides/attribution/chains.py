@@ -12,7 +12,7 @@ from thucydides.attribution.nouns import noun_claims
 from thucydides.attribution.outlets import interview_relays, told_outlet
 from thucydides.attribution.hops import hop_of
 from thucydides.attribution.speakers import resolve_speaker
-from thucydides.attribution.spans import act_content, claims_of, passive, unsourced_claim
+from thucydides.attribution.spans import act_content, claims_of, finite_subject, passive, unsourced_claim
 from thucydides.attribution.state import State, add_claim
 from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, OPEN, ORG_NOUNS,
                                           SPEAKER_NOUNS, TITLES, cues)
@@ -56,6 +56,8 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
             node = token.i
             for _ in range(3):  # "stressing that ...", "was quoted as saying that ...": the governing subject
                 subjects = [k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")]
+                if len(subjects) > 1 and finite_subject(tokens, kids, subjects[0]):
+                    subjects = subjects[1:]  # "The chief called on X to ..., his spokesman said": the spokesman
                 if not subjects and tokens[node].dep == "acl" and tokens[node].tag == "VBD" and \
                         tokens[tokens[node].head].dep == "ROOT":
                     subjects = [tokens[node].head]  # "The union called Tuesday for ...", misread as a noun phrase

@@ -33,6 +33,11 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
     # a clause before a completing verb: "told 'Face the Nation' that ...", where the parser read the show's
     # name as a verb
     content.sort(key=lambda k: tokens[k].dep == "xcomp")
+    if not content and kind == "speech":
+        # "The NATO chief called on both sides to de-escalate, his spokesman said": the report's clause read as a
+        # subject whose verb is a participle on it
+        content = [k for k in kids[verb.i] if tokens[k].dep == "nsubj" and k < verb.i and finite_subject(
+            tokens, kids, k)]
     if not content and kind == "speech" and verb.lemma.lower() == "say":
         # a headline's clause read as a noun phrase: "Cornyn says Trump conflating probe into ..." (a name or a
         # participle compounded onto the object noun)
@@ -181,3 +186,11 @@ def unsourced_claim(state: State, sentence: Sentence, tokens: Sequence[Token], k
         last -= 1
     add_claim(state, (tokens[first].start, tokens[last].end), False, cue, None, None,
               (state.publisher, *state.frame), sentence.index)
+
+
+def finite_subject(tokens: Sequence[Token], kids: list[list[int]], k: int) -> bool:
+    """The noun at ``k`` heads a clause the parser read as a noun phrase: a past tense hung on it as a participle,
+    set off by a comma from what follows ("The NATO chief called on both sides to de-escalate, his spokesman said")."""
+    _first, last = bounds(kids, k)
+    return any(tokens[c].dep == "acl" and tokens[c].tag == "VBD" for c in kids[k]) and \
+        last + 1 < len(tokens) and tokens[last + 1].text == ","

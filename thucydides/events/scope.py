@@ -254,8 +254,15 @@ def _finite_acl(s: _Sentence, k: int) -> bool:
     """A past participle read as modifying the noun before it but with a direct object of its own: the parser
     missed a finite verb ("Israeli airstrikes killed at least 30 people", with "airstrikes" as the root)."""
     token = s.tokens[k]
-    return token.dep == "acl" and token.tag in ("VBN", "VBD") and token.head != k and \
-        s.tokens[token.head].dep == "ROOT" and any(s.tokens[c].dep in ("dobj", "obj") for c in s.kids[k])
+    if token.dep == "acl" and token.tag == "VBD" and token.head != k and s.tokens[token.head].dep in ("nsubj", "ROOT") \
+            and (s.tokens[token.head].dep == "nsubj" or s.tokens[-1].text == "."):
+        # "The NATO chief called on both sides ..., his spokesman said", "The NATO chief called on both sides to
+        # de-escalate.": a past tense (no participle) on a subject, or on the root of a sentence with a stop
+        return True
+    if not (token.dep == "acl" and token.tag in ("VBN", "VBD") and token.head != k and
+            s.tokens[token.head].dep == "ROOT"):
+        return False
+    return any(s.tokens[c].dep in ("dobj", "obj") for c in s.kids[k])  # with an object of its own
 
 
 def _headline_passive(s: _Sentence, k: int, force: bool = False) -> bool:
