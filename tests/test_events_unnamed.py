@@ -153,3 +153,10 @@ def test_notes_of_conflict_events(code, text, expected):
     events = code(text)
     assert any(e.cameo == cameo and e.source and e.source.actor.code == source
                and (target is None or (e.target and e.target.actor.code == target)) for e in events), dyads(events)
+
+
+def test_armed_men_firing_with_no_object_and_the_state_that_says_so(code):
+    # "fired first" (troop-nouns, gunman-nouns): a use of force, which the other side's state tells as an accusation
+    events = code("Kosovo border guards fired first, a Serbian spokesman said.")
+    assert ("XKXCOP", "190", None) in dyads(events) and ("SRBGOV", "112", "XKXCOP") in dyads(events), dyads(events)
+    assert not code("The Kenyan company fired 200 workers.")
