@@ -138,7 +138,7 @@ def test_outlets_no_list_names_relay_the_quote(coder, text, claim, outlet):
     ('NEW YORK (AP) - "We will pull things together," Sen. Jane Roe said during an appearance on CNN on Wednesday.',
      "We will pull things together", "CNN"),
     # an interview named once, then "he said": the same interview relays the later quotation
-    ('BAKERSFIELD, Calif. (AP) - Rep. John Roe made his comments in an interview with KBFX-TV on Monday.\n\n'
+    ('BAKERSFIELD, Calif. (AP) - Rep. John Roe gave an interview to KBFX-TV on Monday.\n\n'
      '"The principles are not written yet," Roe said.', "The principles are not written yet", "KBFX-TV"),
 ])
 def test_outlets_spoken_on_relay_the_quote(coder, text, claim, outlet):
@@ -147,11 +147,11 @@ def test_outlets_spoken_on_relay_the_quote(coder, text, claim, outlet):
 
 
 def test_a_titled_name_is_a_person_whatever_the_parser_called_it(coder):
-    # "editor-in-chief Kaius Niemi" (the small model tags the name ORG): "Niemi said" is that person, named
-    text = ("HELSINKI (AP) - Helsingin Sanomat editor-in-chief Kaius Niemi shared a press release on Twitter.\n\n"
-            "Niemi said the campaign was meant to support journalists.")
+    # "editor-in-chief Eero Lassila" (the small model does not tag the name a person): "Lassila said" is that person
+    text = ("HELSINKI (AP) - Ilta-Sanomat editor-in-chief Eero Lassila posted a statement online.\n\n"
+            "Lassila said the campaign was meant to support journalists.")
     chain = _claim(_chains(_article(coder, text)), "the campaign was meant")[1]
-    assert chain[-1] == ("Kaius Niemi", "named"), chain
+    assert chain[-1] == ("Eero Lassila", "named"), chain
 
 
 @pytest.mark.parametrize(("text", "claim"), [
@@ -178,7 +178,7 @@ def test_a_report_is_a_document(coder):
     ("WASHINGTON (AP) - However, Sen. John Roe made clear that party unity was on his mind.",
      "party unity was on his mind"),
     # a headline's clause the parser read as a noun phrase with a name compounded onto it
-    ("Roe says Trump conflating probe into Russian meddling with collusion", "Trump conflating probe"),
+    ("Roe says Biden conflating audit with criminal inquiry", "Biden conflating audit"),
     # the that-clause the parser hung on "a meeting" as a relative clause
     ("WASHINGTON (AP) - The president told lawmakers at the meeting that Republicans need to act.",
      "Republicans need to act"),

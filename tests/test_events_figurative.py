@@ -105,7 +105,7 @@ def test_acts_mentioned_are_not_the_mentioners(code, text, expected):
 
 def test_naming_an_act_is_not_doing_it(code):
     # a verb with an object predicate names its object ("called the shooting an act of cowardice")
-    events = code("President Biden called the shooting in Texas a disgraceful act of cowardice.")
+    events = code("President Biden called the shooting in Uvalde, Texas, a cowardly act of hate.")
     assert not any(e.cameo[:2] == "19" and e.source and e.source.actor.code == "USAGOV" for e in events), \
         dyads(events)
 
@@ -124,12 +124,12 @@ def test_instruments_and_times_are_not_judged(code, text, expected):
 
 @pytest.mark.parametrize(("text", "absent"), [
     # an emergency call, a police call for evidence, chatter: no consultation or appeal between political actors
-    ("Workers at a salon across the street from the Kenyan school called 911.", "041"),
+    ("Staff at a nearby Kenyan shop called 911.", "041"),
     ("Kenyan police appealed for witnesses to come forward.", "020"),
     ("The French and German diplomats made small talk before the meeting.", "046"),
     # getting in touch needs someone on the other side; a talk is not held with its topic
     ("Scottish police appealed for witnesses to get in touch.", "040"),
-    ("A Kenyan student said the boy talked this past weekend about shooting up the school.", "040"),
+    ("A classmate said the teenager had talked last week about attacking the Kenyan school.", "040"),
 ])
 def test_no_consultation_with_no_one(code, text, absent):
     assert absent not in {e.cameo for e in code(text)}, dyads(code(text))
@@ -143,7 +143,7 @@ def test_a_talk_with_someone_about_a_topic_stays(code):
 @pytest.mark.parametrize(("text", "root", "expected"), [
     # photos captured, threats battled, a bird strike: no force (none rows of capture, battle, fight, strike)
     ("The camera could capture photos of the Kenyan minister's house.", "19", False),
-    ("The Pakistani military is curbing internet speeds to battle the new digital threat.", "19", False),
+    ("The army throttled mobile data to battle the digital threat, officials said.", "19", False),
     ("A bird strike damaged the engine of a Kenyan airliner.", "19", False),
     # battling an army's forces is fighting ("market forces" no longer blocks "Russian forces")
     ("Ukrainian troops battled Russian forces near Bakhmut.", "19", True),
@@ -154,9 +154,9 @@ def test_struggles_with_things_and_with_forces(code, text, root, expected):
 
 @pytest.mark.parametrize(("text", "absent"), [
     # a market rising (market-subjects), a chance destroyed (abstract-objects), money blocked in a vote
-    ("Oil prices rallied after the accord was signed in Geneva.", "141"),
-    ("A wage freeze could have destroyed the possibility of a cooperative effort in Australia.", "1712"),
-    ("The House voted to block 40 mln dlrs in military aid to the Nicaraguan rebels.", "144"),
+    ("Crude prices rallied on Tuesday after the OPEC deal.", "141"),
+    ("The strike may have destroyed any possibility of a deal in Canberra.", "1712"),
+    ("The Senate voted to block 25 mln dlrs in aid to the Afghan rebels.", "144"),
 ])
 def test_markets_chances_and_money(code, text, absent):
     assert absent not in {e.cameo for e in code(text)}, dyads(code(text))
@@ -164,14 +164,14 @@ def test_markets_chances_and_money(code, text, absent):
 
 def test_a_union_striking_a_plant_strikes(code):
     # workers and unions as the subject of "strike" (labor-nouns): a labour strike, not an attack
-    events = code("About 800 members of the American food workers union struck a meat plant in Iowa.")
+    events = code("Some 500 members of the steelworkers union struck a mill in Ohio.")
     assert "143" in {e.cameo for e in events} and "190" not in {e.cameo for e in events}, dyads(events)
 
 
 def test_two_forces_acting_on_a_thing_do_not_act_on_each_other(code):
     # force aimed at a third thing ("occupied one ship") is no clash between the two subjects
-    events = code("Brazilian marines and police occupied one ship.")
-    assert not {("BRAMIL", "192", "BRACOP"), ("BRACOP", "192", "BRAMIL")} & dyads(events), dyads(events)
+    events = code("Chilean marines and police occupied a tanker.")
+    assert not {("CHLMIL", "192", "CHLCOP"), ("CHLCOP", "192", "CHLMIL")} & dyads(events), dyads(events)
 
 
 @pytest.mark.parametrize(("text", "absent"), [

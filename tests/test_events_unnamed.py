@@ -103,13 +103,13 @@ def test_a_town_and_its_state(code, text, expected):
 
 def test_an_act_named_by_another_verb_is_not_placed_by_its_clause(code):
     # the attack Sanders condemned did not happen where he spoke
-    events = code("Sanders condemned the attack while speaking to reporters outside his home in Burlington, Vt.")
+    events = code("The senator condemned the bombing while talking to reporters near his house in Burlington, Vt.")
     assert not any(e.cameo[:2] == "19" for e in events), dyads(events)
 
 
 def test_a_slogan_is_no_negation(code):
-    # chanting "No Trump!" is a protest, not a protest that did not happen
-    events = [e for e in code('Trump waved at dozens of protesters who were chanting "No Trump!"')
+    # chanting "No Putin!" is a protest, not a protest that did not happen
+    events = [e for e in code('Demonstrators outside the hotel chanted "No Putin!" as the motorcade passed.')
               if e.cameo[:2] == "14"]
     assert events and all(e.modality.polarity == "positive" for e in events)
 
@@ -132,12 +132,12 @@ def test_a_headlines_two_subjects(code, text, pair):
 
 
 def test_a_race_named_rally_is_no_protest(code):
-    assert not any(e.cameo[:2] == "14" for e in code("Egypt Desert Challenge Rally held to stimulate sports tourism"))
+    assert not any(e.cameo[:2] == "14" for e in code("Morocco Desert Challenge Rally held to promote tourism"))
 
 
 def test_an_accident_is_not_placed_from_its_clause(code):
     # with no one named, a sentence that tells of an accident gives no act of force (accident-words)
-    assert not any(e.cameo[:2] == "19" for e in code("13 killed, 4 missing as motorboat capsizes in central Vietnam"))
+    assert not any(e.cameo[:2] == "19" for e in code("9 dead as a ferry capsizes off southern Thailand"))
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -25,6 +25,9 @@ def told_outlet(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at:
         if dep in ("dobj", "dative", "obj", "iobj"):
             candidates.append(k)
             candidates += [c for c in kids[k] if tokens[c].dep == "poss"]  # "told PBS' Charlie Rose"
+            if tokens[k].lemma.lower() in _OCCASIONS:  # "gave an interview to KBFX-TV"
+                candidates += [c for p in kids[k] if tokens[p].dep == "prep" and tokens[p].text.lower() in (
+                    "with", "to", "on") for c in kids[p] if tokens[c].dep == "pobj"]
         elif dep == "prep" and word in ("to", "with", "in", "on", "during"):
             # ("said on talk radio station WVOM": only a named outlet counts after "on", never "on Tuesday")
             todo = [(o, 0) for o in kids[k] if tokens[o].dep == "pobj"]

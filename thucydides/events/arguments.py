@@ -116,7 +116,11 @@ class Arguments:
                 # act is its target, not its source
                 targets = self._subject(s, undergoer.i) or targets
             judged = first.dep in ("dobj", "obj", "nsubjpass") and (governor.lemma.lower() in _JUDGING or any(
-                tokens[k].dep == "oprd" for k in kids[governor.i]))  # ("called the shooting an act of cowardice")
+                tokens[k].dep == "oprd" for k in kids[governor.i]) or (
+                # "called the shooting in Uvalde, Texas, a cowardly act": calling an act names it, unless the row
+                # says the verb organises it ("called a general strike")
+                governor.lemma.lower() == "call" and not any(g.split()[0] == "call" for g in pattern.governors or ())
+                and not any(tokens[k].dep == "prt" for k in kids[governor.i])))
             # "referred to the killing", "responded to the attack": a verb of judging through its preposition
             # (not "responded with artillery fire": an instrument; nor "protested during the meeting": a time)
             judged = judged or (first.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i
