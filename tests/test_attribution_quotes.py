@@ -133,8 +133,8 @@ def test_outlets_no_list_names_relay_the_quote(coder, text, claim, outlet):
 
 @pytest.mark.parametrize(("text", "claim", "outlet"), [
     # a station spoken on, a show appeared on (attribution/outlets.py: "on" counts only before a named outlet)
-    ('AUGUSTA, Maine (AP) - "I am looking at all options," Gov. John Doe said on talk radio station WVOM.',
-     "I am looking at all options", "WVOM"),
+    ('AUGUSTA, Maine (AP) - "We will decide next week," Gov. John Doe said on talk radio station WXYZ.',
+     "We will decide next week", "WXYZ"),
     ('NEW YORK (AP) - "We will pull things together," Sen. Jane Roe said during an appearance on CNN on Wednesday.',
      "We will pull things together", "CNN"),
     # an interview named once, then "he said": the same interview relays the later quotation
@@ -172,7 +172,7 @@ def test_a_report_is_a_document(coder):
 
 @pytest.mark.parametrize(("text", "claim"), [
     # a show's name in quotation marks is no quotation: the clause after it is what was said
-    ('WASHINGTON (AP) - Sen. John Roe spoke on Sunday. He told "Face the Nation" that the inquiry would go on.',
+    ('WASHINGTON (AP) - Sen. John Roe spoke on Sunday. He told "Meet the Press" that the inquiry would go on.',
      "the inquiry would go on"),
     # "made clear that", with "clear" parsed on the clause
     ("WASHINGTON (AP) - However, Sen. John Roe made clear that party unity was on his mind.",

@@ -192,8 +192,8 @@ def test_pressing_someone_to_act_is_an_appeal(code):
 
 
 def test_the_object_of_a_relative_clause_is_the_noun_it_describes(code):
-    # "the deal Obama struck": the deal is what was struck (057), no blow
-    events = code("Congress will pass the deal President Obama struck with Republicans.")
+    # "the deal the governor struck": the deal is what was struck (057), no blow
+    events = code("The legislature approved the deal the Texas governor struck with the teachers' unions.")
     assert "057" in {e.cameo for e in events} and not {"190", "111"} & {e.cameo for e in events}, dyads(events)
 
 

@@ -224,12 +224,12 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         state.frame = ()  # a new paragraph in the publisher's own voice (background): the frame is over
 
 
-# the small words a title keeps in lower case ("Face the Nation", "Meet the Press", "The State of the Union")
+# the small words a title keeps in lower case ("Meet the Press", "The State of the Union")
 _TITLE_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
 
 
 def _title(inner: str) -> bool:
-    """A quoted name, not quoted words: two to six words in title case with no punctuation ("told 'Face the Nation'
+    """A quoted name, not quoted words: two to six words in title case with no punctuation ("told 'Meet the Press'
     that ...": the show's name; the clause after it is what was said)."""
     words = re.findall(r"[\w'’-]+", inner)
     return 2 <= len(words) <= 6 and words[0][:1].isupper() and not re.search(r"[.,!?;:]", inner) and all(

@@ -1,5 +1,5 @@
 """Outlets that relay what a speaker said: the station, paper or show a person told or spoke on ("told AFP",
-"said on talk radio station WVOM", "in an interview with KBFX-TV"), also named once for later quotations of the
+"said on talk radio station WXYZ", "in an interview with KBFX-TV"), also named once for later quotations of the
 same interview."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def told_outlet(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at:
                 candidates += [c for p in kids[k] if tokens[p].dep == "prep" and tokens[p].text.lower() in (
                     "with", "to", "on") for c in kids[p] if tokens[c].dep == "pobj"]
         elif dep == "prep" and word in ("to", "with", "in", "on", "during"):
-            # ("said on talk radio station WVOM": only a named outlet counts after "on", never "on Tuesday")
+            # ("said on talk radio station WXYZ": only a named outlet counts after "on", never "on Tuesday")
             todo = [(o, 0) for o in kids[k] if tokens[o].dep == "pobj"]
             while todo:
                 o, depth = todo.pop(0)
@@ -61,7 +61,7 @@ def told_outlet(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at:
 _OCCASIONS = frozenset({"interview", "statement", "conversation", "appearance", "taping", "broadcast", "program",
                         "programme", "show", "podcast", "segment"})
 
-# a North American broadcaster's call sign: "KBFX-TV", "WVOM", "CBLT-DT"
+# a North American broadcaster's call sign: "KBFX-TV", "WXYZ", "CBLT-DT"
 _CALL_SIGN = re.compile(r"^[KWC][A-Z]{2,3}(?:-(?:TV|FM|AM|DT|HD))?$")
 
 
@@ -82,7 +82,7 @@ def _outlet_name(tokens: Sequence[Token], kids: list[list[int]], k: int) -> str 
 
 
 def interview_relays(sentence: Sentence, kids: list[list[int]], at: dict[int, ActorMention], state: State) -> None:
-    """ "McCarthy made his comments in an interview with KBFX-TV", "LePage appeared on WVOM": a named person and the
+    """ "Rep. Roe gave an interview to KBFX-TV", "the governor appeared on WXYZ": a named person and the
     outlet that heard him, remembered for the quotations that follow ("..., he said")."""
     tokens = sentence.tokens
     for verb in tokens:

@@ -105,8 +105,8 @@ def full_names(article: Article, at_by: dict[int, dict[int, ActorMention]]) -> d
             while k < last and (ROLE_KEYS.get(tokens[k].text.lower().rstrip("."))
                                 or tokens[k].text.lower().rstrip(".") in TITLES):
                 k += 1
-            # a name right after a title is a person's whatever the parser called it ("editor-in-chief Kaius
-            # Niemi", tagged ORG)
+            # a name right after a title is a person's whatever the parser called it ("editor-in-chief Eero
+            # Lassila", not tagged a person)
             titled = k > 0 and (role_key(tokens[k - 1].text) or tokens[k - 1].text.lower().rstrip(".") in TITLES)
             person = bool(titled) or any(tokens[j].ent_type == "PERSON" or (j in at and at[j].actor.kind == "person")
                                          for j in range(k, last + 1))

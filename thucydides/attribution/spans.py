@@ -30,7 +30,7 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
     # (a parataxis before the verb is an aside, not what was said: "Russia, he added, would respond")
     content = [k for k in kids[verb.i] if tokens[k].dep in ("ccomp", "xcomp") or
                (tokens[k].dep == "parataxis" and k > verb.i)]
-    # a clause before a completing verb: "told 'Face the Nation' that ...", where the parser read the show's
+    # a clause before a completing verb: "told 'Meet the Press' that ...", where the parser read the show's
     # name as a verb
     content.sort(key=lambda k: tokens[k].dep == "xcomp")
     if not content and kind == "speech":
@@ -39,12 +39,12 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
         content = [k for k in kids[verb.i] if tokens[k].dep == "nsubj" and k < verb.i and finite_subject(
             tokens, kids, k)]
     if not content and kind == "speech" and verb.lemma.lower() == "say":
-        # a headline's clause read as a noun phrase: "Cornyn says Trump conflating probe into ..." (a name or a
+        # a headline's clause read as a noun phrase: "Roe says Biden conflating audit with inquiry" (a name or a
         # participle compounded onto the object noun)
         content = [d for d in kids[verb.i] if tokens[d].dep in ("dobj", "obj") and tokens[d].pos == "NOUN" and any(
             tokens[c].dep == "compound" and tokens[c].pos in ("PROPN", "VERB") for c in kids[d])]
     if not content and kind == "speech":
-        # "told the Democrats in a meeting that Republicans need to act": the parser hangs the that-clause on the
+        # "told lawmakers at the meeting that the party must act": the parser hangs the that-clause on the
         # meeting as a relative clause
         content = [r for p in kids[verb.i] if tokens[p].dep == "prep" for o in kids[p] if tokens[o].dep == "pobj"
                    for r in kids[o] if tokens[r].dep == "relcl" and bounds(kids, r)[0] == o + 1

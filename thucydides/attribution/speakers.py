@@ -156,7 +156,7 @@ def _person_entity(k: int, c: Context) -> Found | None:
     code = mention.actor.code if mention is not None and not mention.actor.code.startswith("---") else None
     titles = [j for j in range(first, last) if role_key(tokens[j].text) or tokens[j].text.lower().rstrip(".") in TITLES]
     if titles and tokens[last].text.lower() not in ORG_WORDS:
-        first = titles[-1] + 1  # "Controversial Maine Gov. Paul LePage": the person, not the title
+        first = titles[-1] + 1  # "Embattled Maine Gov. John Roe": the person, not the title
     name = name_text(tokens, first, last)
     hop = Hop(c.state.full_names.get(name, name) if first == last else name, "named", code)
     return _person(c.state, hop, (tokens[first].start, tokens[last].end))
@@ -279,7 +279,7 @@ def _pronoun(k: int, c: Context) -> Found | None:
         if ref is not None and ref.rule == "pronoun" and ref.antecedents[0].actor.kind in ("person", "role"):
             # (a role only when it names one person: "The minister spoke. He added ...")
             return hop_of(ref.antecedents[0]), (token.start, token.end)
-        if state.last_named is not None:  # a person no actor codes ("Majority Whip Kevin McCarthy ... he said")
+        if state.last_named is not None:  # a person no actor codes ("Majority Whip John Roe ... he said")
             return state.last_named, (token.start, token.end)
     if word in ("it", "its") and state.frame:  # "the paper reported ... It said": the outlet whose frame is open
         return state.frame[0], (token.start, token.end)

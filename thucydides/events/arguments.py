@@ -283,7 +283,7 @@ class Arguments:
                 pattern.code[:2] == "04" and len(sources) < 2 and not pattern.needs_target)):
             # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for a bombing at a
             # market in Somalia's capital": a comment is aimed at the actor or the country it is about (a talk that
-            # needs someone on the other side is not held with its topic: "talked about shooting up the school")
+            # needs someone on the other side is not held with its topic: "talked about attacking the school")
             targets = self._about(s, token.i, {m.actor.code for m in sources})
         if pattern.code[:2] == "14" and all(m.rule == "location" for m in targets):
             # (a named aim beats the place blocked: "blocked roads in Minsk in defiance of Russian pressure")

@@ -135,7 +135,7 @@ class Matching:
                        or (tokens[k].dep == "nsubjpass" and pattern.pos == "V")]
             if token.dep == "relcl" and token.head != token.i and pattern.pos == "V" and (
                     not objects or all(tokens[k].text.lower() in _RELATIVE for k in objects)):
-                objects.append(token.head)  # "the deal Obama struck with Republicans": the noun the clause is about
+                objects.append(token.head)  # "the deal the governor struck with the unions": the noun it is about
             if _stative(s, token.i):  # "is opposed to Swedish membership": the object of "to"
                 objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
                             for o in s.kids[k] if tokens[o].dep == "pobj"]
