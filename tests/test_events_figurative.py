@@ -200,3 +200,15 @@ def test_the_object_of_a_relative_clause_is_the_noun_it_describes(code):
 def test_fighting_for_a_cause_is_advocacy(code):
     events = code("Sen. Jane Roe vowed to keep fighting for the causes her campaign had championed.")
     assert not {"190", "111"} & {e.cameo for e in events}, dyads(events)
+
+
+@pytest.mark.parametrize("text", [
+    # a place before a natural cause is no owner ("Israeli fire" is someone's; "Bolivia landslide" nobody's), also
+    # after a headline's bare participle whose subject is named
+    "5 miners killed in Bolivia landslide",
+    "3 killed in India's Assam floods",
+    # a struggle with a disease or a disaster (hazard-nouns)
+    "Hong Kong taxi drivers join COVID-19 battle",
+])
+def test_disasters_are_no_force(code, text):
+    assert not any(e.cameo[:2] == "19" for e in code(text)), dyads(code(text))

@@ -172,7 +172,9 @@ class Matching:
             subjects += [o for k in subjects for p in s.kids[k] if tokens[p].dep == "prep" and
                          tokens[p].text.lower() == "of" for o in s.kids[p] if tokens[o].dep == "pobj"]  # "hundreds of"
             if (token.tag == "VBN" and not any(tokens[k].dep == "nsubj" for k in kids)) or any(
-                    tokens[k].dep == "nsubj" and tokens[k].pos == "NUM" for k in kids):
+                    tokens[k].dep == "nsubj" and tokens[k].pos == "NUM" for k in kids) or (
+                    token.tag == "VBN" and not any(tokens[k].dep in ("aux", "auxpass") for k in kids)):
+                # (a headline's bare participle too: "5 miners killed in Bolivia landslide")
                 # a passive's cause, also in a headline's "7 killed in ...": "killed by the fire", "injured in a bus
                 # collision"
                 subjects += [o for k in kids if (tokens[k].dep == "agent" or (
@@ -276,9 +278,12 @@ def _governor_words(governor: tuple[int, set[str]] | None, pattern: Pattern) -> 
 def _owned(s: _Sentence, k: int) -> bool:
     """ "killed by Israeli fire", "wounded in army fire": a cause with an actor's name on it is someone's act,
     not an accident (a nationality, a named group, or a role noun the actor stage read)."""
-    return any(s.tokens[c].dep in ("amod", "compound", "poss", "nmod") and
-               (c in s.at or s.tokens[c].ent_type in ("NORP", "GPE", "ORG")
-                or s.tokens[c].lemma.lower() in _HOSTILE_CAUSES) for c in s.kids[k])
+    fire = s.tokens[k].lemma.lower() == "fire"  # ("Bolivia landslide", "Assam floods": a place, no owner)
+    return any(s.tokens[c].dep in ("amod", "compound", "poss", "nmod") and (
+        s.tokens[c].lemma.lower() in _HOSTILE_CAUSES or s.tokens[c].ent_type in ("NORP", "ORG")
+        or (fire and (c in s.at or s.tokens[c].ent_type == "GPE"))
+        or (c in s.at and s.at[c].actor.kind not in ("country", "region")))
+        for c in s.kids[k])
 
 
 def _of_quantity(s: _Sentence, k: int) -> int | None:
