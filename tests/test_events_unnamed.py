@@ -160,3 +160,10 @@ def test_armed_men_firing_with_no_object_and_the_state_that_says_so(code):
     events = code("Kosovo border guards fired first, a Serbian spokesman said.")
     assert ("XKXCOP", "190", None) in dyads(events) and ("SRBGOV", "112", "XKXCOP") in dyads(events), dyads(events)
     assert not code("The Kenyan company fired 200 workers.")
+
+
+def test_two_subjects_not_joined_by_a_comma_are_not_a_pair(code):
+    # a photo credit before a colon is no second subject acting with the first
+    events = code("Photo: AFP New Delhi: US President Donald Trump on Friday held out the promise of a revival.")
+    assert not any(e.source and e.target and {e.source.actor.code, e.target.actor.code} == {"FRAMED", "USAGOV"}
+                   for e in events), dyads(events)

@@ -87,7 +87,7 @@ class Roles:
                 # a headline's two subjects joined by a comma ("Putin, Erdogan hold talks", "Xi, Biden agree to ...")
                 joined = [k for k in s.kids[node] if k != subject and k < node and (
                     tokens[k].dep == "nsubj" or (tokens[k].dep in ("intj", "npadvmod", "dep")
-                                                 and tokens[k].pos == "PROPN" and tokens[k + 1].text == ","))]
+                                                 and tokens[k].pos == "PROPN")) and _comma_after(s, min(k, subject))]
                 return self._actors_of(joined + [subject], s) if joined else self._actors_of([subject], s)
             agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
             if agent:
@@ -205,3 +205,9 @@ class Roles:
                     if len(found) >= 2:
                         return found
         return []
+
+
+def _comma_after(s: _Sentence, k: int) -> bool:
+    """The phrase of token ``k`` is followed by a comma ("Putin, Erdogan hold talks"; not "AFP New Delhi: ...")."""
+    end = max(j for j in subtree(s.kids, k) if s.tokens[j].pos != "PUNCT") + 1  # (the parser may hang the comma on it)
+    return end < len(s.tokens) and s.tokens[end].text == ","
