@@ -14,7 +14,7 @@ from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern
 from thucydides.events.matching import word_forms
-from thucydides.events.places import clause_region, place_at, place_in_clause, place_named, prefer
+from thucydides.events.places import clause_region, place_at, place_in_clause, place_named, prefer, unnamed_place
 from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.scope import _absolute_passive, _headline_passive
 from thucydides.events.recoding import recoded
@@ -38,8 +38,6 @@ _WEAPONS = word_set("weapon-nouns")  # "rockets landed near the embassy": no att
 _PLACE_NEVER_TARGET = tuple(word_set("place-never-target-codes"))  # "met in Doha": the place is no target
 _DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
 _NEUTRAL_VENUES = word_set("neutral-venues")  # cities that host other countries' talks
-# the causes of accidents and disasters a sentence may name beside its dead ("as cholera spreads", "a plane veers")
-_ACCIDENTS = word_set("hazard-nouns") | word_set("vehicle-nouns") | word_set("accident-words")
 
 
 class Assembly:
@@ -77,23 +75,10 @@ class Assembly:
                 # act happened where the act it follows did
                 where = place_at(s.tokens, token.head, text, base) or \
                     place_in_clause(s.tokens, s.kids, token.head, text, base)
-            if where is None and code.quad_class == 4 and not sources and not targets and (
-                    token.pos == "VERB" or token.dep in ("nsubj", "nsubjpass")) and not any(
-                    t.lemma.lower() in _ACCIDENTS for t in s.tokens):
-                # (not where a sentence tells of an accident or a disaster: "34 killed as cholera spreads in
-                # Cameroon", "25 injured after a plane veers off a runway in China")
-                # (an act named as the object of another verb is not placed by that verb's clause: "condemned the
-                # attack while speaking outside his home in Burlington")
+            if where is None and code.quad_class == 4 and not sources and not targets:
                 # "clashes erupted between rival groups in Tripoli", "three people were arrested after the match in
-                # Paris": with no one named, the one country the clause names as a place (not as an actor) is where
-                # force was used
-                region = clause_region(s.tokens, s.kids, verb.i if verb is not None else token.i if token.head ==
-                                       token.i else token.head, text, base)
-                named = [k for k in range(len(s.tokens)) if region is not None
-                         and region.start <= s.tokens[k].start < region.end]
-                # (not a place named as an actor, nor where the force came from: "fired at it from Lebanon")
-                where = region if named and not any(k in s.at for k in named) and \
-                    s.tokens[s.tokens[named[0]].head].text.lower() != "from" else None
+                # Paris": with no one named, the one country the clause names as a place
+                where = unnamed_place(s, token, verb, text, base)
         if where is not None and where.lat is not None:  # "Tripoli" in a story that names Lebanon is Lebanon's
             # (the place's own mention is no evidence for its country)
             where = prefer(where, {m.actor.country for m in list(s.recent) + list(s.mentions) if m.actor.country

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from thucydides.actors.dictionary import phrase_key
+from thucydides.events.sentence import _Sentence
 from thucydides.structure.resources import fold, gazetteer, us_state_forms
 from thucydides.types import Location, Token
 from thucydides.tables import word_set
@@ -252,3 +253,25 @@ def _us_state_after(tokens: Sequence[Token], k: int) -> bool:
     one = fold(tokens[k].text)
     two = fold(f"{tokens[k].text} {tokens[k + 1].text}") if k + 1 < len(tokens) else ""
     return one in us_state_forms() or two in us_state_forms()
+
+
+# the causes of accidents and disasters a sentence may name beside its dead ("as cholera spreads", "a plane veers")
+_ACCIDENTS = word_set("hazard-nouns") | word_set("vehicle-nouns") | word_set("accident-words")
+
+
+def unnamed_place(s: _Sentence, token: Token, verb: Token | None, text: str, base: int) -> Location | None:
+    """Where force with no one named happened, when nothing on the act places it: the one country its clause names
+    as a place ("clashes erupted between rival groups in Tripoli"). Not for an act named as another verb's object
+    ("condemned the attack while speaking in Burlington"), not where the force came from ("fired at it from
+    Lebanon"), not a place named as an actor, and never in a sentence that tells of an accident or a disaster ("34
+    killed as cholera spreads in Cameroon")."""
+    tokens = s.tokens
+    if not (token.pos == "VERB" or token.dep in ("nsubj", "nsubjpass")) or any(
+            t.lemma.lower() in _ACCIDENTS for t in tokens):
+        return None
+    region = clause_region(tokens, s.kids, verb.i if verb is not None else token.i if token.head == token.i
+                           else token.head, text, base)
+    named = [k for k in range(len(tokens)) if region is not None and region.start <= tokens[k].start < region.end]
+    if not named or any(k in s.at for k in named) or tokens[tokens[named[0]].head].text.lower() == "from":
+        return None
+    return region

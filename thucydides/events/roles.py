@@ -4,9 +4,10 @@ clauses), its objects, the objects of its prepositions, its possessors, and a pl
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from thucydides.events.matching import _visiting
-from thucydides.events.scope import _DECISIONS, _stative
+from thucydides.events.readings import _visiting
+from thucydides.events.scope import _DECISIONS, _TOPIC_PREPOSITIONS, _stative
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
 from thucydides.tree import subtree
@@ -204,6 +205,45 @@ class Roles:
                     found = self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s)
                     if len(found) >= 2:
                         return found
+        return []
+
+    def _content_target(self, s: _Sentence, root: int, exclude: set[str]) -> list[ActorMention]:
+        """The first actor named in the clause or phrase at ``root`` (its subject first), other than the source;
+        a country named only as a place counts ("resume attacks in Israel")."""
+        tokens = s.tokens
+        subjects = [k for k in s.kids[root] if tokens[k].dep in ("nsubj", "nsubjpass")]
+        seen: set[int] = set()
+        queue = subjects + [root]
+        while queue and len(seen) < 40:
+            k = queue.pop(0)
+            if k in seen:
+                continue
+            seen.add(k)
+            found = [m for m in self._actors_of([k], s) if m.actor.code not in exclude] if k != root or \
+                tokens[k].pos in ("NOUN", "PROPN") else []
+            if not found and tokens[k].ent_type in ("GPE", "LOC"):
+                found = [m for m in self._country_actor(s, k) if m.actor.code not in exclude]
+            if found:
+                return found
+            queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg"))
+        return []
+
+    def _about(self, s: _Sentence, head: int, exclude: set[str]) -> list[ActorMention]:
+        """The actor, else the country of the place, named in what a comment is about ("for", "over", "on", "about")
+        on the trigger or on its object."""
+        tokens = s.tokens
+        heads = [head] + [k for k in s.kids[head] if tokens[k].dep in ("dobj", "obj")]
+        for h in heads:
+            for k in s.kids[h]:
+                if tokens[k].dep != "prep" or tokens[k].text.lower() not in _TOPIC_PREPOSITIONS | {"for"}:
+                    continue
+                found = self._content_target(s, k, exclude)
+                if found:
+                    return found
+                for d in sorted(subtree(s.kids, k)):
+                    place = self._gazetteer_place(s, d) if tokens[d].ent_type in ("GPE", "LOC") else []
+                    if place and place[0].actor.country not in exclude:
+                        return [replace(place[0], evidence=f"the place the comment is about ({place[0].text})")]
         return []
 
 
