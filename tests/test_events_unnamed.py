@@ -15,6 +15,12 @@ def code(coder):
     return sentence_coder(coder, "2022-05-15")
 
 
+def _coded(events, source, cameo, target) -> bool:
+    """An event of ``cameo`` from ``source`` (to ``target``, unless None)."""
+    return any(e.cameo == cameo and e.source and e.source.actor.code == source
+               and (target is None or (e.target and e.target.actor.code == target)) for e in events)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the one country the clause names as a place, also inside a background phrase (events/assembly.py)
     ("Three people were arrested after the match in Paris.", (None, "173", "FRACVL")),
@@ -70,10 +76,7 @@ def test_no_arrest(code, text):
     ("Rebels attacked a village in eastern Congo.", ("CODREB", "190", "COD")),
 ])
 def test_followers_and_congo(code, text, expected):
-    source, cameo, target = expected
-    events = code(text)
-    assert any(e.cameo == cameo and e.source and e.source.actor.code == source
-               and (target is None or (e.target and e.target.actor.code == target)) for e in events), dyads(events)
+    assert _coded(code(text), *expected), dyads(code(text))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -149,10 +152,7 @@ def test_an_accident_is_not_placed_from_its_clause(code):
     ("Military forces clashed with militants near Djibo.", ("BFAMIL", "190", "BFAREB")),
 ])
 def test_notes_of_conflict_events(code, text, expected):
-    source, cameo, target = expected
-    events = code(text)
-    assert any(e.cameo == cameo and e.source and e.source.actor.code == source
-               and (target is None or (e.target and e.target.actor.code == target)) for e in events), dyads(events)
+    assert _coded(code(text), *expected), dyads(code(text))
 
 
 def test_armed_men_firing_with_no_object_and_the_state_that_says_so(code):
