@@ -3,7 +3,6 @@ and the conventions of reception, reciprocity, protest and content that move the
 
 from __future__ import annotations
 
-
 from thucydides.events.matching import _PARTICLES, _QUANTITIES, counted
 from thucydides.events.patterns import Pattern
 from thucydides.events.scope import (_CONTENT_ROOTS, _absolute_passive, _finite_acl,
@@ -113,17 +112,7 @@ class Arguments:
                 # "Belgrade faces pressure from Brussels", "a convoy came under fire": who faces or comes under the
                 # act is its target, not its source
                 targets = self._subject(s, undergoer.i) or targets
-            judged = first.dep in ("dobj", "obj", "nsubjpass") and (governor.lemma.lower() in _JUDGING or any(
-                tokens[k].dep == "oprd" for k in kids[governor.i]) or (
-                # "called the shooting in Uvalde, Texas, a cowardly act": calling an act names it, unless the row
-                # says the verb organises it ("called a general strike")
-                governor.lemma.lower() == "call" and not any(g.split()[0] == "call" for g in pattern.governors or ())
-                and not any(tokens[k].dep == "prt" for k in kids[governor.i])))
-            # "referred to the killing", "responded to the attack": a verb of judging through its preposition
-            # (not "responded with artillery fire": an instrument; nor "protested during the meeting": a time)
-            judged = judged or (first.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i
-                                and governor.text.lower() in _JUDGED_PREPOSITIONS
-                                and tokens[governor.head].lemma.lower() in _JUDGING)
+            judged = _judged(s, first, governor, pattern)
             # "protested over the attack", "met after the shelling": the verb's subject did not do what it is about
             judged = judged or (first.dep == "pobj" and governor.text.lower() in _BACKGROUND and not (
                 pattern.governors and f"{tokens[governor.head].lemma.lower()} {governor.text.lower()}"
@@ -367,6 +356,21 @@ class Arguments:
                 not targets and token.lemma.lower() in ("trade", "exchange"))):
             targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
         return sources, targets, reciprocal
+
+
+def _judged(s: _Sentence, first: Token, governor: Token, pattern: Pattern) -> bool:
+    """The act named at ``first`` is judged, named or reported by the verb that governs it, whose subject is then not
+    its actor: "condemned the attack", "called the shooting in Uvalde, Texas, a cowardly act" (calling an act names
+    it, unless the row says the verb organises it: "called a general strike", "called off the march"), and through a
+    preposition, "referred to the killing", "responded to the attack" (not "responded with artillery fire", an
+    instrument, nor "protested during the meeting", a time)."""
+    tokens, kids = s.tokens, s.kids
+    if first.dep in ("dobj", "obj", "nsubjpass"):
+        return governor.lemma.lower() in _JUDGING or any(tokens[k].dep == "oprd" for k in kids[governor.i]) or (
+            governor.lemma.lower() == "call" and not any(g.split()[0] == "call" for g in pattern.governors or ())
+            and not any(tokens[k].dep == "prt" for k in kids[governor.i]))
+    return first.dep == "pobj" and governor.dep == "prep" and governor.head != governor.i and \
+        governor.text.lower() in _JUDGED_PREPOSITIONS and tokens[governor.head].lemma.lower() in _JUDGING
 
 
 def _each_other(s: _Sentence, verb: int) -> bool:
