@@ -199,6 +199,17 @@ def test_a_report_read_as_a_subject_runs_through_the_spokesman(coder):
     assert {e.target.actor.code for e in appeals if e.target} == {"ARM", "AZE"}, [(e.cameo, e.target) for e in appeals]
 
 
+@pytest.mark.parametrize(("text", "claim"), [
+    # a verb of saying whose object is its content, with no clause or quotation (cues.tsv "object")
+    ("LONDON (Reuters) - The defence secretary stressed the importance of keeping the supply lines open.",
+     "the importance of keeping"),
+    ("MOSCOW (Reuters) - The Russian ministry denied the allegations on Tuesday.", "the allegations"),
+])
+def test_the_object_of_a_verb_of_saying_is_what_was_said(coder, text, claim):
+    chains = _chains(_article(coder, text))
+    assert any(k.startswith(claim) for k in chains), list(chains)
+
+
 def test_a_day_after_on_is_no_outlet(coder):
     text = 'WASHINGTON (AP) - "The vote will be close," Sen. Jane Roe said on Tuesday.'
     chain = _claim(_chains(_article(coder, text)), "The vote will be close")[1]

@@ -48,9 +48,13 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
             lemma in words["clause"] and any(tokens[c].dep == "ccomp" for c in kids[token.i])) or (
             lemma in words["partial"] and any(token.start < a < tokens[bounds(kids, token.i)[1]].end
                                               for a, _b in here))
-        act = not reports and token.pos == "VERB" and (
-            (lemma in words["act"] and act_content(token, tokens, kids) is not None)
-            or (lemma in words["object"] and any(tokens[c].dep == "dobj" for c in kids[token.i])))
+        objecting = lemma in words["object"] and any(tokens[c].dep == "dobj" for c in kids[token.i])
+        act = token.pos == "VERB" and ((not reports and (
+            (lemma in words["act"] and act_content(token, tokens, kids) is not None) or objecting)) or (
+            # a verb of saying with an object for its content and no clause or quotation: "denied the allegations",
+            # "stressed the importance of restoring ..."
+            reports and objecting and not here and not any(
+                tokens[c].dep in ("ccomp", "xcomp", "parataxis") for c in kids[token.i])))
         if token.pos in ("VERB", "AUX") and (reports or act):
             subjects: list[int] = []
             node = token.i
@@ -74,8 +78,8 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
                         tokens[node].head == node:
                     break
                 node = tokens[node].head
-            kind = "belief" if lemma in words["belief"] else "speech" if lemma in words["speech"] else \
-                "act" if act else "clause"
+            kind = "act" if act else "belief" if lemma in words["belief"] else \
+                "speech" if lemma in words["speech"] else "clause"
             if subjects or (kind == "act" and not passive(token, tokens, kids)):
                 found.append((token, kind, subjects))
             elif passive(token, tokens, kids) and lemma in words["passive"]:  # no one named: unsourced
