@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from thucydides.actors.composing import FOLLOWERS
 from thucydides.actors.context import _Context
 from thucydides.actors.dictionary import (
     ADJECTIVE, CAPITAL, CAPITALISED, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, PERSON, REGION, REGION_ADJECTIVE,
@@ -26,7 +27,6 @@ _NAME_JOINERS = word_set("name-joiners")  # "Voice of America": the small words 
 # a city is a word the parser tags as a place or as no entity: not part of an organisation's name ("the Port
 # Authority", "The Bangor Daily News": a namesake abroad), a person's, a date's
 _CITY_TAGS = frozenset({"GPE", ""})
-_FOLLOWERS = word_set("follower-nouns")
 _COMPANY_FORMS = word_set("company-forms")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "sen", "rep",
                      "prime", "king", "queen", "prince", "sheikh", "ayatollah", "colonel", "col"})
@@ -107,7 +107,7 @@ class Matching:
         if not (token.text[:1].isupper() or _after_title(tokens, k)) or token.pos not in ("PROPN", "NOUN", "ADJ", "X") \
                 or token.ent_type in ("DATE", "TIME"):
             return False
-        followed = k + 1 < len(tokens) and tokens[k + 1].lemma.lower() in _FOLLOWERS  # "Morsi supporters"
+        followed = k + 1 < len(tokens) and tokens[k + 1].lemma.lower() in FOLLOWERS  # "Morsi supporters"
         if token.ent_type in ("GPE", "LOC") and not followed and (gazetteer().country_of(token.text) or (
                 k + 1 < len(tokens) and tokens[k + 1].ent_iob == "I" and tokens[k + 1].ent_type in ("GPE", "LOC"))):
             return False  # a place the parser tagged ("Georgia"), not "Zelenskyy" it took for one
@@ -135,7 +135,7 @@ class Matching:
         government), so no unit is made without the role after it."""
         for j in range(min(len(tokens), k + 3), k, -1):
             if j >= len(tokens) or not any(e.kind == SECTOR and e.code for e, _rule in self.d.lookup(keys[j])) \
-                    or keys[j] in _FOLLOWERS:
+                    or keys[j] in FOLLOWERS:
                 continue  # (a role with a sector: not "the Cincinnati office", "the St. Louis community"; nor
                 # followers, named after a leader: "Morsi supporters" are not people of a town called Morsi)
             words = tokens[k:j]

@@ -3,7 +3,7 @@ of the sentence after "according to X,"); the quotations themselves are found by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from thucydides.attribution.state import State, add_claim
 from thucydides.attribution.words import ANONYMITY_VERBS, OF_CONTENT_VERBS
@@ -33,22 +33,8 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
     # a clause before a completing verb: "told 'Meet the Press' that ...", where the parser read the show's
     # name as a verb
     content.sort(key=lambda k: tokens[k].dep == "xcomp")
-    if not content and kind == "speech":
-        # "The NATO chief called on both sides to de-escalate, his spokesman said": the report's clause read as a
-        # subject whose verb is a participle on it
-        content = [k for k in kids[verb.i] if tokens[k].dep == "nsubj" and k < verb.i and finite_subject(
-            tokens, kids, k)]
-    if not content and kind == "speech" and verb.lemma.lower() == "say":
-        # a headline's clause read as a noun phrase: "Roe says Biden conflating audit with inquiry" (a name or a
-        # participle compounded onto the object noun)
-        content = [d for d in kids[verb.i] if tokens[d].dep in ("dobj", "obj") and tokens[d].pos == "NOUN" and any(
-            tokens[c].dep == "compound" and tokens[c].pos in ("PROPN", "VERB") for c in kids[d])]
-    if not content and kind == "speech":
-        # "told lawmakers at the meeting that the party must act": the parser hangs the that-clause on the
-        # meeting as a relative clause
-        content = [r for p in kids[verb.i] if tokens[p].dep == "prep" for o in kids[p] if tokens[o].dep == "pobj"
-                   for r in kids[o] if tokens[r].dep == "relcl" and bounds(kids, r)[0] == o + 1
-                   and tokens[o + 1].text.lower() == "that"]
+    if not content and kind == "speech":  # a clause the parser misread, in the order of MISREAD_CLAUSES
+        content = next((found for read in MISREAD_CLAUSES if (found := read(verb, tokens, kids))), [])
     if verb.lemma.lower() == "make":  # "made (it) clear that ...": the that-clause, on the verb or on "clear"
         clear = [k for k in content if tokens[k].text.lower() == "clear"]
         content = [k for k in content if k not in clear] or [
@@ -186,6 +172,34 @@ def unsourced_claim(state: State, sentence: Sentence, tokens: Sequence[Token], k
         last -= 1
     add_claim(state, (tokens[first].start, tokens[last].end), False, cue, None, None,
               (state.publisher, *state.frame), sentence.index)
+
+
+def _clause_as_subject(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> list[int]:
+    """ "The NATO chief called on both sides to de-escalate, his spokesman said": the report's clause read as a
+    subject whose verb is a participle on it."""
+    return [k for k in kids[verb.i] if tokens[k].dep == "nsubj" and k < verb.i and finite_subject(tokens, kids, k)]
+
+
+def _headline_says(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> list[int]:
+    """A headline's clause read as a noun phrase: "Roe says Biden conflating audit with inquiry" (a name or a
+    participle compounded onto the object noun)."""
+    if verb.lemma.lower() != "say":
+        return []
+    return [d for d in kids[verb.i] if tokens[d].dep in ("dobj", "obj") and tokens[d].pos == "NOUN" and any(
+        tokens[c].dep == "compound" and tokens[c].pos in ("PROPN", "VERB") for c in kids[d])]
+
+
+def _that_clause_on_a_noun(verb: Token, tokens: Sequence[Token], kids: list[list[int]]) -> list[int]:
+    """ "told lawmakers at the meeting that the party must act": the parser hangs the that-clause on the meeting as
+    a relative clause."""
+    return [r for p in kids[verb.i] if tokens[p].dep == "prep" for o in kids[p] if tokens[o].dep == "pobj"
+            for r in kids[o] if tokens[r].dep == "relcl" and bounds(kids, r)[0] == o + 1
+            and tokens[o + 1].text.lower() == "that"]
+
+
+# What a verb of saying with no clause of its own reports, where the parser misread it; tried in this order.
+MISREAD_CLAUSES: tuple[Callable[[Token, Sequence[Token], list[list[int]]], list[int]], ...] = (
+    _clause_as_subject, _headline_says, _that_clause_on_a_noun)
 
 
 def finite_subject(tokens: Sequence[Token], kids: list[list[int]], k: int) -> bool:

@@ -3,8 +3,10 @@ and the conventions of reception, reciprocity, protest and content that move the
 
 from __future__ import annotations
 
-from thucydides.events.matching import _PARTICLES, _QUANTITIES, counted
+from thucydides.events.matching import _PARTICLES, counted
 from thucydides.events.patterns import Pattern
+from thucydides.events.readings import QUANTITIES
+from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.scope import (_CONTENT_ROOTS, _absolute_passive, _finite_acl,
                                      _headline_passive, _purpose, _stative)
 from thucydides.events.sentence import _Sentence
@@ -40,8 +42,8 @@ _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
-_AIMED_FORCE = frozenset({"191", "192", "193", "194", "195"})  # blockade, occupation, fire, shelling, air strikes
-_STATE = word_set("state-sectors")  # "the journalist's detention" was undergone; "the government's" may be done
+# force aimed at a thing (blockade, occupation, fire, shelling, air strikes): two subjects do not act on each other
+_AIMED_FORCE = word_set("aimed-force-codes")
 
 
 class Arguments:
@@ -88,7 +90,7 @@ class Arguments:
                 sources, targets = [], targets or sources
             undergone = False
             if token.lemma.lower() in _UNDERGONE and sources and all(
-                    m.actor.kind == "person" or (m.actor.kind == "role" and m.actor.sector not in _STATE)
+                    m.actor.kind == "person" or (m.actor.kind == "role" and m.actor.sector not in STATE_SECTORS)
                     for m in sources) and \
                     any(tokens[k].dep == "poss" for k in kids[token.i]) and not any(
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "of" for k in kids[token.i]):
@@ -130,7 +132,7 @@ class Arguments:
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
                 if verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES and verb.head != verb.i:
                     verb = tokens[verb.head]  # "pulled out of the accord": the verb of the particle
-                if ((verb.pos == "NOUN" and governor.text.lower() == "of" and verb.lemma.lower() in _QUANTITIES)
+                if ((verb.pos == "NOUN" and governor.text.lower() == "of" and verb.lemma.lower() in QUANTITIES)
                         or (counted(s, verb.i) and governor.text.lower() in ("of", "in"))) and verb.head != verb.i \
                         and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
                     # "began three weeks of naval drills", "began a round of talks", "pledged $500 million in aid"

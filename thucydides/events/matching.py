@@ -10,13 +10,12 @@ from thucydides.events.codebook import verb_of
 from thucydides.events.patterns import NO_EVENT, Pattern
 from thucydides.events.readings import (QUANTITIES, _asks_something, _of_quantity, _office_holder, _owned,
                                         _visiting)
+from thucydides.events.roles import RELATIVE
 from thucydides.events.scope import _stative
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
 from thucydides.tree import subtree
 from thucydides.types import Token
-
-_QUANTITIES = QUANTITIES  # nouns of amount before "of" (events/readings.py)
 
 # Particles that make a phrasal verb of their own ("call off", "blow up", "pull out"): a pattern for the bare verb
 # does not apply.
@@ -28,7 +27,6 @@ _PHRASE_PREPOSITIONS = word_set("phrase-prepositions")
 
 _AGAIN = word_set("repeating-prefixes")
 _SETTING_OFF = frozenset({",", "(", "-", "--", "—", "–"})  # marks that set off an apposition as a second name
-_RELATIVE = word_set("relative-pronouns")
 _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’", "``", "''"})
 
 
@@ -125,7 +123,7 @@ class Matching:
             objects = [k for k in kids if tokens[k].dep in ("dobj", "obj", "attr")
                        or (tokens[k].dep == "nsubjpass" and pattern.pos == "V")]
             if token.dep == "relcl" and token.head != token.i and pattern.pos == "V" and (
-                    not objects or all(tokens[k].text.lower() in _RELATIVE for k in objects)):
+                    not objects or all(tokens[k].text.lower() in RELATIVE for k in objects)):
                 objects.append(token.head)  # "the deal the governor struck with the unions": the noun it is about
             if _stative(s, token.i):  # "is opposed to Swedish membership": the object of "to"
                 objects += [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "to"
@@ -165,9 +163,8 @@ class Matching:
             if (token.tag == "VBN" and not any(tokens[k].dep == "nsubj" for k in kids)) or any(
                     tokens[k].dep == "nsubj" and tokens[k].pos == "NUM" for k in kids) or (
                     token.tag == "VBN" and not any(tokens[k].dep in ("aux", "auxpass") for k in kids)):
-                # (a headline's bare participle too: "5 miners killed in Bolivia landslide")
-                # a passive's cause, also in a headline's "7 killed in ...": "killed by the fire", "injured in a bus
-                # collision"
+                # a passive's cause, also in a headline's "7 killed in ..." or bare participle ("5 miners killed in
+                # Peru landslide"): "killed by the fire", "injured in a bus collision"
                 subjects += [o for k in kids if (tokens[k].dep == "agent" or (
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "in")) for o in s.kids[k]
                     if tokens[o].dep == "pobj" and not _owned(s, o)]
@@ -223,7 +220,7 @@ class Matching:
             return None
         amount = tokens[head.head]  # "imposed thousands of sanctions", "pledged $500 million in aid"
         if noun.dep == "pobj" and amount.head != amount.i and (
-                (head.text.lower() == "of" and amount.lemma.lower() in _QUANTITIES)
+                (head.text.lower() == "of" and amount.lemma.lower() in QUANTITIES)
                 or (head.text.lower() == "in" and counted(s, amount.i))):
             verb = tokens[amount.head]
             if verb.pos in ("VERB", "AUX") and amount.dep in ("dobj", "obj", "nsubjpass"):

@@ -185,10 +185,9 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
                         end=tokens[end].end)
     if end + 2 < len(tokens) and tokens[end + 1].text == "," and _us_state_after(tokens, end + 2):
         # "Burlington, Vt.", "Portland, Maine": a US town, whatever town abroad has the name
-        found = next(((lat, lon) for lat, lon, code in _homonyms().get(key, ()) if code == "USA"), None) or (
-            _coordinates()[key][:2] if _coordinates().get(key, (0, 0, ""))[2] == "USA" else (None, None))
-        return Location(name=name, country="USA", lat=found[0], lon=found[1], start=tokens[start].start,
-                        end=tokens[end].end)
+        usa = [c for c in (*_homonyms().get(key, ()), _coordinates().get(key)) if c is not None and c[2] == "USA"]
+        lat, lon = usa[0][:2] if usa else (None, None)
+        return Location(name=name, country="USA", lat=lat, lon=lon, start=tokens[start].start, end=tokens[end].end)
     region = gazetteer().regions.get(fold(name))
     if region is not None and end + 1 < len(tokens) and tokens[end + 1].lemma.lower() in _REGION_NOUNS:
         # "in Borno state": the first-level region, never a town abroad with that name among its alternates
@@ -271,7 +270,9 @@ def unnamed_place(s: _Sentence, token: Token, verb: Token | None, text: str, bas
         return None
     region = clause_region(tokens, s.kids, verb.i if verb is not None else token.i if token.head == token.i
                            else token.head, text, base)
-    named = [k for k in range(len(tokens)) if region is not None and region.start <= tokens[k].start < region.end]
+    if region is None:
+        return None
+    named = [k for k in range(len(tokens)) if region.start <= tokens[k].start < region.end]
     if not named or any(k in s.at for k in named) or tokens[tokens[named[0]].head].text.lower() == "from":
         return None
     return region

@@ -89,7 +89,7 @@ class Roles:
                 joined = [k for k in s.kids[node] if k != subject and k < node and (
                     tokens[k].dep == "nsubj" or (tokens[k].dep in ("intj", "npadvmod", "dep")
                                                  and tokens[k].pos == "PROPN")) and _comma_after(s, min(k, subject))]
-                return self._actors_of(joined + [subject], s) if joined else self._actors_of([subject], s)
+                return self._actors_of(joined + [subject], s)
             agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
             if agent:
                 return self._actors_of(agent, s)
