@@ -188,6 +188,25 @@ CASES = [
       ("troops", "troop", "NOUN", "dobj", 1), ("near", "near", "ADP", "prep", 1),
       ("Freedonia", "Freedonia", "PROPN", "pobj", 3)],
      [(0, 0, "RUR"), (4, 4, "FRE")], {("RUR", "154", "FRE")}),
+    # the two sides of fighting named on the verb the noun is the subject of ("fighting erupted between ...")
+    ("sides on the verb of a force noun",
+     [("Fighting", "fighting", "NOUN", "nsubj", 1), ("erupted", "erupt", "VERB", "ROOT", 1),
+      ("between", "between", "ADP", "prep", 1), ("Ruritania", "Ruritania", "PROPN", "pobj", 2),
+      ("and", "and", "CCONJ", "cc", 3), ("Freedonia", "Freedonia", "PROPN", "conj", 3)],
+     [(3, 3, "RUR"), (5, 5, "FRE")], {("RUR", "190", "FRE"), ("FRE", "190", "RUR")}),
+    # the maker of what was fired is no target; where it was fired is
+    ("the maker of a weapon fired",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("fired", "fire", "VERB", "ROOT", 1),
+      ("Freedonian", "freedonian", "ADJ", "amod", 3), ("rockets", "rocket", "NOUN", "dobj", 1),
+      ("at", "at", "ADP", "prep", 1), ("Syldavia", "Syldavia", "PROPN", "pobj", 4)],
+     [(0, 0, "RUR"), (2, 2, "FRE"), (5, 5, "SYL")], {("RUR", "194", "SYL")}),
+    # a clause of time says when an arrest was made, not whom it was aimed at
+    ("a clause of time is no target",
+     [("Police", "police", "NOUN", "nsubj", 1), ("arrested", "arrest", "VERB", "ROOT", 1),
+      ("Brandt", "Brandt", "PROPN", "dobj", 1), ("after", "after", "SCONJ", "mark", 5),
+      ("he", "he", "PRON", "nsubj", 5), ("criticized", "criticize", "VERB", "advcl", 1),
+      ("Freedonia", "Freedonia", "PROPN", "dobj", 5)],
+     [(0, 0, "RURCOP"), (6, 6, "FRE")], {("RURCOP", "173", None)}),
 ]
 
 

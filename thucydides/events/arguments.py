@@ -11,6 +11,7 @@ from thucydides.events.scope import (_CONTENT_ROOTS, _absolute_passive, _finite_
                                      _headline_passive, _purpose, _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
+from thucydides.tree import subtree
 from thucydides.types import ActorMention, Token
 
 TARGET_PREPOSITIONS = word_list("target-prepositions")
@@ -44,6 +45,8 @@ _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, n
 _ARMED = word_set("armed-sectors")
 # force aimed at a thing (blockade, occupation, fire, shelling, air strikes): two subjects do not act on each other
 _AIMED_FORCE = word_set("aimed-force-codes")
+_CIRCUMSTANCE_MARKS = word_set("circumstance-marks")
+_THING_ROOTS = ("07", "08", "18", "19", "20")  # rows whose object is a thing given, withdrawn or fired
 
 
 class Arguments:
@@ -75,6 +78,11 @@ class Arguments:
         if pattern.pos == "N":
             sources = self._noun_sources(s, token.i)
             pair = self._between(s, token.i) if pattern.code[:2] in RECIPROCAL_ROOTS else []
+            if not pair and pattern.code[:2] in RECIPROCAL_ROOTS and token.dep == "nsubj" and token.head != token.i \
+                    and tokens[token.head].pos == "VERB":
+                # "fighting erupted between the army and the RSF" (the verb's own phrase, not its object's: "the visit
+                # strained the relationship between the two leaders")
+                pair = self._between(s, token.head, objects=False)
             if not sources and len({m.actor.code for m in pair}) >= 2:
                 # "Egypt brokered talks between Israel and Hamas": the talks are the two sides', not the broker's
                 return pair, [], True
@@ -138,6 +146,10 @@ class Arguments:
                     # "began three weeks of naval drills", "began a round of talks", "pledged $500 million in aid"
                     # (not "gave his assessment of the talks", "commemorates the victims of the bombing")
                     verb = tokens[verb.head]
+                elif verb.pos == "NOUN" and governor.text.lower() == "of" and verb.lemma.lower() in QUANTITIES \
+                        and verb.dep == "pobj" and tokens[verb.head].text.lower() == "for" \
+                        and tokens[verb.head].head != verb.head and tokens[tokens[verb.head].head].pos == "VERB":
+                    verb = tokens[tokens[verb.head].head]  # "gathered in Doha for a new round of talks"
                 elif counted(s, verb.i) and governor.text.lower() == "in" and verb.dep == "pobj" \
                         and tokens[verb.head].dep == "prep" and tokens[tokens[verb.head].head].pos == "VERB":
                     verb = tokens[tokens[verb.head].head]  # "appealed for $2 billion in aid"
@@ -245,6 +257,20 @@ class Arguments:
                     sources = self._subject(s, token.i)
                 # "Putin and Michel discussed Ukraine": what is discussed or negotiated is a topic, not a side
                 targets = [] if token.lemma.lower() in _TOPIC_VERBS else self._objects(s, token.i)
+                # "fired US-made rockets at Russian positions", "delivered German tanks to Ukraine": the row's object
+                # is the thing sent or fired, and whoever made or owned it is no target; the target is after the
+                # row's preposition, or the indirect object ("gave the Ivory Coast $5 million of aid")
+                things = [k for k in kids[token.i] if tokens[k].dep in ("dobj", "obj")
+                          and tokens[k].lemma.lower() in (pattern.objects or ()) and pattern.prepositions
+                          and pattern.code[:2] in _THING_ROOTS]
+                makers = {d for o in things for c in kids[o] if tokens[c].dep in ("amod", "compound", "poss")
+                          for d in subtree(kids, c)}
+                targets = [m for m in targets if m.sentence != s.sentence.index
+                           or not makers & set(range(m.token_start, m.token_end))]
+                if things and not targets:
+                    targets = self._preposition_targets(s, token.i, pattern.prepositions) or self._actors_of(
+                        [k for k in kids[token.i] if tokens[k].dep == "dative" and tokens[k].pos != "ADP"], s)
+                thing = bool(things)
                 if targets and all(m.actor.country is None for m in targets):
                     # "deployed troops to Lithuania": a bare role as object yields to a named target (not to another
                     # bare role: "arrested 100 protesters at the university")
@@ -255,7 +281,7 @@ class Arguments:
                     for k in kids[token.i]:
                         if tokens[k].dep in ("dobj", "obj") and not targets:
                             targets = self._preposition_targets(s, k, pattern.prepositions)
-                if not targets and pattern.code[:2] not in ("01", "04"):
+                if not targets and pattern.code[:2] not in ("01", "04") and not thing:
                     # "shelled the city of Kharkiv"
                     targets = self._place_objects(s, token.i, force=self.codes[pattern.code].quad_class == 4)
                 if pattern.complements is not None or not targets:
@@ -306,6 +332,9 @@ class Arguments:
                     continue  # "will meet in Zurich": where they meet is no target
                 if tokens[k].dep == "prep" and tokens[k].text.lower() not in _CONTENT_PREPOSITIONS:
                     continue  # "exchanged prisoners in a deal brokered by the UAE": a circumstance, not the content
+                if tokens[k].dep == "advcl" and any(tokens[m].dep == "mark" and tokens[m].text.lower() in
+                                                    _CIRCUMSTANCE_MARKS for m in kids[k]):
+                    continue  # "arrested the rapper after he criticized the government": when, not what
                 if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
                         not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
                     targets = self._content_target(s, k, exclude)

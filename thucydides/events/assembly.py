@@ -38,6 +38,8 @@ _WEAPONS = word_set("weapon-nouns")  # "rockets landed near the embassy": no att
 _PLACE_NEVER_TARGET = tuple(word_set("place-never-target-codes"))  # "met in Doha": the place is no target
 _DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
 _NEUTRAL_VENUES = word_set("neutral-venues")  # cities that host other countries' talks
+_AIMED_ROOTS = ("18", "19", "20")  # force shot or thrown at a place
+_AIMED_PREPOSITIONS = ("toward", "towards", "into")  # where it was aimed ("off the coast" is no target)
 
 
 class Assembly:
@@ -98,6 +100,16 @@ class Assembly:
             # Kyiv"; not a word the actor stage read as an actor)
             if found is not None and found.country not in {m.actor.country for m in sources}:
                 targets, where = [self._place_actor(s, found)], where or found
+        if not targets and code.quad_class == 4 and code.code[:2] in _AIMED_ROOTS and token.pos == "VERB":
+            # "fired rockets toward Tel Aviv", "launched drones into Belgorod": the place a shot was aimed at is
+            # its target, as "at" is (not "off the coast", nor the actor's own country)
+            found = next((place for p in s.kids[token.i]
+                          if s.tokens[p].dep == "prep" and s.tokens[p].text.lower() in _AIMED_PREPOSITIONS
+                          for k in s.kids[p] if s.tokens[k].dep == "pobj" and s.tokens[k].pos == "PROPN"
+                          and (place := place_named(s.tokens, k, text, base, known_only=True)) is not None
+                          and place.country), None)
+            if found is not None and found.country not in {m.actor.country for m in sources}:
+                targets = [self._place_actor(s, found)]
         if code.quad_class == 4 and code.code[:2] not in ("14", "15") and targets and \
                 all(m.rule == "location" for m in targets):
             # "police arrested John Smith in Chicago", "killed 5 people in Kabul": the people, not the city the

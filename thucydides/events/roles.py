@@ -196,9 +196,9 @@ class Roles:
         """The actors a possessive names on ``noun`` ("the Council's decision")."""
         return [m for c in s.kids[noun] if s.tokens[c].dep == "poss" for m in self._actors_of([c], s)]
 
-    def _between(self, s: _Sentence, head: int) -> list[ActorMention]:
+    def _between(self, s: _Sentence, head: int, objects: bool = True) -> list[ActorMention]:
         tokens = s.tokens
-        heads = [head] + [k for k in s.kids[head] if tokens[k].dep in ("dobj", "obj")]
+        heads = [head] + [k for k in s.kids[head] if objects and tokens[k].dep in ("dobj", "obj")]
         for h in heads:
             for k in s.kids[h]:
                 if tokens[k].dep == "prep" and tokens[k].text.lower() == "between":

@@ -32,6 +32,7 @@ _BACKGROUND = word_set("background-words")
 _REASON_PREPOSITIONS = word_set("punishment-reason-prepositions")
 _OF_CONTENT = word_set("of-content-verbs")
 _HEADLINE_ACTIVE = word_set("headline-active-verbs")
+_OPERATIONS = word_set("operation-nouns")
 
 
 def _consumed_by(s: _Sentence, token: Token, pattern: Pattern, code: CameoCode, used: set[int]) -> set[int]:
@@ -99,6 +100,12 @@ def _consumed_by(s: _Sentence, token: Token, pattern: Pattern, code: CameoCode, 
         for k in s.kids[token.i]:
             if tokens[k].dep == "prep" or k in used:
                 consumed.update(subtree(s.kids, k) - _claimed(s, k, code.code))
+    if code.quad_class == 4 and pattern.pos == "V":
+        # "arrested the opposition leader in a dawn raid", "killed ten fighters during an operation": the raid is
+        # how the act was done, the same act, not a second one
+        consumed.update(o for c in s.kids[token.i] if tokens[c].dep == "prep" and tokens[c].text.lower() in
+                        ("in", "during") for o in s.kids[c] if tokens[o].dep == "pobj"
+                        and tokens[o].lemma.lower() in _OPERATIONS)
     if code.code[:2] == "04" or code.code == "036":
         # "attended a conference on the violence in Sudan": what a meeting is about is not a second event
         for h in [token.i] + [k for k in s.kids[token.i] if tokens[k].dep in ("dobj", "obj")]:
