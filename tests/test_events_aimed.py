@@ -37,6 +37,14 @@ def code(coder):
     ("Dutch dockworkers have been on strike since Monday.", ("NLDLAB", "143", "NLD")),
     # the sitting pope, named by his office (actors/institutions.tsv)
     ("The Pope visited Iraq in March.", ("VATGOV", "042", "IRQ")),
+    # protesters who descend on a place demonstrate there (verbs.tsv: descend with subj:)
+    ("Hundreds of demonstrators descended on Belgrade on Friday.", ("SRBCVL", "141", "SRB")),
+    # the place of arrests counted by a quantity noun is the verb's ("made dozens of arrests in Paris")
+    ("Police made dozens of arrests in Lyon overnight.", ("FRACOP", "173", "FRA")),
+    # a headline's participle on its root noun governs it, with the noun's phrases (events/matching.py)
+    ("Sanctions imposed on Belarus by the EU", ("IGOEUREEC", "163", "BLR")),
+    ("Talks held between Iran and the US in Oman", ("IRN", "046", "USA")),
+    ("Demonstration held in Lisbon against NATO", ("PRTCVL", "141", "IGOWSTNAT")),
 ])
 def test_acts_coded(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))

@@ -83,10 +83,21 @@ class Arguments:
                 # "fighting erupted between the army and the RSF" (the verb's own phrase, not its object's: "the visit
                 # strained the relationship between the two leaders")
                 pair = self._between(s, token.head, objects=False)
+            # "Talks held in Doha between the US and the Taliban", "Protest held in Madrid against NATO": a headline's
+            # participle on the noun carries the noun's phrases
+            # (only the verb the row names: not "the strikes blamed by the government", "demands rejected by")
+            participles = [k for k in kids[token.i] if tokens[k].dep == "acl" and tokens[k].tag == "VBN"
+                           and pattern.governors and _phrasal(s, k) & pattern.governors]
+            if not pair and pattern.code[:2] in RECIPROCAL_ROOTS:
+                pair = next((found for k in participles if (found := self._between(s, k, objects=False))), [])
             if not sources and len({m.actor.code for m in pair}) >= 2:
                 # "Egypt brokered talks between Israel and Hamas": the talks are the two sides', not the broker's
                 return pair, [], True
             targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
+            for k in participles:
+                targets = targets or self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
+                sources = sources or [m for a in kids[k] if tokens[a].dep == "agent"
+                                      for m in self._actors_of([c for c in kids[a] if tokens[c].dep == "pobj"], s)]
             if not targets and pattern.code[:2] in ("18", "19", "20"):
                 targets = self._place_after(s, token.i, ("of", "on", "against"))  # "the shelling of Kharkiv"
             if pattern.code[:2] in _ASKING_ROOTS and sources and (governed := self._governor(s, token)) \
@@ -333,8 +344,10 @@ class Arguments:
                 if tokens[k].dep == "prep" and tokens[k].text.lower() not in _CONTENT_PREPOSITIONS:
                     continue  # "exchanged prisoners in a deal brokered by the UAE": a circumstance, not the content
                 if tokens[k].dep == "advcl" and any(tokens[m].dep == "mark" and tokens[m].text.lower() in
-                                                    _CIRCUMSTANCE_MARKS for m in kids[k]):
-                    continue  # "arrested the rapper after he criticized the government": when, not what
+                                                    _CIRCUMSTANCE_MARKS for m in kids[k]) and not any(
+                        tokens[m].dep == "aux" and tokens[m].text.lower() == "to" for m in kids[k]):
+                    continue  # "arrested the rapper after he criticized the government": when, not what (not a
+                    # purpose: "so as to evacuate the population")
                 if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
                         not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
                     targets = self._content_target(s, k, exclude)
@@ -414,3 +427,9 @@ def _each_other(s: _Sentence, verb: int) -> bool:
             if (word == "other" and first == "each") or (word == "another" and first == "one"):
                 return True
     return False
+
+
+def _phrasal(s: _Sentence, k: int) -> set[str]:
+    """The verb at ``k`` as a row's governor names it: its lemma, and with its particle ("carry out")."""
+    lemma = s.tokens[k].lemma.lower()
+    return {lemma} | {f"{lemma} {s.tokens[c].text.lower()}" for c in s.kids[k] if s.tokens[c].dep == "prt"}

@@ -14,6 +14,7 @@ from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern
 from thucydides.events.matching import word_forms
+from thucydides.events.readings import QUANTITIES
 from thucydides.events.places import clause_region, place_at, place_in_clause, place_named, prefer, unnamed_place
 from thucydides.events.roles import STATE_SECTORS
 from thucydides.events.scope import _absolute_passive, _headline_passive
@@ -61,12 +62,20 @@ class Assembly:
             where = next((found for k in s.kids[verb.i] if s.tokens[k].dep == "nsubj" and s.tokens[k].pos in (
                 "NOUN", "PROPN") and (found := place_at(s.tokens, k, text, base)) is not None), None)
             subject_place = where is not None
+        if where is None and token.pos == "NOUN" and token.head == token.i:  # "Demonstration held in Madrid": a
+            # headline's participle on its root noun
+            where = next((found for k in s.kids[token.i] if s.tokens[k].dep == "acl" and s.tokens[k].tag == "VBN"
+                          and (found := place_at(s.tokens, k, text, base)) is not None), None)
         if where is None and (token.pos in ("NOUN", "PROPN") or (token.tag == "VBG" and token.dep == "nsubj")) \
                 and token.head != token.i:  # (a gerund as the subject: "fighting continued in Tripoli")
             where = place_at(s.tokens, token.head, text, base)
             head = s.tokens[token.head]
             if where is None and head.dep == "prep" and head.head != head.i:  # "stayed on high alert in northern Syria"
                 where = place_at(s.tokens, head.head, text, base)
+                owner = s.tokens[head.head]
+                if where is None and head.text.lower() == "of" and owner.lemma.lower() in QUANTITIES \
+                        and owner.dep in ("dobj", "obj") and owner.head != owner.i:
+                    where = place_at(s.tokens, owner.head, text, base)  # "made dozens of arrests in Paris"
         if where is None and (code.quad_class in (2, 4) or code.code[:2] == "14"):
             # "detained a man in Texas", "used tear gas to disperse crowds in Minneapolis": the parser hangs the
             # place on the object of a physical act, which happened there too (not so for words: "condemned the

@@ -217,7 +217,15 @@ class Matching:
         tokens = s.tokens
         head = tokens[noun.head]
         if head.i == noun.i:
-            return None
+            # "Sanctions imposed on Russia", "Talks held in Doha": a headline's participle on its root noun governs it
+            # as the verb of a passive would
+            participle = next((k for k in s.kids[noun.i] if tokens[k].dep == "acl" and tokens[k].tag == "VBN"
+                               and not any(tokens[c].dep in ("dobj", "obj") for c in s.kids[k])), None)
+            if participle is None:
+                return None
+            lemma = tokens[participle].lemma.lower()
+            return participle, {lemma} | {f"{lemma} {tokens[k].text.lower()}" for k in s.kids[participle]
+                                          if tokens[k].dep == "prt"}
         amount = tokens[head.head]  # "imposed thousands of sanctions", "pledged $500 million in aid"
         if noun.dep == "pobj" and amount.head != amount.i and (
                 (head.text.lower() == "of" and amount.lemma.lower() in QUANTITIES)
