@@ -45,6 +45,9 @@ def code(coder):
     ("Sanctions imposed on Belarus by the EU", ("IGOEUREEC", "163", "BLR")),
     ("Talks held between Iran and the US in Oman", ("IRN", "046", "USA")),
     ("Demonstration held in Lisbon against NATO", ("PRTCVL", "141", "IGOWSTNAT")),
+    # a headline's verb the tagger read as a noun (nlp/headlines.py)
+    ("Nigerian police arrest 12 over church attack", ("NGACOP", "173", "NGA")),
+    ("Thousands of farmers rally in Delhi against new laws", ("INDAGR", "141", "IND")),
 ])
 def test_acts_coded(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))

@@ -164,3 +164,29 @@ def test_pieces_keep_exact_offsets_and_the_text(settings, nlp):
         assert cut.text[sent.start:sent.end] == sent.text
         for token in sent.tokens:
             assert cut.text[token.start:token.end] == token.text
+
+
+@pytest.mark.parametrize(("words", "pos", "deps", "heads", "verbs"), [
+    # a root noun with a subject is a verb the tagger missed ("Police arrest nine")
+    (["Police", "arrest", "nine"], ["NOUN", "NOUN", "NUM"], ["nsubj", "ROOT", "dobj"], [1, 1, 1], [1]),
+    # a root noun with no subject stays a noun ("Protests in Lima")
+    (["Protests", "in", "Lima"], ["NOUN", "ADP", "PROPN"], ["ROOT", "prep", "pobj"], [0, 0, 1], []),
+    # a capitalised root is a name, not a verb
+    (["Police", "Arrest", "Nine"], ["NOUN", "NOUN", "NUM"], ["nsubj", "ROOT", "dobj"], [1, 1, 1], []),
+])
+def test_a_headline_verb_read_as_a_noun(nlp, words, pos, deps, heads, verbs):
+    from spacy.tokens import Doc
+
+    from thucydides.nlp.headlines import verb_roots
+
+    doc = Doc(nlp.vocab, words=words, pos=pos, deps=deps, heads=heads)
+    assert verb_roots(doc) == verbs
+
+
+@pytest.mark.parametrize(("text", "word", "tag"), [
+    ("Nigerian police arrest 12 over church attack", "arrest", "VBP"),
+    ("Thousands of farmers rally in Delhi against new laws", "rally", "VBP"),
+])
+def test_headline_verbs_in_the_pipeline(nlp, text, word, tag):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert (token.pos_, token.tag_) == ("VERB", tag)

