@@ -119,9 +119,9 @@ class Coder:
         self.settings = settings
         self.today = today or date.today()
         model = nlp if nlp is not None else load_model(settings.model, disable=settings.disable)
-        self.parser = Parser(model, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
-                             max_parse_chars=settings.max_parse_chars)
         self.resolver = Resolver()
+        self.parser = Parser(model, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
+                             max_parse_chars=settings.max_parse_chars, is_name=self.resolver.d.is_name)
         self.events = EventCoder(self.resolver.d)
         self.skip = skip  # article ids already coded (a resumed run)
 

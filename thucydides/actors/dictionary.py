@@ -171,6 +171,11 @@ class ActorDictionary:
     def lookup(self, key: str) -> list[tuple[Entry, int]]:
         return self.phrases.get(key, [])
 
+    def is_name(self, key: str) -> bool:
+        """Whether the phrase ``key`` (lower case) is a name the tables know, or a known person's surname: not a
+        sector word ("police"). The parser keeps such words capitalised in a title-case headline."""
+        return key in self.surnames or any(entry.kind != SECTOR for entry, _rule in self.phrases.get(key, ()))
+
     def country_label(self, code: str) -> str:
         if code in self.countries:
             name, adjective = self.countries[code]

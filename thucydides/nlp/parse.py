@@ -10,11 +10,12 @@ characters (or one piece) and ``batch_size`` texts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
 from thucydides.errors import TooLongToParse
+from thucydides.nlp.casing import recase, vocabulary
 from thucydides.types import Article, Sentence, Token
 
 _WRAP = re.compile(r"[\n\t]")
@@ -118,12 +119,20 @@ class Parser:
     """Holds the loaded pipeline; ``parser(articles)`` returns the articles with ``sentences`` filled."""
 
     def __init__(self, nlp: Any, *, batch_size: int = 1_000, batch_chars: int = 25_000,
-                 max_parse_chars: int = 10_000) -> None:
+                 max_parse_chars: int = 10_000, is_name: Callable[[str], bool] | None = None) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
         self.batch_chars = batch_chars
         self.max_parse_chars = max_parse_chars
         self.names = _Names(nlp.vocab.strings)
+        # a title-case headline is re-cased for the parser (nlp/casing.py), keeping the names ``is_name`` knows
+        self.is_name = is_name
+        self.vocabulary = vocabulary(nlp) if is_name is not None else frozenset()
+
+    def _text(self, text: str) -> str:
+        """The text handed to the model: hard wraps as spaces, a title-case line in sentence case."""
+        text = _WRAP.sub(" ", text)
+        return recase(text, self.vocabulary, self.is_name) if self.is_name is not None else text
 
     def check(self, article: Article) -> TooLongToParse | None:
         """Why ``article`` cannot be handed to the parser, or ``None`` when it can."""
@@ -141,7 +150,7 @@ class Parser:
         for batch in batches([end - start for _, _, start, end in jobs], chars=self.batch_chars,
                              count=self.batch_size):
             # Line breaks inside a paragraph are hard wraps: a space of the same length keeps every offset.
-            texts = [_WRAP.sub(" ", articles[jobs[j][0]].text[jobs[j][2]:jobs[j][3]]) for j in batch]
+            texts = [self._text(articles[jobs[j][0]].text[jobs[j][2]:jobs[j][3]]) for j in batch]
             for j, doc in zip(batch, self.nlp.pipe(texts, batch_size=len(texts)), strict=True):
                 a_index, paragraph, start, _end = jobs[j]
                 found[a_index].extend(self._sentences(doc, start, paragraph, articles[a_index].text,
