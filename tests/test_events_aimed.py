@@ -45,6 +45,10 @@ def code(coder):
     ("Sanctions imposed on Belarus by the EU", ("IGOEUREEC", "163", "BLR")),
     ("Talks held between Iran and the US in Oman", ("IRN", "046", "USA")),
     ("Demonstration held in Lisbon against NATO", ("PRTCVL", "141", "IGOWSTNAT")),
+    # two parties who speak speak with each other (verbs.tsv: speak with subj:together)
+    ("Scholz and Macron spoke for an hour on Monday.", ("DEUGOV", "040", "FRAGOV")),
+    # talks that are the purpose of a journey ahead are ahead too: an intent to meet (events/conventions.py)
+    ("Erdogan will travel to Baku next week for talks with Aliyev.", ("TURGOV", "036", "AZEGOV")),
     # a headline's verb the tagger read as a noun (nlp/headlines.py)
     ("Nigerian police arrest 12 over church attack", ("NGACOP", "173", "NGA")),
     ("Thousands of farmers rally in Delhi against new laws", ("INDAGR", "141", "IND")),
@@ -63,6 +67,13 @@ def test_acts_coded(code, text, expected):
     # the raid an arrest was made in is the same act (lists.tsv operation-nouns), and no criticism
     ("Myanmar's military junta arrested the opposition leader in a dawn raid.", ("MMRGOV", "111", "MMROPP")),
     ("Myanmar's military junta arrested the opposition leader in a dawn raid.", ("MMRGOV", "190", "MMROPP")),
+    # talks ahead are no talks held yet
+    ("Erdogan will travel to Baku next week for talks with Aliyev.", ("TURGOV", "046", "AZEGOV")),
+    # one speaker is a statement, not a meeting
+    ("Scholz spoke to reporters in Berlin on Monday.", (None, "040", None)),
+    # two who speak to someone else or about something speak in public, each for himself (verbs.tsv: none rows)
+    ("Scholz and Macron spoke to reporters in Paris.", ("DEUGOV", "040", "FRAGOV")),
+    ("Both Scholz and Macron spoke about the need for reform.", ("DEUGOV", "040", "FRAGOV")),
     # a clause of time is no target (lists.tsv circumstance-marks)
     ("Iranian security forces arrested the rapper after he criticized the government.",
      ("IRNCOP", "173", "IRNGOV")),

@@ -47,6 +47,12 @@ class Conventions:
             # ("warned that police would break up any further rallies" stays a threat)
             return self.codes["012"], sources, [], mood, None
         aux = {tokens[k].text.lower() for k in s.kids[token.i] if tokens[k].dep in ("aux", "auxpass")}
+        announcer = token  # whose auxiliaries announce the act
+        if token.pos in ("NOUN", "PROPN") and token.dep == "pobj" and tokens[token.head].text.lower() == "for" \
+                and tokens[token.head].head != token.head and tokens[tokens[token.head].head].pos == "VERB":
+            # "will travel to Beijing for talks": talks that are the purpose of a journey ahead are ahead too
+            announcer = tokens[tokens[token.head].head]
+            aux = {tokens[k].text.lower() for k in s.kids[announcer.i] if tokens[k].dep in ("aux", "auxpass")}
         clause = token  # "seeking to strengthen a partnership": a nominal trigger's clause is its verb's
         if token.pos in ("NOUN", "PROPN") and token.dep in ("dobj", "obj") and token.head != token.i \
                 and tokens[token.head].pos == "VERB":
@@ -87,7 +93,7 @@ class Conventions:
             else:
                 new = convert("threatened", code.code)
             if new == code.code:  # an act announced that keeps its code ("will deploy troops"): not yet a fact
-                will = next(tokens[k].text for k in s.kids[token.i] if tokens[k].text.lower() in _FUTURE)
+                will = next(tokens[k].text for k in s.kids[announcer.i] if tokens[k].text.lower() in _FUTURE)
                 mood = Modality(mood.polarity, "probable" if mood.certainty == "certain" else mood.certainty,
                                 mood.condition, " ".join(c for c in (mood.cue, will) if c))
             return self.codes[new], sources, targets, mood, None

@@ -21,6 +21,7 @@ from thucydides.types import Token
 # does not apply.
 _PARTICLES = word_set("verb-particles")
 _VISITORS = word_set("visitor-nouns")
+_PAIRS = word_set("pair-nouns")  # "the two leaders", "both sides"
 
 # Prepositions whose object belongs to a nominal trigger's own phrase ("state of emergency", "end to the war").
 _PHRASE_PREPOSITIONS = word_set("phrase-prepositions")
@@ -171,7 +172,8 @@ class Matching:
             if not any(tokens[k].lemma.lower() in pattern.subjects or tokens[k].text.lower() in pattern.subjects
                        or any(f"{tokens[c].lemma.lower()} {tokens[k].lemma.lower()}" in pattern.subjects
                               for c in s.kids[k] if tokens[c].dep == "compound")  # "a bird strike"
-                       or (pattern.subjects & _VISITORS and _office_holder(s, k)) for k in subjects):
+                       or (pattern.subjects & _VISITORS and _office_holder(s, k))
+                       or (TOGETHER in pattern.subjects and _together(s, k)) for k in subjects):
                 return None  # ("Modi arrived in Moscow": a named office-holder is the visitor a row asks for)
         if pattern.heads is not None and not (
                 token.dep in ("compound", "amod", "nmod") and token.head != token.i
@@ -356,3 +358,15 @@ def _child_relations(s: _Sentence, i: int) -> set[str]:
             if bare or quoted:
                 found.add("oprd")
     return found
+
+
+TOGETHER = "together"  # subj:together: the subject names two parties or more ("Putin and Macron spoke")
+
+
+def _together(s: _Sentence, k: int) -> bool:
+    """Whether the subject at ``k`` names two parties or more: a list of two names or more ("Putin and Macron"),
+    or a pair noun with "two" or "both" ("the two leaders", "both sides")."""
+    tokens = s.tokens
+    if tokens[k].pos == "PROPN" and any(tokens[c].dep == "conj" and tokens[c].pos == "PROPN" for c in s.kids[k]):
+        return True
+    return tokens[k].lemma.lower() in _PAIRS and any(tokens[c].text.lower() in ("two", "both") for c in s.kids[k])
