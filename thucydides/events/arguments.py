@@ -6,12 +6,11 @@ from __future__ import annotations
 from thucydides.events.matching import _PARTICLES, counted
 from thucydides.events.patterns import Pattern
 from thucydides.events.readings import QUANTITIES
-from thucydides.events.roles import STATE_SECTORS
+from thucydides.events.roles import STATE_SECTORS, _circumstance
 from thucydides.events.scope import (_CONTENT_ROOTS, _absolute_passive, _finite_acl,
                                      _headline_passive, _purpose, _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
-from thucydides.tree import subtree
 from thucydides.types import ActorMention, Token
 
 TARGET_PREPOSITIONS = word_list("target-prepositions")
@@ -45,8 +44,6 @@ _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, n
 _ARMED = word_set("armed-sectors")
 # force aimed at a thing (blockade, occupation, fire, shelling, air strikes): two subjects do not act on each other
 _AIMED_FORCE = word_set("aimed-force-codes")
-_CIRCUMSTANCE_MARKS = word_set("circumstance-marks")
-_THING_ROOTS = ("07", "08", "18", "19", "20")  # rows whose object is a thing given, withdrawn or fired
 
 
 class Arguments:
@@ -83,11 +80,7 @@ class Arguments:
                 # "fighting erupted between the army and the RSF" (the verb's own phrase, not its object's: "the visit
                 # strained the relationship between the two leaders")
                 pair = self._between(s, token.head, objects=False)
-            # "Talks held in Doha between the US and the Taliban", "Protest held in Madrid against NATO": a headline's
-            # participle on the noun carries the noun's phrases
-            # (only the verb the row names: not "the strikes blamed by the government", "demands rejected by")
-            participles = [k for k in kids[token.i] if tokens[k].dep == "acl" and tokens[k].tag == "VBN"
-                           and pattern.governors and _phrasal(s, k) & pattern.governors]
+            participles = self._headline_participles(s, token, pattern)
             if not pair and pattern.code[:2] in RECIPROCAL_ROOTS:
                 pair = next((found for k in participles if (found := self._between(s, k, objects=False))), [])
             if not sources and len({m.actor.code for m in pair}) >= 2:
@@ -268,20 +261,7 @@ class Arguments:
                     sources = self._subject(s, token.i)
                 # "Putin and Michel discussed Ukraine": what is discussed or negotiated is a topic, not a side
                 targets = [] if token.lemma.lower() in _TOPIC_VERBS else self._objects(s, token.i)
-                # "fired US-made rockets at Russian positions", "delivered German tanks to Ukraine": the row's object
-                # is the thing sent or fired, and whoever made or owned it is no target; the target is after the
-                # row's preposition, or the indirect object ("gave the Ivory Coast $5 million of aid")
-                things = [k for k in kids[token.i] if tokens[k].dep in ("dobj", "obj")
-                          and tokens[k].lemma.lower() in (pattern.objects or ()) and pattern.prepositions
-                          and pattern.code[:2] in _THING_ROOTS]
-                makers = {d for o in things for c in kids[o] if tokens[c].dep in ("amod", "compound", "poss")
-                          for d in subtree(kids, c)}
-                targets = [m for m in targets if m.sentence != s.sentence.index
-                           or not makers & set(range(m.token_start, m.token_end))]
-                if things and not targets:
-                    targets = self._preposition_targets(s, token.i, pattern.prepositions) or self._actors_of(
-                        [k for k in kids[token.i] if tokens[k].dep == "dative" and tokens[k].pos != "ADP"], s)
-                thing = bool(things)
+                targets, thing = self._thing_targets(s, token, pattern, targets)
                 if targets and all(m.actor.country is None for m in targets):
                     # "deployed troops to Lithuania": a bare role as object yields to a named target (not to another
                     # bare role: "arrested 100 protesters at the university")
@@ -343,11 +323,8 @@ class Arguments:
                     continue  # "will meet in Zurich": where they meet is no target
                 if tokens[k].dep == "prep" and tokens[k].text.lower() not in _CONTENT_PREPOSITIONS:
                     continue  # "exchanged prisoners in a deal brokered by the UAE": a circumstance, not the content
-                if tokens[k].dep == "advcl" and any(tokens[m].dep == "mark" and tokens[m].text.lower() in
-                                                    _CIRCUMSTANCE_MARKS for m in kids[k]) and not any(
-                        tokens[m].dep == "aux" and tokens[m].text.lower() == "to" for m in kids[k]):
-                    continue  # "arrested the rapper after he criticized the government": when, not what (not a
-                    # purpose: "so as to evacuate the population")
+                if _circumstance(s, k):
+                    continue  # "arrested the rapper after he criticized the government": when, not what
                 if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "prep", "dobj", "obj") and \
                         not targets and pattern.code[:2] in _CONTENT_ROOTS | {"08", "16", "17"}:
                     targets = self._content_target(s, k, exclude)
@@ -427,9 +404,3 @@ def _each_other(s: _Sentence, verb: int) -> bool:
             if (word == "other" and first == "each") or (word == "another" and first == "one"):
                 return True
     return False
-
-
-def _phrasal(s: _Sentence, k: int) -> set[str]:
-    """The verb at ``k`` as a row's governor names it: its lemma, and with its particle ("carry out")."""
-    lemma = s.tokens[k].lemma.lower()
-    return {lemma} | {f"{lemma} {s.tokens[c].text.lower()}" for c in s.kids[k] if s.tokens[c].dep == "prt"}

@@ -6,14 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from thucydides.events.patterns import Pattern
 from thucydides.events.readings import _visiting
 from thucydides.events.scope import _DECISIONS, _TOPIC_PREPOSITIONS, _stative
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
 from thucydides.tree import subtree
-from thucydides.types import ActorMention
+from thucydides.types import ActorMention, Token
 
 RELATIVE = word_set("relative-pronouns")
+_CIRCUMSTANCE_MARKS = word_set("circumstance-marks")  # "after", "when", "because": a clause of time or cause
+_THING_ROOTS = ("07", "08", "18", "19", "20")  # rows whose object is a thing given, withdrawn or fired
 
 # Sectors of the state: a bare "the government" or "the army" is not guessed to belong to the country it acts on.
 STATE_SECTORS = word_set("state-sectors")
@@ -196,6 +199,33 @@ class Roles:
         """The actors a possessive names on ``noun`` ("the Council's decision")."""
         return [m for c in s.kids[noun] if s.tokens[c].dep == "poss" for m in self._actors_of([c], s)]
 
+    def _headline_participles(self, s: _Sentence, token: Token, pattern: Pattern) -> list[int]:
+        """The participles on a noun trigger that the row names as its governor: "Talks held in Doha between the
+        US and the Taliban", "Protest held in Madrid against NATO" carry the noun's phrases (not "the strikes
+        blamed by the government", "demands rejected by")."""
+        tokens = s.tokens
+        return [k for k in s.kids[token.i] if tokens[k].dep == "acl" and tokens[k].tag == "VBN"
+                and pattern.governors and _phrasal(s, k) & pattern.governors]
+
+    def _thing_targets(self, s: _Sentence, token: Token, pattern: Pattern,
+                       targets: list[ActorMention]) -> tuple[list[ActorMention], bool]:
+        """"fired US-made rockets at Russian positions", "delivered German tanks to Ukraine": when the row names
+        its object, the object is the thing sent or fired, and whoever made or owned it is no target; the target
+        is after the row's preposition, or the indirect object ("gave the Ivory Coast $5 million of aid"). Also
+        whether the object is such a thing."""
+        tokens, kids = s.tokens, s.kids
+        things = [k for k in kids[token.i] if tokens[k].dep in ("dobj", "obj")
+                  and tokens[k].lemma.lower() in (pattern.objects or ()) and pattern.prepositions
+                  and pattern.code[:2] in _THING_ROOTS]
+        makers = {d for o in things for c in kids[o] if tokens[c].dep in ("amod", "compound", "poss")
+                  for d in subtree(kids, c)}
+        targets = [m for m in targets if m.sentence != s.sentence.index
+                   or not makers & set(range(m.token_start, m.token_end))]
+        if things and not targets:
+            targets = self._preposition_targets(s, token.i, pattern.prepositions) or self._actors_of(
+                [k for k in kids[token.i] if tokens[k].dep == "dative" and tokens[k].pos != "ADP"], s)
+        return targets, bool(things)
+
     def _between(self, s: _Sentence, head: int, objects: bool = True) -> list[ActorMention]:
         tokens = s.tokens
         heads = [head] + [k for k in s.kids[head] if objects and tokens[k].dep in ("dobj", "obj")]
@@ -251,3 +281,18 @@ def _comma_after(s: _Sentence, k: int) -> bool:
     """The phrase of token ``k`` is followed by a comma ("Putin, Erdogan hold talks"; not "AFP New Delhi: ...")."""
     end = max(j for j in subtree(s.kids, k) if s.tokens[j].pos != "PUNCT") + 1  # (the parser may hang the comma on it)
     return end < len(s.tokens) and s.tokens[end].text == ","
+
+
+def _phrasal(s: _Sentence, k: int) -> set[str]:
+    """The verb at ``k`` as a row's governor names it: its lemma, and with its particle ("carry out")."""
+    lemma = s.tokens[k].lemma.lower()
+    return {lemma} | {f"{lemma} {s.tokens[c].text.lower()}" for c in s.kids[k] if s.tokens[c].dep == "prt"}
+
+
+def _circumstance(s: _Sentence, k: int) -> bool:
+    """Whether the clause at ``k`` says when or why (a finite clause opened by "after", "when", "because" ...:
+    lists.tsv circumstance-marks), not what an act is about; a purpose ("so as to evacuate") is no such clause."""
+    tokens = s.tokens
+    return tokens[k].dep == "advcl" and any(
+        tokens[m].dep == "mark" and tokens[m].text.lower() in _CIRCUMSTANCE_MARKS for m in s.kids[k]) and not any(
+        tokens[m].dep == "aux" and tokens[m].text.lower() == "to" for m in s.kids[k])
