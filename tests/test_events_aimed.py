@@ -49,6 +49,11 @@ def code(coder):
     ("Scholz and Macron spoke for an hour on Monday.", ("DEUGOV", "040", "FRAGOV")),
     # talks that are the purpose of a journey ahead are ahead too: an intent to meet (events/conventions.py)
     ("Erdogan will travel to Baku next week for talks with Aliyev.", ("TURGOV", "036", "AZEGOV")),
+    # a headline's "holds meeting with" (the noun read as a verb's complement) is held by the verb's subject
+    ("Lavrov holds meeting with Iranian FM", ("RUSGOV", "040", "IRNGOV")),
+    # talks someone is in are talks he holds (verbs.tsv: governor "* in"), and take no act of the clause with them
+    ("Turkey is in negotiations with Sweden over its NATO bid.", ("TUR", "046", "SWE")),
+    ("During the talks in Minsk, Ukraine said it was committed to the accords.", ("UKR", "030", None)),
     # a headline's verb the tagger read as a noun (nlp/headlines.py)
     ("Nigerian police arrest 12 over church attack", ("NGACOP", "173", "NGA")),
     ("Thousands of farmers rally in Delhi against new laws", ("INDAGR", "141", "IND")),

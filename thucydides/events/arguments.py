@@ -139,7 +139,7 @@ class Arguments:
                     sources = [m for k in kids[judge.i] if tokens[k].dep == "prep" and tokens[k].text.lower() == "by"
                                for m in self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)]
             if not sources and governor.i != token.i and not (undergo or judged or undergone) and first.dep in (
-                    "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod"):
+                    "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod", "xcomp"):
                 # (not "NATO condemned the attack": who judges an act did not commit it)
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
                 if verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES and verb.head != verb.i:

@@ -196,7 +196,8 @@ class Matching:
             governor = self._governor(s, token)
             if governor is None or not (governor[1] & pattern.governors):
                 return None
-            used.add(governor[0])
+            if governor[1] & pattern.governors - {g for g in pattern.governors if g.startswith("* ")}:
+                used.add(governor[0])  # (not a verb matched only as "any verb through in": it is no part of the act)
         if pattern.complements is not None:
             candidates = [k for k in kids if tokens[k].dep in ("xcomp", "ccomp", "acl", "advcl", "pcomp")]
             for k in kids:  # "called for talks", "refusal to engage in dialogue"
@@ -244,7 +245,7 @@ class Matching:
             particles = [tokens[k].text.lower() for k in s.kids[verb.i] if tokens[k].dep == "prt"]
             if particles:  # "pulled out of the accord", "broke off from": the phrasal verb, not the bare one
                 return verb.i, {f"{lemma} {p}" for p in particles} | {f"{lemma} {p} {prep}" for p in particles}
-            return verb.i, {lemma, f"{lemma} {prep}"}
+            return verb.i, {lemma, f"{lemma} {prep}", f"* {prep}"}  # "* in": any verb through "in"
         if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].dep in ("prep", "prt") \
                 and tokens[head.head].text.lower() in _PARTICLES and tokens[tokens[head.head].head].pos == "VERB":
             # "pulled out of the accord" parsed pulled -> out -> of -> accord: "out" is the verb's particle
@@ -256,8 +257,10 @@ class Matching:
             return owner.i, {f"{owner.lemma.lower()} {head.text.lower()}"}
         if noun.dep == "oprd" and any(tokens[k].dep in ("dobj", "obj") for k in s.kids[head.i]):
             return None  # "called the attack a crime": a predicate, not what was done
-        if head.pos in ("VERB", "AUX") and (noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj", "oprd") or (
-                noun.dep == "npadvmod" and not noun.ent_type)):  # "called off their march" (read as a month)
+        if head.pos in ("VERB", "AUX") and (noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj", "oprd")
+                                            or noun.dep == "xcomp"  # a headline's "holds meeting with"
+                                            or (noun.dep == "npadvmod" and not noun.ent_type)):
+            # ("called off their march": read as a month)
             names = {head.lemma.lower()}
             names.update(f"{head.lemma.lower()} {tokens[k].text.lower()}" for k in s.kids[head.i]
                          if tokens[k].dep == "prt")
