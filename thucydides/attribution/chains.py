@@ -165,7 +165,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
                 continue
             claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain, [], False)
             continue
-        relay = told_outlet(verb, tokens, kids, at, state) if kind in ("speech", "clause") else None
+        relay = told_outlet(verb, tokens, kids, at) if kind in ("speech", "clause") else None
         relay = relay or (sentence_relay if kind != "according" else None) or quoted_by(verb, tokens, kids, at, state)
         if relay is None and any(t.text.lower() == "reportedly" for t in tokens if t.head == verb.i):
             relay = Hop("unspecified media reports", "outlet", cue="reportedly")  # "X reportedly said"

@@ -15,8 +15,7 @@ from thucydides.attribution.words import OUTLET_NAME_ENDS
 from thucydides.types import ActorMention, Hop, Sentence, Token
 
 
-def told_outlet(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
-          state: State) -> Hop | None:
+def told_outlet(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention]) -> Hop | None:
     """The outlet a speaker talked to: "told AFP", "told PBS' Charlie Rose", "said in an interview with CNN",
     "speaking to the BBC", "told the New York Times"."""
     candidates: list[int] = []
@@ -91,6 +90,6 @@ def interview_relays(sentence: Sentence, kids: list[list[int]], at: dict[int, Ac
         people = [at[k] for k in kids[verb.i] if tokens[k].dep == "nsubj" and k in at and at[k].actor.kind == "person"]
         if not people:
             continue
-        relay = told_outlet(verb, tokens, kids, at, state)
+        relay = told_outlet(verb, tokens, kids, at)
         if relay is not None and relay.kind == "outlet" and relay.name != state.publisher.name:
             state.speaker_relays[hop_of(people[0]).name] = (relay, sentence.paragraph)

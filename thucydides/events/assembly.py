@@ -5,6 +5,7 @@ of source and target. Where each actor belongs is :mod:`situating`'s; one event 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -100,11 +101,7 @@ class Assembly:
             # "Scholz traveled to China" (or "will travel to", 036), "Modi arrived in Moscow": the country a visit
             # went to is its host, and where it happened; a journey home hosts no one (not for the noun: "during his
             # visit to Beijing, Putin met Xi" would count the meeting twice)
-            found = next((place for p in s.kids[token.i]
-                          if s.tokens[p].dep == "prep" and s.tokens[p].text.lower() in ("to", "in")
-                          for k in s.kids[p] if s.tokens[k].dep == "pobj"
-                          and (place := place_named(s.tokens, k, text, base, known_only=k not in s.at)) is not None
-                          and place.country), None)
+            found = _place_through(s, token.i, ("to", "in"), text, base)
             # (a place name the gazetteer knows is the destination however the parser tagged it: "traveled to
             # Kyiv"; not a word the actor stage read as an actor)
             if found is not None and found.country not in {m.actor.country for m in sources}:
@@ -112,11 +109,7 @@ class Assembly:
         if not targets and code.quad_class == 4 and code.code[:2] in _AIMED_ROOTS and token.pos == "VERB":
             # "fired rockets toward Tel Aviv", "launched drones into Belgorod": the place a shot was aimed at is
             # its target, as "at" is (not "off the coast", nor the actor's own country)
-            found = next((place for p in s.kids[token.i]
-                          if s.tokens[p].dep == "prep" and s.tokens[p].text.lower() in _AIMED_PREPOSITIONS
-                          for k in s.kids[p] if s.tokens[k].dep == "pobj" and s.tokens[k].pos == "PROPN"
-                          and (place := place_named(s.tokens, k, text, base, known_only=True)) is not None
-                          and place.country), None)
+            found = _place_through(s, token.i, _AIMED_PREPOSITIONS, text, base, names_only=True)
             if found is not None and found.country not in {m.actor.country for m in sources}:
                 targets = [self._place_actor(s, found)]
         if code.quad_class == 4 and code.code[:2] not in ("14", "15") and targets and \
@@ -355,3 +348,16 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
         return True
     return (a.actor.entity is not None and a.actor.entity == b.actor.entity) or \
         (a.actor.name or a.text).lower() == (b.actor.name or b.text).lower()
+
+
+def _place_through(s: _Sentence, verb: int, prepositions: Sequence[str], text: str, base: int,
+                   names_only: bool = False) -> Location | None:
+    """The first place of a known country named after one of ``prepositions`` on ``verb`` ("traveled to Kyiv",
+    "fired rockets toward Tel Aviv"): a name the gazetteer knows however the parser tagged it, but no word the
+    actor stage read as an actor; with ``names_only``, proper names the gazetteer knows only ("into the sea" is
+    no place)."""
+    tokens = s.tokens
+    return next((place for p in s.kids[verb] if tokens[p].dep == "prep" and tokens[p].text.lower() in prepositions
+                 for k in s.kids[p] if tokens[k].dep == "pobj" and (not names_only or tokens[k].pos == "PROPN")
+                 and (place := place_named(tokens, k, text, base, known_only=names_only or k not in s.at)) is not None
+                 and place.country), None)

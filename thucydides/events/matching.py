@@ -9,7 +9,7 @@ from thucydides.actors.dictionary import phrase_key
 from thucydides.events.codebook import verb_of
 from thucydides.events.patterns import NO_EVENT, Pattern
 from thucydides.events.readings import (QUANTITIES, _asks_something, _of_quantity, _office_holder, _owned,
-                                        _visiting)
+                                        _phrasal, _visiting)
 from thucydides.events.roles import RELATIVE
 from thucydides.events.scope import _stative
 from thucydides.events.sentence import _Sentence
@@ -224,11 +224,7 @@ class Matching:
             # as the verb of a passive would
             participle = next((k for k in s.kids[noun.i] if tokens[k].dep == "acl" and tokens[k].tag == "VBN"
                                and not any(tokens[c].dep in ("dobj", "obj") for c in s.kids[k])), None)
-            if participle is None:
-                return None
-            lemma = tokens[participle].lemma.lower()
-            return participle, {lemma} | {f"{lemma} {tokens[k].text.lower()}" for k in s.kids[participle]
-                                          if tokens[k].dep == "prt"}
+            return None if participle is None else (participle, _phrasal(s, participle))
         amount = tokens[head.head]  # "imposed thousands of sanctions", "pledged $500 million in aid"
         if noun.dep == "pobj" and amount.head != amount.i and (
                 (head.text.lower() == "of" and amount.lemma.lower() in QUANTITIES)
@@ -261,10 +257,7 @@ class Matching:
                                             or noun.dep == "xcomp"  # a headline's "holds meeting with"
                                             or (noun.dep == "npadvmod" and not noun.ent_type)):
             # ("called off their march": read as a month)
-            names = {head.lemma.lower()}
-            names.update(f"{head.lemma.lower()} {tokens[k].text.lower()}" for k in s.kids[head.i]
-                         if tokens[k].dep == "prt")
-            return head.i, names
+            return head.i, _phrasal(s, head.i)
         return None
 
 

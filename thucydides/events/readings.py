@@ -76,3 +76,8 @@ def _visiting(s: _Sentence, k: int) -> bool:
         token.dep in ("advcl", "xcomp", "pcomp", "amod", "acl", "ccomp") and \
         not any(s.tokens[c].dep in ("nsubj", "aux") for c in s.kids[k]) and \
         any(s.tokens[c].dep in ("dobj", "obj") and s.tokens[c].pos == "PROPN" for c in s.kids[k])
+
+def _phrasal(s: _Sentence, k: int) -> set[str]:
+    """The verb at ``k`` as a row's governor names it: its lemma, and with its particle ("carry out")."""
+    lemma = s.tokens[k].lemma.lower()
+    return {lemma} | {f"{lemma} {s.tokens[c].text.lower()}" for c in s.kids[k] if s.tokens[c].dep == "prt"}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from thucydides.events.patterns import Pattern
-from thucydides.events.readings import _visiting
+from thucydides.events.readings import _phrasal, _visiting
 from thucydides.events.scope import _DECISIONS, _TOPIC_PREPOSITIONS, _stative
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
@@ -281,12 +281,6 @@ def _comma_after(s: _Sentence, k: int) -> bool:
     """The phrase of token ``k`` is followed by a comma ("Putin, Erdogan hold talks"; not "AFP New Delhi: ...")."""
     end = max(j for j in subtree(s.kids, k) if s.tokens[j].pos != "PUNCT") + 1  # (the parser may hang the comma on it)
     return end < len(s.tokens) and s.tokens[end].text == ","
-
-
-def _phrasal(s: _Sentence, k: int) -> set[str]:
-    """The verb at ``k`` as a row's governor names it: its lemma, and with its particle ("carry out")."""
-    lemma = s.tokens[k].lemma.lower()
-    return {lemma} | {f"{lemma} {s.tokens[c].text.lower()}" for c in s.kids[k] if s.tokens[c].dep == "prt"}
 
 
 def _circumstance(s: _Sentence, k: int) -> bool:
