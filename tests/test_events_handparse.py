@@ -207,6 +207,40 @@ CASES = [
       ("he", "he", "PRON", "nsubj", 5), ("criticized", "criticize", "VERB", "advcl", 1),
       ("Freedonia", "Freedonia", "PROPN", "dobj", 5)],
      [(0, 0, "RURCOP"), (6, 6, "FRE")], {("RURCOP", "173", None)}),
+    # a passive verb joined to an active one shares its subject, which underwent the act (events/arguments.py)
+    ("a joined passive",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("rebels", "rebel", "NOUN", "nsubj", 2),
+      ("regrouped", "regroup", "VERB", "ROOT", 2, "VBD"), ("and", "and", "CCONJ", "cc", 2),
+      ("were", "be", "AUX", "auxpass", 5, "VBD"), ("attacked", "attack", "VERB", "conj", 2, "VBN"),
+      ("by", "by", "ADP", "agent", 5), ("Freedonian", "freedonian", "ADJ", "amod", 8),
+      ("troops", "troop", "NOUN", "pobj", 6)],
+     [(0, 1, "RURREB"), (7, 8, "FREMIL")], {("FREMIL", "190", "RURREB")}),
+    # the noun an infinitival passive describes underwent the act: "the last country to be invaded"
+    ("an infinitival passive relative",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("is", "be", "AUX", "ROOT", 1, "VBZ"),
+      ("the", "the", "DET", "det", 4), ("last", "last", "ADJ", "amod", 4), ("state", "state", "NOUN", "attr", 1),
+      ("to", "to", "PART", "aux", 7), ("be", "be", "AUX", "auxpass", 7, "VB"),
+      ("invaded", "invade", "VERB", "relcl", 4, "VBN")],
+     [(0, 0, "RUR"), (4, 4, "RUR")], {(None, "190", "RUR")}),
+    # help needs someone helped (verbs.tsv needs:target); the parser makes him the subject of the bare clause
+    ("help with the helped as the clause's subject",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("helped", "help", "VERB", "ROOT", 1, "VBD"),
+      ("Freedonia", "Freedonia", "PROPN", "nsubj", 3), ("rebuild", "rebuild", "VERB", "ccomp", 1, "VB")],
+     [(0, 0, "RUR"), (2, 2, "FRE")], {("RUR", "070", "FRE")}),
+    ("help with no one helped",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("helped", "help", "VERB", "ROOT", 1, "VBD"),
+      ("keep", "keep", "VERB", "xcomp", 1, "VB"), ("the", "the", "DET", "det", 4),
+      ("peace", "peace", "NOUN", "dobj", 2)],
+     [(0, 0, "RUR")], set()),
+    # released things are no retreat (verbs.tsv needs:target); a person freed is
+    ("release of a document",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("released", "release", "VERB", "ROOT", 1, "VBD"),
+      ("its", "its", "PRON", "poss", 3), ("forecasts", "forecast", "NOUN", "dobj", 1)],
+     [(0, 0, "RUR")], set()),
+    ("release of an actor",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("released", "release", "VERB", "ROOT", 1, "VBD"),
+      ("Freedonian", "freedonian", "ADJ", "amod", 3), ("sailors", "sailor", "NOUN", "dobj", 1)],
+     [(0, 0, "RUR"), (2, 3, "FRECVL")], {("RUR", "0841", "FRECVL")}),
 ]
 
 

@@ -77,11 +77,15 @@ def test_the_verb_of_a_killing_takes_the_weapon_its_noun_names(code):
     # verbs of force whose headline subject acts (headline-active-verbs), and active sentences, keep their subject
     ("Rebels clashed with troops near Goma", ("CODREB", "190", "CODMIL")),
     ("Police fired on protesters in Lagos", ("NGACOP", "190", "NGACVL")),
-    # a participle that identifies who is meant in running text stays background, not a second event
-    ("The reporters jailed for criticising the junta were freed on Monday.", ("---MED", "0841", None)),
 ])
 def test_active_readings_are_kept(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))
+
+
+def test_a_participle_that_identifies_who_is_meant_is_background(code):
+    # the participle stays background, not a second event; the passive joined to it is done to its subject
+    found = dyads(code("The reporters jailed for criticising the junta were freed by the army on Monday."))
+    assert found == {("---MIL", "0841", "---MED")}, found
 
 
 def test_the_absolute_phrase_does_not_make_the_victims_the_attackers(code):

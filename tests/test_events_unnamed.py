@@ -88,8 +88,8 @@ def test_followers_and_congo(code, text, expected):
     # imports and exports stopped are an embargo
     ("China suspended imports of Japanese seafood.", ("CHN", "163", "JPN")),
     ("Washington restricted exports of advanced chips to China.", ("USAGOV", "163", "CHN")),
-    # a junta is the state's government
-    ("The Niger junta released the detained president.", ("NERGOV", "084", None)),
+    # a junta is the state's government (a person freed is 0841: verbs.tsv release with a person as object)
+    ("The Niger junta released the detained president.", ("NERGOV", "0841", None)),
 ])
 def test_aid_embargoes_and_juntas(code, text, expected):
     assert expected in dyads(code(text)), dyads(code(text))

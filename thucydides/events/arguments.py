@@ -7,8 +7,8 @@ from thucydides.events.matching import _PARTICLES, counted
 from thucydides.events.patterns import Pattern
 from thucydides.events.readings import QUANTITIES
 from thucydides.events.roles import STATE_SECTORS, _circumstance
-from thucydides.events.scope import (_CONTENT_ROOTS, _absolute_passive, _finite_acl,
-                                     _headline_passive, _purpose, _stative)
+from thucydides.events.scope import (_CONTENT_ROOTS, _absolute_passive, _finite_acl, _headline_passive, _purpose,
+                                     _shared_passive, _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
 from thucydides.types import ActorMention, Token
@@ -212,12 +212,16 @@ class Arguments:
                 targets = self._objects(s, governor.head)
         else:
             passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i]) and not _stative(s, token.i)
+            shared = not passive and _shared_passive(s, token.i)  # "served 20 years and was released in 2011"
             if _finite_acl(s, token.i):
                 # "Israeli airstrikes killed 30 people" read as a noun phrase: the noun is the subject
                 sources = self._actors_of([token.head], s)
                 targets = self._objects(s, token.i) or self._place_objects(s, token.i)
-            elif token.dep == "acl" and token.tag == "VBN" and token.head != token.i and not any(
-                    tokens[c].dep in ("nsubj", "aux") for c in kids[token.i]):  # (not "reports that X had bombed")
+            elif token.dep in ("acl", "relcl") and token.tag == "VBN" and token.head != token.i and not any(
+                    tokens[c].dep in ("nsubj", "nsubjpass") for c in kids[token.i]) and (
+                    (token.dep == "acl" and not any(tokens[c].dep == "aux" for c in kids[token.i]))
+                    # (not "reports that X had bombed"), but "the last man to be executed"
+                    or any(tokens[c].dep == "auxpass" for c in kids[token.i])):
                 # "five Nigerien soldiers wounded near the border": the noun the participle describes is the target
                 targets = self._actors_of([token.head], s)
                 for k in kids[token.i]:
@@ -235,8 +239,9 @@ class Arguments:
                 # deployed is the actor's own force, not a target
                 sources = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s)
                 targets = self._preposition_targets(s, token.i, ("to", "into", "in"))
-            elif passive:
-                targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s)
+            elif passive or shared:
+                targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubjpass"], s) or (
+                    self._subject(s, token.head) if shared else [])
                 if not targets:  # "shells were fired at the convoy": the weapon is no target, what it was aimed at is
                     targets = self._preposition_targets(
                         s, token.i, [p for p in pattern.prepositions or TARGET_PREPOSITIONS if p != "from"])
@@ -278,7 +283,7 @@ class Arguments:
                 if pattern.complements is not None or not targets:
                     for k in kids[token.i]:
                         if tokens[k].dep in ("xcomp", "ccomp") and not targets:
-                            targets = self._objects(s, k) or self._preposition_targets(
+                            targets = self._clause_subject(s, k) or self._objects(s, k) or self._preposition_targets(
                                 s, k, pattern.prepositions or TARGET_PREPOSITIONS)
                 if not targets:
                     targets = self._preposition_targets(s, token.i, pattern.prepositions or TARGET_PREPOSITIONS)

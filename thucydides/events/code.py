@@ -34,7 +34,7 @@ from thucydides.events.matching import Matching
 from thucydides.events.mentions import Mentions
 from thucydides.events.patterns import Pattern, patterns
 from thucydides.events.roles import Roles
-from thucydides.events.scope import _conditional_clauses, _consumed_by
+from thucydides.events.scope import _conditional_clauses, _consumed_by, _credit_tail
 from thucydides.events.sentence import _Sentence
 from thucydides.events.situating import Situating
 from thucydides.tree import children
@@ -80,6 +80,8 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
         tokens = sentence.tokens
         if not tokens:
             return []
+        credit = _credit_tail(tokens)  # "...: police": who said it is no side of the act
+        mentions = [m for m in mentions if m.token_start not in credit]
         at = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
         s = _Sentence(sentence, tokens, children(tokens), mentions, at, sentence.start, refs or {}, recent, scene)
         spans = date_spans(tokens)

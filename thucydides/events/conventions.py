@@ -74,6 +74,8 @@ class Conventions:
                 return self.codes[new], wanter, targets, mood, None
         if mood.polarity == "negative" and code.quad_class in (1, 2):
             new = convert("negated", code.code)
+            if new == code.code:  # an act whose negation rejects nothing ("has not claimed responsibility")
+                return code, sources, targets, mood, None
             return (self.codes[new], sources, targets,
                     Modality("positive", mood.certainty, mood.condition, mood.cue), code.code)
         if aux & _OBLIGATION and mood.polarity == "positive":

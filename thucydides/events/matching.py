@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from thucydides.actors.dictionary import phrase_key
 from thucydides.events.codebook import verb_of
 from thucydides.events.patterns import NO_EVENT, Pattern
-from thucydides.events.readings import (QUANTITIES, _asks_something, _of_quantity, _office_holder, _owned,
+from thucydides.events.readings import (QUANTITIES, _asks_something, _in_name, _of_quantity, _office_holder, _owned,
                                         _phrasal, _visiting)
 from thucydides.events.roles import RELATIVE
 from thucydides.events.scope import _stative
@@ -42,6 +42,8 @@ class Matching:
             return None  # "joined the White House in March": a noun inside a date names no event
         if _visiting(s, token.i):
             return None  # "Putin met visiting Hungarian Prime Minister Orban": the guest, not a visit by Putin
+        if pos == "N" and _in_name(s, token.i):
+            return None  # "ten members of Youth Demand were arrested": the group's name demands nothing
         lemma = token.lemma.lower()
         keys = [key for form in word_forms(s.tokens, token.i) for key in lemma_keys(form)]
         for k in s.kids[token.i]:

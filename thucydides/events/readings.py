@@ -1,5 +1,5 @@
 """How the words around a trigger read: a person holding an office, a cause with an owner, an amount before "of",
-a question rather than a request, a visiting guest (helpers of :mod:`thucydides.events.matching`)."""
+a question rather than a request, a visiting guest, a word of a name (helpers of :mod:`thucydides.events.matching`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ QUANTITIES = word_set("quantity-nouns")
 # "asked not to be identified / named / quoted": the wire's formula for an anonymous source
 _ANONYMITY = word_set("anonymity-verbs")
 _HOSTILE_CAUSES = word_set("hostile-cause-modifiers")  # "sniper fire": a cause that is an attack
+_NAME_TYPES = frozenset(t.upper() for t in word_set("name-entity-types"))  # "members of Youth Demand"
+_MEETING_NAMES = word_set("meeting-name-nouns")  # "the World Governments Summit": a name that names a meeting
 
 
 def _office_holder(s: _Sentence, k: int) -> bool:
@@ -76,6 +78,22 @@ def _visiting(s: _Sentence, k: int) -> bool:
         token.dep in ("advcl", "xcomp", "pcomp", "amod", "acl", "ccomp") and \
         not any(s.tokens[c].dep in ("nsubj", "aux") for c in s.kids[k]) and \
         any(s.tokens[c].dep in ("dobj", "obj") and s.tokens[c].pos == "PROPN" for c in s.kids[k])
+
+def _in_name(s: _Sentence, k: int) -> bool:
+    """The word is written with a capital inside the name of a group, place, person or work ("members of Youth Demand",
+    "the UN Detention Facility", "the punk band Pussy Riot"): a name, not an act; a meeting's name still names one
+    ("the World Governments Summit")."""
+    tokens = s.tokens
+    token = tokens[k]
+    if k == 0 or not token.text[:1].isupper() or token.ent_type not in _NAME_TYPES:
+        return False
+    first = k if token.ent_iob == "B" else next(
+        (j for j in range(k - 1, -1, -1) if tokens[j].ent_iob == "B" and tokens[j].ent_type == token.ent_type), k)
+    last = k
+    while last + 1 < len(tokens) and tokens[last + 1].ent_iob == "I" and tokens[last + 1].ent_type == token.ent_type:
+        last += 1
+    return last > first and not (k == last and token.lemma.lower() in _MEETING_NAMES)
+
 
 def _phrasal(s: _Sentence, k: int) -> set[str]:
     """The verb at ``k`` as a row's governor names it: its lemma, and with its particle ("carry out")."""

@@ -122,6 +122,16 @@ class Roles:
             break
         return []
 
+    def _clause_subject(self, s: _Sentence, clause: int) -> list[ActorMention]:
+        """ "will help Ukraine rebuild", "is helping Turkmenistan to train": the parser makes whom the act is done to
+        the subject of a bare or "to" clause (not "said Kyiv attacked", "demanded that Israel withdraw", "fear Egypt
+        will go")."""
+        tokens = s.tokens
+        if tokens[clause].tag != "VB" or any(tokens[c].dep == "mark" or (
+                tokens[c].dep == "aux" and tokens[c].text.lower() != "to") for c in s.kids[clause]):
+            return []
+        return self._actors_of([c for c in s.kids[clause] if tokens[c].dep == "nsubj"], s)
+
     def _objects(self, s: _Sentence, verb: int,
                  skip: int | None = None) -> list[ActorMention]:
         tokens = s.tokens

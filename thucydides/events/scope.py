@@ -4,6 +4,8 @@ appeal asks for is no second event)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from thucydides.events.codebook import CameoCode
 from thucydides.events.patterns import Pattern
 from thucydides.events.sentence import _Sentence
@@ -298,6 +300,28 @@ def _absolute_passive(s: _Sentence, k: int) -> bool:
     return token.tag in ("VBN", "VBD") and token.pos == "VERB" and introduced and any(
         s.tokens[c].dep == "nsubj" for c in s.kids[k]) and not any(
         s.tokens[c].dep in ("aux", "auxpass", "dobj", "obj") for c in s.kids[k])
+
+
+def _credit_tail(tokens: Sequence[Token]) -> set[int]:
+    """The words of a headline's closing credit ("Gunmen kill 3 in central Nigeria: police", "China opposes arms
+    sales to Taiwan: military spokesperson"): who said it, never a side of the act before the colon. A short tail
+    after the last colon, with no verb, comma or "and" (not "met two leaders: Erdogan and Raisi"), and not a
+    transcript's opening "Name: ..."."""
+    colon = max((t.i for t in tokens if t.text == ":"), default=None)
+    if colon is None or colon < 3:
+        return set()
+    tail = [t for t in tokens[colon + 1:] if t.pos != "PUNCT" or t.text not in (".", "!", "?")]
+    if not 1 <= len(tail) <= 6 or any(t.pos in ("VERB", "AUX", "CCONJ") or t.text == "," for t in tail):
+        return set()
+    return {t.i for t in tail}
+
+
+def _shared_passive(s: _Sentence, k: int) -> bool:
+    """A passive verb joined to another, with no subject of its own ("Sinwar served 20 years and was released in
+    2011"): the subject it shares underwent its act rather than doing it."""
+    token, kids = s.tokens[k], s.kids[k]
+    return token.dep == "conj" and token.tag == "VBN" and any(s.tokens[c].dep == "auxpass" for c in kids) and not any(
+        s.tokens[c].dep in ("nsubj", "nsubjpass", "csubj") for c in kids) and not _stative(s, k)
 
 
 def _reduced_relative(s: _Sentence, k: int) -> bool:

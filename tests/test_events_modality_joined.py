@@ -1,0 +1,44 @@
+"""Modality across joined verbs, on parses built by hand (no model): a verb joined to another keeps the first one's
+negation only when it shares its tense ("will not attend or vote"), not when it has a tense, auxiliary or subject
+of its own ("did not comment but arrested"). Team-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from handparse import parse
+
+from thucydides.events.modality import modality
+
+
+def _polarity(rows, trigger):
+    tokens = parse(rows)
+    text = " ".join(t.text for t in tokens)
+    return modality(tokens, trigger, text, 0).polarity
+
+
+CASES = [
+    ("a past verb after did not",
+     [("Police", "police", "NOUN", "nsubj", 3), ("did", "do", "AUX", "aux", 3, "VBD"),
+      ("not", "not", "PART", "neg", 3, "RB"), ("comment", "comment", "VERB", "ROOT", 3, "VB"),
+      ("but", "but", "CCONJ", "cc", 3), ("arrested", "arrest", "VERB", "conj", 3, "VBN"),
+      ("two", "two", "NUM", "nummod", 7), ("men", "man", "NOUN", "dobj", 5)], 5, "positive"),
+    ("a joined verb with its own auxiliary",
+     [("Brandt", "Brandt", "PROPN", "nsubj", 3), ("is", "be", "AUX", "aux", 3, "VBZ"),
+      ("not", "not", "PART", "neg", 3, "RB"), ("running", "run", "VERB", "ROOT", 3, "VBG"),
+      ("and", "and", "CCONJ", "cc", 3), ("has", "have", "AUX", "aux", 7, "VBZ"),
+      ("been", "be", "AUX", "auxpass", 7, "VBN"), ("banned", "ban", "VERB", "conj", 3, "VBN")], 7, "positive"),
+    ("a bare verb sharing will not",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3, "MD"),
+      ("not", "not", "PART", "neg", 3, "RB"), ("attend", "attend", "VERB", "ROOT", 3, "VB"),
+      ("or", "or", "CCONJ", "cc", 3), ("vote", "vote", "VERB", "conj", 3, "VB")], 5, "negative"),
+    ("a participle sharing has not",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 3), ("has", "have", "AUX", "aux", 3, "VBZ"),
+      ("not", "not", "PART", "neg", 3, "RB"), ("confirmed", "confirm", "VERB", "ROOT", 3, "VBN"),
+      ("or", "or", "CCONJ", "cc", 3), ("denied", "deny", "VERB", "conj", 3, "VBN"),
+      ("the", "the", "DET", "det", 7), ("raid", "raid", "NOUN", "dobj", 5)], 5, "negative"),
+]
+
+
+@pytest.mark.parametrize(("rows", "trigger", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_negation_of_joined_verbs(rows, trigger, expected):
+    assert _polarity(rows, trigger) == expected
