@@ -1,6 +1,7 @@
-"""Modality across joined verbs, on parses built by hand (no model): a verb joined to another keeps the first one's
-negation only when it shares its tense ("will not attend or vote"), not when it has a tense, auxiliary or subject
-of its own ("did not comment but arrested"). Team-written sentences."""
+"""Modality on parses built by hand (no model): a verb joined to another keeps the first one's negation only when it
+shares its tense ("will not attend or vote"), not when it has a tense, auxiliary or subject of its own ("did not
+comment but arrested"); an event noun under "any" is any act of its kind, not one that happened. Team-written
+sentences."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from handparse import parse
 from thucydides.events.modality import modality
 
 
-def _polarity(rows, trigger):
+def _modality(rows, trigger):
     tokens = parse(rows)
-    text = " ".join(t.text for t in tokens)
-    return modality(tokens, trigger, text, 0).polarity
+    return modality(tokens, trigger, " ".join(t.text for t in tokens), 0)
+
+
+def _polarity(rows, trigger):
+    return _modality(rows, trigger).polarity
 
 
 CASES = [
@@ -42,3 +46,12 @@ CASES = [
 @pytest.mark.parametrize(("rows", "trigger", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_negation_of_joined_verbs(rows, trigger, expected):
     assert _polarity(rows, trigger) == expected
+
+
+@pytest.mark.parametrize(("determiner", "certainty"), [("any", "possible"), ("the", "certain")])
+def test_an_event_noun_under_any_is_no_fact(determiner, certainty):
+    # lists.tsv generic-determiners: "any attack on Ruritania" (is an attack on us) happened nowhere
+    rows = [(determiner, determiner, "DET", "det", 1), ("attack", "attack", "NOUN", "nsubj", 4),
+            ("on", "on", "ADP", "prep", 1), ("Ruritania", "Ruritania", "PROPN", "pobj", 2),
+            ("is", "be", "AUX", "ROOT", 4, "VBZ"), ("unacceptable", "unacceptable", "ADJ", "acomp", 4, "JJ")]
+    assert _modality(rows, 1).certainty == certainty

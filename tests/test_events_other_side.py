@@ -74,3 +74,10 @@ def test_a_list_after_a_colon_is_no_credit(code):
     # a list after a colon names the people met (no credit: it has "and")
     assert {"TURGOV", "IRNGOV"} <= {e.target.actor.code for e in code("Putin met two leaders: Erdogan and Raisi.")
                                     if e.target is not None}
+
+
+def test_an_attack_on_an_embassy_is_no_criticism(code):
+    # recodes.tsv political: an attack whose sides are all civilian political actors is verbal, unless it falls on
+    # a building (an embassy, a consulate): the Taliban government's attack on a foreign embassy is force
+    found = dyads(code("Moscow condemned the Taliban attack on the Russian embassy in Kabul on Monday."))
+    assert ("AFGGOV", "190", "RUSGOV") in found and ("AFGGOV", "111", "RUSGOV") not in found, found

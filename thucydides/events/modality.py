@@ -29,6 +29,7 @@ PROSPECT_NOUNS = word_set("prospect-nouns")
 # complement is probable ("is expected to sign").
 PROSPECT_VERBS = word_set("prospect-verbs")
 PROSPECT_MODIFIERS = word_set("prospect-modifiers")  # "a potential attack", "the planned strike"
+GENERIC_DETERMINERS = word_set("generic-determiners")  # "any attack on China", "will respond to any sanctions"
 CLAIM_NOUNS = word_set("claim-nouns")  # "denied reports that ...": the clause of the denied claim
 LIKELIHOOD = word_set("likelihood-words")
 NOBODY = word_set("nobody-words")  # "nobody was hurt": the act did not happen to anyone
@@ -85,7 +86,8 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
             elif word in PROBABLE and child.dep in ("advmod", "acomp", "amod", "auxpass", "aux"):
                 certainty = _weaker(certainty, "probable")
                 cues.append(child.text)
-            elif position == 0 and word in PROSPECT_MODIFIERS and child.dep == "amod":
+            elif position == 0 and ((word in PROSPECT_MODIFIERS and child.dep == "amod")
+                                    or (word in GENERIC_DETERMINERS and child.dep == "det")):
                 certainty = _weaker(certainty, "possible")
                 cues.append(child.text)
         if condition is None:
