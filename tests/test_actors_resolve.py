@@ -281,3 +281,16 @@ def test_a_body_after_a_person_is_of_the_persons_country_not_the_person(resolve)
     assert got["senator"].actor.kind == "person" and got["senator"].rule == "coreference"
     for body in ("Senate", "lawmakers"):
         assert got[body].actor.code == "USALEG" and got[body].actor.kind == "role", (body, got[body])
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # "the Head of State" is the first head of state the article names (lists.tsv head-of-state-words), not the
+    # country of the last government named
+    ("Volodymyr Zelenskyy received the Polish prime minister in Kyiv on Tuesday. The Head of State thanked Warsaw "
+     "for its support.", "UKRGOV"),
+    ("Kassym-Jomart Tokayev welcomed a Chinese delegation in Astana. The Head of State noted the growth of trade.",
+     "KAZGOV"),
+])
+def test_the_head_of_state_is_the_first_one_named(resolve, text, code):
+    [mention] = [m for m in resolve(text, "2024-05-02") if m.text == "Head of State"]
+    assert mention.actor.code == code and mention.rule == "coreference"

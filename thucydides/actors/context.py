@@ -27,6 +27,8 @@ FOCUS_WINDOW = 6  # actors named that decide which country a bare "the governmen
 COUNTRY_HEADS = frozenset({"country", "kingdom", "republic", "nation", "emirate"})
 PRINT_HEADS = frozenset({"newspaper", "paper", "daily", "publication"})
 ORG_HEADS = frozenset({"group", "movement", "organization", "organisation", "alliance", "bloc"})
+PERSON_ROLE_HEADS = word_set("person-role-heads")  # a dictionary person's role words a later "the minister" means
+HEAD_OF_STATE_WORDS = word_set("head-of-state-words")
 MEDIA_HEADS = frozenset({"newspaper", "paper", "agency", "news agency", "outlet", "publication", "daily",
                          "broadcaster", "media", "network", "channel"})
 
@@ -224,9 +226,12 @@ class Referring:
             role = person.role_on(ctx.on) if person else None
             if role and role.role:
                 for word in phrase_key(role.role).split(" "):
-                    if word in ("president", "minister", "chancellor", "premier", "king", "spokesman",
-                                "spokeswoman", "spokesperson", "secretary", "leader"):
+                    # the first holder of that office named: "Trump met Putin in Helsinki. The president said" is
+                    # the article's own president, whom it names first (the last one named would be Putin)
+                    if word in PERSON_ROLE_HEADS:
                         ctx.by_head.setdefault(word, record)
+                    if word in HEAD_OF_STATE_WORDS:
+                        ctx.by_head.setdefault("head of state", record)  # "the Head of State thanked Poland"
         for unit in r.segment.units:
             if unit.kind == NAME and actor.kind == PERSON:
                 ctx.by_surname[phrase_key(unit.key.split()[-1])] = record
