@@ -294,3 +294,12 @@ def test_a_body_after_a_person_is_of_the_persons_country_not_the_person(resolve)
 def test_the_head_of_state_is_the_first_one_named(resolve, text, code):
     [mention] = [m for m in resolve(text, "2024-05-02") if m.text == "Head of State"]
     assert mention.actor.code == code and mention.rule == "coreference"
+
+
+def test_a_bare_title_is_the_first_holder_named_not_a_later_role_phrase(resolve):
+    # actors/context.py by_office: "the President" is the president the article named first (its protagonist),
+    # not "the President of Russia" mentioned since
+    text = ("Volodymyr Zelenskyy spoke to students in Kyiv on Friday. He said the President of Russia wanted to "
+            "seize more land. The President called on the students to speak up.")
+    mentions = [m for m in resolve(text, "2022-06-24") if m.text == "President" and m.sentence == 2]
+    assert [m.actor.code for m in mentions] == ["UKRGOV"]

@@ -1,7 +1,7 @@
 """Modality on parses built by hand (no model): a verb joined to another keeps the first one's negation only when it
 shares its tense ("will not attend or vote"), not when it has a tense, auxiliary or subject of its own ("did not
-comment but arrested"); an event noun under "any" is any act of its kind, not one that happened. Team-written
-sentences."""
+comment but arrested"); an event noun under "any" is any act of its kind, not one that happened; a direct question
+asks about its act. Team-written sentences."""
 
 from __future__ import annotations
 
@@ -55,3 +55,17 @@ def test_an_event_noun_under_any_is_no_fact(determiner, certainty):
             ("on", "on", "ADP", "prep", 1), ("Ruritania", "Ruritania", "PROPN", "pobj", 2),
             ("is", "be", "AUX", "ROOT", 4, "VBZ"), ("unacceptable", "unacceptable", "ADJ", "acomp", 4, "JJ")]
     assert _modality(rows, 1).certainty == certainty
+
+
+@pytest.mark.parametrize(("rows", "certainty"), [
+    # an auxiliary before the subject and a question mark: the act is asked about (events/modality.py _asked)
+    ([("Did", "do", "AUX", "aux", 2, "VBD"), ("Ruritania", "Ruritania", "PROPN", "nsubj", 2),
+      ("attack", "attack", "VERB", "ROOT", 2, "VB"), ("Freedonia", "Freedonia", "PROPN", "dobj", 2),
+      ("?", "?", "PUNCT", "punct", 2)], "possible"),
+    # a question about who did it still states the act
+    ([("Who", "who", "PRON", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1, "VBD"),
+      ("Freedonia", "Freedonia", "PROPN", "dobj", 1), ("?", "?", "PUNCT", "punct", 1)], "certain"),
+])
+def test_a_direct_question_asks_about_its_act(rows, certainty):
+    trigger = next(i for i, row in enumerate(rows) if row[1] == "attack")
+    assert _modality(rows, trigger).certainty == certainty

@@ -39,6 +39,9 @@ class _Context:
     country: str | None
     people_seen: set[str] = field(default_factory=set)
     by_head: dict[str, tuple[Actor, str]] = field(default_factory=dict)
+    # the first person the dictionary knows to hold an office, by the office's word: a bare "the President" is the
+    # protagonist, not "the President of Russia" named since
+    by_office: dict[str, tuple[Actor, str]] = field(default_factory=dict)
     by_sector: dict[str, tuple[Actor, str]] = field(default_factory=dict)
     by_surname: dict[str, tuple[Actor, str]] = field(default_factory=dict)
     # surnames of people the article named in full who are no one in the dictionary ("Rick Perry"): a later bare
@@ -171,6 +174,8 @@ class Referring:
             found = next((r for r in reversed(ctx.recent) if r[0].kind in ("group", "igo", "ngo")), None)
         if found is not None:
             pass
+        elif seg.definite and seg.j - seg.i <= 2 and head in ctx.by_office:
+            found = ctx.by_office[head]  # "the President called on students", after "the President of Russia"
         elif head in ctx.by_head:
             found = ctx.by_head[head]
         elif last_word in ctx.by_head:
@@ -230,6 +235,7 @@ class Referring:
                     # the article's own president, whom it names first (the last one named would be Putin)
                     if word in PERSON_ROLE_HEADS:
                         ctx.by_head.setdefault(word, record)
+                        ctx.by_office.setdefault(word, record)
                     if word in HEAD_OF_STATE_WORDS:
                         ctx.by_head.setdefault("head of state", record)  # "the Head of State thanked Poland"
         for unit in r.segment.units:

@@ -93,6 +93,9 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         if condition is None:
             condition, mark = _condition(tokens, kids, node, text, base)
             cues.extend([mark] if mark else [])
+        if _asked(tokens, kids, node):
+            certainty = _weaker(certainty, "possible")  # "Did Russia attack the convoy?", "what help did X provide?"
+            cues.append("?")
         if position == 0:
             nobody = _nobody(tokens, kids, node)
             if nobody is not None:  # "no soldiers were hurt", "police arrested no one", "with no Israelis killed"
@@ -168,6 +171,15 @@ def _passes(tokens: Sequence[Token], below: int, node: int) -> bool:
     if dep in ("pobj", "prep", "acl"):  # through a preposition to a prospect noun ("hopes of a recovery")
         return True
     return False
+
+
+def _asked(tokens: Sequence[Token], kids: list[list[int]], node: int) -> bool:
+    """The clause of ``node`` is a direct question: an auxiliary before its subject ("did Israel provide", "will
+    Moscow retaliate") and a question mark closing it. Its act is asked about, not stated ("Who attacked the convoy?",
+    with no inversion, still states an attack)."""
+    subject = next((k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(tokens[k].dep in ("aux", "auxpass") and k < subject for k in kids[node]) and \
+        any(t.text == "?" for t in tokens[node + 1:])
 
 
 def _own_tense(tokens: Sequence[Token], below: int, node: int) -> bool:
