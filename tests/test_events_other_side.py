@@ -41,6 +41,7 @@ def test_acts_with_another_side(code, text, expected):
     "The new Turkish pipeline would yield large benefits for Azerbaijan.",  # yield: produce (none row)
     "Several Canadian ministries could not meet the new remote work directive.",  # meet a rule (none row)
     "Police arrested ten members of Climate Demand in London.",  # a group's name demands nothing (lists.tsv)
+    "Voters love the way the president talks to them, his campaign manager said.",  # talks to his own voters
 ])
 def test_no_act_without_another_side(code, text):
     assert not [e for e in code(text) if e.cameo[:2] in ("03", "04", "06", "07", "08", "10")]
@@ -81,3 +82,21 @@ def test_an_attack_on_an_embassy_is_no_criticism(code):
     # a building (an embassy, a consulate): the Taliban government's attack on a foreign embassy is force
     found = dyads(code("Moscow condemned the Taliban attack on the Russian embassy in Kabul on Monday."))
     assert ("AFGGOV", "190", "RUSGOV") in found and ("AFGGOV", "111", "RUSGOV") not in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people counted in a sentence that places nothing are civilians of the place of the act just before, for a
+    # couple of sentences (events/code.py SCENE_SENTENCES, events/assembly.py)
+    ("Russia launched a drone attack on Kharkiv on Sunday. Smoke rose over the city for hours. At least 40 people "
+     "were wounded in the attack.", (None, "190", "UKRCVL")),
+])
+def test_people_counted_after_an_act_are_of_its_place(coder, text, expected):
+    [article] = coder.code_sentences([(text, "2024-05-12")])
+    assert expected in dyads(e for e in article.events if e.sentence == 2)
+
+
+def test_a_sentence_naming_another_country_ends_the_scene(coder):
+    text = ("Russia launched a drone attack on Kharkiv on Sunday. Poland scrambled fighter jets in response. At least "
+            "40 people were wounded in the attack.")
+    [article] = coder.code_sentences([(text, "2024-05-12")])
+    assert not [e for e in article.events if e.sentence == 2 and e.target and e.target.actor.code == "UKRCVL"]

@@ -120,8 +120,12 @@ class Assembly:
         if not targets and code.quad_class == 4 and code.code[:2] not in ("14", "15"):
             # "killed at least 20 people in Kabul": the people are civilians of the place (or of the dateline's
             # country), a richer target than the place
-            filed = self._filed(article) if where is None or not where.country else None
-            targets = self._victims(s, token, filed or where, dateline=filed is not None)
+            # (with no place of its own, the place of the act just before comes first: "... an attack on Kyiv. At
+            # least 83 people were wounded in the attack.")
+            scene = s.scene if (where is None or not where.country) and s.scene is not None and s.scene.country \
+                else None
+            filed = self._filed(article) if (where is None or not where.country) and scene is None else None
+            targets = self._victims(s, token, scene or filed or where, dateline=filed is not None)
         if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
                 and where.country and not subject_place:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
@@ -197,6 +201,8 @@ class Assembly:
         # an actor acting on itself, or on a state role whose country was only guessed from the dateline, is no
         # target (the police of a dateline's country arresting its suspects keep them: AFGCOP 173 AFGCRM)
         if pairs and not kept:
+            if pattern.needs_target:
+                return []  # "the way he talks to them": whom an act that needs another side was aimed at is its own
             kept = list(dict.fromkeys((a, None) for a, _b in pairs))
         # a hyphenated word the tokenizer split ("cease-fire", "sit-in") is the trigger whole
         first = s.tokens[token.i - 2].start if len(word_forms(s.tokens, token.i)) > 1 else token.start

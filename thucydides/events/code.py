@@ -45,6 +45,9 @@ from thucydides.types import ActorMention, Article, Event, Location, Reference, 
 # background, content, purpose), arguments (source and target), roles (subject, objects, prepositions),
 # mentions (the actors a phrase names), conventions (CAMEO's recodes), derived (demands and accusations no
 # pattern codes), assembly (Event records and dedupe) and situating (the country of each actor).
+SCENE_SENTENCES = 2  # how many sentences with no placed act of their own keep the place of the act before
+
+
 class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Assembly, Situating):
     """Holds the patterns, the codebook and the actor dictionary; call :meth:`article`."""
 
@@ -64,14 +67,20 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
         events: list[Event] = []
         recent: list[ActorMention] = []
         scene: Location | None = None
+        age = 0  # sentences since the scene's act
         for sentence in article.sentences:
             mentions = by_sentence.get(sentence.index, [])
             found = self.sentence(article, sentence, mentions, report, recent, refs.get(sentence.index, {}), scene)
             events.extend(found)
             recent.extend(mentions)
-            # the place of this sentence's last act with a known country, for the next sentence only
-            scene = next((e.location for e in reversed(found) if e.location is not None and e.location.country
-                          and e.location.country in self.d.countries), None)
+            # the place of this sentence's last act with a known country; a sentence that places no act of its own
+            # keeps the one before for a while ("... attack on Kyiv. The assault damaged buildings. At least 83
+            # people were wounded."), as long as it names no other country (situating.py asks the sentence first)
+            placed = next((e.location for e in reversed(found) if e.location is not None and e.location.country
+                           and e.location.country in self.d.countries), None)
+            age = 0 if placed is not None else age + 1
+            scene = placed if placed is not None else scene if scene is not None and age <= SCENE_SENTENCES and all(
+                m.actor.country == scene.country for m in mentions if m.actor.country in self.d.countries) else None
         return tuple(events)
 
     def sentence(self, article: Article, sentence: Sentence, mentions: list[ActorMention], report: date | None,

@@ -18,5 +18,5 @@ class _Sentence:
     base: int
     refs: dict[int, Reference]  # token -> what it points back to (the coreference stage's)
     recent: list[ActorMention]  # the mentions of the sentences before (a place's country is preferably theirs)
-    scene: Location | None = None  # where the previous sentence's act happened ("... in Maiduguri. Two officers were
-    # killed.": the officers are of that place's country when nothing else places them)
+    scene: Location | None = None  # where the last act of the sentences just before happened ("... in Maiduguri. Two
+    # officers were killed.": the officers are of that place's country when nothing else places them)
