@@ -303,3 +303,14 @@ def test_a_bare_title_is_the_first_holder_named_not_a_later_role_phrase(resolve)
             "seize more land. The President called on the students to speak up.")
     mentions = [m for m in resolve(text, "2022-06-24") if m.text == "President" and m.sentence == 2]
     assert [m.actor.code for m in mentions] == ["UKRGOV"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a counterpart holds the office in another state (lists.tsv counterpart-nouns): not the owner's country
+    ("Foreign Minister Hakan Fidan will discuss the plan with his counterparts next week.", "---GOV"),
+    # a nationality says whose it is
+    ("Sergey Lavrov met his Chinese counterpart in Beijing.", "CHNGOV"),
+])
+def test_a_counterpart_is_of_another_state(resolve, text, code):
+    [mention] = [m for m in resolve(text, "2024-05-02") if "counterpart" in m.text]
+    assert mention.actor.code == code

@@ -29,6 +29,7 @@ PRINT_HEADS = frozenset({"newspaper", "paper", "daily", "publication"})
 ORG_HEADS = frozenset({"group", "movement", "organization", "organisation", "alliance", "bloc"})
 PERSON_ROLE_HEADS = word_set("person-role-heads")  # a dictionary person's role words a later "the minister" means
 HEAD_OF_STATE_WORDS = word_set("head-of-state-words")
+COUNTERPARTS = word_set("counterpart-nouns")  # "his counterparts": another state's office-holders
 MEDIA_HEADS = frozenset({"newspaper", "paper", "agency", "news agency", "outlet", "publication", "daily",
                          "broadcaster", "media", "network", "channel"})
 
@@ -122,7 +123,12 @@ class Referring:
 
     def _possessed(self, seg: _Segment, sector: str | None, sector_unit: _Unit | None, head: str | None,
                    ctx: _Context) -> _Resolved | None:
-        """ "its troops", "his office", "Kadhafi's forces": the owner is the last actor named before."""
+        """ "its troops", "his office", "Kadhafi's forces": the owner is the last actor named before; "his
+        counterpart" is another state's office-holder, of no country the phrase states."""
+        if head in COUNTERPARTS:
+            code = f"---{sector or 'GOV'}"
+            return _Resolved(seg, self._actor(code, self._label("---", code), None, "role"), "role",
+                             "a counterpart holds the same office in another state", head=head)
         wanted = {"his": (PERSON,), "her": (PERSON,), "'s": None}.get(seg.pronoun or "", "not-person")
         owner = None
         for actor, text in reversed(ctx.recent):
