@@ -314,3 +314,15 @@ def test_a_bare_title_is_the_first_holder_named_not_a_later_role_phrase(resolve)
 def test_a_counterpart_is_of_another_state(resolve, text, code):
     [mention] = [m for m in resolve(text, "2024-05-02") if "counterpart" in m.text]
     assert mention.actor.code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a body named in full is what its head word means later, before the dateline's country (body-name-heads)
+    ("THE HAGUE (Reuters) - The International Court of Justice opened hearings on Monday. The court will rule "
+     "within weeks.", "IGOUNOJUDICJ"),
+    # with no such body named, the dateline's country still decides
+    ("THE HAGUE (Reuters) - Lawyers for the suspect appealed on Monday. The court will rule within weeks.", "NLDJUD"),
+])
+def test_the_court_is_the_court_named_before(resolve, text, code):
+    [mention] = [m for m in resolve(text, "2024-05-02", "NLD") if m.text == "court"]
+    assert mention.actor.code == code

@@ -30,6 +30,7 @@ ORG_HEADS = frozenset({"group", "movement", "organization", "organisation", "all
 PERSON_ROLE_HEADS = word_set("person-role-heads")  # a dictionary person's role words a later "the minister" means
 HEAD_OF_STATE_WORDS = word_set("head-of-state-words")
 COUNTERPARTS = word_set("counterpart-nouns")  # "his counterparts": another state's office-holders
+BODY_NAME_HEADS = word_set("body-name-heads")  # "the court" after "the International Court of Justice"
 MEDIA_HEADS = frozenset({"newspaper", "paper", "agency", "news agency", "outlet", "publication", "daily",
                          "broadcaster", "media", "network", "channel"})
 
@@ -247,6 +248,12 @@ class Referring:
         for unit in r.segment.units:
             if unit.kind == NAME and actor.kind == PERSON:
                 ctx.by_surname[phrase_key(unit.key.split()[-1])] = record
+        if r.rule == "dictionary" and actor.kind in ("igo", "institution", "organization", "ngo") and not r.head:
+            # "the International Court of Justice ... The court said": a body named in full is what its own head
+            # word means later, before the dateline's country ("THE HAGUE -- ... the court" is not the Dutch courts)
+            for word in phrase_key(text).split(" "):
+                if word in BODY_NAME_HEADS:
+                    ctx.by_head[word] = record
         if r.head and r.rule != "coreference":
             ctx.by_head[r.head] = record
             ctx.by_head[r.head.split(" ")[-1]] = record
