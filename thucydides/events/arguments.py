@@ -212,7 +212,7 @@ class Arguments:
                 targets = self._objects(s, governor.head)
         else:
             passive = any(tokens[k].dep == "nsubjpass" for k in kids[token.i]) and not _stative(s, token.i)
-            shared = not passive and _shared_passive(s, token.i)  # "served 20 years and was released in 2011"
+            shared = _shared_passive(s, token.i)  # "served 20 years and was released in 2011" (no nsubjpass)
             if _finite_acl(s, token.i):
                 # "Israeli airstrikes killed 30 people" read as a noun phrase: the noun is the subject
                 sources = self._actors_of([token.head], s)

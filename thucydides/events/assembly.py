@@ -122,9 +122,9 @@ class Assembly:
             # country), a richer target than the place
             # (with no place of its own, the place of the act just before comes first: "... an attack on Kyiv. At
             # least 83 people were wounded in the attack.")
-            scene = s.scene if (where is None or not where.country) and s.scene is not None and s.scene.country \
-                else None
-            filed = self._filed(article) if (where is None or not where.country) and scene is None else None
+            placeless = where is None or not where.country
+            scene = s.scene if placeless and s.scene is not None and s.scene.country else None
+            filed = self._filed(article) if placeless and scene is None else None
             targets = self._victims(s, token, scene or filed or where, dateline=filed is not None)
         if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
                 and where.country and not subject_place:

@@ -78,9 +78,12 @@ class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Ass
             # people were wounded."), as long as it names no other country (situating.py asks the sentence first)
             placed = next((e.location for e in reversed(found) if e.location is not None and e.location.country
                            and e.location.country in self.d.countries), None)
-            age = 0 if placed is not None else age + 1
-            scene = placed if placed is not None else scene if scene is not None and age <= SCENE_SENTENCES and all(
-                m.actor.country == scene.country for m in mentions if m.actor.country in self.d.countries) else None
+            if placed is not None:
+                scene, age = placed, 0
+            elif scene is not None:
+                age += 1
+                others = {m.actor.country for m in mentions if m.actor.country in self.d.countries} - {scene.country}
+                scene = scene if age <= SCENE_SENTENCES and not others else None
         return tuple(events)
 
     def sentence(self, article: Article, sentence: Sentence, mentions: list[ActorMention], report: date | None,

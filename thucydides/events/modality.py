@@ -72,7 +72,7 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         lemma = token.lemma.lower()
         if position > 0 and not _passes(tokens, path[position - 1], node):
             break  # "stopped the market", "not all of their claims": the governor's modality is its own
-        if position > 0 and _own_tense(tokens, path[position - 1], node):
+        if position > 0 and _own_tense(tokens, kids, path[position - 1], node):
             continue  # (what governs both verbs still counts: "believe they are and will continue to be")
         for child in (tokens[k] for k in kids[node]):
             word = child.text.lower()
@@ -182,7 +182,7 @@ def _asked(tokens: Sequence[Token], kids: list[list[int]], node: int) -> bool:
         any(t.text == "?" for t in tokens[node + 1:])
 
 
-def _own_tense(tokens: Sequence[Token], below: int, node: int) -> bool:
+def _own_tense(tokens: Sequence[Token], kids: list[list[int]], below: int, node: int) -> bool:
     """Does the verb ``below``, joined to ``node``, have a tense, auxiliary or subject of its own? Then the negation
     and auxiliaries of ``node`` are not its own ("did not comment but arrested two men", "is not running and has
     been banned"; not "will not attend or vote", "has not confirmed or denied"), though what governs both does."""
@@ -190,7 +190,7 @@ def _own_tense(tokens: Sequence[Token], below: int, node: int) -> bool:
         return False
     return tokens[below].tag in ("VBZ", "VBP") or (
         tokens[below].tag in ("VBD", "VBN") and tokens[node].tag == "VB") or any(
-        tokens[k].dep in ("nsubj", "nsubjpass", "aux", "auxpass") and tokens[k].head == below for k in range(below))
+        tokens[k].dep in ("nsubj", "nsubjpass", "aux", "auxpass") and k < below for k in kids[below])
 
 
 def _weaker(current: str, new: str) -> str:

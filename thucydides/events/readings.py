@@ -79,6 +79,7 @@ def _visiting(s: _Sentence, k: int) -> bool:
         not any(s.tokens[c].dep in ("nsubj", "aux") for c in s.kids[k]) and \
         any(s.tokens[c].dep in ("dobj", "obj") and s.tokens[c].pos == "PROPN" for c in s.kids[k])
 
+
 def _in_name(s: _Sentence, k: int) -> bool:
     """The word is written with a capital inside the name of a group, place, person or work ("members of Youth Demand",
     "the UN Detention Facility", "the punk band Pussy Riot"): a name, not an act; a meeting's name still names one

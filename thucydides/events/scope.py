@@ -316,12 +316,17 @@ def _credit_tail(tokens: Sequence[Token]) -> set[int]:
     return {t.i for t in tail}
 
 
+def _subjectless_passive(s: _Sentence, k: int) -> bool:
+    """A passive participle with its auxiliary and no subject of its own ("... and was released in 2011")."""
+    return s.tokens[k].tag == "VBN" and any(s.tokens[c].dep == "auxpass" for c in s.kids[k]) and not any(
+        s.tokens[c].dep in ("nsubj", "nsubjpass") for c in s.kids[k])
+
+
 def _shared_passive(s: _Sentence, k: int) -> bool:
     """A passive verb joined to another, with no subject of its own ("Sinwar served 20 years and was released in
     2011"): the subject it shares underwent its act rather than doing it."""
-    token, kids = s.tokens[k], s.kids[k]
-    return token.dep == "conj" and token.tag == "VBN" and any(s.tokens[c].dep == "auxpass" for c in kids) and not any(
-        s.tokens[c].dep in ("nsubj", "nsubjpass", "csubj") for c in kids) and not _stative(s, k)
+    return s.tokens[k].dep == "conj" and _subjectless_passive(s, k) and not any(
+        s.tokens[c].dep == "csubj" for c in s.kids[k]) and not _stative(s, k)
 
 
 def _reduced_relative(s: _Sentence, k: int) -> bool:
@@ -333,9 +338,7 @@ def _reduced_relative(s: _Sentence, k: int) -> bool:
     deps = [s.tokens[c].dep for c in kids]
     if "nsubj" not in deps or any(d in deps for d in ("dobj", "obj", "aux", "auxpass", "ccomp", "xcomp")):
         return False
-    return any(s.tokens[c].dep == "conj" and s.tokens[c].tag == "VBN"
-               and any(s.tokens[g].dep == "auxpass" for g in s.kids[c])
-               and not any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.kids[c])
+    return any(s.tokens[c].dep == "conj" and _subjectless_passive(s, c)
                and not any(s.tokens[g].dep == "cc" for g in kids) for c in kids)
 
 

@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*")
 FUNCTION_WORDS = word_set("function-words")
 _SMALL = word_set("title-small-words")
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
-                ("ing", "e"), ("", ""))
+                ("ing", "e"))
 
 
 def title_case(words: list[str]) -> bool:
@@ -48,7 +48,7 @@ def ordinary(word: str, vocabulary: Collection[str]) -> bool:
     if word in FUNCTION_WORDS or word in vocabulary:
         return True
     for ending, base in _INFLECTIONS:
-        if ending and word.endswith(ending) and len(word) > len(ending) + 2:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)] + base
             if stem in vocabulary:
                 return True
