@@ -28,7 +28,7 @@ _UNDERGONE = word_set("undergone-nouns")
 
 # Verbs that judge, report or look into an act ("condemned the attack", "investigated the killings"): their
 # subject is not the act's actor.
-_JUDGING = word_set("judging-verbs")
+_JUDGING = word_set("judging-verbs") | word_set("judging-adjectives")
 _BACKGROUND = word_set("background-prepositions")  # "protested over the attack": not the subject's act
 _JUDGED_PREPOSITIONS = word_set("judged-prepositions")  # "referred to the killing", "commented on the arrest"
 

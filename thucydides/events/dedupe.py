@@ -16,11 +16,16 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen: set[tuple] = set()
     targeted = {(e.plover or e.cameo_root, _code(e.source))
                 for e in events if e.target is not None and e.target.rule != "implicit"}
-    known = {e.plover or e.cameo_root for e in events if e.source is not None and e.source.rule != "unidentified"}
+    known: dict[str, set[int]] = {}
+    for e in events:
+        if e.source is not None and e.source.rule != "unidentified":
+            known.setdefault(e.plover or e.cameo_root, set()).add(e.source.start)
     for event in events:
         kind = event.plover or event.cameo_root
-        if (event.source is None or event.source.rule == "unidentified") and kind in known:
-            continue  # "were killed in Israeli shelling": the shelling by Israel is the same act
+        if (event.source is None or event.source.rule == "unidentified") and kind in known and \
+                not (event.target is not None and event.target.start in known[kind]):
+            continue  # "were killed in Israeli shelling": the shelling by Israel is the same act (not "gunmen shot
+            # dead after killing two": an act on whoever did the other is another act)
         if event.source is None and any(e.source is not None and e.source.rule == "unidentified"
                                         and (e.plover or e.cameo_root) == kind for e in events):
             continue  # "were killed in a car bombing in Baghdad": one act, its attacker placed once

@@ -33,6 +33,7 @@ GENERIC_DETERMINERS = word_set("generic-determiners")  # "any attack on China", 
 CLAIM_NOUNS = word_set("claim-nouns")  # "denied reports that ...": the clause of the denied claim
 LIKELIHOOD = word_set("likelihood-words")
 NOBODY = word_set("nobody-words")  # "nobody was hurt": the act did not happen to anyone
+WEIGHING = word_set("weighing-words")  # "it would be a mistake to", "it is time to": a course of action weighed
 _OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "``"})
 
 
@@ -93,6 +94,9 @@ def modality(tokens: Sequence[Token], trigger: int, text: str, base: int, also: 
         if condition is None:
             condition, mark = _condition(tokens, kids, node, text, base)
             cues.extend([mark] if mark else [])
+        if _extraposed(tokens, kids, node):
+            certainty = _weaker(certainty, "possible")  # "it would be a mistake to attack", "it is time to talk"
+            cues.append(tokens[node].text)
         if _asked(tokens, kids, node):
             certainty = _weaker(certainty, "possible")  # "Did Russia attack the convoy?", "what help did X provide?"
             cues.append("?")
@@ -180,6 +184,21 @@ def _asked(tokens: Sequence[Token], kids: list[list[int]], node: int) -> bool:
     subject = next((k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")), None)
     return subject is not None and any(tokens[k].dep in ("aux", "auxpass") and k < subject for k in kids[node]) and \
         any(t.text == "?" for t in tokens[node + 1:])
+
+
+def _extraposed(tokens: Sequence[Token], kids: list[list[int]], node: int) -> bool:
+    """``node`` is an infinitive that a copula with an expletive "it" weighs ("it would be a mistake to attack Iran",
+    "it is important to meet", "said it was time to negotiate"): a course of action weighed, not an act done (only
+    with a word of weighing-words: in "it is ready to sign", "it was the first to recognise" the "it" is an actor)."""
+    head = tokens[node].head
+    if head == node or tokens[node].dep not in ("xcomp", "relcl", "acl") or tokens[node].tag != "VB" or not any(
+            tokens[k].dep == "aux" and tokens[k].text.lower() == "to" for k in kids[node]):
+        return False
+    copula = tokens[head].head if tokens[head].dep in ("acomp", "attr") else head
+    # (the parser hangs the infinitive on the weighing word or, beside it, on the copula)
+    words = {tokens[k].lemma.lower() for k in (head, *kids[copula]) if k == head or tokens[k].dep in ("acomp", "attr")}
+    return bool(words & WEIGHING) and tokens[copula].lemma.lower() == "be" and any(
+        tokens[k].dep == "nsubj" and tokens[k].text.lower() == "it" for k in kids[copula])
 
 
 def _own_tense(tokens: Sequence[Token], kids: list[list[int]], below: int, node: int) -> bool:

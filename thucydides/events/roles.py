@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from thucydides.events.patterns import Pattern
 from thucydides.events.readings import _phrasal, _visiting
-from thucydides.events.scope import _DECISIONS, _TOPIC_PREPOSITIONS, _stative
+from thucydides.events.scope import _DECISIONS, _TOPIC_PREPOSITIONS, _own_gerund, _stative
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
 from thucydides.tree import subtree
@@ -108,6 +108,10 @@ class Roles:
             if tokens[node].dep == "attr" and tokens[node].pos == "VERB" and tokens[node].head != node and \
                     tokens[tokens[node].head].lemma.lower() == "be":
                 node = tokens[node].head  # "Qatar is mediating ..." misparsed as a copula: its subject acts
+                continue
+            if tokens[node].dep == "pcomp" and tokens[node].head != node and _own_gerund(s, tokens[node].head) and \
+                    tokens[tokens[node].head].head != tokens[node].head:
+                node = tokens[tokens[node].head].head  # "After meeting the premier, the president said": his act
                 continue
             if tokens[node].dep in ("xcomp", "conj", "advcl", "acomp") and tokens[node].head != node:
                 controlled = tokens[node].dep == "xcomp"

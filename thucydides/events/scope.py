@@ -31,6 +31,7 @@ _LICENSED = word_set("licensing-words")
 _REASONS = word_set("reason-nouns")
 _ONGOING = word_set("ongoing-words")
 _BACKGROUND = word_set("background-words")
+_OWN_ACT = word_set("own-act-prepositions")
 _REASON_PREPOSITIONS = word_set("punishment-reason-prepositions")
 _OF_CONTENT = word_set("of-content-verbs")
 _HEADLINE_ACTIVE = word_set("headline-active-verbs")
@@ -136,6 +137,14 @@ def _denied_claim(s: _Sentence, k: int) -> bool:
         noun.dep in ("dobj", "obj") and tokens[noun.head].lemma.lower() in _NEGATING
 
 
+def _own_gerund(s: _Sentence, prep: int) -> bool:
+    """A gerund with no subject of its own after "after", "before", "despite" ("After meeting the premier, the
+    president said"): the main subject's own act in the same news, not background."""
+    return s.tokens[prep].text.lower() in _OWN_ACT and any(
+        s.tokens[c].dep == "pcomp" and s.tokens[c].tag == "VBG" and
+        not any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.kids[c]) for c in s.kids[prep])
+
+
 def _split_clause(s: _Sentence, prep: int) -> int | None:
     """The rest of a clause the parser cut at its conjunction: "after the leaders asked Moscow" is often read as
     the phrase "after the leaders" and a subject-less finite clause "asked Moscow" of the main verb."""
@@ -156,11 +165,12 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
         if token.dep == "advcl" and any(s.tokens[c].dep == "mark" and s.tokens[c].text.lower() in ("if", "unless")
                                         for c in s.kids[token.i]):
             out |= subtree(s.kids, token.i)
-        elif token.dep in ("ccomp", "advcl") and any(
+        elif token.dep in ("ccomp", "advcl", "xcomp") and any(
                 s.tokens[c].dep == "mark" and (s.tokens[c].text.lower() == "whether" or (
                     s.tokens[c].text.lower() == "if" and s.tokens[token.head].lemma.lower() in ("ask", "wonder")))
                 for c in s.kids[token.i]):
-            # "asked whether Uganda would withdraw", "it is unclear whether talks will resume": a question
+            # "asked whether Uganda would withdraw", "it is unclear whether talks will resume", "is deciding whether
+            # to expel the envoy": a question
             out |= subtree(s.kids, token.i)
         elif token.dep == "pobj" and token.lemma.lower() in ("event", "case") and \
                 s.tokens[token.head].text.lower() == "in" and token.head != token.i:
@@ -168,7 +178,8 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
         elif token.dep in ("advcl", "acl") and token.tag in ("VBG", "VBN") and \
                 token.lemma.lower() in _WANT | {"try", "attempt", "push"}:
             out |= subtree(s.kids, token.i) - {token.i}
-        elif token.dep == "prep" and token.text.lower() in _BACKGROUND and token.head != token.i:
+        elif token.dep == "prep" and token.text.lower() in _BACKGROUND and token.head != token.i and \
+                not _own_gerund(s, token.i):
             # "after a week of unrest", "following an attack": the background of the act, reported before
             out |= subtree(s.kids, token.i)
             clause = _split_clause(s, token.i)
