@@ -92,3 +92,61 @@ def test_georgetown_university_is_not_guyana(code):
     # actors/countries.tsv: Georgetown is not listed as Guyana's capital
     events = code("Georgetown University faculty criticized the Ohio senator.")
     assert not [e for e in events if e.source is not None and e.source.actor.code.startswith("GUY")]
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    # recodes.tsv political: an attack said of politicians by politicians is criticism (111), now also "shot back",
+    # and the unless words are sought in the trigger's own phrase only (not in its subject or its clauses)
+    ("The Ohio senator shot back, calling the report a smear.", "111"),
+    ("The senator targeted the president for his Iran policy, saying he had thrown Israel under the bus.", "111"),
+    ("Anti-tax activists targeted the Nevada governor over the new levy.", "111"),
+    # someone must be named doing it: a politician shot by no one named is shot
+    ("The Arizona congresswoman was shot at a meeting with voters.", "193"),
+    ("A gunman shot the Slovak prime minister in Handlova.", "193"),
+])
+def test_an_attack_among_politicians_is_words(code, text, code_):
+    assert code_ in {e.cameo for e in code(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Democrats quickly seized on the governor's remarks.",  # verbs.tsv: seize on
+    "The remark was seized upon by the Labour opposition.",  # seize upon
+    "Republicans tried to rally their fellow citizens behind the mission.",  # rally + object: gathering support
+    "New television ads targeting the Wisconsin governor aired on Sunday.",  # an ad (measure-nouns) aims, no force
+    "The Georgia police were criticised for how they handled the protests.",  # handle: judging-verbs
+])
+def test_political_figures_of_speech_are_no_force_or_protest(code, text):
+    assert not [e for e in code(text) if e.cameo[:2] in ("14", "17", "18", "19")]
+
+
+def test_rallying_support_is_still_support(code):
+    assert "053" in {e.cameo for e in code("The Kenyan president rallied support for the peace plan.")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # verbs.tsv: the governor "end round" (matching.py names a verb with its quantity noun): a round that ended was
+    # held, where ending the talks themselves is 164
+    ("Armenia and Azerbaijan ended the fourth round of talks in Brussels.", ("ARM", "046", "AZE")),
+    # events/arguments.py: the countries named on what is asked for are whom it is asked of; the verb's subject asks
+    ("The Brazilian president called for an Ethiopia-Eritrea ceasefire.", ("BRAGOV", "0256", "ETH")),
+    ("Kenya demands Somali withdrawal from the border town.", ("KEN", "1056", "SOM")),
+    # events/arguments.py _occasion_verb: a meeting the parser hung on the object is the one the subject held
+    ("The Nigerian foreign minister condemned the coup in a meeting with the Ghanaian president.",
+     ("NGAGOV", "040", "GHAGOV")),
+])
+def test_who_asks_and_who_meets(code, text, expected):
+    assert expected in dyads(code(text))
+
+
+def test_ending_the_talks_is_still_breaking_them_off(code):
+    assert "164" in {e.cameo for e in code("Serbia and Kosovo ended the talks in Brussels.")}
+
+
+@pytest.mark.parametrize("text", [
+    # events/scope.py: a headline's reported passive, read as a clause of "says" with the victims as its subject
+    # (_headline_passive) or as a participle on the object of "says" (_reported_participle)
+    "Kyiv says 300 Ukrainian soldiers killed in fighting near Bakhmut",
+    "Police say 14 protesters detained in Tbilisi",
+])
+def test_a_headlines_reported_passive_is_the_news(code, text):
+    assert [e for e in code(text) if e.cameo[:2] in ("17", "19") and e.target is not None]

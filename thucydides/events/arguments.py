@@ -11,6 +11,7 @@ from thucydides.events.scope import (_CONTENT_ROOTS, _absolute_passive, _finite_
                                      _shared_passive, _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
+from thucydides.tree import subtree
 from thucydides.types import ActorMention, Token
 
 TARGET_PREPOSITIONS = word_list("target-prepositions")
@@ -30,6 +31,7 @@ _UNDERGONE = word_set("undergone-nouns")
 # subject is not the act's actor.
 _JUDGING = word_set("judging-verbs") | word_set("judging-adjectives")
 _BACKGROUND = word_set("background-prepositions")  # "protested over the attack": not the subject's act
+_OCCASION = word_set("occasion-prepositions")  # "in a meeting with": the occasion of the clause's act
 _JUDGED_PREPOSITIONS = word_set("judged-prepositions")  # "referred to the killing", "commented on the arrest"
 
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
@@ -74,6 +76,14 @@ class Arguments:
         reciprocal = False
         if pattern.pos == "N":
             sources = self._noun_sources(s, token.i)
+            if sources and pattern.code[:2] in _CONTENT_ROOTS and pattern.governors and pattern.governors != {"*"}:
+                # "called for a Russia-Ukraine ceasefire", "rejected the US proposal": the countries named on what is
+                # asked for or rejected are whom it is asked of or who proposed it; the verb's subject asks (not
+                # "Russia's demand": a possessor makes it)
+                modifiers = {j for k in kids[token.i] if tokens[k].dep in ("compound", "amod")
+                             for j in subtree(kids, k)}
+                if all(m.token_start in modifiers for m in sources):
+                    targets, sources = sources, []
             pair = self._between(s, token.i) if pattern.code[:2] in RECIPROCAL_ROOTS else []
             if not pair and pattern.code[:2] in RECIPROCAL_ROOTS and token.dep == "nsubj" and token.head != token.i \
                     and tokens[token.head].pos == "VERB":
@@ -86,7 +96,7 @@ class Arguments:
             if not sources and len({m.actor.code for m in pair}) >= 2:
                 # "Egypt brokered talks between Israel and Hamas": the talks are the two sides', not the broker's
                 return pair, [], True
-            targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
+            targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS) or targets
             for k in participles:
                 targets = targets or self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
                 sources = sources or [m for a in kids[k] if tokens[a].dep == "agent"
@@ -144,6 +154,8 @@ class Arguments:
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
                 if verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES and verb.head != verb.i:
                     verb = tokens[verb.head]  # "pulled out of the accord": the verb of the particle
+                if first.dep == "pobj" and governor.text.lower() in _OCCASION and pattern.code[:2] == "04":
+                    verb = _occasion_verb(s, verb)  # "condemned the coup in a meeting with the Ghanaian president"
                 if ((verb.pos == "NOUN" and governor.text.lower() == "of" and verb.lemma.lower() in QUANTITIES)
                         or (counted(s, verb.i) and governor.text.lower() in ("of", "in"))) and verb.head != verb.i \
                         and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
@@ -382,6 +394,26 @@ class Arguments:
                 not targets and token.lemma.lower() in ("trade", "exchange"))):
             targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
         return sources, targets, reciprocal
+
+
+def _occasion_verb(s: _Sentence, noun: Token) -> Token:
+    """The verb whose clause an occasion phrase belongs to, when the parser hung the phrase on a noun of that clause
+    ("condemned the coup in a meeting with the Ghanaian president": the meeting is the one who condemned held,
+    not the coup's); ``noun`` itself when it heads no such clause."""
+    tokens, node = s.tokens, noun
+    for _ in range(3):
+        if node.pos not in ("NOUN", "PROPN") or node.head == node.i:
+            break
+        if node.dep in ("dobj", "obj") and tokens[node.head].pos == "VERB":
+            # (not a stance on it: "dislikes quick success in the talks")
+            return noun if tokens[node.head].lemma.lower() in _JUDGING else tokens[node.head]
+        if node.dep == "pobj" and tokens[node.head].dep == "prep" and tokens[node.head].head != node.head:
+            node = tokens[tokens[node.head].head]
+            if node.pos == "VERB":
+                return node
+            continue
+        break
+    return noun
 
 
 def _judged(s: _Sentence, first: Token, governor: Token, pattern: Pattern) -> bool:

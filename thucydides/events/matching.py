@@ -161,6 +161,8 @@ class Matching:
                 # a verb sharing its governor's subject: "a fire tore through the church, destroying the
                 # windows", "protesters gathered and marched", "troops began to march"
                 subjects = [k for k in s.kids[token.head] if tokens[k].dep == "nsubj"]
+            if not subjects and token.dep == "acl" and token.tag == "VBG" and token.head != token.i:
+                subjects = [token.head]  # "ads targeting technology firms": the noun the participle describes acts
             subjects += [o for k in subjects for p in s.kids[k] if tokens[p].dep == "prep" and
                          tokens[p].text.lower() == "of" for o in s.kids[p] if tokens[o].dep == "pobj"]  # "hundreds of"
             if (token.tag == "VBN" and not any(tokens[k].dep == "nsubj" for k in kids)) or any(
@@ -233,7 +235,8 @@ class Matching:
                 or (head.text.lower() == "in" and counted(s, amount.i))):
             verb = tokens[amount.head]
             if verb.pos in ("VERB", "AUX") and amount.dep in ("dobj", "obj", "nsubjpass"):
-                return verb.i, {verb.lemma.lower()}
+                # (and the verb with its quantity: "ended the third round of talks" concluded them, "end round")
+                return verb.i, {verb.lemma.lower(), f"{verb.lemma.lower()} {amount.lemma.lower()}"}
             if amount.dep == "pobj" and verb.dep == "prep" and verb.head != verb.i \
                     and tokens[verb.head].pos == "VERB":  # "appealed for $2 billion in aid"
                 return verb.head, {f"{tokens[verb.head].lemma.lower()} {verb.text.lower()}"}

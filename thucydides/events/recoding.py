@@ -14,6 +14,7 @@ from thucydides.types import ActorMention, Token
 _INSTRUMENTAL = word_set("instrument-prepositions")
 _TOWARD = word_set("toward-prepositions")
 _POLITICAL = word_set("political-sectors")
+_NOT_PHRASE = frozenset({"nsubj", "nsubjpass", "csubj", "advcl", "ccomp", "xcomp", "conj", "relcl", "parataxis"})
 _MEDIUM = word_set("medium-prepositions")
 
 
@@ -59,14 +60,21 @@ def _into(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: 
 
 def _political(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],
                row: Recode) -> bool:
-    """The trigger's lemma is one of the words, every side named (one at least) is a civilian political actor
-    (list political-sectors), and nothing in the trigger's phrase is a thing force falls on or is done with
+    """The trigger's lemma is one of the words, every side named (one at least) is a civilian political actor (list
+    political-sectors), a passive names who did it ("the senator was shot" does not: it is force on him), and
+    nothing in the trigger's own phrase is a thing force falls on or is done with
     (``unless``: "attacked the party's offices", "attacked him with a knife"): "Republicans attacked the
     president", "the senator stepped up his attacks", "the president attacked the media". Forces, police and
     armed groups are no such side, and a capital attacked is its country, not its government."""
     sides = [*sources, *targets]
-    return token.lemma.lower() in row.words and bool(sides) and all(m.actor.sector in _POLITICAL for m in sides) and \
-        not {s.tokens[k].lemma.lower() for k in subtree(s.kids, token.i)} & row.unless
+    # the trigger's own phrase: not its subject, nor a clause of its own ("targeted the administration for not taking
+    # a firm stance, claiming it had thrown Israel under a bus")
+    phrase = {k for c in s.kids[token.i] if s.tokens[c].dep not in _NOT_PHRASE for k in subtree(s.kids, c)}
+    kids = s.kids[token.i]
+    unseen = any(s.tokens[k].dep == "auxpass" for k in kids) and not any(s.tokens[k].dep == "agent" for k in kids)
+    return token.lemma.lower() in row.words and bool(sides) and not (unseen and not sources) and \
+        all(m.actor.sector in _POLITICAL for m in sides) and \
+        not {s.tokens[k].lemma.lower() for k in phrase | {token.i}} & row.unless
 
 
 def _phrase(s: _Sentence, token: Token, sources: Sequence[ActorMention], targets: Sequence[ActorMention],

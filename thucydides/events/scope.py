@@ -32,6 +32,7 @@ _REASONS = word_set("reason-nouns")
 _ONGOING = word_set("ongoing-words")
 _BACKGROUND = word_set("background-words")
 _OWN_ACT = word_set("own-act-prepositions")
+_SAYING = word_set("reporting-verbs")
 _REASON_PREPOSITIONS = word_set("punishment-reason-prepositions")
 _OF_CONTENT = word_set("of-content-verbs")
 _HEADLINE_ACTIVE = word_set("headline-active-verbs")
@@ -190,7 +191,8 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             out |= subtree(s.kids, token.i)
         elif token.dep == "acl" and token.tag == "VBN" and s.tokens[token.head].pos in ("NOUN", "PROPN") and \
                 not _root_phrase(s, token.head) and not _nonrestrictive(s, token.i) and \
-                not _existential(s, token.head) and not _finite_acl(s, token.i) and not _denied_claim(s, token.i):
+                not _existential(s, token.head) and not _finite_acl(s, token.i) and not _denied_claim(s, token.i) \
+                and not _reported_participle(s, token.i):
             # (not "denied reports that Russian jets had bombed the hospital": the act of a denied claim is coded,
             # as denied)
             # "the reporters jailed for criticising the junta", "victims killed by the missile": a past act
@@ -285,6 +287,14 @@ def _finite_acl(s: _Sentence, k: int) -> bool:
     return any(s.tokens[c].dep in ("dobj", "obj") for c in s.kids[k])  # with an object of its own
 
 
+def _reported_participle(s: _Sentence, k: int) -> bool:
+    """A participle on the object of a verb of reporting: the reported clause of a headline, misread ("Zelensky says
+    2,500 troops killed in fighting": the troops were killed, it is the news, not who is meant)."""
+    head = s.tokens[s.tokens[k].head]
+    return head.i != k and head.dep in ("dobj", "obj") and head.head != head.i and \
+        s.tokens[head.head].lemma.lower() in _SAYING
+
+
 def _headline_passive(s: _Sentence, k: int, force: bool = False) -> bool:
     """A past participle heading a sentence with no closing stop, with a subject and no auxiliary or object: a
     headline's passive ("Dozens of protesters detained in Minsk", "Envoy summoned over remarks"), whose subject
@@ -296,7 +306,11 @@ def _headline_passive(s: _Sentence, k: int, force: bool = False) -> bool:
     # or, with ``force``, when the verb of force takes an object ("Protesters detained in Minsk")
     dead = any(s.tokens[c].dep in ("acomp", "oprd", "xcomp") and s.tokens[c].lemma.lower() == "dead" for c in s.kids[k])
     past = dead or (force and token.lemma.lower() not in _HEADLINE_ACTIVE)
-    return token.dep == "ROOT" and (token.tag == "VBN" or (token.tag == "VBD" and past)) and token.pos == "VERB" and \
+    # (also a headline's reported clause: "Zelensky says 2,500 troops killed in conflict with Russia")
+    reported = token.dep == "ccomp" and token.head != k and s.tokens[token.head].dep == "ROOT" and \
+        s.tokens[token.head].lemma.lower() in _SAYING
+    return (token.dep == "ROOT" or reported) and (token.tag == "VBN" or (token.tag == "VBD" and past)) and \
+        token.pos == "VERB" and \
         "nsubj" in deps and \
         not deps & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp", "nsubjpass"} and \
         s.tokens[-1].text not in (".", "!", "?", '"', "”")
