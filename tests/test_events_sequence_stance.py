@@ -150,3 +150,30 @@ def test_ending_the_talks_is_still_breaking_them_off(code):
 ])
 def test_a_headlines_reported_passive_is_the_news(code, text):
     assert [e for e in code(text) if e.cameo[:2] in ("17", "19") and e.target is not None]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # events/roles.py _opposed: an actor written with "anti-" is what a protest opposes, never who protests
+    ("An anti-NATO demonstration was held near the Turkish air base at Incirlik.", "IGOWSTNAT"),
+    ("Students staged an anti-China protest outside the embassy in Manila.", "CHN"),
+    ("Protesters held an anti-American rally in Karachi.", "USA"),
+])
+def test_anti_names_whom_a_protest_opposes(code, text, target):
+    protests = [e for e in code(text) if e.cameo[:2] == "14"]
+    assert protests and all(e.target is not None and e.target.actor.code == target for e in protests)
+    assert not [e for e in protests if e.source is not None and e.source.actor.code == target]
+
+
+@pytest.mark.parametrize("text", [
+    # verbs.tsv, lists.tsv hazard-nouns: a struggle with a disease is no fighting
+    "Doctors from Hubei are battling Omicron in Shanghai.",
+    "The city finished its testing drive in the toughest Omicron battle yet.",
+])
+def test_battling_a_disease_is_no_force(code, text):
+    assert not [e for e in code(text) if e.cameo[:2] in ("18", "19")]
+
+
+def test_what_causes_a_protest_does_not_stage_it(code):
+    # lists.tsv causing-verbs: the crowd of the place protests, not the police of the video
+    protests = [e for e in code("A video of police beating a man sparked protests in Nairobi.") if e.cameo[:2] == "14"]
+    assert protests and all(e.source is None or e.source.actor.sector != "COP" for e in protests)

@@ -42,6 +42,7 @@ _DEPLOYMENTS = word_set("deployment-nouns")
 _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
+_CAUSING = word_set("causing-verbs")
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
 # force aimed at a thing (blockade, occupation, fire, shelling, air strikes): two subjects do not act on each other
@@ -96,7 +97,8 @@ class Arguments:
             if not sources and len({m.actor.code for m in pair}) >= 2:
                 # "Egypt brokered talks between Israel and Hamas": the talks are the two sides', not the broker's
                 return pair, [], True
-            targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS) or targets
+            targets = self._preposition_targets(s, token.i, pattern.prepositions or NOUN_TARGET_PREPOSITIONS) or \
+                targets or self._opposed_by(s, token.i)  # "an anti-NATO rally" is aimed at NATO
             for k in participles:
                 targets = targets or self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
                 sources = sources or [m for a in kids[k] if tokens[a].dep == "agent"
@@ -148,8 +150,11 @@ class Arguments:
                 if any(tokens[k].dep == "nsubj" for k in kids[judge.i]):
                     sources = [m for k in kids[judge.i] if tokens[k].dep == "prep" and tokens[k].text.lower() == "by"
                                for m in self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)]
-            if not sources and governor.i != token.i and not (undergo or judged or undergone) and first.dep in (
-                    "dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod", "xcomp"):
+            # "the video triggered protests", "the verdict sparked riots": what causes a protest does not stage it
+            caused = pattern.code[:2] in _CROWD_ROOTS and first.dep in ("dobj", "obj") and \
+                governor.lemma.lower() in _CAUSING
+            if not sources and governor.i != token.i and not (undergo or judged or undergone or caused) and \
+                    first.dep in ("dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod", "xcomp"):
                 # (not "NATO condemned the attack": who judges an act did not commit it)
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
                 if verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES and verb.head != verb.i:

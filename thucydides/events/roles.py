@@ -190,10 +190,17 @@ class Roles:
                     return found
         for k in s.kids[noun]:
             if tokens[k].dep in ("compound", "amod", "nmod"):
-                found = self._actors_of([k], s) or self._adjective_actor(s, k)
+                found = [m for m in self._actors_of([k], s) or self._adjective_actor(s, k) if not _opposed(s, m)]
                 if found:
                     return found
         return self._preposition_targets(s, noun, ("by", "from"))  # "a request from the leaders"
+
+    def _opposed_by(self, s: _Sentence, noun: int) -> list[ActorMention]:
+        """ "an anti-NATO demonstration", "anti-government protests": whom the act named by ``noun`` opposes."""
+        # (the actor stage names no actor inside "anti-China": the word is read here)
+        return [m for k in s.kids[noun] if s.tokens[k].dep in ("compound", "amod", "nmod")
+                for m in self._actors_of([k], s) or self._country_actor(s, k) or self._adjective_actor(s, k)
+                if _opposed(s, m)]
 
     def _decider(self, s: _Sentence, noun: int) -> list[ActorMention]:
         """ "the Council's decision on the impossibility of negotiations": who decided, announced or ordered an act
@@ -289,6 +296,13 @@ class Roles:
                     if place and place[0].actor.country not in exclude:
                         return [replace(place[0], evidence=f"the place the comment is about ({place[0].text})")]
         return []
+
+
+def _opposed(s: _Sentence, mention: ActorMention) -> bool:
+    """The mention is written with the prefix "anti-" ("anti-NATO", "anti-government"): what is opposed, never who
+    acts."""
+    before = s.sentence.text[max(0, mention.start - s.base - 6):mention.start - s.base].lower().replace(" ", "")
+    return before.endswith("anti-")
 
 
 def _comma_after(s: _Sentence, k: int) -> bool:
