@@ -177,3 +177,19 @@ def test_what_causes_a_protest_does_not_stage_it(code):
     # lists.tsv causing-verbs: the crowd of the place protests, not the police of the video
     protests = [e for e in code("A video of police beating a man sparked protests in Nairobi.") if e.cameo[:2] == "14"]
     assert protests and all(e.source is None or e.source.actor.sector != "COP" for e in protests)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # events/assembly.py, lists.tsv visit-verbs: a visit paid or begun goes to the place after "to", as the verb's
+    ("The Australian minister paid a visit to Solomon Islands.", ("AUSGOV", "042", "SLB")),
+    ("The Japanese prime minister began a three-day visit to India on Monday.", ("JPNGOV", "042", "IND")),
+])
+def test_a_visit_paid_goes_to_its_destination(code, text, expected):
+    assert expected in dyads(code(text))
+
+
+def test_a_visit_is_not_made_to_its_topic(code):
+    # events/arguments.py: what a visit is about ("over the security pact") is never its host
+    events = [e for e in code("The Australian minister made a visit over the China security pact.")
+              if e.cameo in ("042", "043")]
+    assert events and all(e.target is None or e.target.actor.code != "CHN" for e in events)

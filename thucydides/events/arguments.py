@@ -43,6 +43,7 @@ _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
 _CAUSING = word_set("causing-verbs")
+_VISITS = frozenset({"042", "043"})  # a visit's target is its host, never what it is about
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
 # force aimed at a thing (blockade, occupation, fire, shelling, air strikes): two subjects do not act on each other
@@ -308,10 +309,12 @@ class Arguments:
                     if not targets and tokens[k].dep in ("dobj", "obj"):
                         targets = self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
         if not targets and (pattern.code.startswith("01") or (
-                pattern.code[:2] == "04" and len(sources) < 2 and not pattern.needs_target)):
+                pattern.code[:2] == "04" and len(sources) < 2 and not pattern.needs_target
+                and pattern.code[:3] not in _VISITS)):
             # "expressed sorrow for the shootings in South Carolina", "claimed responsibility for a bombing at a
             # market in Somalia's capital": a comment is aimed at the actor or the country it is about (a talk that
-            # needs someone on the other side is not held with its topic: "talked about attacking the school")
+            # needs someone on the other side is not held with its topic: "talked about attacking the school"; nor
+            # is a visit made to it: "paid a visit to Honiara over the China pact")
             targets = self._about(s, token.i, {m.actor.code for m in sources})
         if pattern.code[:2] == "14" and all(m.rule == "location" for m in targets):
             # (a named aim beats the place blocked: "blocked roads in Minsk in defiance of Russian pressure")

@@ -38,6 +38,7 @@ _SYMMETRIC = word_set("symmetric-codes")
 _PROJECTILES = word_set("projectile-words")
 _WEAPONS = word_set("weapon-nouns")  # "rockets landed near the embassy": no attacker is named either
 _PLACE_NEVER_TARGET = tuple(word_set("place-never-target-codes"))  # "met in Doha": the place is no target
+_VISIT_VERBS = word_set("visit-verbs")
 _DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
 _NEUTRAL_VENUES = word_set("neutral-venues")  # cities that host other countries' talks
 _AIMED_ROOTS = ("18", "19", "20")  # force shot or thrown at a place
@@ -97,7 +98,9 @@ class Assembly:
                                    and not (m.start < where.end and where.start < m.end)})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets)
-        if not targets and pattern.code in _DESTINATION_HOSTS and token.pos == "VERB":
+        paid = token.pos == "NOUN" and token.dep in ("dobj", "obj") and token.head != token.i and \
+            s.tokens[token.head].lemma.lower() in _VISIT_VERBS  # "paid a visit to Honiara", "began a visit to India"
+        if not targets and pattern.code in _DESTINATION_HOSTS and (token.pos == "VERB" or paid):
             # "Scholz traveled to China" (or "will travel to", 036), "Modi arrived in Moscow": the country a visit
             # went to is its host, and where it happened; a journey home hosts no one (not for the noun: "during his
             # visit to Beijing, Putin met Xi" would count the meeting twice)
