@@ -193,3 +193,21 @@ def test_a_visit_is_not_made_to_its_topic(code):
     events = [e for e in code("The Australian minister made a visit over the China security pact.")
               if e.cameo in ("042", "043")]
     assert events and all(e.target is None or e.target.actor.code != "CHN" for e in events)
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    # events/assembly.py: people counted with no place named are civilians of no known country when the act is
+    # plainly force: an arrest, or a death or wound by an attack (lists.tsv attack-nouns)
+    ("Six people were arrested.", "173"),
+    ("At least 30 people were killed in the attack.", "190"),
+])
+def test_counted_victims_with_no_place(code, text, code_):
+    assert (None, code_, "---CVL") in dyads(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "At least 30 people were killed in the crash.",
+    "Seven people were killed and five injured in a road accident.",
+])
+def test_counted_deaths_with_no_place_and_no_attack_are_no_event(code, text):
+    assert not [e for e in code(text) if e.cameo[:2] in ("18", "19")]

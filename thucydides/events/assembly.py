@@ -39,6 +39,7 @@ _PROJECTILES = word_set("projectile-words")
 _WEAPONS = word_set("weapon-nouns")  # "rockets landed near the embassy": no attacker is named either
 _PLACE_NEVER_TARGET = tuple(word_set("place-never-target-codes"))  # "met in Doha": the place is no target
 _VISIT_VERBS = word_set("visit-verbs")
+_ATTACK_NOUNS = word_set("attack-nouns")
 _DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
 _NEUTRAL_VENUES = word_set("neutral-venues")  # cities that host other countries' talks
 _AIMED_ROOTS = ("18", "19", "20")  # force shot or thrown at a place
@@ -128,7 +129,8 @@ class Assembly:
             placeless = where is None or not where.country
             scene = s.scene if placeless and s.scene is not None and s.scene.country else None
             filed = self._filed(article) if placeless and scene is None else None
-            targets = self._victims(s, token, scene or filed or where, dateline=filed is not None)
+            targets = self._victims(s, token, scene or filed or where, dateline=filed is not None,
+                                    placeless_force=code.code[:2] == "17" or _named_force(s, token))
         if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
                 and where.country and not subject_place:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
@@ -278,21 +280,24 @@ class Assembly:
             subjects = [verb.head]  # "Around 200 people protested in Lagos", parsed as a participle on "people"
         return self._numbered(s, subjects[0], where, dateline) if subjects else []
 
-    def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool) -> list[ActorMention]:
+    def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool,
+                 placeless_force: bool = False) -> list[ActorMention]:
         """ "killed at least 20 people", "arrested 12 people", "dozens were wounded": force on people named only by
-        their number is force on civilians of the place of the act, else of the dateline's country; never of no
-        known country (an act on nobody known is no event)."""
+        their number is force on civilians of the place of the act, else of the dateline's country; with no place,
+        of no known country only when the act is plainly force (``placeless_force``: an arrest, or a killing "in
+        the attack": "six people were arrested"); else none (a death with no place and no attack named
+        is as often an accident: "7 killed, 5 injured in road accident")."""
         verb = token if token.pos == "VERB" else s.tokens[token.head] if token.dep == "nsubj" else None
-        if verb is None or where is None or not where.country:  # (a bomber killing people: the verb's object)
-            return []
+        if verb is None or (where is None and not placeless_force) or (where is not None and not where.country):
+            return []  # (a bomber killing people: the verb's object)
         # (the subject of a headline's or an absolute phrase's participle underwent the act: "7 killed in Kabul")
         passive = _headline_passive(s, verb.i, force=True) or _absolute_passive(s, verb.i)
         found = [k for k in s.kids[verb.i] if s.tokens[k].dep in ("dobj", "obj", "nsubjpass")
                  or (passive and s.tokens[k].dep == "nsubj")]
         if not found and verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
             found = [verb.head]  # "At least 12 killed in ...": the participle describes whom the act befell
-        people = (self._numbered(s, found[0], where, dateline) or self._stranger(s, found[0], where, dateline)) \
-            if found else []
+        people = (self._numbered(s, found[0], where, dateline) or (
+            self._stranger(s, found[0], where, dateline) if where is not None else [])) if found else []
         # (rule ``context``, not ``dateline``: a dateline's country as a target is dropped as the source's own)
         return [replace(m, rule="context") if dateline else m for m in people]
 
@@ -344,6 +349,16 @@ class Assembly:
             rule, why = "location", f"people named only by their number; civilians of the place ({where.name})"
         return [inferred_mention(actor, sentence=s.sentence.index, span=(head.start, head.end), tokens=(k, k + 1),
                                  text=head.text, rule=rule, evidence=why)]
+
+
+def _named_force(s: _Sentence, token: Token) -> bool:
+    """The act is said to be done by an attack ("were killed in the attack", "died in a shooting", "an airstrike
+    killed 30 people"): force, wherever it was (lists.tsv attack-nouns)."""
+    verb = token if token.pos == "VERB" else s.tokens[token.head]
+    nouns = [o for k in s.kids[verb.i] if s.tokens[k].dep == "prep" and s.tokens[k].text.lower() in (
+        "in", "by", "during") for o in s.kids[k] if s.tokens[o].dep == "pobj"] + \
+        [k for k in s.kids[verb.i] if s.tokens[k].dep in ("nsubj", "agent")]
+    return any(s.tokens[o].lemma.lower() in _ATTACK_NOUNS for o in nouns)
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:

@@ -15,7 +15,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     seen: set[tuple] = set()
     targeted = {(e.plover or e.cameo_root, _code(e.source))
-                for e in events if e.target is not None and e.target.rule != "implicit"}
+                for e in events if e.target is not None and e.target.rule != "implicit" and not _nameless(e.target)}
     known: dict[str, set[int]] = {}
     for e in events:
         if e.source is not None and e.source.rule != "unidentified":
@@ -30,13 +30,21 @@ def _dedupe(events: list[Event]) -> list[Event]:
                                         and (e.plover or e.cameo_root) == kind for e in events):
             continue  # "were killed in a car bombing in Baghdad": one act, its attacker placed once
         source, target = _code(event.source), _code(event.target)
+        if event.target is not None and _nameless(event.target):
+            target = None  # ("gunmen kill 3 in attack": the killing and the attack are one act on no one known)
         key = (kind, source, target, event.modality.polarity)
-        implicit = event.target is not None and event.target.rule == "implicit"
+        implicit = event.target is not None and (event.target.rule == "implicit" or _nameless(event.target))
         if key in seen or ((target is None or implicit) and (kind, source) in targeted):
             continue
         seen.add(key)
         out.append(event)
     return out
+
+
+def _nameless(mention: ActorMention) -> bool:
+    """People of no known country named only by their number ("killing 30 people" where no place is named): they say
+    no more than another event of the same act whose target has a country."""
+    return mention.rule == "role" and mention.actor.code.startswith("---") and mention.actor.sector == "CVL"
 
 
 def _specified(event: Event, events: list[Event]) -> Event:
