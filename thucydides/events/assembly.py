@@ -130,7 +130,7 @@ class Assembly:
             scene = s.scene if placeless and s.scene is not None and s.scene.country else None
             filed = self._filed(article) if placeless and scene is None else None
             targets = self._victims(s, token, scene or filed or where, dateline=filed is not None,
-                                    placeless_force=code.code[:2] == "17" or _named_force(s, token))
+                                    coercion=code.code[:2] == "17")
         if not targets and not reciprocal and not code.code.startswith(_PLACE_NEVER_TARGET) and where is not None \
                 and where.country and not subject_place:
             # "launched an operation in Ukraine", "lifted a curfew in Montenegro": the place is the target;
@@ -281,14 +281,15 @@ class Assembly:
         return self._numbered(s, subjects[0], where, dateline) if subjects else []
 
     def _victims(self, s: _Sentence, token: Token, where: Location | None, dateline: bool,
-                 placeless_force: bool = False) -> list[ActorMention]:
+                 coercion: bool = False) -> list[ActorMention]:
         """ "killed at least 20 people", "arrested 12 people", "dozens were wounded": force on people named only by
         their number is force on civilians of the place of the act, else of the dateline's country; with no place,
-        of no known country only when the act is plainly force (``placeless_force``: an arrest, or a killing "in
-        the attack": "six people were arrested"); else none (a death with no place and no attack named
+        of no known country only when the act is plainly force (an arrest, ``coercion``, or a killing "in the
+        attack": "six people were arrested"); else none (a death with no place and no attack named
         is as often an accident: "7 killed, 5 injured in road accident")."""
         verb = token if token.pos == "VERB" else s.tokens[token.head] if token.dep == "nsubj" else None
-        if verb is None or (where is None and not placeless_force) or (where is not None and not where.country):
+        if verb is None or (where is not None and not where.country) or (
+                where is None and not (coercion or _named_force(s, verb))):
             return []  # (a bomber killing people: the verb's object)
         # (the subject of a headline's or an absolute phrase's participle underwent the act: "7 killed in Kabul")
         passive = _headline_passive(s, verb.i, force=True) or _absolute_passive(s, verb.i)
@@ -351,10 +352,9 @@ class Assembly:
                                  text=head.text, rule=rule, evidence=why)]
 
 
-def _named_force(s: _Sentence, token: Token) -> bool:
-    """The act is said to be done by an attack ("were killed in the attack", "died in a shooting", "an airstrike
-    killed 30 people"): force, wherever it was (lists.tsv attack-nouns)."""
-    verb = token if token.pos == "VERB" else s.tokens[token.head]
+def _named_force(s: _Sentence, verb: Token) -> bool:
+    """The act of ``verb`` is said to be done by an attack ("were killed in the attack", "died in a shooting", "an
+    airstrike killed 30 people"): force, wherever it was (lists.tsv attack-nouns)."""
     nouns = [o for k in s.kids[verb.i] if s.tokens[k].dep == "prep" and s.tokens[k].text.lower() in (
         "in", "by", "during") for o in s.kids[k] if s.tokens[o].dep == "pobj"] + \
         [k for k in s.kids[verb.i] if s.tokens[k].dep in ("nsubj", "agent")]

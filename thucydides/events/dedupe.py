@@ -33,7 +33,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if event.target is not None and _nameless(event.target):
             target = None  # ("gunmen kill 3 in attack": the killing and the attack are one act on no one known)
         key = (kind, source, target, event.modality.polarity)
-        implicit = event.target is not None and (event.target.rule == "implicit" or _nameless(event.target))
+        implicit = event.target is not None and event.target.rule == "implicit"
         if key in seen or ((target is None or implicit) and (kind, source) in targeted):
             continue
         seen.add(key)
