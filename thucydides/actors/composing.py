@@ -15,7 +15,7 @@ from thucydides.actors.dictionary import (
     ADJECTIVE, CAPITAL, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, ORGANIZATIONS, PERSON, REGION,
     REGION_ADJECTIVE, SECTOR, Person, phrase_key,
 )
-from thucydides.actors.records import ANCHORS, NAME, PLACE_LIKE, SURNAME, _Resolved, _Segment, _Unit, split_code
+from thucydides.actors.records import ANCHORS, CITY, NAME, PLACE_LIKE, SURNAME, _Resolved, _Segment, _Unit, split_code
 from thucydides.tables import word_set
 from thucydides.types import Actor, Token
 
@@ -38,6 +38,8 @@ class Composing:
 
     def _compose(self, seg: _Segment, tokens: Sequence[Token], ctx: _Context) -> _Resolved | None:
         units = seg.units
+        if all(u.kind == CITY for u in units):
+            return None  # "troops in Kharkiv": a place the role did not take is a place, never an actor
         sector, sector_unit, head = self._sector(units)
         if sector_unit is not None and sector_unit.entry.role == "weak" and sector_unit.key in _FORCE_NOUNS:
             # "officers" after police are police officers, after an army its officers: the last force named decides

@@ -177,7 +177,8 @@ class Referring:
             if head in PRINT_HEADS:  # "the paper" is the newspaper, not the agency relaying it
                 candidates = [r for r in candidates if r[0].name.casefold() not in _agency_names()] or candidates
             found = candidates[0] if candidates else None
-        elif head in ORG_HEADS and seg.definite:
+        elif head in ORG_HEADS and seg.definite and not names:
+            # ("the Quemoy group", "the Lima Group": a name the dictionary does not know, no anaphor)
             found = next((r for r in reversed(ctx.recent) if r[0].kind in ("group", "igo", "ngo")), None)
         if found is not None:
             pass
@@ -187,6 +188,8 @@ class Referring:
             found = ctx.by_head[head]
         elif last_word in ctx.by_head:
             found = ctx.by_head[last_word]
+        if found is not None and seg.indefinite and found[0].kind not in ("role", "country"):
+            found = None  # "a protest group" after Greenpeace, "a senator" after Senator Warren: someone else
         if found is not None and sector and sector_unit is not None and sector_unit.key != head and \
                 sector_unit.entry.role == "strong" and found[0].sector != sector:
             found = None  # "opposition supporters" after "Hamas supporters": a modifier names other people

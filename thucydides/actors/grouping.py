@@ -31,6 +31,7 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 DETERMINERS = frozenset({"this", "that", "these", "those"})  # before a mention, never inside one
 FORMER = frozenset({"former", "ex", "ex-", "then"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+INDEFINITE = frozenset({"a", "an", "another"})
 LINKS = frozenset({"of", "for"})  # "the foreign minister of Iran", "the spokesman for the ministry"
 # A country or capital right after one of these is a place, not an actor ("fighting in Ukraine").
 LOCATIVES = frozenset("""
@@ -166,8 +167,10 @@ class Grouping:
         i = units[0].i
         pronoun = tokens[k].text.lower() if k >= 0 and tokens[k].text.lower() in POSSESSIVE_PRONOUNS else None
         ethnic = any(u.kind == ADJECTIVE and u.i > 0 and tokens[u.i - 1].text.lower() == "ethnic" for u in units)
-        return _Segment(units, i, j, former=former, definite=definite, place=_is_place(tokens, k, units[0]),
-                        possessor=possessor, pronoun=pronoun, ethnic=ethnic)
+        indefinite = any(t.dep == "det" and t.head == j - 1 and t.text.lower() in INDEFINITE
+                         for t in tokens[max(0, i - 4):i])
+        return _Segment(units, i, j, former=former, definite=definite, indefinite=indefinite,
+                        place=_is_place(tokens, k, units[0]), possessor=possessor, pronoun=pronoun, ethnic=ethnic)
 
 
 def _backed(tokens: Sequence[Token], unit: _Unit) -> bool:

@@ -16,7 +16,7 @@ from thucydides.actors.dictionary import (
     SECTOR, UPPER, Entry, phrase_key,
 )
 from thucydides.actors.records import CITY, NAME, SURNAME, _Unit
-from thucydides.structure.resources import gazetteer
+from thucydides.structure.resources import fold, gazetteer, us_state_forms
 from thucydides.tables import word_set
 from thucydides.types import Token
 
@@ -28,6 +28,9 @@ _NAME_JOINERS = word_set("name-joiners")  # "Voice of America": the small words 
 # Authority", "The Bangor Daily News": a namesake abroad), a person's, a date's
 _CITY_TAGS = frozenset({"GPE", ""})
 _COMPANY_FORMS = word_set("company-forms")
+# "residents of Aleppo", "people from Tigray" (not "police in Tigray": a place after "in" is where they are, and
+# the event stage reads it so)
+_ROLE_PLACE_LINKS = frozenset({"of", "from"})
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "sen", "rep",
                      "prime", "king", "queen", "prince", "sheikh", "ayatollah", "colonel", "col"})
 
@@ -57,7 +60,7 @@ class Matching:
             if best is None and keys[k] in d.surnames and self._surname_ok(tokens, k):
                 best = _Unit(k, k + 1, SURNAME, [], keys[k])
             if best is None and (tokens[k].pos == "PROPN" or tokens[k].ent_type == "GPE"):
-                best = self._city(tokens, keys, k)
+                best = self._city(tokens, keys, k) or self._place_of_role(tokens, k, units)
             if best is not None and _in_company_name(tokens, best.i, best.j):
                 k = best.j  # "McDonnell Douglas Corp": no governor McDonnell, no capital of the Isle of Man
             elif best is not None:
@@ -149,6 +152,32 @@ class Matching:
             if country and self.d.valid_code(country):
                 return _Unit(k, j, CITY, [Entry(CITY, country, text, "gazetteer city")], phrase_key(text))
         return None
+
+    @staticmethod
+    def _place_of_role(tokens: Sequence[Token], k: int, units: list[_Unit]) -> _Unit | None:
+        """ "residents of Aleppo", "the mayor of Kharkiv", "people from Balochistan": a city or a first-level region
+        the gazetteer knows, right after a role and "of" or "from", ties the role to the place's country."""
+        before = k - 2 if k >= 2 and tokens[k - 1].text.lower() == "the" else k - 1
+        if before < 1 or tokens[before].text.lower() not in _ROLE_PLACE_LINKS or not units or \
+                units[-1].j != before or units[-1].kind != SECTOR or not tokens[k].text[:1].isupper() or \
+                tokens[k].ent_type in ("PERSON", "ORG") and tokens[k].ent_iob == "I":
+            return None
+        j = k + 1
+        while j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper() and \
+                tokens[j].ent_iob == "I" and j - k < 4:
+            j += 1
+        text = " ".join(t.text for t in tokens[k:j])
+        gaz = gazetteer()
+        # a first-level region or a large city by its own name, however the parser tagged it ("Kharkiv" as ORG);
+        # any other place name the gazetteer knows only when tagged a place
+        state = j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].text[:1].isupper() and \
+            fold(tokens[j + 1].text) in us_state_forms()  # "residents of Burlington, Vt."
+        country = "USA" if state else gaz.regions.get(fold(text)) or gaz.major_cities.get(fold(text)) or (
+            gaz.country_of(text) if tokens[k].ent_type in ("GPE", "LOC") and fold(text) not in gaz.shared_names
+            else None)  # (Tripoli, Lebanon's or Libya's: the context decides)
+        if country is None or tokens[k].ent_type == "PERSON" and fold(text) not in gaz.regions:
+            return None
+        return _Unit(k, j, CITY, [Entry(CITY, country, text, "gazetteer place")], phrase_key(text))
 
     @staticmethod
     def _names(tokens: Sequence[Token], units: list[_Unit], context: _Context) -> list[_Unit]:

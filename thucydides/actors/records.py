@@ -41,6 +41,7 @@ class _Segment:
     j: int
     former: bool = False
     definite: bool = False
+    indefinite: bool = False  # "a protest group", "another soldier": someone new, not the last one named
     place: bool = False  # starts right after a locative preposition
     possessor: int | None = None  # index of the unit followed by 's
     pronoun: str | None = None  # "its troops", "his office"; "'s" for "Kadhafi's forces" split off its owner

@@ -40,6 +40,7 @@ _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
 _CAUSING = word_set("causing-verbs")
+_REPORTING = word_set("reporting-verbs")
 _VISITS = word_set("visit-codes")  # a visit's target is its host, never what it is about
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
@@ -187,8 +188,10 @@ class Arguments:
                 forces = self._preposition_targets(s, token.i, ("of",))
                 if forces and all(m.actor.sector == "MIL" for m in forces):
                     sources, targets = forces, [m for m in targets if m not in forces]
-            if not targets and governor.i != token.i and governor.pos == "VERB":
+            if not targets and governor.i != token.i and governor.pos == "VERB" and \
+                    governor.lemma.lower() not in _REPORTING:
                 # "issued arrest warrants for three Peruvians": the parser often hangs the noun's phrase on its verb
+                # (not "the attack was reported to the council": whom an act is reported to is no party to it)
                 targets = self._preposition_targets(s, governor.i,
                                                     pattern.prepositions or TARGET_PREPOSITIONS + ("for",),
                                                     skip=token.i)

@@ -43,6 +43,7 @@ _ATTACK_NOUNS = word_set("attack-nouns")
 _DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
 _NEUTRAL_VENUES = word_set("neutral-venues")  # cities that host other countries' talks
 _AIMED_ROOTS = ("18", "19", "20")  # force shot or thrown at a place
+_TOPICAL_ROOTS = ("10", "11", "12", "13", "14")  # demands, criticism, rejection, threats, protest: "over" X is a topic
 _AIMED_PREPOSITIONS = ("toward", "towards", "into")  # where it was aimed ("off the coast" is no target)
 
 
@@ -57,7 +58,7 @@ class Assembly:
         if precision == "report":  # "X did Y, the newspaper reported on Saturday": the date of the report
             when, when_text, precision = reported_date(s.tokens, report, spans, text, base) or \
                 (when, when_text, precision)
-        where = place_at(s.tokens, token.i, text, base)
+        where = place_at(s.tokens, token.i, text, base, topical=code.code[:2] in _TOPICAL_ROOTS)
         verb = token if token.pos == "VERB" else s.tokens[token.head] if token.dep in ("dobj", "obj") else None
         subject_place = False  # (where the actor was is no target of the act)
         if where is None and verb is not None:

@@ -177,12 +177,17 @@ class Mentions:
 
     def _adjective_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
         """ "Russian airstrikes": a nationality adjective the actor stage left out as a mere modifier."""
-        token = s.tokens[k]
-        for entry, _rule in self.d.lookup(phrase_key(token.text)):
-            if entry.kind == ADJECTIVE and token.text[:1].isupper():
-                return [inferred_mention(nationality_actor(self.d, entry), sentence=s.sentence.index,
-                                         span=(token.start, token.end), tokens=(k, k + 1), text=token.text,
-                                         rule="dictionary", evidence=entry.describe())]
+        tokens = s.tokens
+        first = k
+        while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].head == k:
+            first -= 1  # "North Korean", "South Sudanese", "Sri Lankan": the whole adjective, longest first
+        for i in range(first, k + 1):
+            text = s.sentence.text[tokens[i].start - s.base:tokens[k].end - s.base]
+            for entry, _rule in self.d.lookup(phrase_key(text)):
+                if entry.kind == ADJECTIVE and text[:1].isupper():
+                    return [inferred_mention(nationality_actor(self.d, entry), sentence=s.sentence.index,
+                                             span=(tokens[i].start, tokens[k].end), tokens=(i, k + 1), text=text,
+                                             rule="dictionary", evidence=entry.describe())]
         return []
 
     def _place_actor(self, s: _Sentence, where: Location) -> ActorMention:

@@ -11,12 +11,13 @@ from functools import cache
 
 from thucydides.actors.dictionary import phrase_key
 from thucydides.events.sentence import _Sentence
-from thucydides.structure.resources import fold, gazetteer, us_state_forms
+from thucydides.structure.resources import dateline_places, fold, gazetteer, us_state_forms
 from thucydides.types import Location, Token
 from thucydides.tables import word_set
 from thucydides.tree import subtree
 
 LOCATIVE = word_set("locative-prepositions")
+_TOPICAL = frozenset({"over"})  # "protested over the Crimea annexation", "criticized Iran over its program"
 NESTED = word_set("nested-locative-prepositions")  # "at a market in Kabul": Kabul is where it happened
 
 # Nouns naming a settlement or an area: "the town of X" names a place whatever the parser tagged X.
@@ -109,19 +110,26 @@ def prefer(where: Location | None, countries: set[str]) -> Location | None:
     return where
 
 
-def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Location | None:
+def place_at(tokens: Sequence[Token], head: int, text: str, base: int,
+             topical: bool = False) -> Location | None:
     """The place in a locative phrase attached to token ``head`` ("met in Doha", "clashes near Bakhmut"); a place
-    of no known country yields to one of a known country in a later phrase ("outside the Capitol in Austin")."""
+    of no known country yields to one of a known country in a later phrase ("outside the Capitol in Austin").
+    With ``topical`` (an act of words or of protest) "over" names what the act is about ("protests over
+    Crimea"), not where it happened."""
     unplaced: Location | None = None
     # "took to the streets of Tel Aviv", "in the centre of Kyiv": on a noun of place, "of" names where too
     of = {"of"} if tokens[head].lemma.lower() in SETTLEMENTS | _PLACE_NOUNS else set()
     for prep in (t for t in tokens if t.head == head and t.dep == "prep" and t.text.lower() in LOCATIVE | of):
         # "outside of the Afghan town of Kunduz", "near the village of Bartella": the name inside the phrase
         todo = [t.i for t in tokens if t.head == prep.i and t.dep in ("pobj", "prep")]
-        seen = 0
+        topic = topical and prep.text.lower() in _TOPICAL  # (a place inside the topic is still where: "over the
+        seen = 0  # assault of a woman in Okinawa")
         while todo and seen < 8:
             k = todo.pop(0)
             seen += 1
+            if topic and tokens[k].head == prep.i:
+                todo.extend(t.i for t in tokens if t.head == k and t.dep == "prep")
+                continue
             found = place_named(tokens, k, text, base) if tokens[k].dep != "prep" else None
             if found is None and tokens[k].dep == "pobj" and tokens[k].pos == "PROPN" and \
                     tokens[tokens[k].head].text.lower() == "of" and \
@@ -130,9 +138,11 @@ def place_at(tokens: Sequence[Token], head: int, text: str, base: int) -> Locati
             if found is None and tokens[k].dep == "pobj" and tokens[k].pos == "PROPN" and \
                     tokens[k].ent_type in ("ORG", "NORP", "PERSON", "") and (tokens[k].head == prep.i or (
                         tokens[tokens[k].head].text.lower() in NESTED and tokens[k].head != prep.i)) and \
-                    tokens[k].text[:1].isupper() and _coordinates().get(phrase_key(tokens[k].text)) is not None \
+                    tokens[k].text[:1].isupper() and (_coordinates().get(phrase_key(tokens[k].text)) is not None
+                                                      or fold(tokens[k].text) in gazetteer().regions) \
                     and not _actor_name(phrase_key(tokens[k].text)):
-                # "strikes on Kharkiv" tagged ORG: a city the gazetteer knows, right after the preposition
+                # "strikes on Kharkiv" tagged ORG, "fighting in Tigray" tagged PERSON: a city or a first-level
+                # region the gazetteer knows, right after the preposition
                 found = place_named(tokens, k, text, base, known_only=True)
             if found is not None and prep.text.lower() == "on" and found.lat is None and \
                     gazetteer().countries.get(fold(found.name)):
@@ -194,6 +204,11 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
         return Location(name=name, country=region, lat=None, lon=None, start=tokens[start].start,
                         end=tokens[end].end)
     coordinates = _coordinates().get(key)
+    corrected = dateline_places().get(fold(name))  # "Ontario" is Canada's, not the Californian city's
+    if corrected is not None and coordinates is not None and corrected != coordinates[2]:
+        coordinates = None
+    if coordinates is not None and fold(name) in gazetteer().regions and fold(name) not in gazetteer().exact_cities:
+        coordinates = None  # "Borno", "Donbass": the region, not a town elsewhere that has the name as an alternate
     country = gazetteer().country_of(name) if coordinates is None else coordinates[2]
     if known_only and not country:
         return None
@@ -249,6 +264,8 @@ def clause_region(tokens: Sequence[Token], kids: Sequence[Sequence[int]], verb: 
 
 def _us_state_after(tokens: Sequence[Token], k: int) -> bool:
     """Token ``k`` (and the next, for a state of two words) names a US state as AP style writes it after a town."""
+    if not tokens[k].text[:1].isupper():
+        return False  # "Donbass, in Ukraine", "Paris, or": a state is written with a capital (not Indiana's "IN")
     one = fold(tokens[k].text)
     two = fold(f"{tokens[k].text} {tokens[k + 1].text}") if k + 1 < len(tokens) else ""
     return one in us_state_forms() or two in us_state_forms()

@@ -89,6 +89,7 @@ class Gazetteer:
                             ("bolivia", "BOL"), ("tanzania", "TZA"), ("moldova", "MDA"), ("czech republic", "CZE")):
             self.countries.setdefault(short, code)
         best: dict[str, tuple[int, int, str]] = {}  # name -> (exact?, population, iso3)
+        towns: dict[str, set[str]] = {}  # own name -> the countries with a town of 20,000 or more so named
         for city in cache_.get_cities().values():
             code = iso3.get(city["countrycode"])
             if not code:
@@ -98,10 +99,18 @@ class Gazetteer:
                                            if alt.isascii() and len(alt) >= 4 and alt[0].isupper()]
             for name, exact in names:
                 key = fold(name)
+                if exact and population >= 20_000:
+                    towns.setdefault(key, set()).add(code)
                 rank = (exact, population, code)
                 if key not in best or rank[:2] > best[key][:2]:
                     best[key] = rank
         self.cities = {key: value[2] for key, value in best.items()}
+        self.exact_cities = frozenset(key for key, value in best.items() if value[0])
+        # cities of at least 100,000 people by their own name, no town of 20,000 in another country sharing it
+        # (not Tripoli, Burlington): a place after "residents of" however the parser tagged it
+        self.shared_names = frozenset(key for key, codes in towns.items() if len(codes) > 1)
+        self.major_cities = {key: value[2] for key, value in best.items()
+                             if value[0] and value[1] >= 100_000 and key not in self.shared_names}
         # US states ("military exercises in Alaska"): after countries and cities, so Georgia stays the country
         self.states = {fold(state["name"]): "USA" for state in cache_.get_us_states().values()}
         # first-level regions of other countries ("in Zamfara state", "Helmand province"): last of all
@@ -112,7 +121,10 @@ class Gazetteer:
         overrides = dateline_places()
         if key in overrides:
             return overrides[key]
-        found = self.countries.get(key) or self.cities.get(key) or self.states.get(key) or self.regions.get(key)
+        # a city by its own name, then a US state, then a first-level region, and only then a city known by one
+        # of its alternate names ("Borno", "Donbass" are alternate names of towns elsewhere)
+        found = self.countries.get(key) or (self.cities.get(key) if key in self.exact_cities else None) or \
+            self.states.get(key) or self.regions.get(key) or self.cities.get(key)
         words = key.split()
         if found is None and len(words) > 1 and words[-1] in word_set("region-nouns"):
             found = self.regions.get(" ".join(words[:-1]))  # "Borno State", "Helmand Province"
