@@ -65,6 +65,35 @@ def test_a_role_of_a_place_is_of_its_country(resolve, text, mention, code):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # lists.tsv portfolio-words: a minister's field sits inside the mention, so the country stays with the title
+    ("He spoke. Iraqi Oil Minister Ahmed Saleh said output would rise.", "Iraqi Oil Minister Ahmed Saleh", "IRQGOV"),
+    ("He spoke. Nigerian Petroleum Minister Tom Okafor said.", "Nigerian Petroleum Minister Tom Okafor", "NGAGOV"),
+    ("He spoke. Philippine Finance Secretary Jose Reyes said.", "Philippine Finance Secretary Jose Reyes", "PHLGOV"),
+    # lists.tsv envoy-nouns: the country an envoy is sent to hosts him; the name after it is his
+    ("He spoke. US Ambassador to Russia John Miller said.", "US Ambassador to Russia John Miller", "USAGOV"),
+    # sectors.tsv: a civil liberties union is a rights group, not a labour union
+    ("The American Civil Liberties Union filed a lawsuit.", "American Civil Liberties Union", "USANGO"),
+])
+def test_a_title_keeps_its_country(resolve, text, mention, code):
+    found = {m.text: m.actor.code for m in resolve(text)}
+    assert found.get(mention) == code
+
+
+@pytest.mark.model
+def test_a_surname_the_article_introduced_beats_an_agency(resolve):
+    # actors/matching.py: "Michael Bloomberg ... Bloomberg said" is the person, not the news agency
+    mentions = resolve("Michael Bloomberg entered the race in November. On Tuesday Bloomberg said he would debate.")
+    assert [m.actor.kind for m in mentions if m.text == "Bloomberg"] == ["person"]
+
+
+@pytest.mark.model
+def test_social_media_are_no_outlet(resolve):
+    # sectors.tsv: "social media" are platforms and their users
+    assert not [m for m in resolve("The army chief criticised social media in Pakistan.") if m.actor.sector == "MED"]
+
+
+@pytest.mark.model
 def test_a_place_the_role_did_not_take_is_no_actor(resolve):
     # actors/composing.py: "troops in Kharkiv" may be anyone's troops; the city alone is never an actor
     assert not [m for m in resolve("Troops of the brigade in Kharkiv fired.") if m.text == "Kharkiv"]

@@ -14,6 +14,7 @@ from thucydides.actors.dictionary import (
     ADJECTIVE, CAPITAL, COUNTRY, INSTITUTION, ORGANIZATIONS, PERSON, REGION, SECTOR,
 )
 from thucydides.actors.records import ANCHORS, NAME, PLACE_LIKE, SURNAME, _Segment, _Unit
+from thucydides.tables import word_set
 from thucydides.types import Token
 
 # Words that may sit inside a mention without being part of any dictionary phrase.
@@ -48,6 +49,8 @@ area areas outskirts centre center city streets street suburb suburbs part parts
 district districts neighbourhood neighborhood region province outskirt skies airport port
 """.split())
 LEAVE = frozenset({"leave", "enter", "reach", "flee", "tour", "storm"})
+_PORTFOLIOS = word_set("portfolio-words")  # "Iraqi Oil Minister X": the field sits inside the mention
+_ENVOYS = word_set("envoy-nouns")  # "ambassador to X": X is where the envoy is sent, not whose he is
 
 
 class Grouping:
@@ -95,7 +98,17 @@ class Grouping:
                     and self._place_ahead(k + 1, starts, tokens):
                 k += 1  # "the government in Kyiv", "the authorities in Bamako", "rebels in the Ivory Coast"
                 continue
-            if current and not spaced_dash and _glue(tokens[k], word) and self._unit_ahead(k, starts, tokens):
+            host = (starts.get(k + 2) if k + 1 < n and tokens[k + 1].text.lower() == "the" else starts.get(k + 1)) \
+                if current and word == "to" and current[-1].kind == SECTOR and current[-1].key in _ENVOYS else None
+            named = starts.get(host.j) if host is not None else None
+            if host is not None and host.kind in {COUNTRY, CAPITAL} | ORGANIZATIONS and named is not None and \
+                    named.kind in (PERSON, SURNAME, NAME):
+                # "US Ambassador to Russia Jon Huntsman": the country an envoy is sent to hosts him, and the name
+                # after it is the envoy's, not a Russian's (without a name "to Russia" stays a mention of its own)
+                k = host.j
+                continue
+            if current and not spaced_dash and _glue(tokens[k], word, portfolio=current[-1].kind in ANCHORS) and \
+                    self._unit_ahead(k, starts, tokens):
                 k += 1
                 continue
             if current and word in LINKS and current[-1].kind == SECTOR and self._unit_ahead(k + 1, starts, tokens):
@@ -183,8 +196,11 @@ def _backed(tokens: Sequence[Token], unit: _Unit) -> bool:
 _CLAUSE_HEADS = frozenset({"ROOT", "advcl", "relcl", "ccomp", "xcomp", "conj", "acl", "pcomp", "csubj"})
 
 
-def _glue(token: Token, word: str) -> bool:
-    return word in MODIFIERS or token.pos in ("NUM", "ADJ") or (token.tag == "VBN" and token.dep not in _CLAUSE_HEADS)
+def _glue(token: Token, word: str, portfolio: bool = True) -> bool:
+    """A word that may sit inside a mention; a minister's field ("Oil" in "Iraqi Oil Minister") only after a country
+    or a place (not "told Reuters Finance Secretary X")."""
+    return word in MODIFIERS or (portfolio and word in _PORTFOLIOS) or token.pos in ("NUM", "ADJ") or (
+        token.tag == "VBN" and token.dep not in _CLAUSE_HEADS)
 
 
 def _is_place(tokens: Sequence[Token], k: int, first: _Unit) -> bool:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from thucydides.actors.composing import FOLLOWERS
 from thucydides.actors.context import _Context
 from thucydides.actors.dictionary import (
-    ADJECTIVE, CAPITAL, CAPITALISED, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, PERSON, REGION, REGION_ADJECTIVE,
-    SECTOR, UPPER, Entry, phrase_key,
+    ADJECTIVE, CAPITAL, CAPITALISED, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, ORGANIZATIONS, PERSON, REGION,
+    REGION_ADJECTIVE, SECTOR, UPPER, Entry, phrase_key,
 )
 from thucydides.actors.records import CITY, NAME, SURNAME, _Unit
 from thucydides.structure.resources import fold, gazetteer, us_state_forms
@@ -57,6 +57,9 @@ class Matching:
                     found = self._accept(d.lookup(key), tokens, k, j + 1)
                     if found:
                         best = _Unit(k, j + 1, found[0].kind, found, key)
+            if best is not None and best.j == k + 1 and keys[k] in context.by_surname and \
+                    all(e.kind in ORGANIZATIONS for e in best.entries):
+                best = None  # "Michael Bloomberg ... Bloomberg said": the person the article named, not the agency
             if best is None and keys[k] in d.surnames and self._surname_ok(tokens, k):
                 best = _Unit(k, k + 1, SURNAME, [], keys[k])
             if best is None and (tokens[k].pos == "PROPN" or tokens[k].ent_type == "GPE"):
