@@ -183,8 +183,49 @@ def test_a_headline_verb_read_as_a_noun(nlp, words, pos, deps, heads, verbs):
     assert verb_roots(doc) == verbs
 
 
+@pytest.mark.parametrize(("words", "tags", "pos", "verbs"), [
+    # a form in -s after a singular name, a word after it that can begin an object (nlp/headlines.py)
+    (["Kenya", "halts", "grain", "deliveries"], ["NNP", "NNS", "NN", "NNS"], ["PROPN", "NOUN", "NOUN", "NOUN"], [1]),
+    # after a body that acts (lists.tsv headline-subject-nouns)
+    (["UN", "chief", "requests", "meetings"], ["NNP", "NN", "NNS", "NNS"], ["PROPN", "NOUN", "NOUN", "NOUN"], [2]),
+    # a bare form after a plural body
+    (["Chilean", "police", "storm", "campus"], ["JJ", "NN", "NN", "NN"], ["ADJ", "NOUN", "NOUN", "NOUN"], [2]),
+    # after any other common noun the word stays a noun ("peace talks resume")
+    (["Kenya", "peace", "talks", "collapse"], ["NNP", "NN", "NNS", "NN"], ["PROPN", "NOUN", "NOUN", "NOUN"], []),
+    # a bare form after a singular name stays a noun ("Market exchange rates")
+    (["Market", "exchange", "rates"], ["NNP", "NN", "NNS"], ["PROPN", "NOUN", "NOUN"], []),
+    # a sentence with a verb is left as parsed
+    (["Kenya", "halts", "deliveries", "said"], ["NNP", "NNS", "NNS", "VBD"], ["PROPN", "NOUN", "NOUN", "VERB"], []),
+])
+def test_the_verb_of_a_verbless_headline(nlp, words, tags, pos, verbs):
+    from spacy.tokens import Doc
+
+    from thucydides.nlp.headlines import verbless_verbs
+
+    n = len(words)
+    doc = Doc(nlp.vocab, words=words, tags=tags, pos=pos, deps=["compound"] * (n - 1) + ["ROOT"],
+              heads=[i + 1 for i in range(n - 1)] + [n - 1])
+    assert verbless_verbs(doc) == verbs
+
+
+def test_a_verbless_headline_is_rehung_on_its_verb(nlp):
+    from spacy.tokens import Doc
+
+    from thucydides.nlp.headlines import _rehang
+
+    words = ["Finland", ",", "Norway", "sign", "energy", "deal"]
+    doc = Doc(nlp.vocab, words=words, tags=["NNP", ",", "NNP", "NN", "NN", "NN"],
+              pos=["PROPN", "PUNCT", "PROPN", "NOUN", "NOUN", "NOUN"],
+              deps=["compound", "punct", "compound", "compound", "compound", "ROOT"], heads=[3, 3, 3, 5, 5, 5])
+    _rehang(doc, 3)
+    assert [(t.dep_, t.head.i) for t in doc] == [("conj", 2), ("punct", 2), ("nsubj", 3), ("ROOT", 3),
+                                                 ("compound", 5), ("dobj", 3)]
+
+
 @pytest.mark.parametrize(("text", "word", "tag"), [
     ("Nigerian police arrest 12 over church attack", "arrest", "VBP"),
+    ("Ukraine severs diplomatic relations with Russia", "severs", "VBZ"),
+    ("Russia halts rocket engine deliveries to US", "halts", "VBZ"),
     ("Thousands of farmers rally in Delhi against new laws", "rally", "VBP"),
 ])
 def test_headline_verbs_in_the_pipeline(nlp, text, word, tag):
