@@ -196,6 +196,8 @@ def test_a_headline_verb_read_as_a_noun(nlp, words, pos, deps, heads, verbs):
     (["Market", "exchange", "rates"], ["NNP", "NN", "NNS"], ["PROPN", "NOUN", "NOUN"], []),
     # a sentence with a verb is left as parsed
     (["Kenya", "halts", "deliveries", "said"], ["NNP", "NNS", "NNS", "VBD"], ["PROPN", "NOUN", "NOUN", "VERB"], []),
+    # a present-tense verb the parser hung inside a noun phrase, after a crowd
+    (["Thousands", "protest", "mine", "expansion"], ["NNS", "VBP", "NN", "NN"], ["NOUN", "VERB", "NOUN", "NOUN"], [1]),
 ])
 def test_the_verb_of_a_verbless_headline(nlp, words, tags, pos, verbs):
     from spacy.tokens import Doc

@@ -186,3 +186,24 @@ def test_a_verbless_headline_codes_its_verb(code, text, expected):
     got = dyads(code(text))
     assert any(s is not None and s[:3] == expected[0][:3] and c == expected[1]
                and (expected[2] is None or (t or "")[:3] == expected[2][:3]) for s, c, t in got), got
+
+
+@pytest.mark.model
+def test_a_killing_by_an_accident_is_no_attack(code):
+    # events/roles.py: a participle after a clause whose object is an accident is the accident's ("suffered its
+    # worst train crash, killing 40": not the country's act)
+    assert not [e for e in code("Kenya suffered its worst train crash in a decade, killing 40 people.")
+                if e.cameo[:2] in ("18", "19") and e.source is not None]
+
+
+@pytest.mark.model
+def test_a_headline_passive_on_a_politician_is_force(code):
+    # events/recoding.py: a headline's bare passive on a politician is force on him, not criticism
+    assert any(c == "193" and t == "KENLEG" for _s, c, t in dyads(code("Kenyan senator shot dead in Nairobi")))
+
+
+@pytest.mark.model
+def test_a_gerunds_possessor_does_it(code):
+    # events/roles.py: the parser's gerund with a possessor ("Azerbaijan's shelling on ...") is the possessor's act
+    assert any(s == "AZE" and c == "194" for s, c, _t in dyads(
+        code("Armenia says Azerbaijan's shelling on border village kills two")))

@@ -72,6 +72,10 @@ def _political(s: _Sentence, token: Token, sources: Sequence[ActorMention], targ
     phrase = {k for c in s.kids[token.i] if s.tokens[c].dep not in _NOT_PHRASE for k in subtree(s.kids, c)}
     kids = s.kids[token.i]
     unseen = any(s.tokens[k].dep == "auxpass" for k in kids) and not any(s.tokens[k].dep == "agent" for k in kids)
+    # a headline's bare passive ("US journalist shot dead in Ukraine"): its subject is whom the force fell on
+    unseen = unseen or any(s.tokens[k].dep == "nsubj" and any(m.sentence == s.sentence.index and
+                                                                m.token_start <= k < m.token_end for m in targets)
+                           for k in kids)
     return token.lemma.lower() in row.words and bool(sides) and not (unseen and not sources) and \
         all(m.actor.sector in _POLITICAL for m in sides) and \
         not {s.tokens[k].lemma.lower() for k in phrase | {token.i}} & row.unless

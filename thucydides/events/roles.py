@@ -15,6 +15,7 @@ from thucydides.tree import subtree
 from thucydides.types import ActorMention, Token
 
 RELATIVE = word_set("relative-pronouns")
+_ACCIDENTS = word_set("hazard-nouns")  # crashes, fires, floods, epidemics: what kills with no one acting
 _CIRCUMSTANCE_MARKS = word_set("circumstance-marks")  # "after", "when", "because": a clause of time or cause
 _THING_ROOTS = ("07", "08", "18", "19", "20")  # rows whose object is a thing given, withdrawn or fired
 
@@ -96,6 +97,9 @@ class Roles:
             agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
             if agent:
                 return self._actors_of(agent, s)
+            owner = [k for k in s.kids[node] if tokens[k].dep == "poss"]
+            if owner and tokens[node].tag == "VBG":
+                return self._actors_of(owner, s)  # "Russia's shelling of the tower": a gerund's possessor does it
             if tokens[node].dep == "relcl":
                 return self._actors_of([tokens[node].head], s)
             if tokens[node].dep == "acl" and tokens[tokens[node].head].lemma.lower() in _DECISIONS:
@@ -113,6 +117,10 @@ class Roles:
                     tokens[tokens[node].head].head != tokens[node].head:
                 node = tokens[tokens[node].head].head  # "After meeting the premier, the president said": his act
                 continue
+            if tokens[node].dep == "advcl" and tokens[node].head != node and any(
+                    tokens[k].dep in ("dobj", "obj", "nsubj") and tokens[k].lemma.lower() in _ACCIDENTS
+                    for k in s.kids[tokens[node].head]):
+                return []  # "Nepal suffered its worst plane crash, killing 72": the crash killed, not Nepal
             if tokens[node].dep in ("xcomp", "conj", "advcl", "acomp") and tokens[node].head != node:
                 controlled = tokens[node].dep == "xcomp"
                 node = tokens[node].head

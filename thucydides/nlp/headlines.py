@@ -42,6 +42,7 @@ def read_headline_verbs(nlp: Any) -> None:
 
 _SUBJECT_NOUNS = word_set("headline-subject-nouns")
 _OBJECT_STARTS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON"})
+_NOMINAL_DEPS = frozenset({"compound", "amod", "nmod"})  # where a word inside a noun phrase hangs
 
 
 @cache
@@ -67,12 +68,16 @@ def verbless_verbs(doc: Doc) -> list[int]:
     """In each sentence with no verb, the index of the noun that is its present-tense verb, if one is."""
     out = []
     for sent in doc.sents:
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOMINAL_DEPS for t in sent):
             continue
         for token in sent:
             k = token.i
-            if k == sent.start or k + 1 >= sent.end or token.pos_ != "NOUN" or not token.text.isalpha() \
-                    or not token.text.islower() or doc[k + 1].pos_ not in _OBJECT_STARTS:
+            # a noun, or a present-tense verb the parser hung inside a noun phrase ("Thousands protest mine
+            # expansion": "protest" a compound of "expansion")
+            misplaced = token.pos_ == "VERB" and token.tag_ in ("VBZ", "VBP") and token.dep_ in _NOMINAL_DEPS
+            if k == sent.start or k + 1 >= sent.end or (token.pos_ != "NOUN" and not misplaced) \
+                    or not token.text.isalpha() or not token.text.islower() \
+                    or doc[k + 1].pos_ not in _OBJECT_STARTS:
                 continue
             in_s = token.lower_.endswith("s") and not token.lower_.endswith("ss")
             lemma = token.lower_[:-1] if in_s else token.lower_
