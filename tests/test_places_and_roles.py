@@ -197,6 +197,12 @@ def test_a_killing_by_an_accident_is_no_attack(code):
 
 
 @pytest.mark.model
+def test_fire_opened_is_an_attackers_act(code):
+    # lists.tsv disaster-nouns leaves out "fire" and "explosion", which an attacker opens or sets off
+    assert ("SDNMIL", "193", "SDNCVL") in dyads(code("Troops opened fire, killing ten protesters in Khartoum."))
+
+
+@pytest.mark.model
 def test_a_headline_passive_on_a_politician_is_force(code):
     # events/recoding.py: a headline's bare passive on a politician is force on him, not criticism
     assert any(c == "193" and t == "KENLEG" for _s, c, t in dyads(code("Kenyan senator shot dead in Nairobi")))

@@ -15,7 +15,7 @@ from thucydides.tree import subtree
 from thucydides.types import ActorMention, Token
 
 RELATIVE = word_set("relative-pronouns")
-_ACCIDENTS = word_set("hazard-nouns")  # crashes, fires, floods, epidemics: what kills with no one acting
+_DISASTERS = word_set("disaster-nouns")  # crashes, floods, quakes: what kills with no one acting
 _CIRCUMSTANCE_MARKS = word_set("circumstance-marks")  # "after", "when", "because": a clause of time or cause
 _THING_ROOTS = ("07", "08", "18", "19", "20")  # rows whose object is a thing given, withdrawn or fired
 
@@ -118,7 +118,7 @@ class Roles:
                 node = tokens[tokens[node].head].head  # "After meeting the premier, the president said": his act
                 continue
             if tokens[node].dep == "advcl" and tokens[node].head != node and any(
-                    tokens[k].dep in ("dobj", "obj", "nsubj") and tokens[k].lemma.lower() in _ACCIDENTS
+                    tokens[k].dep in ("dobj", "obj", "nsubj") and tokens[k].lemma.lower() in _DISASTERS
                     for k in s.kids[tokens[node].head]):
                 return []  # "Nepal suffered its worst plane crash, killing 72": the crash killed, not Nepal
             if tokens[node].dep in ("xcomp", "conj", "advcl", "acomp") and tokens[node].head != node:
