@@ -163,8 +163,8 @@ class Matching:
         before = k - 2 if k >= 2 and tokens[k - 1].text.lower() == "the" else k - 1
         if before < 1 or tokens[before].text.lower() not in _ROLE_PLACE_LINKS or not units or \
                 units[-1].j != before or units[-1].kind != SECTOR or not tokens[k].text[:1].isupper() or \
-                tokens[k].ent_type in ("PERSON", "ORG") and tokens[k].ent_iob == "I":
-            return None
+                (tokens[k].ent_type in ("PERSON", "ORG") and tokens[k].ent_iob == "I"):
+            return None  # (nor the inside of a longer name)
         j = k + 1
         while j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper() and \
                 tokens[j].ent_iob == "I" and j - k < 4:
@@ -178,8 +178,8 @@ class Matching:
         country = "USA" if state else gaz.regions.get(fold(text)) or gaz.major_cities.get(fold(text)) or (
             gaz.country_of(text) if tokens[k].ent_type in ("GPE", "LOC") and fold(text) not in gaz.shared_names
             else None)  # (Tripoli, Lebanon's or Libya's: the context decides)
-        if country is None or tokens[k].ent_type == "PERSON" and fold(text) not in gaz.regions:
-            return None
+        if country is None or (tokens[k].ent_type == "PERSON" and fold(text) not in gaz.regions):
+            return None  # (a person's name that is also a town's)
         return _Unit(k, j, CITY, [Entry(CITY, country, text, "gazetteer place")], phrase_key(text))
 
     @staticmethod
