@@ -205,3 +205,15 @@ def test_a_gerunds_possessor_does_it(code):
     # events/roles.py: the parser's gerund with a possessor ("Azerbaijan's shelling on ...") is the possessor's act
     assert any(s == "AZE" and c == "194" for s, c, _t in dyads(
         code("Armenia says Azerbaijan's shelling on border village kills two")))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # events/arguments.py _headline_place, events/matching.py: a headline's passive of force on a place the actor
+    # stage does not know is force on the place's country; a nationality on the weapon is the source
+    ("Zaporizhzhia hit by Russian missiles", ("RUS", "190", "UKR")),
+    ("Kherson shelled overnight, governor says", (None, "194", "UKR")),
+    ("Basra hit by rockets", (None, "190", "IRQ")),
+])
+def test_a_headline_passive_on_a_place(code, text, expected):
+    assert expected in dyads(code(text))

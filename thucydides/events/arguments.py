@@ -68,6 +68,21 @@ class Arguments:
                             return found
         return []
 
+    def _agents(self, s: _Sentence, k: int) -> list[ActorMention]:
+        """Who did a passive's act, from its "by" phrase: "detained by police", "hit by Russian missiles" (the
+        nationality on the weapon)."""
+        tokens = s.tokens
+        causes = [c for a in s.kids[k] if tokens[a].dep == "agent" for c in s.kids[a] if tokens[c].dep == "pobj"]
+        return self._actors_of(causes, s) or [m for c in causes for a in s.kids[c] if tokens[a].dep == "amod"
+                                              for m in self._adjective_actor(s, a)][:1]
+
+    def _headline_place(self, s: _Sentence, k: int, pattern: Pattern) -> list[ActorMention]:
+        """ "Erbil hit by rockets", "Kharkiv shelled overnight": the place a headline's passive of force names as
+        what was hit, when it is no actor of its own, is the target (force only)."""
+        if pattern.code[:2] not in ("18", "19", "20") or not s.tokens[k].text[:1].isupper():
+            return []
+        return self._gazetteer_place(s, k, known_only=True)
+
     def _arguments(self, s: _Sentence, token: Token, pattern: Pattern,
                    matched: set[int]) -> tuple[list[ActorMention], list[ActorMention], bool]:
         tokens, kids = s.tokens, s.kids
@@ -241,17 +256,18 @@ class Arguments:
                     # (not "reports that X had bombed"), but "the last man to be executed"
                     or any(tokens[c].dep == "auxpass" for c in kids[token.i])):
                 # "five Nigerien soldiers wounded near the border": the noun the participle describes is the target
-                targets = self._actors_of([token.head], s)
-                for k in kids[token.i]:
-                    if tokens[k].dep == "agent":
-                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)
+                targets = self._actors_of([token.head], s) or self._headline_place(s, token.head, pattern)
+                sources = self._agents(s, token.i)
             elif (_headline_passive(s, token.i, force=self.codes[pattern.code].quad_class == 4)
                   or _absolute_passive(s, token.i)) and \
                     pattern.code[:2] not in ("15", "14"):
                 # "Dozens of protesters detained in Minsk": a headline's bare participle is passive; its subject is
                 # the target (not for deployments and protests, whose subject acts: "Troops deployed to the border");
                 # so is the participle of an absolute "with" phrase ("..., with 52 civilians killed")
-                targets = self._actors_of([k for k in kids[token.i] if tokens[k].dep == "nsubj"], s)
+                subjects = [k for k in kids[token.i] if tokens[k].dep == "nsubj"]
+                targets = self._actors_of(subjects, s) or [m for k in subjects
+                                                           for m in self._headline_place(s, k, pattern)]
+                sources = self._agents(s, token.i)
             elif passive and (pattern.code[:2] == "15" or pattern.code in ("074", "0234")):
                 # "4,000 observers were deployed to monitor the vote", "troops were sent to the border": what is
                 # deployed is the actor's own force, not a target

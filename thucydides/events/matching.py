@@ -172,7 +172,7 @@ class Matching:
                 # Peru landslide"): "killed by the fire", "injured in a bus collision"
                 subjects += [o for k in kids if (tokens[k].dep == "agent" or (
                     tokens[k].dep == "prep" and tokens[k].text.lower() == "in")) for o in s.kids[k]
-                    if tokens[o].dep == "pobj" and not _owned(s, o)]
+                    if tokens[o].dep == "pobj" and (pattern.code != NO_EVENT or not _owned(s, o))]
             if not any(tokens[k].lemma.lower() in pattern.subjects or tokens[k].text.lower() in pattern.subjects
                        or any(f"{tokens[c].lemma.lower()} {tokens[k].lemma.lower()}" in pattern.subjects
                               for c in s.kids[k] if tokens[c].dep == "compound")  # "a bird strike"
