@@ -214,6 +214,9 @@ def test_a_gerunds_possessor_does_it(code):
     ("Zaporizhzhia hit by Russian missiles", ("RUS", "190", "UKR")),
     ("Kherson shelled overnight, governor says", (None, "194", "UKR")),
     ("Basra hit by rockets", (None, "190", "IRQ")),
+    # events/arguments.py _harmed, lists.tsv harm-verbs: who was hit "in" an attack is the attack's target
+    ("Kharkiv was hit in a massive Russian missile attack on Sunday.", ("RUS", "195", "UKR")),
+    ("A Syrian hospital damaged in a Russian air strike", ("RUS", "195", "SYRHLH")),
 ])
 def test_a_headline_passive_on_a_place(code, text, expected):
     assert expected in dyads(code(text))

@@ -117,3 +117,20 @@ def test_a_worker_without_a_model_reports_it_once(monkeypatch, tmp_path):
     assert result.exit_code == 3, result.output
     (fatal,) = [json.loads(line) for line in result.stderr.splitlines()]
     assert (fatal["type"], fatal["code"]) == ("fatal", "T301")
+
+
+def test_a_chunk_submitted_after_a_death_fails_like_the_chunks_in_flight():
+    # workers.py _Pool.submit: a worker that died before the next chunk was handed out breaks the pool; the chunk
+    # comes back as a failed future (recoded with the others), not as an error that ends the batch
+    from concurrent.futures.process import BrokenProcessPool
+
+    from thucydides.workers import _Pool
+
+    class Broken:
+        def submit(self, *args, **kwargs):
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+    pool = object.__new__(_Pool)
+    pool.executor, pool.tokens = Broken(), True
+    future = pool.submit([])
+    assert future.done() and isinstance(future.exception(), BrokenProcessPool)

@@ -97,7 +97,14 @@ class _Pool:
         return list((getattr(self.executor, "_processes", None) or {}).values())  # no public way before 3.14
 
     def submit(self, chunk: list[Item]) -> Future[list[Result]]:
-        return self.executor.submit(_work, chunk, self.tokens)
+        """The chunk handed to a worker; if a worker already died and broke the pool, a future that failed as the
+        chunks in flight did, so the caller recodes it with them (never an error raised on submission)."""
+        try:
+            return self.executor.submit(_work, chunk, self.tokens)
+        except BrokenProcessPool as error:
+            failed: Future[list[Result]] = Future()
+            failed.set_exception(error)
+            return failed
 
     def restart(self) -> str:
         """A new pool in place of a broken one; returns how the dead worker died."""

@@ -41,6 +41,7 @@ _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
 _CAUSING = word_set("causing-verbs")
 _REPORTING = word_set("reporting-verbs")
+_HARM = word_set("harm-verbs")  # "was hit in an attack": whom the force a noun names fell on
 _VISITS = word_set("visit-codes")  # a visit's target is its host, never what it is about
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
@@ -75,6 +76,21 @@ class Arguments:
         causes = [c for a in s.kids[k] if tokens[a].dep == "agent" for c in s.kids[a] if tokens[c].dep == "pobj"]
         return self._actors_of(causes, s) or [m for c in causes for a in s.kids[c] if tokens[a].dep == "amod"
                                               for m in self._adjective_actor(s, a)][:1]
+
+    def _harmed(self, s: _Sentence, token: Token, pattern: Pattern) -> list[ActorMention]:
+        """ "Kyiv was hit in a Russian missile attack", "a hospital damaged in an air strike", "Iraq's Kurdish capital
+        hit in missile attack": who or what a verb of harm says was hit "in" or "by" the force a noun names is the
+        noun's target (the passive's subject, or the noun the participle describes)."""
+        tokens = s.tokens
+        prep = tokens[token.head]
+        if token.dep != "pobj" or prep.text.lower() not in ("in", "by") or prep.head == prep.i:
+            return []
+        verb = tokens[prep.head]
+        if verb.pos != "VERB" or verb.tag != "VBN" or verb.lemma.lower() not in _HARM:
+            return []
+        harmed = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubjpass"] or (
+            [verb.head] if verb.dep == "acl" and verb.head != verb.i else [])
+        return self._actors_of(harmed, s) or [m for k in harmed for m in self._headline_place(s, k, pattern)]
 
     def _headline_place(self, s: _Sentence, k: int, pattern: Pattern) -> list[ActorMention]:
         """ "Erbil hit by rockets", "Kharkiv shelled overnight": the place a headline's passive of force names as
@@ -119,6 +135,8 @@ class Arguments:
                                       for m in self._actors_of([c for c in kids[a] if tokens[c].dep == "pobj"], s)]
             if not targets and pattern.code[:2] in ("18", "19", "20"):
                 targets = self._place_after(s, token.i, ("of", "on", "against"))  # "the shelling of Kharkiv"
+            if not targets and pattern.code[:2] in ("18", "19", "20"):
+                targets = self._harmed(s, token, pattern)  # "Kyiv was hit in a Russian missile attack"
             if pattern.code[:2] in _ASKING_ROOTS and sources and (governed := self._governor(s, token)) \
                     and not governed[1] & _SUBJECT_ASKED \
                     and sources == self._preposition_targets(s, token.i, ("from",)):
