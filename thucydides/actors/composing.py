@@ -27,9 +27,7 @@ _FORCES = frozenset({"COP", "MIL"})
 FOLLOWERS = word_set("follower-nouns")
 
 # heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
-RELATIONAL = frozenset({"allies", "ally", "partners", "partner", "neighbours", "neighbors", "neighbour", "neighbor",
-                         "enemies", "enemy", "rivals", "rival", "adversaries", "adversary", "foes", "foe", "backers",
-                         "backer", "sponsors", "sponsor"})
+RELATIONAL = word_set("relational-nouns")
 
 
 class Composing:

@@ -24,15 +24,14 @@ from thucydides.types import Actor, Article, Token
 # heads that name a body, never one person: "the Senate" after "Sen. Jon Doe" is of his country, not him
 BODY_HEADS = word_set("institution-nouns") | word_set("body-nouns")
 FOCUS_WINDOW = 6  # actors named that decide which country a bare "the government" belongs to (_Context.focus)
-COUNTRY_HEADS = frozenset({"country", "kingdom", "republic", "nation", "emirate"})
-PRINT_HEADS = frozenset({"newspaper", "paper", "daily", "publication"})
-ORG_HEADS = frozenset({"group", "movement", "organization", "organisation", "alliance", "bloc"})
+COUNTRY_HEADS = word_set("country-heads")
+PRINT_HEADS = word_set("print-heads")
+ORG_HEADS = word_set("organisation-heads")
 PERSON_ROLE_HEADS = word_set("person-role-heads")  # a dictionary person's role words a later "the minister" means
 HEAD_OF_STATE_WORDS = word_set("head-of-state-words")
 COUNTERPARTS = word_set("counterpart-nouns")  # "his counterparts": another state's office-holders
 BODY_NAME_HEADS = word_set("body-name-heads")  # "the court" after "the International Court of Justice"
-MEDIA_HEADS = frozenset({"newspaper", "paper", "agency", "news agency", "outlet", "publication", "daily",
-                         "broadcaster", "media", "network", "channel"})
+MEDIA_HEADS = word_set("media-heads")
 
 
 @dataclass
