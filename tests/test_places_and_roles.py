@@ -220,3 +220,14 @@ def test_a_gerunds_possessor_does_it(code):
 ])
 def test_a_headline_passive_on_a_place(code, text, expected):
     assert expected in dyads(code(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code_"), [
+    # verbs.tsv 175 end + lists.tsv security-force-nouns: an armed force ending a protest puts it down
+    ("Police ended the sit-in at the university in Nairobi.", "175"),
+    # the protesters' own end of it stays yielding (082)
+    ("The opposition ended its protests in Tbilisi.", "082"),
+])
+def test_who_ends_a_protest(code, text, code_):
+    assert code_ in {e.cameo for e in code(text)}
