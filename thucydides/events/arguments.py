@@ -8,8 +8,8 @@ from thucydides.events.matching import _PARTICLES, counted
 from thucydides.events.patterns import Pattern
 from thucydides.events.readings import QUANTITIES
 from thucydides.events.roles import STATE_SECTORS, _circumstance
-from thucydides.events.scope import (_CONTENT_ROOTS, _absolute_passive, _finite_acl, _headline_passive, _purpose,
-                                     _shared_passive, _stative)
+from thucydides.events.scope import (_CONTENT_ROOTS, _SAYING, _absolute_passive, _finite_acl, _headline_passive,
+                                     _purpose, _shared_passive, _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
 from thucydides.tree import subtree
@@ -40,7 +40,6 @@ _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
 _CAUSING = word_set("causing-verbs")
-_REPORTING = word_set("reporting-verbs")
 _HARM = word_set("harm-verbs")  # "was hit in an attack": whom the force a noun names fell on
 _VISITS = word_set("visit-codes")  # a visit's target is its host, never what it is about
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
@@ -72,9 +71,8 @@ class Arguments:
     def _agents(self, s: _Sentence, k: int) -> list[ActorMention]:
         """Who did a passive's act, from its "by" phrase: "detained by police", "hit by Russian missiles" (the
         nationality on the weapon)."""
-        tokens = s.tokens
-        causes = [c for a in s.kids[k] if tokens[a].dep == "agent" for c in s.kids[a] if tokens[c].dep == "pobj"]
-        return self._actors_of(causes, s) or [m for c in causes for a in s.kids[c] if tokens[a].dep == "amod"
+        causes = _agent_objects(s, k)
+        return self._actors_of(causes, s) or [m for c in causes for a in s.kids[c] if s.tokens[a].dep == "amod"
                                               for m in self._adjective_actor(s, a)][:1]
 
     def _harmed(self, s: _Sentence, token: Token, pattern: Pattern) -> list[ActorMention]:
@@ -131,8 +129,7 @@ class Arguments:
                 targets or self._opposed_by(s, token.i)  # "an anti-NATO rally" is aimed at NATO
             for k in participles:
                 targets = targets or self._preposition_targets(s, k, pattern.prepositions or NOUN_TARGET_PREPOSITIONS)
-                sources = sources or [m for a in kids[k] if tokens[a].dep == "agent"
-                                      for m in self._actors_of([c for c in kids[a] if tokens[c].dep == "pobj"], s)]
+                sources = sources or self._actors_of(_agent_objects(s, k), s)
             if not targets and pattern.code[:2] in ("18", "19", "20"):
                 targets = self._place_after(s, token.i, ("of", "on", "against"))  # "the shelling of Kharkiv"
             if not targets and pattern.code[:2] in ("18", "19", "20"):
@@ -162,8 +159,7 @@ class Arguments:
                 governor = tokens[first.head]
             if not sources and governor.i != token.i and token.dep == "nsubjpass" and \
                     governor.lemma.lower() not in _JUDGING:  # (not "the meeting was condemned by X")
-                sources = [m for k in s.kids[governor.i] if tokens[k].dep == "agent"
-                           for m in self._actors_of([c for c in s.kids[k] if tokens[c].dep == "pobj"], s)]
+                sources = self._actors_of(_agent_objects(s, governor.i), s)
             undergoer = governor if token.dep != "pobj" else tokens[governor.head]  # "came under attack"
             undergo = undergoer.lemma.lower() in _UNDERGOING and token.dep in ("dobj", "obj", "pobj")
             if undergo:
@@ -222,7 +218,7 @@ class Arguments:
                 if forces and all(m.actor.sector == "MIL" for m in forces):
                     sources, targets = forces, [m for m in targets if m not in forces]
             if not targets and governor.i != token.i and governor.pos == "VERB" and \
-                    governor.lemma.lower() not in _REPORTING:
+                    governor.lemma.lower() not in _SAYING:
                 # "issued arrest warrants for three Peruvians": the parser often hangs the noun's phrase on its verb
                 # (not "the attack was reported to the council": whom an act is reported to is no party to it)
                 targets = self._preposition_targets(s, governor.i,
@@ -297,9 +293,7 @@ class Arguments:
                 if not targets:  # "shells were fired at the convoy": the weapon is no target, what it was aimed at is
                     targets = self._preposition_targets(
                         s, token.i, [p for p in pattern.prepositions or TARGET_PREPOSITIONS if p != "from"])
-                for k in kids[token.i]:
-                    if tokens[k].dep == "agent":
-                        sources = self._actors_of([c for c in kids[k] if tokens[c].dep == "pobj"], s)
+                sources = self._actors_of(_agent_objects(s, token.i), s)
                 if not sources:
                     sources = self._stray_agent(s, token.i)
                 if not sources and pattern.code[:2] in ("18", "19", "20"):
@@ -437,3 +431,8 @@ class Arguments:
             targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
         return sources, targets, reciprocal
 
+
+def _agent_objects(s: _Sentence, k: int) -> list[int]:
+    """The objects of the "by" phrase of a passive at ``k`` ("detained by police", "condemned by the EU")."""
+    tokens = s.tokens
+    return [c for a in s.kids[k] if tokens[a].dep == "agent" for c in s.kids[a] if tokens[c].dep == "pobj"]
