@@ -241,6 +241,29 @@ CASES = [
      [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("released", "release", "VERB", "ROOT", 1, "VBD"),
       ("Freedonian", "freedonian", "ADJ", "amod", 3), ("sailors", "sailor", "NOUN", "dobj", 1)],
      [(0, 0, "RUR"), (2, 3, "FRECVL")], {("RUR", "0841", "FRECVL")}),
+    # a noun's subject (verbs.tsv subj:) is its by-phrase or its possessor: a strike by workers is a labour strike
+    # (143); a strike alone, or a state's, is none of that row's
+    ("noun subject as a by-phrase",
+     [("A", "a", "DET", "det", 1), ("strike", "strike", "NOUN", "nsubj", 5), ("by", "by", "ADP", "prep", 1),
+      ("Ruritanian", "ruritanian", "ADJ", "amod", 4), ("dockers", "docker", "NOUN", "pobj", 2),
+      ("paralysed", "paralyse", "VERB", "ROOT", 5, "VBD"), ("the", "the", "DET", "det", 7),
+      ("port", "port", "NOUN", "dobj", 5)],
+     [(3, 4, "RURLAB")], {("RURLAB", "143", None)}),
+    ("noun subject as a possessor",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("dockers", "docker", "NOUN", "poss", 3),
+      ("'", "'", "PART", "case", 1), ("strike", "strike", "NOUN", "nsubj", 4),
+      ("spread", "spread", "VERB", "ROOT", 4, "VBD")],
+     [(0, 1, "RURLAB")], {("RURLAB", "143", None)}),
+    ("noun subject of another kind",
+     [("Ruritania", "Ruritania", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0),
+      ("strike", "strike", "NOUN", "nsubj", 3), ("spread", "spread", "VERB", "ROOT", 3, "VBD")],
+     [(0, 0, "RUR")], set()),
+    # the parser hangs an occasion on the actor in it (lists.tsv occasion-of-actor-prepositions): who made the visit
+    ("occasion hung on its actor",
+     [("Minister", "minister", "PROPN", "compound", 1), ("Smith", "Smith", "PROPN", "nsubj", 5),
+      ("during", "during", "ADP", "prep", 1), ("a", "a", "DET", "det", 4), ("visit", "visit", "NOUN", "pobj", 2),
+      ("praised", "praise", "VERB", "ROOT", 5, "VBD"), ("Freedonia", "Freedonia", "PROPN", "dobj", 5)],
+     [(0, 1, "RURGOV"), (6, 6, "FRE")], {("RURGOV", "042", None), ("RURGOV", "051", "FRE")}),
 ]
 
 

@@ -161,7 +161,7 @@ class Reference:
     token: int  # the word's token index within its sentence
     start: int  # the word's characters in the article
     end: int
-    rule: str  # pair | group | pronoun
+    rule: str  # pair | group | pronoun | speaker
     antecedents: tuple[ActorMention, ...]
 
     def to_dict(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ strongest role phrase gives country + sector (``Kenyan police`` -> KENCOP); a ca
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from thucydides.actors.context import _Context
 from thucydides.actors.dictionary import (
@@ -149,8 +150,14 @@ class Composing:
             active = [p for p in candidates if p.role_on(ctx.on)]
             if len(active) == 1:
                 return active[0]
+            if not active and len(candidates) >= 2 and len({r.code[:3] for p in candidates for r in p.roles}) == 1:
+                # namesakes of one country, none in office ("Bush" after both presidents, "Marcos" in 2022): the
+                # one whose office is nearest the date
+                return min(candidates, key=lambda p: _days_from_office(p, ctx.on))
             return candidates[0] if len(candidates) == 1 and not active else None
         active = [p for p in candidates if p.role_on(ctx.on)]
+        if not active and len(candidates) >= 2:  # "George Bush" after both presidents: the nearer in time
+            return min(candidates, key=lambda p: _days_from_office(p, ctx.on))
         return (active or candidates or [None])[0]
 
     def _person_actor(self, person: Person, seg: _Segment, ctx: _Context, anchors: list[_Unit],
@@ -281,3 +288,10 @@ def _inside_other_name(tokens: Sequence[Token], unit: _Unit, seg: _Segment | Non
     after = unit.j < len(tokens) and tokens[unit.j].ent_iob == "I" and tokens[unit.j].text[:1].isupper() \
         and unit.j not in covered
     return before or after
+
+
+def _days_from_office(person: Person, on: date) -> int:
+    """Days between ``on`` and the nearest day ``person`` held a listed office (0 while in office)."""
+    gaps = [(on - r.end).days if r.end is not None and r.end <= on else (r.start - on).days
+            if r.start is not None and r.start > on else 0 for r in person.roles]
+    return min(gaps, default=10 ** 6)

@@ -12,7 +12,11 @@ answers winning:
   in the five sentences before, else the last person named in the thirty before (never a person's government,
   never a person named inside a quotation from outside it; no answer when a person no actor codes was named
   since), else the last role naming one person that was a subject in the five sentences before ("The minister
-  spoke. He added ..."); "it", "they" (``impersonal-pronouns``) -> the last actor named that is not a person.
+  spoke. He added ..."); "it", "they" (``impersonal-pronouns``) -> the last actor named that is not a person;
+- ``speaker``: "I", "we", "our" (``first-person-pronouns``) inside a quotation -> the actor who says it: the
+  subject of a verb of reporting (``reporting-verbs``) outside the quotation, in the sentence where it opens or
+  closes ('"We arrested five men," police said', 'The minister said: "I met my Polish counterpart"'), or the
+  actor a "he" or "she" there points to.
 
 A word that is itself part of an actor mention is not resolved here. The events stage reads the references for
 its sources and targets, the attribution stage for its speakers (``attribution/speakers.py``), so that "he"
@@ -31,6 +35,8 @@ from thucydides.tables import cell_values, packaged, rows, word_set
 from thucydides.types import ActorMention, Article, Reference, Token
 
 PERSONAL = word_set("personal-pronouns")
+FIRST_PERSON = word_set("first-person-pronouns")  # inside a quotation: its speaker
+REPORTING = word_set("reporting-verbs")
 IMPERSONAL = word_set("impersonal-pronouns")
 PAIR_NOUNS = word_set("pair-nouns")  # with "both" or "two", they name the last two parties
 INSTITUTIONS = word_set("institution-nouns")  # "the Modi government" is coded as its head, but is no "he"
@@ -172,6 +178,44 @@ RESOLVERS: tuple[tuple[str, Callable[[_Where], tuple[ActorMention, ...] | None]]
 )
 
 
+def _speakers(article: Article, quoted: Sequence[tuple[int, int]], refs: Sequence[Reference],
+              by_sentence: dict[int, list[ActorMention]]) -> dict[tuple[int, int], tuple[ActorMention, ...]]:
+    """Quotation -> the actors who say it: the subject of a verb of reporting outside it, in a sentence where
+    it opens or closes (a named actor, or whom the pronoun there points to)."""
+    pointed = {(ref.sentence, ref.token): ref.antecedents for ref in refs if ref.rule == "pronoun"}
+    out: dict[tuple[int, int], tuple[ActorMention, ...]] = {}
+    for sentence in article.sentences:
+        tokens = sentence.tokens
+        spans = [q for q in quoted if sentence.start <= q[0] < sentence.end or sentence.start < q[1] <= sentence.end]
+        if not spans:
+            continue
+        for verb in tokens:
+            if verb.pos != "VERB" or verb.lemma.lower() not in REPORTING or _inside(verb.start, quoted):
+                continue
+            for k in (t.i for t in tokens if t.head == verb.i and t.i != verb.i and t.dep == "nsubj"):
+                found = tuple(m for m in by_sentence.get(sentence.index, ()) if m.token_start <= k < m.token_end) \
+                    or pointed.get((sentence.index, k), ())
+                for span in spans:
+                    if found and not _inside(tokens[k].start, [span]):
+                        out.setdefault(span, found)
+    return out
+
+
+def _first_person(article: Article, quoted: Sequence[tuple[int, int]], refs: Sequence[Reference],
+                  by_sentence: dict[int, list[ActorMention]]) -> list[Reference]:
+    """ "I", "we", "our" inside a quotation: the actors who say it."""
+    speakers = _speakers(article, quoted, refs, by_sentence)
+    out: list[Reference] = []
+    for sentence in article.sentences:
+        covered = {k for m in by_sentence.get(sentence.index, ()) for k in range(m.token_start, m.token_end)}
+        for token in sentence.tokens:
+            if token.pos == "PRON" and token.text.lower() in FIRST_PERSON and token.i not in covered:
+                span = _inside(token.start, quoted)
+                if span is not None and span in speakers:
+                    out.append(Reference(sentence.index, token.i, token.start, token.end, "speaker", speakers[span]))
+    return out
+
+
 def by_sentence(refs: Sequence[Reference]) -> dict[int, dict[int, Reference]]:
     """Sentence -> token -> its reference: how the events and attribution stages look the answers up."""
     out: dict[int, dict[int, Reference]] = {}
@@ -215,4 +259,5 @@ def references(article: Article) -> tuple[Reference, ...]:
                     out.append(Reference(sentence.index, token.i, token.start, token.end, rule, found))
                     break
         earlier.extend(mentions)
-    return tuple(out)
+    out += _first_person(article, quoted, out, by_sentence)
+    return tuple(sorted(out, key=lambda ref: (ref.sentence, ref.token)))

@@ -26,7 +26,9 @@ def _trimmed(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int] 
         first += 1
     while last > first and tokens[last].pos == "PUNCT":
         last -= 1
-    return (first, last) if last > first else None
+    if last == first and tokens[first].pos not in ("NOUN", "PROPN"):
+        return None  # (one word is content only as a noun: "calls for calm", "his criticism of Moscow")
+    return first, last
 
 
 def _content(noun: Token, tokens: Sequence[Token], kids: list[list[int]],

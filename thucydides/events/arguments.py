@@ -3,6 +3,7 @@ and the conventions of reception, reciprocity, protest and content that move the
 
 from __future__ import annotations
 
+from thucydides.events.agents import _agent_objects
 from thucydides.events.governing import _JUDGING, _each_other, _judged, _occasion_verb
 from thucydides.events.matching import _PARTICLES, counted
 from thucydides.events.patterns import Pattern
@@ -30,6 +31,7 @@ _UNDERGONE = word_set("undergone-nouns")
 
 _BACKGROUND = word_set("background-prepositions")  # "protested over the attack": not the subject's act
 _OCCASION = word_set("occasion-prepositions")  # "in a meeting with": the occasion of the clause's act
+_OCCASION_OF = word_set("occasion-of-actor-prepositions")  # "X, during a visit to Y": the occasion of X
 
 # Verbs whose subject undergoes the act their nominal object names ("faces pressure from", "came under fire from").
 _UNDERGOING = word_set("undergoing-verbs")
@@ -40,7 +42,6 @@ _CONTENT_PREPOSITIONS = frozenset(TARGET_PREPOSITIONS + ("for", "over", "of"))
 _PLACE_PREPOSITIONS = word_set("place-prepositions")
 _TOPIC_VERBS = word_set("topic-verbs")
 _CAUSING = word_set("causing-verbs")
-_HARM = word_set("harm-verbs")  # "was hit in an attack": whom the force a noun names fell on
 _VISITS = word_set("visit-codes")  # a visit's target is its host, never what it is about
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
@@ -50,52 +51,6 @@ _AIMED_FORCE = word_set("aimed-force-codes")
 
 class Arguments:
     """Sources and targets of a trigger (part of :class:`EventCoder`)."""
-
-    def _stray_agent(self, s: _Sentence, k: int) -> list[ActorMention]:
-        """ "was convicted of sedition by a court in Hong Kong": the parser hangs the passive's "by" phrase on the
-        noun before it; an actor (not a place) named there, one preposition down, is the agent."""
-        tokens = s.tokens
-        for p in s.kids[k]:
-            if tokens[p].dep != "prep":
-                continue
-            for o in s.kids[p]:
-                if tokens[o].dep != "pobj" or tokens[o].pos != "NOUN" or o in s.at:
-                    continue
-                for b in s.kids[o]:
-                    if tokens[b].dep == "prep" and tokens[b].text.lower() == "by":
-                        found = self._actors_of([c for c in s.kids[b] if tokens[c].dep == "pobj"], s)
-                        if found and all(m.rule not in ("location", "metonymy") for m in found):
-                            return found
-        return []
-
-    def _agents(self, s: _Sentence, k: int) -> list[ActorMention]:
-        """Who did a passive's act, from its "by" phrase: "detained by police", "hit by Russian missiles" (the
-        nationality on the weapon)."""
-        causes = _agent_objects(s, k)
-        return self._actors_of(causes, s) or [m for c in causes for a in s.kids[c] if s.tokens[a].dep == "amod"
-                                              for m in self._adjective_actor(s, a)][:1]
-
-    def _harmed(self, s: _Sentence, token: Token, pattern: Pattern) -> list[ActorMention]:
-        """ "Kyiv was hit in a Russian missile attack", "a hospital damaged in an air strike", "Iraq's Kurdish capital
-        hit in missile attack": who or what a verb of harm says was hit "in" or "by" the force a noun names is the
-        noun's target (the passive's subject, or the noun the participle describes)."""
-        tokens = s.tokens
-        prep = tokens[token.head]
-        if token.dep != "pobj" or prep.text.lower() not in ("in", "by") or prep.head == prep.i:
-            return []
-        verb = tokens[prep.head]
-        if verb.pos != "VERB" or verb.tag != "VBN" or verb.lemma.lower() not in _HARM:
-            return []
-        harmed = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubjpass"] or (
-            [verb.head] if verb.dep == "acl" and verb.head != verb.i else [])
-        return self._actors_of(harmed, s) or [m for k in harmed for m in self._headline_place(s, k, pattern)]
-
-    def _headline_place(self, s: _Sentence, k: int, pattern: Pattern) -> list[ActorMention]:
-        """ "Erbil hit by rockets", "Kharkiv shelled overnight": the place a headline's passive of force names as
-        what was hit, when it is no actor of its own, is the target (force only)."""
-        if pattern.code[:2] not in ("18", "19", "20") or not s.tokens[k].text[:1].isupper():
-            return []
-        return self._gazetteer_place(s, k, known_only=True)
 
     def _arguments(self, s: _Sentence, token: Token, pattern: Pattern,
                    matched: set[int]) -> tuple[list[ActorMention], list[ActorMention], bool]:
@@ -205,6 +160,11 @@ class Arguments:
                 if not self._event_subject(s, verb.i) & matched:
                     # (not "Khan's arrest led to riots": an event as the subject acts on nothing)
                     sources = self._subject(s, verb.i)
+                if not sources and first.dep == "pobj" and governor.text.lower() in _OCCASION_OF and \
+                        verb.pos in ("PROPN", "NOUN") and verb.i in s.at and verb.dep in ("nsubj", "nsubjpass"):
+                    # "Minister X, during a visit to Washington, endorsed ...": the parser hangs the occasion on the
+                    # subject it describes, who made the visit (not "briefed the media on the visit of X")
+                    sources = [s.at[verb.i]]
                 if pattern.code[:2] in _CROWD_ROOTS and first.dep == "pobj" and sources and \
                         all(m.actor.sector in _ARMED for m in sources):
                     # "police arrested 40 people during a demonstration", "fired tear gas at the rally": the force
@@ -431,8 +391,3 @@ class Arguments:
             targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
         return sources, targets, reciprocal
 
-
-def _agent_objects(s: _Sentence, k: int) -> list[int]:
-    """The objects of the "by" phrase of a passive at ``k`` ("detained by police", "condemned by the EU")."""
-    tokens = s.tokens
-    return [c for a in s.kids[k] if tokens[a].dep == "agent" for c in s.kids[a] if tokens[c].dep == "pobj"]

@@ -100,8 +100,11 @@ class Assembly:
                                    and not (m.start < where.end and where.start < m.end)})
         mood = modality(s.tokens, token.i, text, base, also=sorted(used))
         code, sources, targets, mood, negates = self._recode(s, token, code, mood, sources, targets)
-        paid = token.pos == "NOUN" and token.dep in ("dobj", "obj") and token.head != token.i and \
-            s.tokens[token.head].lemma.lower() in _VISIT_VERBS  # "paid a visit to Honiara", "began a visit to India"
+        paid = token.pos == "NOUN" and ((token.dep in ("dobj", "obj") and token.head != token.i and s.tokens[
+            token.head].lemma.lower() in _VISIT_VERBS) or (token.dep in ("nsubj", "nsubjpass", "ROOT") and any(
+                s.tokens[k].dep == "poss" for k in s.kids[token.i])))
+        # ("paid a visit to Honiara", "began a visit to India", "Modi's visit to Japan was a success": the visit is
+        # what the clause reports, not its occasion)
         if not targets and pattern.code in _DESTINATION_HOSTS and (token.pos == "VERB" or paid):
             # "Scholz traveled to China" (or "will travel to", 036), "Modi arrived in Moscow": the country a visit
             # went to is its host, and where it happened; a journey home hosts no one (not for the noun: "during his

@@ -23,6 +23,7 @@ from datetime import date
 from thucydides.actors import coreference
 from thucydides.actors.dictionary import ActorDictionary, default_dictionary
 from thucydides.actors.context import article_date
+from thucydides.events.agents import Agents
 from thucydides.events.arguments import Arguments
 from thucydides.events.assembly import Assembly
 from thucydides.events.dedupe import _dedupe
@@ -48,7 +49,7 @@ from thucydides.types import ActorMention, Article, Event, Location, Reference, 
 SCENE_SENTENCES = 2  # how many sentences with no placed act of their own keep the place of the act before
 
 
-class EventCoder(Matching, Arguments, Roles, Mentions, Conventions, Derived, Assembly, Situating):
+class EventCoder(Matching, Arguments, Agents, Roles, Mentions, Conventions, Derived, Assembly, Situating):
     """Holds the patterns, the codebook and the actor dictionary; call :meth:`article`."""
 
     def __init__(self, dictionary: ActorDictionary | None = None,

@@ -163,6 +163,10 @@ class Matching:
                 subjects = [k for k in s.kids[token.head] if tokens[k].dep == "nsubj"]
             if not subjects and token.dep == "acl" and token.tag == "VBG" and token.head != token.i:
                 subjects = [token.head]  # "ads targeting technology firms": the noun the participle describes acts
+            if pattern.pos == "N":  # a noun's agent: its possessor or its by-phrase ("the miners' strike", "a
+                subjects += [k for k in kids if tokens[k].dep == "poss"] + [  # strike by 9,000 seamen")
+                    o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "by"
+                    for o in s.kids[k] if tokens[o].dep == "pobj"]
             subjects += [o for k in subjects for p in s.kids[k] if tokens[p].dep == "prep" and
                          tokens[p].text.lower() == "of" for o in s.kids[p] if tokens[o].dep == "pobj"]  # "hundreds of"
             if (token.tag == "VBN" and not any(tokens[k].dep == "nsubj" for k in kids)) or any(
@@ -370,4 +374,9 @@ def _together(s: _Sentence, k: int) -> bool:
     tokens = s.tokens
     if tokens[k].pos == "PROPN" and any(tokens[c].dep == "conj" and tokens[c].pos == "PROPN" for c in s.kids[k]):
         return True
+    head = tokens[k].head
+    if tokens[k].pos == "PROPN" and head != k and any(
+            j < k and tokens[j].pos == "PROPN" and tokens[j].dep in ("nsubj", "dep", "npadvmod")
+            and any(tokens[c].text == "," for c in range(j + 1, k)) for j in s.kids[head]):
+        return True  # a headline's two subjects joined by a comma ("Xi, Macron speak on phone")
     return tokens[k].lemma.lower() in _PAIRS and any(tokens[c].text.lower() in ("two", "both") for c in s.kids[k])

@@ -75,11 +75,11 @@ class Mentions:
                 # signed an agreement": both of them
                 out.extend(m for m in ref.antecedents if m not in out)
                 continue
-            if mention is None and ref is not None and ref.rule == "pronoun":
+            if mention is None and ref is not None and ref.rule in ("pronoun", "speaker"):
                 mention = ref.antecedents[0]
-            if mention is None and token.pos in ("NOUN", "PROPN"):
+            if mention is None and token.pos in ("NOUN", "PROPN", "NUM"):
                 # "a U.S. request", "North Korea's demand", "Sweden's decision", "an appeal from President X":
-                # the owner of the thing
+                # the owner of the thing; "30,000 of the seamen": the people counted
                 for c in s.kids[k]:
                     child = s.tokens[c]
                     found = None
