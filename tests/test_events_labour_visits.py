@@ -24,7 +24,8 @@ def code(coder):
     ("The Brazilian seamen's strike entered its third week.", ("BRALAB", "143")),
     # verbs.tsv 143 N walkout, 143 N stoppage
     ("A walkout by Kenyan nurses closed three hospitals.", ("KENHLH", "143")),
-    ("A work stoppage by Argentine dockers left ships idle.", ("ARGLAB", "143")),
+    ("A stoppage by Argentine dockers left ships idle.", ("ARGLAB", "143")),
+    ("Argentine dockers began a work stoppage on Monday.", ("ARGLAB", "143")),
     # lemmas.tsv: "staged" is "stage", not "stag" (143 N strike names stage as its governor)
     ("Bolivian tin miners staged a strike on Monday.", ("BOLLAB", "143")),
     # events/mentions.py: "20,000 of the miners" are the miners
