@@ -38,9 +38,11 @@ def test_a_labour_strike_named_by_a_noun_is_its_workers(code, text, expected):
 @pytest.mark.parametrize("text", [
     "Russia's strike on the power plant was condemned.",  # a state's strike: force, not a labour strike
     "The minister spared no effort to reach a compromise.",  # lemmas.tsv: spared is no "spar" (110)
+    # verbs.tsv none V demonstrate subj:list:evidence-nouns: what shows something is no protester, nor its owner
+    "Talks can fail, as the Kenyan president's experience with the unions demonstrated.",
 ])
-def test_no_labour_strike_or_quarrel(code, text):
-    assert not [e for e in code(text) if e.cameo in ("143", "110")]
+def test_no_protest_strike_or_quarrel(code, text):
+    assert not [e for e in code(text) if e.cameo[:2] == "14" or e.cameo == "110"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
