@@ -80,6 +80,13 @@ def test_a_surname_the_article_introduced_beats_an_agency(resolve):
 
 
 @pytest.mark.model
+def test_a_title_word_inside_a_persons_name_is_no_title(resolve):
+    # actors/matching.py, lists.tsv generational-suffixes: "King" before "Jr." is part of the name, no monarch
+    mentions = resolve("The senator quoted Martin Luther King Jr. at the rally.", "2016-08-30")
+    assert not [m for m in mentions if m.actor.sector == "GOV" and "King" in m.text]
+
+
+@pytest.mark.model
 def test_social_media_are_no_outlet(resolve):
     # sectors.tsv: "social media" are platforms and their users
     assert not [m for m in resolve("The army chief criticised social media in Pakistan.") if m.actor.sector == "MED"]

@@ -24,6 +24,7 @@ from thucydides.types import Token
 _ABBREVIATED_TITLES = frozenset({"pm", "fm"})
 _EDITORIAL_BRACKETS = frozenset({"[", "]"})
 _NAME_JOINERS = word_set("name-joiners")  # "Voice of America": the small words a capitalised name keeps
+_NAME_SUFFIXES = word_set("generational-suffixes")  # "Jr.", "III": the end of a person's name
 # a city is a word the parser tags as a place or as no entity: not part of an organisation's name ("the Port
 # Authority", "The Bangor Daily News": a namesake abroad), a person's, a date's
 _CITY_TAGS = frozenset({"GPE", ""})
@@ -57,6 +58,8 @@ class Matching:
                     found = self._accept(d.lookup(key), tokens, k, j + 1)
                     if found:
                         best = _Unit(k, j + 1, found[0].kind, found, key)
+            if best is not None and best.kind == SECTOR and best.j < n and _in_person_name(tokens, best.i, best.j):
+                best = None  # "Martin Luther King Jr.": a word of a person's name, not the title king
             if best is not None and best.j == k + 1 and keys[k] in context.by_surname and \
                     all(e.kind in ORGANIZATIONS for e in best.entries):
                 best = None  # "Michael Bloomberg ... Bloomberg said": the person the article named, not the agency
@@ -233,3 +236,9 @@ def _in_company_name(tokens: Sequence[Token], i: int, j: int) -> bool:
         end += 1
     return (start, end) != (i, j - 1) and tokens[end].text.lower().rstrip(".") in _COMPANY_FORMS
 
+
+def _in_person_name(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Tokens ``i:j`` sit inside a name the parser tags as a person, between a first name and a generational suffix
+    ("Martin Luther King Jr."): no title."""
+    return i > 0 and tokens[i - 1].ent_type == "PERSON" and tokens[i].ent_type == "PERSON" and \
+        tokens[j].text.lower().rstrip(".") in _NAME_SUFFIXES and tokens[j].ent_type == "PERSON"
