@@ -113,10 +113,6 @@ CASES = [
     ("George Bush spoke at the library opening.", "2023-04-25", "George Bush", "USAELI", "george-w-bush"),
     ("President George Bush met Gorbachev in Malta.", "1989-12-02", "President George Bush", "USAGOV",
      "george-h-w-bush"),
-    # a role after a state no dictionary codes takes no country from the sentences around it (lists.tsv
-    # uncoded-state-words; actors/context.py)
-    ("President Bush met Soviet leader Mikhail Gorbachev in Malta.", "1989-12-02", "leader Mikhail Gorbachev",
-     "---GOV", None),
     # rows left out on purpose keep the later namesake's surname free
     ("Falun Gong followers meditated in the park.", "1995-06-01", "Gong", None, None),
 ]

@@ -22,7 +22,6 @@ from thucydides.tables import word_set
 from thucydides.types import Actor, Article, Token
 
 # heads that name a body, never one person: "the Senate" after "Sen. Jon Doe" is of his country, not him
-_UNCODED_STATES = word_set("uncoded-state-words")  # "Soviet", "Yugoslav": states no dictionary codes
 BODY_HEADS = word_set("institution-nouns") | word_set("body-nouns")
 FOCUS_WINDOW = 6  # actors named that decide which country a bare "the government" belongs to (_Context.focus)
 COUNTRY_HEADS = word_set("country-heads")
@@ -167,14 +166,6 @@ class Referring:
             return None  # "military gains", "a government plan": a modifier, not an actor
         last_word = (head or key).split(" ")[-1]
         found = None
-        uncoded = next((t.text for t in tokens[max(0, seg.i - 2):seg.i] if t.text.lower() in _UNCODED_STATES), None)
-        if uncoded is not None and sector:  # "Soviet leader Mikhail Gorbachev": no country, not the context's
-            code = "---" + ("ELI" if seg.former and sector == "GOV" else sector)
-            if self.d.valid_code(code):
-                return _Resolved(seg, self._actor(code, name or self._label("---", code), None,
-                                                  PERSON if name else "role"), "role",
-                                 f"{sector_unit.entry.source} {key!r} -> {sector}; {uncoded}: a state no dictionary "
-                                 "codes", head=head)
         if head in COUNTRY_HEADS and seg.definite and ctx.last_country:
             code = ctx.last_country
             return _Resolved(seg, self._actor(code, self.d.country_name(code), f"country:{code}", "country"),

@@ -273,14 +273,15 @@ def _us_state_after(tokens: Sequence[Token], k: int) -> bool:
 
 # the causes of accidents and disasters a sentence may name beside its dead ("as cholera spreads", "a plane veers")
 _ACCIDENTS = word_set("hazard-nouns") | word_set("vehicle-nouns") | word_set("accident-words")
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})  # "Israel's Tel Aviv": a place of a place is a place
 
 
 def unnamed_place(s: _Sentence, token: Token, verb: Token | None, text: str, base: int) -> Location | None:
     """Where force with no one named happened, when nothing on the act places it: the one country its clause names
     as a place ("clashes erupted between rival groups in Tripoli"). Not for an act named as another verb's object
     ("condemned the attack while speaking in Burlington"), not where the force came from ("fired at it from
-    Lebanon"), not a place named as an actor, and never in a sentence that tells of an accident or a disaster ("34
-    killed as cholera spreads in Cameroon")."""
+    Lebanon"), not a place named as an actor or as a possessor, and never in a sentence that tells of an accident
+    or a disaster ("34 killed as cholera spreads in Cameroon")."""
     tokens = s.tokens
     if not (token.pos == "VERB" or token.dep in ("nsubj", "nsubjpass")) or any(
             t.lemma.lower() in _ACCIDENTS for t in tokens):
@@ -290,6 +291,7 @@ def unnamed_place(s: _Sentence, token: Token, verb: Token | None, text: str, bas
     if region is None:
         return None
     named = [k for k in range(len(tokens)) if region.start <= tokens[k].start < region.end]
-    if not named or any(k in s.at for k in named) or tokens[tokens[named[0]].head].text.lower() == "from":
-        return None
+    if not named or any(k in s.at for k in named) or tokens[tokens[named[0]].head].text.lower() == "from" or \
+            any(tokens[k].dep == "poss" and tokens[tokens[k].head].ent_type not in _PLACE_TYPES for k in named):
+        return None  # (nor the possessor of what is no place: "Iran's allies attacked" says whose, not where)
     return region
