@@ -10,7 +10,7 @@ from thucydides.events.codebook import verb_of
 from thucydides.events.patterns import NO_EVENT, Pattern
 from thucydides.events.readings import (QUANTITIES, _asks_something, _in_name, _of_quantity, _office_holder, _owned,
                                         _phrasal, _visiting)
-from thucydides.events.roles import RELATIVE
+from thucydides.events.roles import RELATIVE, joined_subjects
 from thucydides.events.scope import _stative
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
@@ -374,9 +374,7 @@ def _together(s: _Sentence, k: int) -> bool:
     tokens = s.tokens
     if tokens[k].pos == "PROPN" and any(tokens[c].dep == "conj" and tokens[c].pos == "PROPN" for c in s.kids[k]):
         return True
-    head = tokens[k].head
-    if tokens[k].pos == "PROPN" and head != k and any(
-            j < k and tokens[j].pos == "PROPN" and tokens[j].dep in ("nsubj", "dep", "npadvmod")
-            and any(tokens[c].text == "," for c in range(j + 1, k)) for j in s.kids[head]):
+    if tokens[k].pos == "PROPN" and tokens[k].head != k and any(
+            tokens[j].pos == "PROPN" for j in joined_subjects(s, tokens[k].head, k)):
         return True  # a headline's two subjects joined by a comma ("Xi, Macron speak on phone")
     return tokens[k].lemma.lower() in _PAIRS and any(tokens[c].text.lower() in ("two", "both") for c in s.kids[k])

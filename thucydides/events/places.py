@@ -22,6 +22,7 @@ NESTED = word_set("nested-locative-prepositions")  # "at a market in Kabul": Kab
 
 # Nouns naming a settlement or an area: "the town of X" names a place whatever the parser tagged X.
 SETTLEMENTS = word_set("settlement-nouns")
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})  # entity types of places ("Israel's Tel Aviv": a place of a place)
 _REGION_NOUNS = word_set("region-nouns")  # "Zamfara state": the parser leaves the noun out of the name
 _PLACE_NOUNS = word_set("open-place-nouns")  # "the streets of Tel Aviv": the city is where
 
@@ -169,14 +170,14 @@ def place_named(tokens: Sequence[Token], k: int, text: str, base: int, known_onl
     """The place whose name covers token ``k`` (the parser's whole GPE/LOC/FAC entity), or ``None``. With
     ``known_only`` the token need not be tagged a place, but the name must be in the gazetteer."""
     token = tokens[k]
-    if token.ent_type not in ("GPE", "LOC", "FAC") and token.lemma.lower() in _REGION_NOUNS and k > 0 and \
+    if token.ent_type not in _PLACE_TYPES and token.lemma.lower() in _REGION_NOUNS and k > 0 and \
             tokens[k - 1].head == k and (tokens[k - 1].ent_type in ("GPE", "LOC") or (
                 tokens[k - 1].pos == "PROPN" and gazetteer().country_of(tokens[k - 1].text))):
         # "in Zamfara state", "in Helmand province": the name before the noun (a name the gazetteer knows however
         # the parser tagged it: "in Gao region")
         known_only = known_only or tokens[k - 1].ent_type not in ("GPE", "LOC")
         k, token = k - 1, tokens[k - 1]
-    if token.ent_type not in ("GPE", "LOC", "FAC") and not known_only:
+    if token.ent_type not in _PLACE_TYPES and not known_only:
         return None
     start = k
     while start > 0 and tokens[start - 1].ent_type == token.ent_type and tokens[start].ent_iob == "I":
@@ -273,7 +274,6 @@ def _us_state_after(tokens: Sequence[Token], k: int) -> bool:
 
 # the causes of accidents and disasters a sentence may name beside its dead ("as cholera spreads", "a plane veers")
 _ACCIDENTS = word_set("hazard-nouns") | word_set("vehicle-nouns") | word_set("accident-words")
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})  # "Israel's Tel Aviv": a place of a place is a place
 
 
 def unnamed_place(s: _Sentence, token: Token, verb: Token | None, text: str, base: int) -> Location | None:

@@ -89,11 +89,7 @@ class Roles:
                 if tokens[subject].pos == "VERB":  # "The aid agency working in Yemen said": a misparsed participle
                     inner = [k for k in s.kids[subject] if tokens[k].dep == "nsubj"]
                     subject = inner[0] if inner else subject
-                # a headline's two subjects joined by a comma ("Putin, Erdogan hold talks", "Xi, Biden agree to ...")
-                joined = [k for k in s.kids[node] if k != subject and k < node and (
-                    tokens[k].dep == "nsubj" or (tokens[k].dep in ("intj", "npadvmod", "dep")
-                                                 and tokens[k].pos == "PROPN")) and _comma_after(s, min(k, subject))]
-                return self._actors_of(joined + [subject], s)
+                return self._actors_of(joined_subjects(s, node, subject) + [subject], s)
             agent = [c for k in s.kids[node] if tokens[k].dep == "agent" for c in s.kids[k]]
             if agent:
                 return self._actors_of(agent, s)
@@ -311,6 +307,15 @@ def _opposed(s: _Sentence, mention: ActorMention) -> bool:
     acts."""
     before = s.sentence.text[max(0, mention.start - s.base - 6):mention.start - s.base].lower().replace(" ", "")
     return before.endswith("anti-")
+
+
+def joined_subjects(s: _Sentence, verb: int, subject: int) -> list[int]:
+    """A headline's other subjects of ``verb``, joined to ``subject`` by a comma ("Putin, Erdogan hold talks", "Xi,
+    Biden agree to ..."): the parser reads the first as a subject, an adverbial noun or a loose dependent."""
+    tokens = s.tokens
+    return [k for k in s.kids[verb] if k != subject and k < verb and (
+        tokens[k].dep == "nsubj" or (tokens[k].dep in ("intj", "npadvmod", "dep") and tokens[k].pos == "PROPN"))
+        and _comma_after(s, min(k, subject))]
 
 
 def _comma_after(s: _Sentence, k: int) -> bool:
