@@ -158,6 +158,39 @@ def test_claims_and_speakers(coder, text, start, speaker, kinds):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, cue", [
+    ("The senator asked the court to dismiss the lawsuit against the county.", "dismiss"),  # the court would
+    ("The union called on parliament to reject the pension bill.", "reject"),
+    ("Opposition lawmakers want to question the spy chief about the leak.", "question"),  # not yet asked
+    ("The spokesman refused to confirm that the talks had collapsed.", "confirm"),
+    ("The minister plans to announce the new budget on Friday.", "announce"),
+])
+def test_an_infinitive_nobody_said_is_no_claim(coder, text, cue):
+    article = _article(coder, text)
+    assert not [q for q in article.quotes if q.cue == cue], article.quotes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, cue, start, speaker", [
+    ("The minister continued to deny the allegations of fraud.", "deny", "the allegations", "minister"),
+    ("Director Jane Roe called reporters to say the factory would reopen.", "say", "the factory", "Jane Roe"),
+    # a quotation given out before a speech is the speaker's words, "expected to say" or not
+    ('"Our borders are not for sale," Governor Jane Roe is expected to say.', "say", "Our borders", "Jane Roe"),
+])
+def test_an_infinitive_said_by_the_subject_is_a_claim(coder, text, cue, start, speaker):
+    claim = _claim(_article(coder, text), start)
+    assert claim.cue == cue and claim.speaker is not None and speaker in claim.speaker.name, claim
+
+
+@pytest.mark.model
+def test_a_person_who_declined_is_the_he_who_then_spoke(coder):
+    article = _article(coder, "Company chairman John Roe declined to estimate sales, but he said the new model "
+                              "would sell well.")
+    claim = _claim(article, "the new model")
+    assert claim.speaker is not None and claim.speaker.name == "John Roe"
+
+
+@pytest.mark.model
 def test_expected_is_a_forecast_not_an_unsourced_claim(coder):
     article = _article(coder, "The two leaders are expected to meet in Geneva next week.")
     assert not [q for q in article.quotes if q.speaker is None]

@@ -15,7 +15,7 @@ from thucydides.attribution.speakers import resolve_speaker
 from thucydides.attribution.spans import act_content, claims_of, finite_subject, passive, unsourced_claim
 from thucydides.attribution.state import State, add_claim
 from thucydides.attribution.words import (ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, OPEN, ORG_NOUNS,
-                                          SPEAKER_NOUNS, TITLES, cues)
+                                          OBJECT_CONTROL, SPEAKER_NOUNS, TITLES, UNSAID_GOVERNORS, cues)
 from thucydides.attribution.people import name_text, noun_phrase
 from thucydides.tree import bounds, children
 from thucydides.types import ActorMention, Hop, Sentence, Token
@@ -58,6 +58,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         if token.pos in ("VERB", "AUX") and (reports or act):
             subjects: list[int] = []
             node = token.i
+            unsaid = False
             for _ in range(3):  # "stressing that ...", "was quoted as saying that ...": the governing subject
                 subjects = [k for k in kids[node] if tokens[k].dep in ("nsubj", "nsubjpass")]
                 if len(subjects) > 1 and finite_subject(tokens, kids, subjects[0]):
@@ -77,8 +78,12 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
                 if subjects or tokens[node].dep not in ("advcl", "xcomp", "pcomp", "prep", "conj") or \
                         tokens[node].head == node:
                     break
+                # "urged the court to reject the appeal", "wants to question the director": nothing the subject
+                # said (its subject is still found: "he" in what follows may be that person)
+                unsaid = unsaid or (tokens[node].dep == "xcomp" and not here and not_said_by_subject(
+                    tokens[tokens[node].head], node, tokens, kids))
                 node = tokens[node].head
-            kind = "act" if act else "belief" if lemma in words["belief"] else \
+            kind = "unsaid" if unsaid else "act" if act else "belief" if lemma in words["belief"] else \
                 "speech" if lemma in words["speech"] else "clause"
             if subjects or (kind == "act" and not passive(token, tokens, kids)):
                 found.append((token, kind, subjects))
@@ -117,7 +122,8 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
                     outlet = state.frame[0]  # "the administration, according to the paper, believes"
                 if outlet is None:
                     # "According to a source, the army chief said ...": the source relays the chief's words
-                    others = [f for f in found if f[1] != "according" and f[2] and not set(f[2]) & set(objects)
+                    others = [f for f in found if f[1] not in ("according", "unsaid") and f[2]
+                              and not set(f[2]) & set(objects)
                               and resolve_speaker(f[2], tokens, at, replace(state), strict=True)[0] is not None]
                     actor = any(k in at or tokens[k].pos == "PROPN" or tokens[k].lemma.lower() in ANONYMOUS_WORDS
                                 for k in objects)  # "according to a source", not "according to law"
@@ -134,7 +140,7 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
     # a quotation belongs to the verb of saying whose phrase holds it ("..., as US officials declare support
     # 'as long as it takes'": the officials', not the article's), else to every verb of the sentence
     holders: dict[tuple[int, int], int] = {}
-    speaking = [verb for verb, kind, _s in found if kind not in ("according", "unsourced", "act", "noun")]
+    speaking = [verb for verb, kind, _s in found if kind not in ("according", "unsourced", "act", "noun", "unsaid")]
     if len(speaking) > 1:  # several verbs of saying: each quotation goes to the nearest ('"...," Trump added,
         for q in sentence_quotes:  # CNN's report said': Trump's words)
             holders[q] = min(speaking, key=lambda v: min(abs(v.start - q[0]), abs(v.start - q[1]))).i
@@ -145,6 +151,9 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         if kind == "unsourced":
             cue = tokens[subject_tokens[0]].text if subject_tokens else verb.text
             unsourced_claim(state, sentence, tokens, kids, verb, cue)
+            continue
+        if kind == "unsaid":  # no claim, but its subject is the person a later "he" may be
+            resolve_speaker(subject_tokens, tokens, at, state, strict=True)
             continue
         # what a thing "is expected to" do has no speaker: only people and bodies hold beliefs
         # only people, bodies and documents hold beliefs or "show" things: not "the relationship has shown"
@@ -226,6 +235,17 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         state.sentence_frames[sentence.index] = (state.publisher, *state.frame)
     elif state.frame and sentence.paragraph != state.frame_paragraph:
         state.frame = ()  # a new paragraph in the publisher's own voice (background): the frame is over
+
+
+def not_said_by_subject(governor: Token, clause: int, tokens: Sequence[Token], kids: list[list[int]]) -> bool:
+    """The infinitive at ``clause`` says nothing its governor's subject said: the governor wants, plans or refuses
+    it ("wants to question the director"), or an object before it is the one urged to do it ("asked the court to
+    dismiss the case", "called on Congress to reject the bill")."""
+    if governor.lemma.lower() in UNSAID_GOVERNORS:
+        return True
+    return any(k < clause and ((tokens[k].dep in ("dobj", "obj") and governor.lemma.lower() in OBJECT_CONTROL) or (
+        tokens[k].dep == "prep" and tokens[k].text.lower() in ("on", "upon")
+        and any(tokens[c].dep == "pobj" for c in kids[k]))) for k in kids[governor.i])
 
 
 # the small words a title keeps in lower case ("Meet the Press", "The State of the Union")

@@ -22,6 +22,8 @@ OUTLET_NAME_ENDS = word_set("outlet-name-ends")  # "the Portland Press Herald": 
 DOCUMENT_WORDS = word_set("source-documents")
 INSTITUTION_NOUNS = word_set("institution-nouns")  # never a misspelt role ("Ministry" is not "minister")
 ANONYMITY_VERBS = word_set("anonymity-verbs")  # "asked not to be named" is no speech act
+UNSAID_GOVERNORS = word_set("unsaid-governors")  # "wants to question ...": nothing said yet
+OBJECT_CONTROL = word_set("object-control-verbs")  # "asked the court to dismiss": the court would
 OF_CONTENT_VERBS = word_set("of-content-verbs")  # "accused Rome of meddling": the "of" phrase is the content
 # entities that never speak or hold a role: places, dates, events (a known actor such as "the Pentagon" does)
 PLACE_ENTITIES = frozenset({"FAC", "LOC", "DATE", "TIME", "EVENT"})
