@@ -258,6 +258,33 @@ CASES = [
      [("Ruritania", "Ruritania", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0),
       ("strike", "strike", "NOUN", "nsubj", 3), ("spread", "spread", "VERB", "ROOT", 3, "VBD")],
      [(0, 0, "RUR")], set()),
+    # a union strikes through "which", its sector read from the actor its name holds (verbs.tsv 143 V strike
+    # subj:sector:LAB); the same verb with a state's army is force (190)
+    ("labour strike through a relative pronoun",
+     [("Dockers", "Dockers", "PROPN", "poss", 2), ("'", "'", "PART", "case", 0),
+      ("Federation", "Federation", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 2),
+      ("which", "which", "PRON", "nsubj", 5, "WDT"), ("struck", "strike", "VERB", "relcl", 2, "VBD"),
+      ("rested", "rest", "VERB", "ROOT", 6, "VBD")],
+     [(0, 0, "RURLAB")], {("RURLAB", "143", None)}),
+    ("army strikes through a relative pronoun",
+     [("Ruritania", "Ruritania", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0),
+      ("army", "army", "NOUN", "nsubj", 6), (",", ",", "PUNCT", "punct", 2),
+      ("which", "which", "PRON", "nsubj", 5, "WDT"), ("struck", "strike", "VERB", "relcl", 2, "VBD"),
+      ("rested", "rest", "VERB", "ROOT", 6, "VBD")],
+     [(0, 2, "RURMIL")], {("RURMIL", "190", None)}),
+    # a noun's agent is also the subject of the verb that governs it (verbs.tsv 143 N strike launch
+    # subj:list:labor-nouns), where "launched strikes" alone is force (190)
+    ("labour strike launched by workers",
+     [("Ruritanian", "ruritanian", "ADJ", "amod", 1), ("teachers", "teacher", "NOUN", "nsubj", 2),
+      ("launched", "launch", "VERB", "ROOT", 2, "VBD"), ("a", "a", "DET", "det", 4),
+      ("strike", "strike", "NOUN", "dobj", 2)],
+     [(0, 1, "RUREDU")], {("RUREDU", "143", None)}),
+    # a complement that a none row reads as no event makes no threat of its governor (events/matching.py)
+    ("complement vetoed by a none row",
+     [("Ruritania", "Ruritania", "PROPN", "nsubj", 1), ("plans", "plan", "VERB", "ROOT", 1, "VBZ"),
+      ("to", "to", "PART", "aux", 3), ("target", "target", "VERB", "xcomp", 1, "VB"),
+      ("investors", "investor", "NOUN", "dobj", 3)],
+     [(0, 0, "RUR")], set()),
     # the parser hangs an occasion on the actor in it (lists.tsv occasion-of-actor-prepositions): who made the visit
     ("occasion hung on its actor",
      [("Minister", "minister", "PROPN", "compound", 1), ("Smith", "Smith", "PROPN", "nsubj", 5),

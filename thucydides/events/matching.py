@@ -45,38 +45,8 @@ class Matching:
         if pos == "N" and _in_name(s, token.i):
             return None  # "ten members of Youth Demand were arrested": the group's name demands nothing
         lemma = token.lemma.lower()
-        keys = [key for form in word_forms(s.tokens, token.i) for key in lemma_keys(form)]
-        for k in s.kids[token.i]:
-            child = s.tokens[k]
-            if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward") and not any(
-                    s.tokens[p].dep == "prep" and s.tokens[p].text.lower() == "of" for p in s.kids[k]):
-                # (not "ahead of the summit": a time, no particle)
-                keys.append((f"{lemma} {child.text.lower()}", 0.0))  # "charging ahead": a row may block it
-            elif child.dep == "advmod" and pos == "V" and child.text.lower() in _PARTICLES and child.i > token.i:
-                keys.append((f"{lemma} {child.text.lower()}", -0.5))  # "hauled away protesters" (tagged an adverb)
-            if child.dep == "prep" and any(s.tokens[o].ent_type in ("DATE", "TIME") for o in s.kids[k]):
-                continue  # "called on Tuesday" is a call, not "call on"
-            if child.dep in ("advcl", "ccomp") and pos == "V" and any(
-                    s.tokens[m].dep == "mark" and s.tokens[m].text.lower() == "for" for m in s.kids[k]):
-                keys.append((f"{lemma} for", -0.5))  # "calling for him to step aside": a for-to clause
-            if child.dep in ("prt", "prep") and pos == "V":
-                # a particle binds tighter than a preposition that may belong elsewhere ("with strings attached")
-                keys.append((f"{lemma} {child.text.lower()}", 0.0 if child.dep == "prt" else -0.5))
-        best: tuple[float, Pattern, set[int]] | None = None
-        governed = self._governor(s, token) if pos != "V" else None  # (read once, for every row's bonus)
-        for key, bonus in keys:
-            for pattern in self.patterns.get((pos, key), ()):
-                used = self._holds(s, token, pattern)
-                if used is None:
-                    continue
-                if pattern.code == NO_EVENT and pattern.objects is not None and not any(
-                        s.tokens[k].dep in ("dobj", "obj") and s.tokens[k].lemma.lower() in pattern.objects
-                        for k in s.kids[token.i]) and not (" " in pattern.lemma and any(
-                        s.tokens[k].dep in ("pobj", "nsubj") for k in used)):
-                    continue  # "killed nine guards and themselves": blocked only when it is the object
-                score = pattern.weight + bonus + _governor_words(governed, pattern)
-                if best is None or score > best[0]:
-                    best = (score, pattern, used)
+        keys = _keys(s, token, pos)
+        best = self._best(s, token, pos, keys)
         if best is not None and pos == "V" and best[1].objects is None and self._object_codes(s, token):
             return None  # "called a general strike": the strike, governed by "call", says what happened
         if best is not None and pos == "V" and " " not in best[1].lemma and any(
@@ -89,6 +59,36 @@ class Matching:
         if best is not None and pos == "V" and lemma in ("ask", "press") and not _asks_something(s, token.i):
             return None  # '"Why now?" Walsh asked.', "officials who asked not to be named", "when pressed": no appeal
         return (best[1], best[2]) if best else None
+
+    def _best(self, s: _Sentence, token: Token, pos: str,
+              keys: list[tuple[str, float]]) -> tuple[float, Pattern, set[int]] | None:
+        """The row that holds with the most constraints among those of ``keys`` (a none row included)."""
+        best: tuple[float, Pattern, set[int]] | None = None
+        governed = self._governor(s, token) if pos != "V" else None  # (read once, for every row's bonus)
+        for key, bonus in keys:
+            for pattern in self.patterns.get((pos, key), ()):
+                used = self._holds(s, token, pattern)
+                if used is None:
+                    continue
+                if pattern.code == NO_EVENT and pattern.objects is not None and not any(
+                        s.tokens[k].dep in ("dobj", "obj") and (s.tokens[k].lemma.lower() in pattern.objects
+                                                                 or s.tokens[k].text.lower() in pattern.objects)
+                        for k in s.kids[token.i]) and not (" " in pattern.lemma and any(
+                        s.tokens[k].dep in ("pobj", "nsubj") for k in used)):
+                    continue  # "killed nine guards and themselves": blocked only when it is the object
+                score = pattern.weight + bonus + _governor_words(governed, pattern)
+                if best is None or score > best[0]:
+                    best = (score, pattern, used)
+        return best
+
+    def _vetoed(self, s: _Sentence, k: int) -> bool:
+        """A complement verb read as no event by a none row ("plans to target securities to investors")."""
+        token = s.tokens[k]
+        if token.pos != "VERB":
+            return False
+        best = self._best(s, token, "V", _keys(s, token, "V"))
+        # (a lemma judged no event on its own, a row with no condition, vetoes no reading: "not to intervene")
+        return best is not None and best[1].code == NO_EVENT and best[1].weight > 0
 
     def _object_codes(self, s: _Sentence, verb: Token) -> bool:
         """The verb's direct object, or the object of its preposition ("called for a ceasefire"), is a nominal
@@ -166,7 +166,11 @@ class Matching:
             if pattern.pos == "N":  # a noun's agent: its possessor or its by-phrase ("the miners' strike", "a
                 subjects += [k for k in kids if tokens[k].dep == "poss"] + [  # strike by 9,000 seamen")
                     o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "by"
-                    for o in s.kids[k] if tokens[o].dep == "pobj"]
+                    for o in s.kids[k] if tokens[o].dep == "pobj"] + _governing_subjects(s, token)
+            # "the federation, which struck for a week": the noun the relative clause hangs on
+            subjects += [token.head for k in subjects if token.dep == "relcl" and tokens[k].tag in ("WDT", "WP")]
+            # an actor named inside the subject's phrase: "the Waterside Workers' Federation" (sector rows only)
+            owners = [c for k in subjects for c in s.kids[k] if tokens[c].dep in ("poss", "compound")]
             subjects += [o for k in subjects for p in s.kids[k] if tokens[p].dep == "prep" and
                          tokens[p].text.lower() == "of" for o in s.kids[p] if tokens[o].dep == "pobj"]  # "hundreds of"
             if (token.tag == "VBN" and not any(tokens[k].dep == "nsubj" for k in kids)) or any(
@@ -181,7 +185,10 @@ class Matching:
                        or any(f"{tokens[c].lemma.lower()} {tokens[k].lemma.lower()}" in pattern.subjects
                               for c in s.kids[k] if tokens[c].dep == "compound")  # "a bird strike"
                        or (pattern.subjects & _VISITORS and _office_holder(s, k))
-                       or (TOGETHER in pattern.subjects and _together(s, k)) for k in subjects):
+                       or (TOGETHER in pattern.subjects and _together(s, k))
+                       or (k in s.at and f"{SECTOR}{(s.at[k].actor.sector or '').lower()}" in pattern.subjects)
+                       for k in subjects) and not any(k in s.at and f"{SECTOR}{(s.at[k].actor.sector or '').lower()}"
+                                                      in pattern.subjects for k in owners):
                 return None  # ("Modi arrived in Moscow": a named office-holder is the visitor a row asks for)
         if pattern.heads is not None and not (
                 token.dep in ("compound", "amod", "nmod") and token.head != token.i
@@ -217,6 +224,7 @@ class Matching:
                 hit = [k for k in candidates if tokens[k].dep == "xcomp" and any(
                     verb_of(tokens[d].lemma.lower()) in pattern.complements
                     for d in subtree(s.kids, k) if d != k)]
+            hit = [k for k in hit if not self._vetoed(s, k)]  # ("plans to target investors" threatens nothing)
             if not hit:
                 return None
             used.update(hit)
@@ -299,6 +307,30 @@ def _phrases(s: _Sentence, k: int) -> set[str]:
     return out
 
 
+def _keys(s: _Sentence, token: Token, pos: str) -> list[tuple[str, float]]:
+    """The lexicon keys a trigger is looked up by, each with its bonus: its lemma's, and the lemma with a particle
+    or preposition of its own ("call on", "walk out", "charge ahead")."""
+    lemma = token.lemma.lower()
+    keys = [key for form in word_forms(s.tokens, token.i) for key in lemma_keys(form)]
+    for k in s.kids[token.i]:
+        child = s.tokens[k]
+        if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward") and not any(
+                s.tokens[p].dep == "prep" and s.tokens[p].text.lower() == "of" for p in s.kids[k]):
+            # (not "ahead of the summit": a time, no particle)
+            keys.append((f"{lemma} {child.text.lower()}", 0.0))  # "charging ahead": a row may block it
+        elif child.dep == "advmod" and pos == "V" and child.text.lower() in _PARTICLES and child.i > token.i:
+            keys.append((f"{lemma} {child.text.lower()}", -0.5))  # "hauled away protesters" (tagged an adverb)
+        if child.dep == "prep" and any(s.tokens[o].ent_type in ("DATE", "TIME") for o in s.kids[k]):
+            continue  # "called on Tuesday" is a call, not "call on"
+        if child.dep in ("advcl", "ccomp") and pos == "V" and any(
+                s.tokens[m].dep == "mark" and s.tokens[m].text.lower() == "for" for m in s.kids[k]):
+            keys.append((f"{lemma} for", -0.5))  # "calling for him to step aside": a for-to clause
+        if child.dep in ("prt", "prep") and pos == "V":
+            # a particle binds tighter than a preposition that may belong elsewhere ("with strings attached")
+            keys.append((f"{lemma} {child.text.lower()}", 0.0 if child.dep == "prt" else -0.5))
+    return keys
+
+
 def word_forms(tokens: Sequence[Token], k: int) -> list[str]:
     """The lemmas token ``k`` is looked up by: its own, and first, for the last part of a hyphenated word the
     tokenizer split ("cease-fire", "sit-in", "walk-out": three tokens, the last one heading the phrase), the whole
@@ -366,6 +398,18 @@ def _child_relations(s: _Sentence, i: int) -> set[str]:
 
 
 TOGETHER = "together"  # subj:together: the subject names two parties or more ("Putin and Macron spoke")
+SECTOR = "sector:"  # subj:sector:LAB: the subject is an actor of that sector ("the dockers' federation struck")
+
+
+def _governing_subjects(s: _Sentence, noun: Token) -> list[int]:
+    """The subject of the verb an event noun is the object of, directly or through a preposition: "the teachers
+    launched a national strike", "dockers went on strike"."""
+    tokens, k = s.tokens, noun.i
+    if tokens[k].dep == "pobj" and tokens[k].head != k and tokens[tokens[k].head].dep == "prep":
+        k = tokens[k].head
+    if tokens[k].dep not in ("dobj", "obj", "prep") or tokens[k].head == k:
+        return []
+    return [c for c in s.kids[tokens[k].head] if tokens[c].dep == "nsubj"]
 
 
 def _together(s: _Sentence, k: int) -> bool:

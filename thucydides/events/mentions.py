@@ -13,7 +13,7 @@ from thucydides.actors.inferred import country_actor, inferred_mention, national
 from thucydides.events.places import place_named, prefer
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
-from thucydides.tree import subtree
+from thucydides.tree import bounds, subtree
 from thucydides.types import Actor, ActorMention, Location
 
 # People named by their relation to another actor: "allies of Russia" are not Russia (RELATIONAL, from the actor
@@ -22,6 +22,7 @@ _CRITICS = word_set("critic-nouns")
 
 # documents that speak for whoever issued them ("a report released by X alleged"), and the verbs of issuing
 _DOCUMENTS = word_set("document-nouns")
+_SAYING = word_set("saying-verbs")
 _ISSUING = word_set("issuing-verbs")
 
 # seats of international organisations: a document released there says nothing of its author's country
@@ -130,11 +131,13 @@ class Mentions:
                             other = s.at.get(member)
                             if other is not None and other not in out and other.rule == "distributed":
                                 out.append(other)
-            todo.extend(c for c in s.kids[k] if s.tokens[c].dep in ("conj", "appos"))
+            todo.extend(c for c in s.kids[k] if s.tokens[c].dep == "conj" or (
+                s.tokens[c].dep == "appos" and not _reporter(s, c)))
             if mention is not None and mention.sentence == s.sentence.index:
                 # "Emmanuel Macron and Olaf Scholz": the list may hang on any word of the name
                 todo.extend(c for j in range(mention.token_start, mention.token_end) if j != k
-                            for c in s.kids[j] if s.tokens[c].dep in ("conj", "appos")
+                            for c in s.kids[j] if (s.tokens[c].dep == "conj" or (
+                                s.tokens[c].dep == "appos" and not _reporter(s, c)))
                             and not mention.token_start <= c < mention.token_end)
         return out
 
@@ -196,3 +199,11 @@ class Mentions:
         return inferred_mention(self._country(where.country), sentence=s.sentence.index,
                                 span=(where.start, where.end), tokens=(first, last), text=where.name,
                                 rule="location", evidence=f"the place of a use of force ({where.name}) is its target")
+
+
+def _reporter(s: _Sentence, k: int) -> bool:
+    """The apposition at ``k`` is the source of an inverted report, misread: "India launched a rocket, the Press
+    Trust of India reported" (the phrase is followed by a plain verb of saying)."""
+    first, last = bounds(s.kids, k)
+    return 0 < first and s.tokens[first - 1].text == "," and last + 1 < len(s.tokens) and \
+        s.tokens[last + 1].pos == "VERB" and s.tokens[last + 1].lemma.lower() in _SAYING
