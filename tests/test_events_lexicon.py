@@ -67,6 +67,6 @@ def _glued(words: list[str], lemmas: list[str], gaps: list[int]):
     (["20", "-", "year"], ["20", "-", "year"], [0, 0, 0], ["year"]),  # no word before the hyphen
 ])
 def test_a_split_hyphenated_word_is_looked_up_whole(words, lemmas, gaps, forms):
-    from thucydides.events.matching import word_forms
+    from thucydides.events.keys import word_forms
 
     assert word_forms(_glued(words, lemmas, gaps), len(words) - 1) == forms

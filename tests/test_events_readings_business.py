@@ -66,3 +66,32 @@ def test_the_source_of_an_inverted_report_is_no_target(code):
     # events/mentions.py: an apposition before a verb of saying is who reports, not what the act hit
     events = code("India launched its first long-range rocket, the Press Trust of India reported.")
     assert not [e for e in events if e.target is not None and e.target.actor.sector == "MED"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # lists.tsv meeting-after-prepositions (events/scope.py, events/arguments.py): talks or a meeting "with"
+    # someone after "after" are the main subject's own, already held
+    ("The Kenyan foreign minister left Kampala after talks with President Museveni.", ("KENGOV", "046", "UGAGOV")),
+    ("The Kenyan foreign minister spoke to reporters after his meeting with the Ugandan president.",
+     ("KENGOV", "040", "UGAGOV")),
+    # sectors.tsv LAB: bankworkers
+    ("Most of Brazil's bankworkers began an indefinite strike on Tuesday.", ("BRALAB", "143", "BRA")),
+])
+def test_talks_after_which_the_subject_acts_and_strikes_by_bankworkers(code, text, expected):
+    assert expected in dyads(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "before talks with" are still to come; talks that collapsed are a clause, not the subject's meeting
+    "The Kenyan foreign minister spoke to reporters before talks with President Museveni.",
+    "Kenyan protesters gathered in Nairobi after talks with the Ugandan government collapsed.",
+])
+def test_no_meeting_still_to_come_or_broken_off(code, text):
+    assert not {cameo for _s, cameo, _t in dyads(code(text))} & {"040", "046"}
+
+
+def test_leaving_a_city_after_talks_is_no_walkout(code):
+    # events/matching.py: a verb through "after" governs no act (164 names "leave" as a governor of talks)
+    found = {cameo for _s, cameo, _t in dyads(code("The Kenyan foreign minister left Kampala after talks with "
+                                                    "President Museveni."))}
+    assert "164" not in found and "046" in found

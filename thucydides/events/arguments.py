@@ -10,7 +10,7 @@ from thucydides.events.patterns import Pattern
 from thucydides.events.readings import QUANTITIES
 from thucydides.events.roles import STATE_SECTORS, _circumstance
 from thucydides.events.scope import (_CONTENT_ROOTS, _SAYING, _absolute_passive, _finite_acl, _headline_passive,
-                                     _purpose, _shared_passive, _stative)
+                                     _own_meeting, _purpose, _shared_passive, _stative)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_list, word_set
 from thucydides.tree import subtree
@@ -126,6 +126,8 @@ class Arguments:
             judged = judged or (first.dep == "pobj" and governor.text.lower() in _BACKGROUND and not (
                 pattern.governors and f"{tokens[governor.head].lemma.lower()} {governor.text.lower()}"
                 in pattern.governors))
+            # "left Bonn after talks with Kohl", "repeated the claim after meetings with Putin": the subject's own talks
+            judged = judged and not (first.dep == "pobj" and _own_meeting(s, governor.i))
             if judged and not sources:
                 # "protested against arms shipments to Iran by Sweden": the parser hangs the act's "by" phrase on
                 # the active verb that judges it

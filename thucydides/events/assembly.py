@@ -14,7 +14,7 @@ from thucydides.events.codebook import CameoCode
 from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality
 from thucydides.events.patterns import Pattern
-from thucydides.events.matching import word_forms
+from thucydides.events.keys import word_forms
 from thucydides.events.readings import QUANTITIES
 from thucydides.events.places import clause_region, place_at, place_in_clause, place_named, prefer, unnamed_place
 from thucydides.events.roles import STATE_SECTORS

@@ -3,10 +3,9 @@ objects, modifiers, governing verb and complements the pattern asks for."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from thucydides.actors.dictionary import phrase_key
 from thucydides.events.codebook import verb_of
+from thucydides.events.keys import _PARTICLES, _keys, lemma_keys, word_forms
 from thucydides.events.patterns import NO_EVENT, Pattern
 from thucydides.events.readings import (QUANTITIES, _asks_something, _in_name, _of_quantity, _office_holder, _owned,
                                         _phrasal, _visiting)
@@ -17,18 +16,15 @@ from thucydides.tables import word_set
 from thucydides.tree import subtree
 from thucydides.types import Token
 
-# Particles that make a phrasal verb of their own ("call off", "blow up", "pull out"): a pattern for the bare verb
-# does not apply.
-_PARTICLES = word_set("verb-particles")
 _VISITORS = word_set("visitor-nouns")
 _PAIRS = word_set("pair-nouns")  # "the two leaders", "both sides"
 
 # Prepositions whose object belongs to a nominal trigger's own phrase ("state of emergency", "end to the war").
 _PHRASE_PREPOSITIONS = word_set("phrase-prepositions")
 
-_AGAIN = word_set("repeating-prefixes")
 _SETTING_OFF = frozenset({",", "(", "-", "--", "—", "–"})  # marks that set off an apposition as a second name
 _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’", "``", "''"})
+_BACKGROUND = word_set("background-words")  # "after", "amid": a verb through them governs no act
 
 
 class Matching:
@@ -87,8 +83,10 @@ class Matching:
         if token.pos != "VERB":
             return False
         best = self._best(s, token, "V", _keys(s, token, "V"))
-        # (a lemma judged no event on its own, a row with no condition, vetoes no reading: "not to intervene")
-        return best is not None and best[1].code == NO_EVENT and best[1].weight > 0
+        # (a lemma judged no event on its own, a row with no condition on the parse, vetoes no reading: "not to
+        # intervene", "to stand up for human rights")
+        return best is not None and best[1].code == NO_EVENT and any(
+            x is not None for x in (best[1].objects, best[1].subjects, best[1].children, best[1].heads))
 
     def _object_codes(self, s: _Sentence, verb: Token) -> bool:
         """The verb's direct object, or the object of its preposition ("called for a ceasefire"), is a nominal
@@ -221,9 +219,11 @@ class Matching:
                                    and tokens[c].ent_type not in ("DATE", "TIME")]  # (not "in March")
             hit = [k for k in candidates if _phrases(s, k) & pattern.complements]
             if not hit:  # "urged Zelensky to show openness to talks": what the clause is about
+                # (not a clause of its own inside it: "called on X to stand up for rights as the leaders agreed to
+                # meet" asks for no meeting)
                 hit = [k for k in candidates if tokens[k].dep == "xcomp" and any(
                     verb_of(tokens[d].lemma.lower()) in pattern.complements
-                    for d in subtree(s.kids, k) if d != k)]
+                    for d in subtree(s.kids, k) - _own_clauses(s, k) if d != k)]
             hit = [k for k in hit if not self._vetoed(s, k)]  # ("plans to target investors" threatens nothing)
             if not hit:
                 return None
@@ -258,6 +258,8 @@ class Matching:
             particles = [tokens[k].text.lower() for k in s.kids[verb.i] if tokens[k].dep == "prt"]
             if particles:  # "pulled out of the accord", "broke off from": the phrasal verb, not the bare one
                 return verb.i, {f"{lemma} {p}" for p in particles} | {f"{lemma} {p} {prep}" for p in particles}
+            if prep in _BACKGROUND:  # "left Bonn after talks with Kohl": leaving is no act on the talks
+                return verb.i, {f"{lemma} {prep}", f"* {prep}"}
             return verb.i, {lemma, f"{lemma} {prep}", f"* {prep}"}  # "* in": any verb through "in"
         if noun.dep == "pobj" and head.dep == "prep" and tokens[head.head].dep in ("prep", "prt") \
                 and tokens[head.head].text.lower() in _PARTICLES and tokens[tokens[head.head].head].pos == "VERB":
@@ -307,53 +309,16 @@ def _phrases(s: _Sentence, k: int) -> set[str]:
     return out
 
 
-def _keys(s: _Sentence, token: Token, pos: str) -> list[tuple[str, float]]:
-    """The lexicon keys a trigger is looked up by, each with its bonus: its lemma's, and the lemma with a particle
-    or preposition of its own ("call on", "walk out", "charge ahead")."""
-    lemma = token.lemma.lower()
-    keys = [key for form in word_forms(s.tokens, token.i) for key in lemma_keys(form)]
-    for k in s.kids[token.i]:
-        child = s.tokens[k]
-        if child.dep == "advmod" and pos == "V" and child.text.lower() in ("ahead", "forward") and not any(
-                s.tokens[p].dep == "prep" and s.tokens[p].text.lower() == "of" for p in s.kids[k]):
-            # (not "ahead of the summit": a time, no particle)
-            keys.append((f"{lemma} {child.text.lower()}", 0.0))  # "charging ahead": a row may block it
-        elif child.dep == "advmod" and pos == "V" and child.text.lower() in _PARTICLES and child.i > token.i:
-            keys.append((f"{lemma} {child.text.lower()}", -0.5))  # "hauled away protesters" (tagged an adverb)
-        if child.dep == "prep" and any(s.tokens[o].ent_type in ("DATE", "TIME") for o in s.kids[k]):
-            continue  # "called on Tuesday" is a call, not "call on"
-        if child.dep in ("advcl", "ccomp") and pos == "V" and any(
-                s.tokens[m].dep == "mark" and s.tokens[m].text.lower() == "for" for m in s.kids[k]):
-            keys.append((f"{lemma} for", -0.5))  # "calling for him to step aside": a for-to clause
-        if child.dep in ("prt", "prep") and pos == "V":
-            # a particle binds tighter than a preposition that may belong elsewhere ("with strings attached")
-            keys.append((f"{lemma} {child.text.lower()}", 0.0 if child.dep == "prt" else -0.5))
-    return keys
-
-
-def word_forms(tokens: Sequence[Token], k: int) -> list[str]:
-    """The lemmas token ``k`` is looked up by: its own, and first, for the last part of a hyphenated word the
-    tokenizer split ("cease-fire", "sit-in", "walk-out": three tokens, the last one heading the phrase), the whole
-    word with that lemma ("sit-ins" -> "sit-in"; ``lemma_keys`` adds it without the hyphen, "walkout")."""
-    lemma = tokens[k].lemma.lower()
-    if k >= 2 and tokens[k - 1].text == "-" and tokens[k - 2].end == tokens[k - 1].start and \
-            tokens[k - 1].end == tokens[k].start and tokens[k - 2].text.isalpha():
-        whole = f"{tokens[k - 2].text.lower()}-{lemma}"
-        return [whole, whole.replace("-", ""), lemma]
-    return [lemma]
-
-
-def lemma_keys(lemma: str) -> list[tuple[str, float]]:
-    """The lexicon keys a lemma is looked up by, each with its bonus: itself; a hyphenated word also without its
-    hyphens ("re-open" finds "reopen") and, after a prefix meaning "again", its stem, below a row of its own
-    ("re-impose" finds "impose")."""
-    keys = [(lemma, 0.0)]
-    if "-" in lemma and " " not in lemma:
-        keys.append((lemma.replace("-", ""), 0.0))
-        prefix, _, rest = lemma.partition("-")
-        if prefix in _AGAIN and rest.isalpha():
-            keys.append((rest, -0.25))
-    return keys
+def _own_clauses(s: _Sentence, k: int) -> set[int]:
+    """The tokens of the clauses inside ``k``'s phrase that are clauses of their own: an adverbial or relative clause
+    ("as the leaders agreed to meet"), or any clause with its own subject."""
+    out: set[int] = set()
+    for d in subtree(s.kids, k):
+        if d != k and (s.tokens[d].dep in ("advcl", "relcl", "acl") or (
+                s.tokens[d].dep in ("ccomp", "conj") and any(s.tokens[c].dep in ("nsubj", "nsubjpass")
+                                                             for c in s.kids[d]))):
+            out |= subtree(s.kids, d)
+    return out
 
 
 def counted(s: _Sentence, k: int) -> bool:

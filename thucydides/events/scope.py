@@ -32,6 +32,8 @@ _REASONS = word_set("reason-nouns")
 _ONGOING = word_set("ongoing-words")
 _BACKGROUND = word_set("background-words")
 _OWN_ACT = word_set("own-act-prepositions")
+_MEETING_AFTER = word_set("meeting-after-prepositions")
+_MEETING_NOUNS = word_set("meeting-name-nouns")
 _SAYING = word_set("reporting-verbs")
 _REASON_PREPOSITIONS = word_set("punishment-reason-prepositions")
 _OF_CONTENT = word_set("of-content-verbs")
@@ -146,6 +148,19 @@ def _own_gerund(s: _Sentence, prep: int) -> bool:
         not any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.kids[c]) for c in s.kids[prep])
 
 
+def _own_meeting(s: _Sentence, prep: int) -> bool:
+    """Talks or a meeting "with" someone after "after" ("Thatcher left Bonn after talks with Kohl", "said after his
+    first meeting with the committee"): held by the main subject in the same news, not background."""
+    tokens = s.tokens
+    head = tokens[prep].head
+    if tokens[head].dep in ("acl", "relcl") and any(tokens[c].dep in ("nsubj", "nsubjpass") for c in s.kids[head]):
+        return False  # (hung on the clause of a claim: "Putin's claim that Russia had nothing to do with it, after")
+    return tokens[prep].text.lower() in _MEETING_AFTER and any(
+        tokens[c].dep == "pobj" and tokens[c].lemma.lower() in _MEETING_NOUNS and any(
+            tokens[w].dep == "prep" and tokens[w].text.lower() == "with" for w in s.kids[c])
+        for c in s.kids[prep])
+
+
 def _split_clause(s: _Sentence, prep: int) -> int | None:
     """The rest of a clause the parser cut at its conjunction: "after the leaders asked Moscow" is often read as
     the phrase "after the leaders" and a subject-less finite clause "asked Moscow" of the main verb."""
@@ -181,8 +196,10 @@ def _conditional_clauses(s: _Sentence) -> set[int]:
             out |= subtree(s.kids, token.i) - {token.i}
         elif token.dep == "prep" and token.text.lower() in _BACKGROUND and token.head != token.i and \
                 not _own_gerund(s, token.i):
-            # "after a week of unrest", "following an attack": the background of the act, reported before
-            out |= subtree(s.kids, token.i)
+            # "after a week of unrest", "following an attack": the background of the act, reported before (but for
+            # the subject's own talks: "after talks with Kohl at the summit" codes the talks, not the summit)
+            out |= subtree(s.kids, token.i) - ({c for c in s.kids[token.i] if s.tokens[c].dep == "pobj"}
+                                               if _own_meeting(s, token.i) else set())
             clause = _split_clause(s, token.i)
             if clause is not None:
                 out |= subtree(s.kids, clause)
