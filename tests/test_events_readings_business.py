@@ -95,3 +95,29 @@ def test_leaving_a_city_after_talks_is_no_walkout(code):
     found = {cameo for _s, cameo, _t in dyads(code("The Kenyan foreign minister left Kampala after talks with "
                                                     "President Museveni."))}
     assert "164" not in found and "046" in found
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # actors/composing.py, lists.tsv company-forms: a role right after a company's name is the company's
+    ("A Coca Cola Co spokesman in Atlanta said the company would not comment.", "spokesman"),
+    ("Sumitomo Life Insurance Co officials met Japanese finance ministry officials.", "officials"),
+    ("Ford Motor Co officials met union leaders in Detroit on Monday.", "officials"),
+])
+def test_a_role_after_a_company_name_is_the_company_s(coder, text, role):
+    [article] = coder.code_sentences([(text, "2024-05-21")])
+    sectors = {m.text: m.actor.sector for m in article.actors}
+    assert sectors.get(role) == "BUS", sectors
+    assert not [m for m in article.actors if m.actor.sector in ("GOV", "MIL") and "ministry" not in m.text], sectors
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # events/roles.py: a headline's "X to visit Y" is parsed as a clause on the noun X, who acts (headlines lines
+    # 15,001-16,000 of ../shared/corpus/articles/headlines_2022.jsonl)
+    ("Kenyan FM to visit Uganda next week", ("KENGOV", "042", "UGA")),
+    ("EU to impose new sanctions on Belarus", ("IGOEUREEC", "163", "BLR")),
+    # countries.tsv: "S.Korea", "N.Korea", "S.Africa" written without a space (corpus: "S.Korea" 54 times)
+    ("S.Korea bans exports of strategic items to Russia", ("KOR", "163", "RUS")),
+])
+def test_headline_infinitives_and_abbreviated_countries(code, text, expected):
+    assert expected in dyads(code(text))
+

@@ -22,6 +22,7 @@ from thucydides.types import Actor, Token
 
 # role nouns of either force ("officers"): the sector of the last police or military actor named, else their own
 _FORCE_NOUNS = word_set("force-nouns")
+_COMPANY_FORMS = word_set("company-forms")  # "Inc", "Co", "Plc": the legal form that ends a company's name
 _FORCES = frozenset({"COP", "MIL"})
 
 # heads naming the people who follow a leader or a group: "Trump's supporters" are Americans, not Trump
@@ -29,6 +30,7 @@ FOLLOWERS = word_set("follower-nouns")
 
 # heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
 RELATIONAL = word_set("relational-nouns")
+STATE_SECTORS = word_set("state-sectors")
 
 
 class Composing:
@@ -97,6 +99,8 @@ class Composing:
             if found is not None:
                 return found
         if sector_unit is not None:
+            if sector in STATE_SECTORS and _after_company(tokens, seg.i):
+                sector = "BUS"  # "a Coca Cola Co spokesman", "Sumitomo Life Insurance Co officials": the company's
             return self._contextual(seg, sector, sector_unit, names, head, ctx, tokens)
         if names:
             known = ctx.by_surname.get(phrase_key(names[-1].key.split()[-1]))
@@ -295,3 +299,12 @@ def _days_from_office(person: Person, on: date) -> int:
     gaps = [(on - r.end).days if r.end is not None and r.end <= on else (r.start - on).days
             if r.start is not None and r.start > on else 0 for r in person.roles]
     return min(gaps, default=10 ** 6)
+
+
+def _after_company(tokens: Sequence[Token], i: int) -> bool:
+    """The words right before token ``i`` are a company's name, which ends in its legal form ("Coca Cola Co", "CPC
+    International Inc"): a role after it is the company's, not the state's."""
+    k = i - 1
+    while k >= 0 and tokens[k].text in ("<", ">", ".", "'s"):
+        k -= 1
+    return k > 0 and tokens[k].text.lower().rstrip(".") in _COMPANY_FORMS and tokens[k - 1].text[:1].isupper()

@@ -117,6 +117,11 @@ class Roles:
                     tokens[k].dep in ("dobj", "obj", "nsubj") and tokens[k].lemma.lower() in _DISASTERS
                     for k in s.kids[tokens[node].head]):
                 return []  # "Nepal suffered its worst plane crash, killing 72": the crash killed, not Nepal
+            head = tokens[tokens[node].head]
+            if tokens[node].dep == "acl" and tokens[node].tag == "VB" and head.dep == "ROOT" and head.i in s.at and \
+                    head.pos in ("NOUN", "PROPN") and any(tokens[k].dep == "aux" and tokens[k].text.lower() == "to"
+                                                          for k in s.kids[node]):
+                return self._actors_of([head.i], s)  # a headline's "Pakistan FM to visit China": the noun acts
             if tokens[node].dep in ("xcomp", "conj", "advcl", "acomp") and tokens[node].head != node:
                 controlled = tokens[node].dep == "xcomp"
                 node = tokens[node].head
