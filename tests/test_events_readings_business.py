@@ -28,6 +28,9 @@ def code(coder):
     # verbs.tsv none V meet with: how something was received
     ("Efforts by the French government to cut the surplus have met with little success.", "04"),
     ("The Italian plan met with resistance from the unions.", "04"),
+    # verbs.tsv none V meet / meet with the press, reporters: a press conference
+    ("The Kenyan president met reporters in Nairobi on Monday.", "04"),
+    ("Kenyan premier to meet press on Friday", "04"),
     # verbs.tsv none V rally to: a figure rising
     ("The Dutch opposition party has rallied to 31 pct in the latest poll.", "14"),
     # verbs.tsv none N crackdown on money matters
