@@ -31,6 +31,9 @@ def code(coder):
     # verbs.tsv none V meet / meet with the press, reporters: a press conference
     ("The Kenyan president met reporters in Nairobi on Monday.", "04"),
     ("Kenyan premier to meet press on Friday", "04"),
+    # verbs.tsv none V battle against, none N battle (a veto reads the noun's "against" phrase): a hazard fought
+    ("The Kenyan government is battling against the cholera outbreak.", "11"),  # (read as a criticism before)
+    ("Uganda's long battle against malaria is far from over.", "19"),
     # verbs.tsv none V rally to: a figure rising
     ("The Dutch opposition party has rallied to 31 pct in the latest poll.", "14"),
     # verbs.tsv none N crackdown on money matters
@@ -58,6 +61,11 @@ def test_a_weapons_test_is_a_show_of_force(code):
 ])
 def test_a_strike_by_labour_is_a_labour_strike(code, text, expected):
     assert expected in {(source, cameo) for source, cameo, _target in dyads(code(text))}
+
+
+def test_a_battle_against_invaders_is_still_force(code):
+    assert "19" in {cameo[:2] for _s, cameo, _t in dyads(code("Kenyan troops battled against al-Shabaab fighters "
+                                                               "near the border."))}
 
 
 def test_a_strike_by_an_army_is_still_an_attack(code):

@@ -197,7 +197,9 @@ class Matching:
             modifiers += [c for k in modifiers for c in s.kids[k] if tokens[c].dep in ("compound", "amod")]
             # the object of the noun's own preposition ("release of prisoners", "end to the fighting",
             # "investigation into corruption", "suspension of air links")
-            objects = [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() in _PHRASE_PREPOSITIONS
+            # (a veto also reads what the act is "against": "the battle against COVID-19" is no use of force)
+            phrase = _PHRASE_PREPOSITIONS | ({"against"} if pattern.code == NO_EVENT else set())
+            objects = [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() in phrase
                        for o in s.kids[k] if tokens[o].dep == "pobj"]
             objects += [c for o in objects for c in s.kids[o] if tokens[c].dep in ("compound", "amod", "conj")]
             modifiers += objects
