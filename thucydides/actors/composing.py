@@ -30,6 +30,8 @@ FOLLOWERS = word_set("follower-nouns")
 
 # heads naming others by their relation to the possessor: "Kyiv's allies" are not Kyiv
 RELATIONAL = word_set("relational-nouns")
+# sectors of the state (COP, GOV, MIL ...): a role after a company's name is not of them; the events stage reads
+# the same list
 STATE_SECTORS = word_set("state-sectors")
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from thucydides.structure.quotations import quotation_spans
 from thucydides.tables import cell_values, packaged, rows, word_set
+from thucydides.tree import children
 from thucydides.types import ActorMention, Article, Reference, Token
 
 PERSONAL = word_set("personal-pronouns")
@@ -189,10 +190,11 @@ def _speakers(article: Article, quoted: Sequence[tuple[int, int]], refs: Sequenc
         spans = [q for q in quoted if sentence.start <= q[0] < sentence.end or sentence.start < q[1] <= sentence.end]
         if not spans:
             continue
+        kids = children(tokens)
         for verb in tokens:
             if verb.pos != "VERB" or verb.lemma.lower() not in REPORTING or _inside(verb.start, quoted):
                 continue
-            for k in (t.i for t in tokens if t.head == verb.i and t.i != verb.i and t.dep == "nsubj"):
+            for k in (c for c in kids[verb.i] if tokens[c].dep == "nsubj"):
                 found = tuple(m for m in by_sentence.get(sentence.index, ()) if m.token_start <= k < m.token_end) \
                     or pointed.get((sentence.index, k), ())
                 for span in spans:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from thucydides.actors.composing import FOLLOWERS
+from thucydides.actors.composing import _COMPANY_FORMS, FOLLOWERS
 from thucydides.actors.context import _Context
 from thucydides.actors.dictionary import (
     ADJECTIVE, CAPITAL, CAPITALISED, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, ORGANIZATIONS, PERSON, REGION,
@@ -28,7 +28,6 @@ _NAME_SUFFIXES = word_set("generational-suffixes")  # "Jr.", "III": the end of a
 # a city is a word the parser tags as a place or as no entity: not part of an organisation's name ("the Port
 # Authority", "The Bangor Daily News": a namesake abroad), a person's, a date's
 _CITY_TAGS = frozenset({"GPE", ""})
-_COMPANY_FORMS = word_set("company-forms")
 # "residents of Aleppo", "people from Tigray" (not "police in Tigray": a place after "in" is where they are, and
 # the event stage reads it so)
 _ROLE_PLACE_LINKS = frozenset({"of", "from"})

@@ -10,7 +10,7 @@ from thucydides.events.patterns import NO_EVENT, Pattern
 from thucydides.events.readings import (QUANTITIES, _asks_something, _in_name, _of_quantity, _office_holder, _owned,
                                         _phrasal, _visiting)
 from thucydides.events.roles import RELATIVE, joined_subjects
-from thucydides.events.scope import _stative
+from thucydides.events.scope import _BACKGROUND, _stative  # ("after", "amid": a verb through them governs no act)
 from thucydides.events.sentence import _Sentence
 from thucydides.tables import word_set
 from thucydides.tree import subtree
@@ -24,7 +24,6 @@ _PHRASE_PREPOSITIONS = word_set("phrase-prepositions")
 
 _SETTING_OFF = frozenset({",", "(", "-", "--", "—", "–"})  # marks that set off an apposition as a second name
 _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’", "``", "''"})
-_BACKGROUND = word_set("background-words")  # "after", "amid": a verb through them governs no act
 
 
 class Matching:
@@ -184,9 +183,8 @@ class Matching:
                               for c in s.kids[k] if tokens[c].dep == "compound")  # "a bird strike"
                        or (pattern.subjects & _VISITORS and _office_holder(s, k))
                        or (TOGETHER in pattern.subjects and _together(s, k))
-                       or (k in s.at and f"{SECTOR}{(s.at[k].actor.sector or '').lower()}" in pattern.subjects)
-                       for k in subjects) and not any(k in s.at and f"{SECTOR}{(s.at[k].actor.sector or '').lower()}"
-                                                      in pattern.subjects for k in owners):
+                       or _of_sector(s, k, pattern.subjects)
+                       for k in subjects) and not any(_of_sector(s, k, pattern.subjects) for k in owners):
                 return None  # ("Modi arrived in Moscow": a named office-holder is the visitor a row asks for)
         if pattern.heads is not None and not (
                 token.dep in ("compound", "amod", "nmod") and token.head != token.i
@@ -366,6 +364,11 @@ def _child_relations(s: _Sentence, i: int) -> set[str]:
 
 TOGETHER = "together"  # subj:together: the subject names two parties or more ("Putin and Macron spoke")
 SECTOR = "sector:"  # subj:sector:LAB: the subject is an actor of that sector ("the dockers' federation struck")
+
+
+def _of_sector(s: _Sentence, k: int, wanted: frozenset[str]) -> bool:
+    """Token ``k`` is an actor of a sector a row's ``subj:sector:`` asks for (the row's words are lower case)."""
+    return k in s.at and f"{SECTOR}{(s.at[k].actor.sector or '').lower()}" in wanted
 
 
 def _governing_subjects(s: _Sentence, noun: Token) -> list[int]:

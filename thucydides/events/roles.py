@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+# sectors of the state: a bare "the government" or "the army" is not guessed to belong to the country it acts on
+from thucydides.actors.composing import STATE_SECTORS
 from thucydides.events.patterns import Pattern
 from thucydides.events.readings import _phrasal, _visiting
 from thucydides.events.scope import _DECISIONS, _TOPIC_PREPOSITIONS, _own_gerund, _stative
@@ -18,9 +20,6 @@ RELATIVE = word_set("relative-pronouns")
 _DISASTERS = word_set("disaster-nouns")  # crashes, floods, quakes: what kills with no one acting
 _CIRCUMSTANCE_MARKS = word_set("circumstance-marks")  # "after", "when", "because": a clause of time or cause
 _THING_ROOTS = ("07", "08", "18", "19", "20")  # rows whose object is a thing given, withdrawn or fired
-
-# Sectors of the state: a bare "the government" or "the army" is not guessed to belong to the country it acts on.
-STATE_SECTORS = word_set("state-sectors")
 
 
 class Roles:
