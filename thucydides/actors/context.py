@@ -32,6 +32,11 @@ HEAD_OF_STATE_WORDS = word_set("head-of-state-words")
 COUNTERPARTS = word_set("counterpart-nouns")  # "his counterparts": another state's office-holders
 BODY_NAME_HEADS = word_set("body-name-heads")  # "the court" after "the International Court of Justice"
 MEDIA_HEADS = word_set("media-heads")
+AGENT_MODIFIER_HEADS = word_set("agent-modifier-heads")  # "student demonstrations": acts of the role
+FORCE_MODIFIER_HEADS = word_set("force-modifier-heads")  # "police raids": acts of an armed role ("a church attack")
+_FORCES = word_set("armed-sectors") | {"REB", "UAF"}
+_NOT_ACTING = word_set("military-weapons") | word_set("venue-role-nouns")  # "artillery raids", "an embassy protest":
+# the means or the place of an act, not who acts
 
 
 @dataclass
@@ -162,8 +167,8 @@ class Referring:
         key = sector_unit.key
         last = tokens[seg.j - 1]
         if not names and last.dep in ("amod", "compound") and not seg.i <= last.head < seg.j \
-                and tokens[last.head].pos == "NOUN":
-            return None  # "military gains", "a government plan": a modifier, not an actor
+                and tokens[last.head].pos == "NOUN" and not _agent_modifier(tokens, seg, last, sector):
+            return None  # "military gains", "a government plan": a modifier, not an actor (but "police raids")
         last_word = (head or key).split(" ")[-1]
         found = None
         if head in COUNTRY_HEADS and seg.definite and ctx.last_country:
@@ -279,3 +284,15 @@ def _names_body(seg: _Segment, tokens: Sequence[Token]) -> bool:
     root = next((tokens[k] for k in range(seg.i, seg.j) if not seg.i <= tokens[k].head < seg.j
                  or tokens[k].head == k), tokens[seg.j - 1])
     return root.tag in ("NNS", "NNPS") or root.text.lower() in BODY_HEADS
+
+
+def _agent_modifier(tokens: Sequence[Token], seg: _Segment, last: Token, sector: str | None) -> bool:
+    """A role noun before an act it performs: "student demonstrations", "worker strikes", and an armed force's
+    "police raids" (not "a church attack"); a noun, not an adjective ("a terrorist attack", "a general strike"
+    describe the act), and no weapon or building ("artillery raids", "an embassy protest"); the whole mention hangs
+    on the act's noun (not "the families of the victims of the police raid")."""
+    head, act = last.head, tokens[last.head].lemma.lower()
+    return last.pos in ("NOUN", "PROPN") and (
+        act in AGENT_MODIFIER_HEADS or (act in FORCE_MODIFIER_HEADS and sector in _FORCES)) \
+        and last.lemma.lower() not in _NOT_ACTING and all(
+        tokens[k].head == head or seg.i <= tokens[k].head < seg.j for k in range(seg.i, seg.j))

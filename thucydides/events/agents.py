@@ -1,6 +1,6 @@
 """Who did and who underwent a passive's act: the objects of its "by" phrase, an agent the parser hung one
-phrase down, the nationality on a weapon, and whom a verb of harm says the force a noun names fell on (part of
-:class:`EventCoder`)."""
+phrase down, the nationality on a weapon, whom a verb of harm says the force a noun names fell on, and whom a
+verb of judging finds guilty (part of :class:`EventCoder`)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,26 @@ class Agents:
         causes = _agent_objects(s, k)
         return self._actors_of(causes, s) or [m for c in causes for a in s.kids[c] if s.tokens[a].dep == "amod"
                                               for m in self._adjective_actor(s, a)][:1]
+
+    def _verdict(self, s: _Sentence, verb: Token, adjective: Token,
+                subjects: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Sources and targets of an adjective completing a verb of judging ("guilty", "responsible"): "a court
+        found three men guilty" (the verb's object, or the adjective's own subject, is judged), "three men were
+        found guilty" (the passive's subject is, the "by" phrase judges), "three men found guilty", "he pleaded
+        guilty" (with no object and no auxiliary, the subject is: a headline's passive, or one who admits it)."""
+        tokens = s.tokens
+        judged = [k for k in s.kids[adjective.i] if tokens[k].dep == "nsubj"] or [
+            k for k in s.kids[verb.i] if tokens[k].dep in ("dobj", "obj")]
+        if judged:
+            return subjects, self._actors_of(judged, s)
+        passive = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubjpass"]
+        if passive:
+            return self._agents(s, verb.i), self._actors_of(passive, s)
+        if verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
+            return self._agents(s, verb.i), self._actors_of([verb.head], s)
+        if verb.tag in ("VBD", "VBN") and not any(tokens[k].dep in ("aux", "auxpass") for k in s.kids[verb.i]):
+            return self._agents(s, verb.i), subjects
+        return subjects, []
 
     def _harmed(self, s: _Sentence, token: Token, pattern: Pattern) -> list[ActorMention]:
         """ "Kyiv was hit in a Russian missile attack", "a hospital damaged in an air strike", "Iraq's Kurdish capital

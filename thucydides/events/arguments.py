@@ -58,6 +58,7 @@ class Arguments:
         sources: list[ActorMention] = []
         targets: list[ActorMention] = []
         reciprocal = False
+        verdict: list[ActorMention] | None = None  # whom a verb of judging finds guilty or responsible
         if pattern.pos == "N":
             sources = self._noun_sources(s, token.i)
             if sources and pattern.code[:2] in _CONTENT_ROOTS and pattern.governors and pattern.governors != {"*"}:
@@ -270,6 +271,9 @@ class Arguments:
                 if pattern.pos == "A":
                     head = tokens[token.head]
                     sources = self._subject(s, head.i) if head.i != token.i else []
+                    if head.i != token.i and head.pos == "VERB" and pattern.governors and pattern.code[:2] == "11":
+                        # ("found guilty", "held responsible": a verb of judging the row names, not "was ready")
+                        sources, verdict = self._verdict(s, head, token, sources)
                 else:
                     sources = self._subject(s, token.i)
                 # "Putin and Michel discussed Ukraine": what is discussed or negotiated is a topic, not a side
@@ -372,6 +376,8 @@ class Arguments:
                     givers = self._preposition_targets(s, k, ("from",))
             receivers = [m for m in sources if m not in givers]
             sources, targets = givers, receivers
+        if verdict is not None:
+            targets = verdict  # (only whom the verb judges: not "pleaded guilty before Judge X")
         between = self._between(s, token.i)
         if between and not targets:
             if sources:

@@ -42,6 +42,7 @@ _VISIT_VERBS = word_set("visit-verbs")
 _ATTACK_NOUNS = word_set("attack-nouns")
 _DESTINATION_HOSTS = word_set("destination-host-codes")  # "traveled to China": the destination hosts the visit
 _NEUTRAL_VENUES = word_set("neutral-venues")  # cities that host other countries' talks
+_UNNAMED_ACTOR_CODES = word_set("unnamed-actor-codes")  # "was jailed for nine years": no court named, still an act
 _AIMED_ROOTS = ("18", "19", "20")  # force shot or thrown at a place
 _TOPICAL_ROOTS = ("10", "11", "12", "13", "14")  # demands, criticism, rejection, threats, protest: "over" X is a topic
 _AIMED_PREPOSITIONS = ("toward", "towards", "into")  # where it was aimed ("off the coast" is no target)
@@ -152,8 +153,10 @@ class Assembly:
         # (read only when a role of no country needs it)
         region = clause_region(s.tokens, s.kids, verb.i if verb is not None else token.i, text, base) \
             if venue is None and any(m.actor.code.startswith("---") for m in sources + targets) else None
-        if region is not None and region.name.lower() in _NEUTRAL_VENUES:
-            region = None  # "negotiators resumed talks in Doha": the host city of others' talks places no one
+        if region is not None and (region.name.lower() in _NEUTRAL_VENUES or code.code in _DESTINATION_HOSTS):
+            # "negotiators resumed talks in Doha": the host city of others' talks places no one; "the prime minister,
+            # on a visit to the United States": a visitor is not of the place visited
+            region = None
         sources = [self._situated(m, s, venue, targets, hostile=code.code[:2] in ("18", "19", "20"),
                                   force=code.quad_class == 4, region=region) for m in sources]
         targets = [self._situated(m, s, venue, sources, force=code.quad_class == 4, region=region) for m in targets]
@@ -202,6 +205,15 @@ class Assembly:
                 pairs += [(b, a) for a in sources for b in targets if b.rule not in ("location", "implicit")]
         elif targets and code.quad_class == 4:
             pairs = [(None, b) for b in targets]  # "were killed in a strike": the target is known, the actor not
+        elif code.code in _UNNAMED_ACTOR_CODES:
+            # "a former adviser was jailed": the one the passive's subject names (not "X's daughter was sentenced",
+            # nor "pleaded guilty before Judge Y")
+            undergoers = [k for k in s.kids[token.i] if s.tokens[k].dep == "nsubjpass"] or (
+                [token.head] if token.dep == "acl" and token.tag == "VBN" and token.head != token.i else [])
+            # ("X, a former envoy, was jailed": the apposition names the same person)
+            undergoers += [c for k in undergoers for c in s.kids[k] if s.tokens[c].dep == "appos"]
+            pairs = [(None, b) for b in targets if pattern.pos == "A"  # (whom an adjective judges: "Agents")
+                     or any(b.token_start <= k < b.token_end for k in undergoers)]
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
             (_same_actor(a, b) and (b.rule not in ("location", "implicit") or a is b))
             or (b.rule == "dateline" and b.actor.country == a.actor.country

@@ -55,9 +55,13 @@ class Derived:
             if event.quad_class < 3 or event.source is None or event.modality.polarity != "positive":
                 continue
             node = next(t.i for t in tokens if t.start == event.trigger_start)
-            behind = tokens[node].dep == "pobj" and tokens[tokens[node].head].text.lower() == "behind"
+            behind = tokens[node].dep == "pobj" and (tokens[tokens[node].head].text.lower() == "behind" or (
+                tokens[tokens[node].head].text.lower() == "for" and tokens[tokens[tokens[node].head].head].lemma.lower()
+                == "responsible"))  # ("Ukraine says Russia is responsible for the attack": the same claim)
             if behind:  # "Ukraine says Russia was behind the attacks": a claim of responsibility is an accusation
                 node = tokens[tokens[node].head].head
+                if tokens[node].lemma.lower() == "responsible" and tokens[node].dep in ("acomp", "oprd", "xcomp"):
+                    node = tokens[node].head  # (the verb "responsible" completes)
             elif tokens[node].pos == "NOUN" and tokens[node].dep in ("dobj", "obj"):
                 node = tokens[node].head  # "said Kosovo police opened fire first": the verb of the nominal act
             for _ in range(6 if behind else 4):

@@ -160,8 +160,10 @@ class Matching:
                 subjects = [k for k in s.kids[token.head] if tokens[k].dep == "nsubj"]
             if not subjects and token.dep == "acl" and token.tag == "VBG" and token.head != token.i:
                 subjects = [token.head]  # "ads targeting technology firms": the noun the participle describes acts
-            if pattern.pos == "N":  # a noun's agent: its possessor or its by-phrase ("the miners' strike", "a
-                subjects += [k for k in kids if tokens[k].dep == "poss"] + [  # strike by 9,000 seamen")
+            if pattern.pos == "N":  # a noun's agent: its possessor, a role before it or its by-phrase ("the miners'
+                # strike", "worker strikes", "a strike by 9,000 seamen")
+                subjects += [k for k in kids if tokens[k].dep == "poss" or (
+                    tokens[k].dep == "compound" and k in s.at)] + [
                     o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "by"
                     for o in s.kids[k] if tokens[o].dep == "pobj"] + _governing_subjects(s, token)
             # "the federation, which struck for a week": the noun the relative clause hangs on
@@ -206,7 +208,7 @@ class Matching:
             if not hit:
                 return None
         if pattern.governors is not None:
-            governor = self._governor(s, token)
+            governor = _completed(s, token) if pattern.pos == "A" else self._governor(s, token)
             if governor is None or not (governor[1] & pattern.governors):
                 return None
             if governor[1] & pattern.governors - {g for g in pattern.governors if g.startswith("* ")}:
@@ -272,12 +274,22 @@ class Matching:
             return owner.i, {f"{owner.lemma.lower()} {head.text.lower()}"}
         if noun.dep == "oprd" and any(tokens[k].dep in ("dobj", "obj") for k in s.kids[head.i]):
             return None  # "called the attack a crime": a predicate, not what was done
+        if noun.dep == "nsubj" and any(tokens[k].dep in ("dobj", "obj") for k in s.kids[head.i]):
+            return None  # "the strikes halted the airports": a transitive verb's subject does it, undergoes nothing
         if head.pos in ("VERB", "AUX") and (noun.dep in ("dobj", "obj", "nsubjpass", "attr", "nsubj", "oprd")
                                             or noun.dep == "xcomp"  # a headline's "holds meeting with"
                                             or (noun.dep == "npadvmod" and not noun.ent_type)):
             # ("called off their march": read as a month)
             return head.i, _phrasal(s, head.i)
         return None
+
+
+def _completed(s: _Sentence, adjective: Token) -> tuple[int, set[str]] | None:
+    """The verb an adjective completes: "found guilty", "found the minister guilty", "held Iran responsible"."""
+    head = s.tokens[adjective.head]
+    if head.i == adjective.i or head.pos != "VERB":
+        return None  # (however the parser attaches it: "set the station ablaze" may be read as an adverb)
+    return head.i, {head.lemma.lower()}
 
 
 def _governor_words(governor: tuple[int, set[str]] | None, pattern: Pattern) -> float:

@@ -35,7 +35,7 @@ class Pattern:
     code: str
     pos: str  # V verb, N noun, A adjective
     lemma: str  # "attack", "call on", "carry out"
-    governors: frozenset[str] | None  # nominal triggers: the verb taking the noun; None = any
+    governors: frozenset[str] | None  # N: the verb taking the noun; A: the verb it completes; None = any
     objects: frozenset[str] | None  # lemma of the direct object
     compounds: frozenset[str] | None  # nominal triggers: a modifier word ("air" strike)
     prepositions: tuple[str, ...]  # prepositions introducing the target
@@ -98,7 +98,7 @@ def load_patterns(path: Path | None = None) -> dict[tuple[str, str], list[Patter
         elif objects:
             objects = frozenset(o.split(":", 1)[-1] for o in objects)
         index[(pos, lemma.lower())].append(Pattern(
-            code=code, pos=pos, lemma=lemma.lower(), governors=_set(governor) if pos == "N" else None,
+            code=code, pos=pos, lemma=lemma.lower(), governors=_set(governor) if pos in ("N", "A") else None,
             objects=objects, compounds=compounds,
             prepositions=tuple(p.lower() for p in _SPLIT.split(preposition) if p and p != "-"),
             complements=_set(complement), source=where, children=children or None, subjects=subjects or None,
