@@ -126,3 +126,35 @@ def test_an_african_american_is_a_us_citizen(actors):
 ])
 def test_a_place_before_an_act_is_no_actor(actors, text, word):
     assert not [m for m in actors(text) if word in m[0]], actors(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # events/arguments.py: a participle before the noun it describes, where the row asks who acts (143 subj:)
+    ("Striking Kenyan railway workers halted trains in Nairobi.", ("KENLAB", "143")),
+    # verbs.tsv 143 N strike national | compound:bank: a national strike is a labour strike, never military
+    ("A national strike by Brazil's bankworkers entered its third day.", ("BRALAB", "143")),
+])
+def test_labour_strikes(code, text, expected):
+    assert any(e.source and (e.source.actor.code, e.cameo) == expected for e in code(text)), dyads(code(text))
+
+
+def test_a_workplace_before_a_strike_is_no_striker(actors):
+    # lists.tsv venue-role-nouns: "a bank strike" is struck by the bank's workers, not by the bank
+    found = actors("An eight-day-old bank strike in Brazil started to crumble on Monday.")
+    assert not [m for m in found if m[1].endswith("BUS")], found
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # events/mentions.py: a headline's comma joins two nationalities on one head noun, as "and" does
+    ("Chinese, Zambian FMs hold talks in Beijing", ("CHNGOV", "ZMBGOV")),
+    ("Kenyan president holds phone talks with German, French leaders", ("KENGOV", "DEUGOV")),
+])
+def test_a_comma_list_of_nationalities_names_both_sides(code, text, pair):
+    assert any(e.cameo.startswith("04") and e.source and e.target and
+               {e.source.actor.code, e.target.actor.code} == set(pair) for e in code(text)), dyads(code(text))
+
+
+def test_a_letter_of_intent_executed_is_no_execution(code):
+    # lists.tsv abstract-objects (verbs.tsv none V execute): a document signed, no killing
+    text = "The Kenyan bank said it executed a letter of intent to sell its Ugandan unit."
+    assert not [e for e in code(text) if e.cameo[:2] == "18"], dyads(code(text))

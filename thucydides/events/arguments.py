@@ -274,8 +274,9 @@ class Arguments:
                     if head.i != token.i and head.pos == "VERB" and pattern.governors and pattern.code[:2] == "11":
                         # ("found guilty", "held responsible": a verb of judging the row names, not "was ready")
                         sources, verdict = self._verdict(s, head, token, sources)
-                else:
-                    sources = self._subject(s, token.i)
+                else:  # ("striking miners": a participle before the noun it describes, when the row asks who acts)
+                    sources = self._subject(s, token.i) or (self._actors_of([token.head], s) if pattern.subjects and
+                                                            token.dep == "amod" and token.tag == "VBG" else [])
                 # "Putin and Michel discussed Ukraine": what is discussed or negotiated is a topic, not a side
                 targets = [] if token.lemma.lower() in _TOPIC_VERBS else self._objects(s, token.i)
                 targets, thing = self._thing_targets(s, token, pattern, targets)

@@ -158,8 +158,8 @@ class Matching:
                 # a verb sharing its governor's subject: "a fire tore through the church, destroying the
                 # windows", "protesters gathered and marched", "troops began to march"
                 subjects = [k for k in s.kids[token.head] if tokens[k].dep == "nsubj"]
-            if not subjects and token.dep == "acl" and token.tag == "VBG" and token.head != token.i:
-                subjects = [token.head]  # "ads targeting technology firms": the noun the participle describes acts
+            if not subjects and token.dep in ("acl", "amod") and token.tag == "VBG" and token.head != token.i:
+                subjects = [token.head]  # "ads targeting technology firms", "striking miners": the noun acts
             if pattern.pos == "N":  # a noun's agent: its possessor, a role before it or its by-phrase ("the miners'
                 # strike", "worker strikes", "a strike by 9,000 seamen")
                 subjects += [k for k in kids if tokens[k].dep == "poss" or (

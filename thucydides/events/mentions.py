@@ -125,8 +125,9 @@ class Mentions:
                 heads = [k] + ([mention.token_end - 1] if mention.sentence == s.sentence.index and
                                not mention.token_start <= k < mention.token_end else [])
                 for c in (c for h in heads for c in s.kids[h]):
-                    if s.tokens[c].dep in ("nmod", "compound", "amod") and any(
-                            s.tokens[g].dep == "conj" for g in s.kids[c]):
+                    if s.tokens[c].dep in ("nmod", "compound", "amod") and (any(
+                            s.tokens[g].dep == "conj" for g in s.kids[c]) or (  # (a headline's "Chinese, Zambian
+                            c in s.at and s.at[c].rule == "distributed")):  # FMs": a comma joins them)
                         for member in [c] + [g for g in s.kids[c] if s.tokens[g].dep == "conj"]:
                             other = s.at.get(member)
                             if other is not None and other not in out and other.rule == "distributed":
