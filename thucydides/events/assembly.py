@@ -212,7 +212,7 @@ class Assembly:
                 [token.head] if token.dep == "acl" and token.tag == "VBN" and token.head != token.i else [])
             # ("X, a former envoy, was jailed": the apposition names the same person)
             undergoers += [c for k in undergoers for c in s.kids[k] if s.tokens[c].dep == "appos"]
-            pairs = [(None, b) for b in targets if pattern.pos == "A"  # (whom an adjective judges: "Agents")
+            pairs = [(None, b) for b in targets if pattern.pos == "A"  # (whom an adjective judges: agents.py)
                      or any(b.token_start <= k < b.token_end for k in undergoers)]
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
             (_same_actor(a, b) and (b.rule not in ("location", "implicit") or a is b))
