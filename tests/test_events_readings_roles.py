@@ -158,3 +158,10 @@ def test_a_letter_of_intent_executed_is_no_execution(code):
     # lists.tsv abstract-objects (verbs.tsv none V execute): a document signed, no killing
     text = "The Kenyan bank said it executed a letter of intent to sell its Ugandan unit."
     assert not [e for e in code(text) if e.cameo[:2] == "18"], dyads(code(text))
+
+
+def test_talks_a_day_before_the_news_are_the_subjects(code):
+    # events/arguments.py: "a day after talks with" counts the time from the subject's own talks (meeting-after-
+    # prepositions), through the noun of time the parser hangs "after" on
+    text = "The Kenyan president flew to Mombasa on Monday, a day after a meeting with Uganda's president."
+    assert ("KENGOV", "040", "UGAGOV") in dyads(code(text)), dyads(code(text))

@@ -143,8 +143,9 @@ class Arguments:
                     first.dep in ("dobj", "obj", "pobj", "attr", "conj", "oprd", "npadvmod", "xcomp"):
                 # (not "NATO condemned the attack": who judges an act did not commit it)
                 verb = governor if first.dep != "pobj" else tokens[governor.head]
-                if verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES and verb.head != verb.i:
-                    verb = tokens[verb.head]  # "pulled out of the accord": the verb of the particle
+                if (verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES) or (
+                        verb.pos == "NOUN" and verb.dep == "npadvmod" and governor.text.lower() in _BACKGROUND):
+                    verb = tokens[verb.head]  # "pulled out of the accord", "left a day after talks with": the verb
                 if first.dep == "pobj" and governor.text.lower() in _OCCASION and pattern.code[:2] == "04":
                     verb = _occasion_verb(s, verb)  # "condemned the coup in a meeting with the Ghanaian president"
                 if ((verb.pos == "NOUN" and governor.text.lower() == "of" and verb.lemma.lower() in QUANTITIES)
