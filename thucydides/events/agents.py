@@ -50,11 +50,9 @@ class Agents:
             k for k in s.kids[verb.i] if tokens[k].dep in ("dobj", "obj")]
         if judged:
             return subjects, self._actors_of(judged, s)
-        passive = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubjpass"]
-        if passive:
-            return self._agents(s, verb.i), self._actors_of(passive, s)
-        if verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
-            return self._agents(s, verb.i), self._actors_of([verb.head], s)
+        undergone = undergoers(s, verb.i)
+        if undergone:
+            return self._agents(s, verb.i), self._actors_of(undergone, s)
         if verb.tag in ("VBD", "VBN") and not any(tokens[k].dep in ("aux", "auxpass") for k in s.kids[verb.i]):
             return self._agents(s, verb.i), subjects
         return subjects, []
@@ -70,8 +68,7 @@ class Agents:
         verb = tokens[prep.head]
         if verb.pos != "VERB" or verb.tag != "VBN" or verb.lemma.lower() not in _HARM:
             return []
-        harmed = [k for k in s.kids[verb.i] if tokens[k].dep == "nsubjpass"] or (
-            [verb.head] if verb.dep == "acl" and verb.head != verb.i else [])
+        harmed = undergoers(s, verb.i)
         return self._actors_of(harmed, s) or [m for k in harmed for m in self._headline_place(s, k, pattern)]
 
     def _headline_place(self, s: _Sentence, k: int, pattern: Pattern) -> list[ActorMention]:
@@ -80,6 +77,14 @@ class Agents:
         if pattern.code[:2] not in ("18", "19", "20") or not s.tokens[k].text[:1].isupper():
             return []
         return self._gazetteer_place(s, k, known_only=True)
+
+
+def undergoers(s: _Sentence, k: int) -> list[int]:
+    """Who underwent the passive at ``k``: its subject ("the minister was jailed"), or the noun its participle
+    describes ("a hospital damaged in an air strike", a headline's "three men found guilty")."""
+    tokens = s.tokens
+    return [c for c in s.kids[k] if tokens[c].dep == "nsubjpass"] or (
+        [tokens[k].head] if tokens[k].dep == "acl" and tokens[k].tag == "VBN" and tokens[k].head != k else [])
 
 
 def _agent_objects(s: _Sentence, k: int) -> list[int]:

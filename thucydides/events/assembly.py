@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from thucydides.actors.inferred import civilians_of, inferred_mention, unidentified_force
+from thucydides.events.agents import undergoers
 from thucydides.events.codebook import CameoCode
 from thucydides.events.dates import event_date, reported_date
 from thucydides.events.modality import modality
@@ -208,12 +209,11 @@ class Assembly:
         elif code.code in _UNNAMED_ACTOR_CODES:
             # "a former adviser was jailed": the one the passive's subject names (not "X's daughter was sentenced",
             # nor "pleaded guilty before Judge Y")
-            undergoers = [k for k in s.kids[token.i] if s.tokens[k].dep == "nsubjpass"] or (
-                [token.head] if token.dep == "acl" and token.tag == "VBN" and token.head != token.i else [])
+            judged = undergoers(s, token.i)
             # ("X, a former envoy, was jailed": the apposition names the same person)
-            undergoers += [c for k in undergoers for c in s.kids[k] if s.tokens[c].dep == "appos"]
+            judged += [c for k in judged for c in s.kids[k] if s.tokens[c].dep == "appos"]
             pairs = [(None, b) for b in targets if pattern.pos == "A"  # (whom an adjective judges: agents.py)
-                     or any(b.token_start <= k < b.token_end for k in undergoers)]
+                     or any(b.token_start <= k < b.token_end for k in judged)]
         kept = [(a, b) for a, b in pairs if not (a is not None and b is not None and (
             (_same_actor(a, b) and (b.rule not in ("location", "implicit") or a is b))
             or (b.rule == "dateline" and b.actor.country == a.actor.country
