@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from thucydides.actors.context import _Context
+from thucydides.actors.gender import attached_words, other_person
 from thucydides.actors.dictionary import (
     ADJECTIVE, CAPITAL, COUNTRY, GROUP, IGO, INSTITUTION, MEDIA, NGO, ORGANIZATIONS, PERSON, REGION,
     REGION_ADJECTIVE, SECTOR, Person, phrase_key,
@@ -33,6 +34,13 @@ RELATIONAL = word_set("relational-nouns")
 # sectors of the state (COP, GOV, MIL ...): a role after a company's name is not of them; the events stage reads
 # the same list
 STATE_SECTORS = word_set("state-sectors")
+
+
+def _namesake(units: Sequence[_Unit], unit: _Unit, tokens: Sequence[Token], known: str) -> bool:
+    """The given name right before a known person's surname, or a title or apposition attached to it, says someone
+    else of that surname ("Seth Hutchinson" after "Asa Hutchinson", "Mrs. Doe"; actors/gender.py)."""
+    given = next((u.key for u in units if u.kind == NAME and u.j == unit.i and tokens[u.i].pos == "PROPN"), None)
+    return other_person(given, attached_words(tokens, unit.i, unit.j), known)
 
 
 class Composing:
@@ -63,7 +71,10 @@ class Composing:
             if unit.kind not in (PERSON, SURNAME):
                 continue
             person = self._person(unit, ctx)
-            if person is None and unit.kind == SURNAME and unit.key in ctx.by_surname and len(units) == 1:
+            if person is not None and unit.kind == SURNAME and _namesake(units, unit, tokens, person.name):
+                person = None  # "first lady Melania Trump" after "Donald Trump": another of the family
+            if person is None and unit.kind == SURNAME and unit.key in ctx.by_surname and len(units) == 1 and \
+                    not _namesake(units, unit, tokens, ctx.by_surname[unit.key][0].name):
                 actor, source = ctx.by_surname[unit.key]  # "Texas Gov. Rick Perry ... Perry said": that person
                 return _Resolved(seg, actor, "coreference", f"same person as {source!r} earlier in the article",
                                  head=head)
@@ -106,7 +117,9 @@ class Composing:
             return self._contextual(seg, sector, sector_unit, names, head, ctx, tokens)
         if names:
             known = ctx.by_surname.get(phrase_key(names[-1].key.split()[-1]))
-            if known is not None:
+            if known is not None and not other_person(
+                    names[-1].key if len(names[-1].key.split()) > 1 else None,
+                    attached_words(tokens, names[-1].i, names[-1].j), known[0].name):
                 actor, source = known
                 return _Resolved(seg, actor, "coreference", f"same person as {source!r} earlier in the article",
                                  head=head)

@@ -11,8 +11,10 @@ answers winning:
 - ``pronoun``: "he", "she", "his" (``personal-pronouns``) -> the last person named as the subject of a clause
   in the five sentences before, else the last person named in the thirty before (never a person's government,
   never a person named inside a quotation from outside it; no answer when a person no actor codes was named
-  since), else the last role naming one person that was a subject in the five sentences before ("The minister
-  spoke. He added ..."); "it", "they" (``impersonal-pronouns``) -> the last actor named that is not a person;
+  since, of the pronoun's gender), else the last role naming one person that was a subject in the five sentences
+  before ("The minister spoke. He added ..."); anyone whose gender (``actors/gender.py``) is not the pronoun's
+  is skipped ("she" is never the last man named; one whose gender nothing shows agrees with both);
+  "it", "they" (``impersonal-pronouns``) -> the last actor named that is not a person;
 - ``speaker``: "I", "we", "our" (``first-person-pronouns``) inside a quotation -> the actor who says it: the
   subject of a verb of reporting (``reporting-verbs``) outside the quotation, in the sentence where it opens or
   closes ('"We arrested five men," police said', 'The minister said: "I met my Polish counterpart"'), or the
@@ -30,6 +32,7 @@ from collections.abc import Callable, Sequence
 from itertools import chain
 from dataclasses import dataclass
 
+from thucydides.actors.gender import agrees, entity_gender, mention_genders, pronoun_gender
 from thucydides.structure.quotations import quotation_spans
 from thucydides.tables import cell_values, packaged, rows, word_set
 from thucydides.tree import children
@@ -65,7 +68,9 @@ class _Where:
     before: Sequence[ActorMention]  # the mentions of this sentence that end before the token
     subjects: set[tuple[int, int]]  # (sentence, start) of the mentions that are the subject of a clause
     main_subjects: set[tuple[int, int]]  # ... of the sentence's main verb (the root, or a verb joined to it)
-    strangers: Sequence[tuple[int, int]]  # (sentence, start) of people named whom no mention codes, in text order
+    # (sentence, start, gender) of the words of people named whom no mention codes, in text order
+    strangers: Sequence[tuple[int, int, str | None]]
+    genders: dict[tuple[int, int], str]  # (sentence, start) of a mention -> the gender it shows (actors/gender.py)
     quoted: Sequence[tuple[int, int]]  # character spans of the article's quotations, in text order
 
 
@@ -110,9 +115,11 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
     backwards = chain(reversed(w.before), reversed(w.earlier))  # nearest first; read only as far as needed
     if word in PERSONAL:  # the last person named as the subject of a clause, else the last person named
         inside = _inside(w.token.start, w.quoted)
+        gender = pronoun_gender(word)
         # a person named inside a quotation is not who "he" is outside it ('"... Christie ...," he said')
         people = (m for m in backwards if m.actor.kind == "person" and m.text.split()[-1:] != [] and
-                  m.text.split()[-1].lower() not in INSTITUTIONS and _inside(m.start, w.quoted) in (None, inside))
+                  m.text.split()[-1].lower() not in INSTITUTIONS and _inside(m.start, w.quoted) in (None, inside)
+                  and agrees(gender, w.genders.get((m.sentence, m.start))))
         nearest, found = None, None
         for m in people:
             if m.sentence < w.sentence - PERSON_WINDOW:
@@ -123,11 +130,12 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
             if (m.sentence, m.start) in w.subjects:
                 found = m
                 break
-        found = found or nearest or _role_subject(w)
+        found = found or nearest or _role_subject(w, gender)
         here = (w.sentence, w.token.start)
         if found is not None:
             after = bisect_right(w.strangers, (found.sentence, found.start))
-            if after < len(w.strangers) and w.strangers[after] < here:
+            if any(agrees(gender, g) for _s, _at, g in
+                   w.strangers[after:bisect_right(w.strangers, here)]):
                 return None  # a person named since, whom the actor stage does not know: no actor to point to
     elif word in IMPERSONAL:  # the last actor named that is not a person; for "they", first the subject of a
         # main verb nearby ("Democratic strategists said Democrats could counter ... They said": the strategists,
@@ -146,14 +154,14 @@ def _pronoun(w: _Where) -> tuple[ActorMention, ...] | None:
     return (found,) if found is not None else None
 
 
-def _role_subject(w: _Where) -> ActorMention | None:
+def _role_subject(w: _Where, gender: str | None) -> ActorMention | None:
     """With no person named, "he" or "she" is the last role naming one person that was the subject of a clause in
     the sentences just before ("The minister spoke on Monday. He added ..."), never a plural ("officials")."""
     for m in chain(reversed(w.before), reversed(w.earlier)):
         if m.sentence < w.sentence - SUBJECT_WINDOW:
             return None
         if m.actor.kind == "role" and (m.sentence, m.start) in w.subjects and m.text.split() and \
-                m.text.split()[-1].lower() in ROLE_KEYS:
+                m.text.split()[-1].lower() in ROLE_KEYS and agrees(gender, w.genders.get((m.sentence, m.start))):
             return m
     return None
 
@@ -236,7 +244,8 @@ def references(article: Article) -> tuple[Reference, ...]:
     out: list[Reference] = []
     subjects: set[tuple[int, int]] = set()
     main_subjects: set[tuple[int, int]] = set()
-    strangers: list[tuple[int, int]] = []
+    strangers: list[tuple[int, int, str | None]] = []
+    genders = mention_genders(article)
     for sentence in article.sentences:
         mentions = by_sentence.get(sentence.index, [])
         subjects.update((m.sentence, m.start) for m in mentions if any(
@@ -245,14 +254,14 @@ def references(article: Article) -> tuple[Reference, ...]:
             _main_subject(sentence.tokens, t) for t in sentence.tokens[m.token_start:m.token_end]))
         covered = {k for m in mentions for k in range(m.token_start, m.token_end)}
         # people named whom no mention codes (a pronoun checks only those before it: they are in text order)
-        strangers.extend((sentence.index, t.start) for t in sentence.tokens
+        strangers.extend((sentence.index, t.start, entity_gender(sentence.tokens, t.i)) for t in sentence.tokens
                          if t.ent_type == "PERSON" and t.i not in covered)
         for token in sentence.tokens:
             if token.pos not in ("PRON", "NOUN"):
                 continue
             where = _Where(token, sentence.tokens, sentence.index, earlier,
                            [m for m in mentions if m.token_end <= token.i], subjects, main_subjects, strangers,
-                           quoted)
+                           genders, quoted)
             for rule, resolve in RESOLVERS:
                 if rule != "pair" and token.i in covered:
                     continue  # the actor stage named it already

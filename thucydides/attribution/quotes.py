@@ -26,6 +26,7 @@ from dataclasses import replace
 from thucydides.actors.coreference import by_sentence
 from thucydides.attribution.chains import colon_turn, read_sentence, turn_speaker
 from thucydides.attribution.colons import colon_claim
+from thucydides.actors.gender import name_genders
 from thucydides.attribution.people import full_names, last_named, named_roles, organisations
 from thucydides.attribution.profile import event_chain, source_profile
 from thucydides.attribution.state import State, publisher_hop
@@ -47,6 +48,7 @@ def attribute(article: Article) -> Article:
             (k, mention) for k in range(mention.token_start, mention.token_end))
     state.named_roles = named_roles(article, at_by)
     state.full_names = full_names(article, at_by)
+    state.genders = name_genders(article)
     state.organisations = organisations(article, at_by)
     refs = by_sentence(article.references)  # "he", "they", "both sides": the coreference stage's answers
     # transcript turns: a paragraph opening "Name: ...", or a sentence inside one when the transcript runs on
@@ -67,7 +69,10 @@ def attribute(article: Article) -> Article:
             colon_turn(sentence, turns[sentence.index], end, state, following=after)
         read_sentence(sentence, at_by.get(sentence.index, {}), quoted, state)
         colon_claim(sentence, at_by.get(sentence.index, {}), state)  # "her answer was simple: ..."
-        state.last_named = last_named(sentence, at_by.get(sentence.index, {}), quoted, state) or state.last_named
+        named = last_named(sentence, at_by.get(sentence.index, {}), quoted, state)
+        if named is not None:
+            state.last_named = named
+            state.named.append(named)
     quotes = tuple(Quote(text=article.text[c.start:c.end], start=c.start, end=c.end, direct=c.direct, cue=c.cue,
                          speaker=c.speaker, speaker_start=c.speaker_span[0] if c.speaker_span else None,
                          speaker_end=c.speaker_span[1] if c.speaker_span else None, chain=c.chain,

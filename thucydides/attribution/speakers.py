@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from thucydides.actors.gender import agrees, given_name_gender, pronoun_gender
 from thucydides.attribution.documents import _document, _media_noun, _media_reports, _the_newspaper
 from thucydides.attribution.hops import hop_of
 from thucydides.attribution.people import name_text, noun_phrase, role_person
@@ -274,13 +275,16 @@ def _pronoun(k: int, c: Context) -> Found | None:
     word = token.text.lower()
     ref = state.refs.get(k)
     if word in ("he", "she", "him", "her", "his"):  # ("his criticism of": a noun of saying's possessor)
-        if state.last_person:
+        gender = pronoun_gender(word)  # "she said" after a man spoke: not him (actors/gender.py)
+        if state.last_person and agrees(gender, _hop_gender(state.last_person[0], state)):
             return state.last_person[0], (token.start, token.end)
         if ref is not None and ref.rule == "pronoun" and ref.antecedents[0].actor.kind in ("person", "role"):
             # (a role only when it names one person: "The minister spoke. He added ...")
             return hop_of(ref.antecedents[0]), (token.start, token.end)
-        if state.last_named is not None:  # a person no actor codes ("Majority Whip John Roe ... he said")
-            return state.last_named, (token.start, token.end)
+        for named in reversed(state.named[-NAMED_BACK:]):
+            # a person no actor codes ("Majority Whip John Roe ... he said"), the last whose gender agrees
+            if agrees(gender, _hop_gender(named, state)):
+                return named, (token.start, token.end)
     if word in ("it", "its") and state.frame:  # "the paper reported ... It said": the outlet whose frame is open
         return state.frame[0], (token.start, token.end)
     if word in ("they", "we", "them", "their") and (state.last_group or state.frame):
@@ -293,6 +297,14 @@ def _pronoun(k: int, c: Context) -> Found | None:
         hop = hops[0] if len(hops) == 1 else Hop(" and ".join(h.name for h in hops), "named")
         return hop, (token.start, token.end)
     return None
+
+
+NAMED_BACK = 4  # "she said": the last of the people last named as subjects whose gender agrees
+
+
+def _hop_gender(hop: Hop, state: State) -> str | None:
+    """The gender the article shows for a speaker, else the one its given name shows."""
+    return state.genders.get(hop.name) or given_name_gender(hop.name)
 
 
 def _anonymous_noun(k: int, c: Context) -> Found | None:

@@ -34,6 +34,7 @@ class State:
     # role key -> (sentence, person) for every person the article names with a title or an apposition
     named_roles: dict[str, list[tuple[int, Hop]]] = field(default_factory=dict)
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> the full name the article gives
+    genders: dict[str, str] = field(default_factory=dict)  # person's name -> the gender the article shows for it
     organisations: list[tuple[int, Hop]] = field(default_factory=list)  # (sentence, organisation) named
     speaker_relays: dict[str, tuple[Hop, int]] = field(default_factory=dict)  # person -> (outlet, paragraph)
     sentence: int = 0
@@ -41,6 +42,7 @@ class State:
     refs: dict[int, Reference] = field(default_factory=dict)  # token -> its coreference (the sentence being read)
     last_person: tuple[Hop, tuple[int, int]] | None = None
     last_named: Hop | None = None  # the last person named as a subject outside a quotation, speaker or not
+    named: list[Hop] = field(default_factory=list)  # ... and those named so before, in text order
     last_group: tuple[Hop, tuple[int, int]] | None = None
     claims: list[Claim] = field(default_factory=list)
     # speaker span -> the person a spokesperson speaks for ("his spokesman said": the chain goes on to him)

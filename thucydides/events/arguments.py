@@ -21,6 +21,7 @@ NOUN_TARGET_PREPOSITIONS = word_list("noun-target-prepositions")
 
 # Codes whose plural subject acts on itself: "Israel and Hamas agreed / met / clashed".
 RECIPROCAL_ROOTS = word_set("reciprocal-roots")
+_JOURNEYS = word_set("journey-words")  # "the president and the first lady arrived": together, not to each other
 
 # Verbs whose subject receives what another actor gives ("received aid from Japan"): the giver is the source.
 _RECEIVING = word_set("receiving-verbs")
@@ -389,7 +390,8 @@ class Arguments:
         own = {m.actor.country for m in sources}
         aimed = pattern.code[:3] in _AIMED_FORCE and any(tokens[k].dep in ("dobj", "obj") for k in kids[token.i])
         # ("marines and police occupied a ship", "the two armies shelled the town": force on a third thing)
-        if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and not aimed and (not targets or (
+        if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and not aimed and \
+                token.lemma.lower() not in _JOURNEYS and (not targets or (
                 len(own) >= 2 and all(m.rule == "location" or m.actor.kind == "region" or m.actor.country in own
                                       for m in targets))):
             # ("Polish and Czech officials agreed that their states should work together": each other)
