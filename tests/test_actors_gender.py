@@ -41,6 +41,7 @@ def test_agreement(pronoun, gender, expected):
     ("J.", [], "Joseph Roe", False),  # an initial
     ("Karl", ["Mr."], "Karl Roe", False),
     ("Zyxqv", [], "Karl Roe", False),  # a word the table does not know as a name says nothing
+    ("De Mel", [], "Ronnie De Mel", False),  # a particle opens the surname, not a given name
     (None, [], "Karl Roe", False),
 ])
 def test_other_person(given, before, known, expected):
@@ -92,3 +93,14 @@ def test_she_said_is_not_the_man_who_spoke_last(coder):
     speakers = {q.text: q.speaker.name if q.speaker else None for q in article.quotes}
     assert speakers.get("That is simply not true,") == "Angela Roe", speakers
     assert speakers.get("We must pass it this week,") == "Karl Doe", speakers
+
+
+def test_person_genders_name_people_of_the_actor_files():
+    # data/actors/person_genders.tsv: each row names a person the people files know, with a gender the code reads
+    from thucydides.actors.dictionary import default_dictionary
+    from thucydides.actors.gender import PEOPLE
+
+    known = {person.name for person in default_dictionary().people.values()}
+    assert PEOPLE and set(PEOPLE.values()) <= {"female", "male"}
+    assert not set(PEOPLE) - known, set(PEOPLE) - known
+    assert given_name_gender("Nikol Pashinyan") == "male"  # (the table alone reads "Nikol" as a woman's name)

@@ -4,7 +4,8 @@ The actor stage resolves names and noun phrases ("the ministry", a surname, "the
 resolves the words that name no one by themselves, with an ordered table of small resolvers, the first that
 answers winning:
 
-- ``pair``: "both sides", "the two leaders" (a pair noun of ``pair-nouns`` with "both" or "two") -> the last
+- ``pair``: "both sides", "the two leaders" (a pair noun of ``pair-nouns`` with "both" or "two"), or "the two",
+  "both" alone as a subject ("The two met in Geneva") -> the last
   list of two named, else the last two actors of different countries named in this sentence or the three before
   (states and their leaders first);
 - ``group``: "they", "them" right after a list ("Putin and Xi met ... They signed") -> every member of that list;
@@ -84,9 +85,11 @@ def _last_list(w: _Where) -> list[ActorMention]:
 
 def _pair(w: _Where) -> tuple[ActorMention, ...] | None:
     token = w.token
-    if token.pos != "NOUN" or token.lemma.lower() not in PAIR_NOUNS or not any(
-            t.head == token.i and t.i != token.i and t.text.lower() in ("both", "two") for t in w.tokens):
-        return None
+    alone = token.dep in ("nsubj", "nsubjpass") and (token.text.lower() == "both" or (
+        token.text.lower() == "two" and any(t.head == token.i and t.text.lower() == "the" for t in w.tokens)))
+    if not alone and (token.pos != "NOUN" or token.lemma.lower() not in PAIR_NOUNS or not any(
+            t.head == token.i and t.i != token.i and t.text.lower() in ("both", "two") for t in w.tokens)):
+        return None  # ("the two met", "both agreed": the number or "both" alone as the subject stands for the pair)
     group = _last_list(w)
     if len(group) == 2:
         return tuple(group)
@@ -257,7 +260,7 @@ def references(article: Article) -> tuple[Reference, ...]:
         strangers.extend((sentence.index, t.start, entity_gender(sentence.tokens, t.i)) for t in sentence.tokens
                          if t.ent_type == "PERSON" and t.i not in covered)
         for token in sentence.tokens:
-            if token.pos not in ("PRON", "NOUN"):
+            if token.pos not in ("PRON", "NOUN", "NUM", "DET"):
                 continue
             where = _Where(token, sentence.tokens, sentence.index, earlier,
                            [m for m in mentions if m.token_end <= token.i], subjects, main_subjects, strangers,

@@ -9,7 +9,8 @@ News names a person's gender in three ways, tried in this order for each person 
   name of two words or more, looked up in the name table of the ``nomquamgender`` package (a registry package
   pinned in ``pyproject.toml``; MIT), read from the installed file and never fetched. A name counts only when the
   table has seen it often (``MIN_COUNT``) and for one gender at least nine times in ten (``SHARE``); "Jean",
-  "Kim" or "Robin" show none;
+  "Kim" or "Robin" show none; a person of the actor files whom the table misreads ("Nikol Pashinyan") is listed
+  in ``data/actors/person_genders.tsv``;
 - what another mention of the same person showed ("Mrs. Clinton ... Clinton said").
 
 A mention showing both (two cues that disagree) shows none. A mention that shows no gender agrees with either
@@ -38,6 +39,10 @@ SHARE = 0.9  # share of one gender the name table must show
 ATTACHED = frozenset({"compound", "amod", "appos", "nmod", "flat", "poss"})  # how a title hangs on a name
 PACKAGE = "nomquamgender"
 TITLES = word_set("personal-titles")
+PARTICLES = word_set("name-particles")  # "de", "van", "al": words of a surname, never a given name
+# full name -> gender, for the people whose given name the table reads as the other gender (person_genders.tsv)
+PEOPLE = {name: gender for _where, (name, gender, _note) in
+          rows(packaged("actors", "person_genders.tsv"), 3, note_optional=True)}
 # given name -> the names that are the same one (data/actors/given_names.tsv: "bill" and "william")
 VARIANTS: dict[str, frozenset[str]] = {}
 for _where, (_name, _variants, _note) in rows(packaged("actors", "given_names.tsv"), 3, note_optional=True):
@@ -82,6 +87,8 @@ def _fold(word: str) -> str:
 def given_name_gender(name: str) -> str | None:
     """The gender of a full name's given name ("Theresa May" -> female); None for a single word ("May"), where the
     first word is a title, or a name the table does not show clearly."""
+    if name in PEOPLE:
+        return PEOPLE[name]
     words = [w.strip(".,") for w in name.split()]
     words = [w for w in words if w]
     if len(words) < 2 or not words[0][:1].isupper() or _fold(words[0]) in WORDS[FEMALE] | WORDS[MALE]:
@@ -210,6 +217,8 @@ def other_person(given: str | None, before: Sequence[str], known: str) -> bool:
     if not given or known_given is None:
         return False
     mine = _fold(given.split()[0].strip(".,"))
+    if mine in PARTICLES:
+        return False  # "De Mel", "al-Thani": a word of the surname, not a given name
     if mine not in _given_names() or mine == known_given or known_given in VARIANTS.get(mine, ()):
         return False
     if len(mine) == 1 or mine.startswith(known_given) or known_given.startswith(mine):
