@@ -147,8 +147,11 @@ class Arguments:
                 if (verb.dep in ("prep", "prt") and verb.text.lower() in _PARTICLES) or (
                         verb.pos == "NOUN" and verb.dep == "npadvmod" and governor.text.lower() in _BACKGROUND):
                     verb = tokens[verb.head]  # "pulled out of the accord", "left a day after talks with": the verb
-                if first.dep == "pobj" and governor.text.lower() in _OCCASION and pattern.code[:2] == "04":
-                    verb = _occasion_verb(s, verb)  # "condemned the coup in a meeting with the Ghanaian president"
+                if first.dep == "pobj" and pattern.code[:2] == "04" and (
+                        governor.text.lower() in _OCCASION or _own_meeting(s, governor.i)):
+                    # "condemned the coup in a meeting with the Ghanaian president", "said in a statement to the
+                    # media following talks with Scholz": the phrase hung on a noun is the clause's occasion
+                    verb = _occasion_verb(s, verb)
                 if ((verb.pos == "NOUN" and governor.text.lower() == "of" and verb.lemma.lower() in QUANTITIES)
                         or (counted(s, verb.i) and governor.text.lower() in ("of", "in"))) and verb.head != verb.i \
                         and verb.dep in ("dobj", "obj") and tokens[verb.head].pos == "VERB":
