@@ -1,5 +1,6 @@
 """Who met whom when news names the pair only as "the two" or "both", or names talks in a phrase the parser hangs
-on a noun ("said in a statement to the media following talks with ..."): sentences written by the team in the
+on a noun ("said in a statement to the media following talks with ..."), and why a press conference is no
+meeting: sentences written by the team in the
 style of the official press releases read for it (lines 1,001-1,326 of
 ../shared/corpus/articles/official_press_releases_2021_2022.jsonl) and of wire news; each row fails without the
 rule its comment names."""
@@ -52,3 +53,18 @@ def test_talks_before_a_statement_are_still_to_come(code):
     # (a guard: the rule reads only the prepositions of talks already held, meeting-after-prepositions)
     text = "The Kenyan president said this in a statement to the media before talks with the Ugandan president."
     assert not [e for e in code(text) if e.cameo.startswith("04") and e.modality.certainty == "certain"]
+
+
+@pytest.mark.parametrize("text", [
+    # verbs.tsv none rows for meeting and conversation, read through "with" (events/matching.py): a press conference
+    "The Kenyan president said this during a conversation with media representatives in Mombasa.",
+    "The Kenyan and Ugandan presidents will also hold a meeting with journalists.",
+])
+def test_a_meeting_with_the_press_is_no_consultation(code, text):
+    assert not [e for e in code(text) if e.cameo.startswith("04")], code(text)
+
+
+def test_a_meeting_with_a_leader_still_is(code):
+    # (a guard: the veto reads only the press words)
+    text = "The Kenyan president said this during a conversation with the Ugandan president in Mombasa."
+    assert ("KENGOV", "04", "UGAGOV") in {(s, c[:2], t) for s, c, t in dyads(code(text))}, code(text)

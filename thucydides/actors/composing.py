@@ -101,7 +101,9 @@ class Composing:
             if not anchors:
                 return None
         if anchors:
-            anchor = anchors[0]
+            # a country named in the mention beats a city read from the gazetteer ("the Federal Chancellor of
+            # Germany": no town called Federal)
+            anchor = next((u for u in anchors if u.kind != CITY), anchors[0])
             if seg.possessor is not None and units[seg.possessor].kind in ANCHORS and not relational:
                 anchor = units[seg.possessor]
             return self._anchored(seg, anchor, sector, sector_unit, names, head, tokens)
