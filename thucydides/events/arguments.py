@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from thucydides.events.agents import _agent_objects
 from thucydides.events.governing import _JUDGING, _each_other, _judged, _occasion_verb
-from thucydides.events.matching import _PARTICLES, counted
+from thucydides.events.conditions import counted
+from thucydides.events.matching import _PARTICLES
 from thucydides.events.patterns import Pattern
 from thucydides.events.readings import QUANTITIES
 from thucydides.events.roles import STATE_SECTORS, _circumstance
