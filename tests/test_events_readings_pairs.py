@@ -68,3 +68,24 @@ def test_a_meeting_with_a_leader_still_is(code):
     # (a guard: the veto reads only the press words)
     text = "The Kenyan president said this during a conversation with the Ugandan president in Mombasa."
     assert ("KENGOV", "04", "UGAGOV") in {(s, c[:2], t) for s, c, t in dyads(code(text))}, code(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # verbs.tsv "speak to": speaking to a named party is a consultation, as "talk to" and "speak with"
+    ("The Kenyan president spoke to his Ugandan counterpart on Monday.", ("KENGOV", "04", "UGAGOV")),
+    ("Kenyan president speaks to Ugandan leader about border dispute", ("KENGOV", "04", "UGAGOV")),
+])
+def test_speaking_to_a_party_is_a_consultation(code, text, expected):
+    assert expected in {(s, c[:2], t) for s, c, t in dyads(code(text))}, code(text)
+
+
+@pytest.mark.parametrize("text", [
+    # lists.tsv press-sectors and press-audience-roots (events/arguments.py): the press is no party to consult
+    # (the first and last rows guard the new "speak to" row: they pass without it)
+    "The Kenyan foreign minister spoke to Reuters on Monday.",
+    "The Kenyan president said he would no longer talk to the media.",
+    # the none row of "speak to": an address to a gathering
+    "The Kenyan president spoke to the crowd in Mombasa.",
+])
+def test_speaking_to_the_press_or_a_crowd_is_no_consultation(code, text):
+    assert not [e for e in code(text) if e.cameo.startswith("04") or e.cameo.startswith("03")], code(text)

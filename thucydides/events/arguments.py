@@ -22,6 +22,8 @@ NOUN_TARGET_PREPOSITIONS = word_list("noun-target-prepositions")
 
 # Codes whose plural subject acts on itself: "Israel and Hamas agreed / met / clashed".
 RECIPROCAL_ROOTS = word_set("reciprocal-roots")
+_PRESS = word_set("press-sectors")  # the press on the other side of a meeting or a call ("spoke to Reuters")
+_PRESS_ROOTS = word_set("press-audience-roots")
 _JOURNEYS = word_set("journey-words")  # "the president and the first lady arrived": together, not to each other
 
 # Verbs whose subject receives what another actor gives ("received aid from Japan"): the giver is the source.
@@ -405,5 +407,8 @@ class Arguments:
         if len(sources) >= 2 and (_each_other(s, token.i) or (
                 not targets and token.lemma.lower() in ("trade", "exchange"))):
             targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
+        if pattern.code[:2] in _PRESS_ROOTS and targets and all(m.actor.sector in _PRESS for m in targets) and \
+                not any(m.actor.sector in _PRESS for m in sources):
+            targets = []  # "spoke to Reuters", "talked to reporters": a statement to the press, no consultation
         return sources, targets, reciprocal
 
