@@ -78,6 +78,11 @@ def sentence_coder(coder, report: str):
     return run
 
 
+def sentence_actors(coder, report: str):
+    """actors(text) -> (mention text, actor code) of each actor mention of one sentence dated ``report``."""
+    return lambda text: [(m.text, m.actor.code) for m in coder.code_sentences([(text, report)])[0].actors]
+
+
 def dyads(events) -> set[tuple[str | None, str, str | None]]:
     """(source code, CAMEO code, target code) of each event, None where a side is missing."""
     return {(e.source.actor.code if e.source else None, e.cameo, e.target.actor.code if e.target else None)

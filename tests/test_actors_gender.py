@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import sentence_coder
+from conftest import sentence_actors, sentence_coder
 from thucydides.actors.gender import agrees, given_name_gender, other_person, pronoun_gender
 
 
@@ -55,7 +55,7 @@ def code(coder):
 
 @pytest.fixture(scope="module")
 def actors(coder):
-    return lambda text: [(m.text, m.actor.code) for m in coder.code_sentences([(text, "2024-05-21")])[0].actors]
+    return sentence_actors(coder, "2024-05-21")
 
 
 @pytest.mark.model

@@ -1,9 +1,8 @@
-"""Who met whom when news names the pair only as "the two" or "both", or names talks in a phrase the parser hangs
-on a noun ("said in a statement to the media following talks with ..."), and why a press conference is no
-meeting: sentences written by the team in the
-style of the official press releases read for it (lines 1,001-1,326 of
-../shared/corpus/articles/official_press_releases_2021_2022.jsonl) and of wire news; each row fails without the
-rule its comment names."""
+"""Who met whom when news names the pair only as "the two" or "both", names talks in a phrase the parser hangs on
+a noun ("said in a statement to the media following talks with ..."), or has someone speak to another, and why a
+press conference is no meeting: sentences written by the team in the style of the official press releases read
+for it (lines 1,001-1,326 of ../shared/corpus/articles/official_press_releases_2021_2022.jsonl) and of wire
+news; each row fails without the rule its comment names (guards, marked so, pass without it by design)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import dyads, sentence_coder
+from conftest import dyads, sentence_actors, sentence_coder
 
 pytestmark = pytest.mark.model
 
@@ -21,7 +21,7 @@ def code(coder):
 
 @pytest.fixture(scope="module")
 def actors(coder):
-    return lambda text: [(m.text, m.actor.code) for m in coder.code_sentences([(text, "2024-05-21")])[0].actors]
+    return sentence_actors(coder, "2024-05-21")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
