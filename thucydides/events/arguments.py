@@ -4,12 +4,12 @@ and the conventions of reception, reciprocity, protest and content that move the
 from __future__ import annotations
 
 from thucydides.events.agents import _agent_objects
-from thucydides.events.governing import _JUDGING, _each_other, _judged, _occasion_verb
+from thucydides.events.governing import _JUDGING, _judged, _occasion_verb
 from thucydides.events.conditions import counted
 from thucydides.events.matching import _PARTICLES
 from thucydides.events.patterns import Pattern
 from thucydides.events.readings import QUANTITIES
-from thucydides.events.roles import STATE_SECTORS, _circumstance
+from thucydides.events.roles import RECIPROCAL_ROOTS, STATE_SECTORS, _circumstance, mutual
 from thucydides.events.scope import (_CONTENT_ROOTS, _SAYING, _absolute_passive, _finite_acl, _headline_passive,
                                      _own_meeting, _purpose, _shared_passive, _stative)
 from thucydides.events.sentence import _Sentence
@@ -21,10 +21,6 @@ TARGET_PREPOSITIONS = word_list("target-prepositions")
 NOUN_TARGET_PREPOSITIONS = word_list("noun-target-prepositions")
 
 # Codes whose plural subject acts on itself: "Israel and Hamas agreed / met / clashed".
-RECIPROCAL_ROOTS = word_set("reciprocal-roots")
-_PRESS = word_set("press-sectors")  # the press on the other side of a meeting or a call ("spoke to Reuters")
-_PRESS_ROOTS = word_set("press-audience-roots")
-_JOURNEYS = word_set("journey-words")  # "the president and the first lady arrived": together, not to each other
 
 # Verbs whose subject receives what another actor gives ("received aid from Japan"): the giver is the source.
 _RECEIVING = word_set("receiving-verbs")
@@ -50,7 +46,6 @@ _VISITS = word_set("visit-codes")  # a visit's target is its host, never what it
 _CROWD_ROOTS = word_set("crowd-roots")  # protests: an armed force meets them, never stages them
 _ARMED = word_set("armed-sectors")
 # force aimed at a thing (blockade, occupation, fire, shelling, air strikes): two subjects do not act on each other
-_AIMED_FORCE = word_set("aimed-force-codes")
 
 
 class Arguments:
@@ -393,22 +388,6 @@ class Arguments:
                 targets = between
             else:
                 sources, reciprocal = between, True
-        own = {m.actor.country for m in sources}
-        aimed = pattern.code[:3] in _AIMED_FORCE and any(tokens[k].dep in ("dobj", "obj") for k in kids[token.i])
-        # ("marines and police occupied a ship", "the two armies shelled the town": force on a third thing)
-        if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and not aimed and \
-                token.lemma.lower() not in _JOURNEYS and (not targets or (
-                len(own) >= 2 and all(m.rule == "location" or m.actor.kind == "region" or m.actor.country in own
-                                      for m in targets))):
-            # ("Polish and Czech officials agreed that their states should work together": each other)
-            # "Serbia and Kosovo failed to settle the dispute over car plates in Mitrovica": the two sides
-            # act on each other; a place named in what they agreed on is not their target
-            targets, reciprocal = [], True
-        if len(sources) >= 2 and (_each_other(s, token.i) or (
-                not targets and token.lemma.lower() in ("trade", "exchange"))):
-            targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
-        if pattern.code[:2] in _PRESS_ROOTS and targets and all(m.actor.sector in _PRESS for m in targets) and \
-                not any(m.actor.sector in _PRESS for m in sources):
-            targets = []  # "spoke to Reuters", "talked to reporters": a statement to the press, no consultation
+        targets, reciprocal = mutual(s, token, pattern, sources, targets, reciprocal)
         return sources, targets, reciprocal
 

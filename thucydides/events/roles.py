@@ -8,6 +8,7 @@ from dataclasses import replace
 
 # sectors of the state: a bare "the government" or "the army" is not guessed to belong to the country it acts on
 from thucydides.actors.composing import STATE_SECTORS
+from thucydides.events.governing import _each_other
 from thucydides.events.patterns import Pattern
 from thucydides.events.readings import _phrasal, _visiting
 from thucydides.events.scope import _DECISIONS, _TOPIC_PREPOSITIONS, _own_gerund, _stative
@@ -17,6 +18,11 @@ from thucydides.tree import subtree
 from thucydides.types import ActorMention, Token
 
 RELATIVE = word_set("relative-pronouns")
+RECIPROCAL_ROOTS = word_set("reciprocal-roots")  # CAMEO roots whose plural subject acts on itself
+_AIMED_FORCE = word_set("aimed-force-codes")
+_JOURNEYS = word_set("journey-words")  # "the president and the first lady arrived": together, not to each other
+_PRESS = word_set("press-sectors")  # the press on the other side of a meeting or a call ("spoke to Reuters")
+_PRESS_ROOTS = word_set("press-audience-roots")
 _DISASTERS = word_set("disaster-nouns")  # crashes, floods, quakes: what kills with no one acting
 _CIRCUMSTANCE_MARKS = word_set("circumstance-marks")  # "after", "when", "because": a clause of time or cause
 _THING_ROOTS = ("07", "08", "18", "19", "20")  # rows whose object is a thing given, withdrawn or fired
@@ -335,3 +341,29 @@ def _circumstance(s: _Sentence, k: int) -> bool:
     return tokens[k].dep == "advcl" and any(
         tokens[m].dep == "mark" and tokens[m].text.lower() in _CIRCUMSTANCE_MARKS for m in s.kids[k]) and not any(
         tokens[m].dep == "aux" and tokens[m].text.lower() == "to" for m in s.kids[k])
+
+
+def mutual(s: _Sentence, token: Token, pattern: Pattern, sources: list[ActorMention], targets: list[ActorMention],
+           reciprocal: bool) -> tuple[list[ActorMention], bool]:
+    """The targets and whether the sources act on each other, once both sides are found: a plural subject of a
+    reciprocal act ("Polish and Czech officials agreed"), "each other", trade; not two who travel together
+    (``journey-words``), nor force on a third thing; and the press is no party to a meeting or a call
+    (``press-sectors``: "spoke to Reuters")."""
+    own = {m.actor.country for m in sources}
+    aimed = pattern.code[:3] in _AIMED_FORCE and any(s.tokens[k].dep in ("dobj", "obj") for k in s.kids[token.i])
+    # ("marines and police occupied a ship", "the two armies shelled the town": force on a third thing)
+    if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and not aimed and \
+            token.lemma.lower() not in _JOURNEYS and (not targets or (
+            len(own) >= 2 and all(m.rule == "location" or m.actor.kind == "region" or m.actor.country in own
+                                  for m in targets))):
+        # ("Polish and Czech officials agreed that their states should work together": each other)
+        # "Serbia and Kosovo failed to settle the dispute over car plates in Mitrovica": the two sides
+        # act on each other; a place named in what they agreed on is not their target
+        targets, reciprocal = [], True
+    if len(sources) >= 2 and (_each_other(s, token.i) or (
+            not targets and token.lemma.lower() in ("trade", "exchange"))):
+        targets, reciprocal = [], True  # "Moscow and Kyiv accused each other": both directions
+    if pattern.code[:2] in _PRESS_ROOTS and targets and all(m.actor.sector in _PRESS for m in targets) and \
+            not any(m.actor.sector in _PRESS for m in sources):
+        targets = []  # "spoke to Reuters", "talked to reporters": a statement to the press, no consultation
+    return targets, reciprocal
