@@ -58,6 +58,7 @@ def test_talks_before_a_statement_are_still_to_come(code):
     # verbs.tsv none rows for meeting and conversation, read through "with" (events/matching.py): a press conference
     "The Kenyan president said this during a conversation with media representatives in Mombasa.",
     "The Kenyan and Ugandan presidents will also hold a meeting with journalists.",
+    "The Kenyan president said this during a meeting with representatives of foreign media.",  # (through "of")
 ])
 def test_a_meeting_with_the_press_is_no_consultation(code, text):
     assert not [e for e in code(text) if e.cameo.startswith("04")], code(text)

@@ -201,9 +201,12 @@ class Matching:
             objects = [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() in phrase
                        for o in s.kids[k] if tokens[o].dep == "pobj"]
             objects += [c for o in objects for c in s.kids[o] if tokens[c].dep in ("compound", "amod", "conj")]
-            if pattern.code == NO_EVENT:  # and whom it is "with", by its noun ("a meeting with media representatives")
+            if pattern.code == NO_EVENT:  # and whom it is "with", by its noun ("a meeting with media representatives",
+                # "with representatives of foreign media")
                 met = [o for k in kids if tokens[k].dep == "prep" and tokens[k].text.lower() == "with"
                        for o in s.kids[k] if tokens[o].dep == "pobj"]
+                met += [o for m in met for p in s.kids[m] if tokens[p].dep == "prep" and tokens[p].text.lower() == "of"
+                        for o in s.kids[p] if tokens[o].dep == "pobj"]
                 objects += met + [c for o in met for c in s.kids[o] if tokens[c].dep == "compound"]
             modifiers += objects
             hit = [k for k in modifiers if tokens[k].lemma.lower() in pattern.compounds
