@@ -36,11 +36,15 @@ RELATIONAL = word_set("relational-nouns")
 STATE_SECTORS = word_set("state-sectors")
 
 
-def _namesake(units: Sequence[_Unit], unit: _Unit, tokens: Sequence[Token], known: str) -> bool:
-    """The given name right before a known person's surname, or a title or apposition attached to it, says someone
+def _namesake(given: str | None, name: _Unit, tokens: Sequence[Token], known: str) -> bool:
+    """The given name of a known person's surname, or a title or apposition attached to the ``name``, says someone
     else of that surname ("Seth Hutchinson" after "Asa Hutchinson", "Mrs. Doe"; actors/gender.py)."""
-    given = next((u.key for u in units if u.kind == NAME and u.j == unit.i and tokens[u.i].pos == "PROPN"), None)
-    return other_person(given, attached_words(tokens, unit.i, unit.j), known)
+    return other_person(given, attached_words(tokens, name.i, name.j), known)
+
+
+def _given_before(units: Sequence[_Unit], unit: _Unit, tokens: Sequence[Token]) -> str | None:
+    """The name written right before a surname unit ("Melania" of "Melania Trump"), if a proper noun."""
+    return next((u.key for u in units if u.kind == NAME and u.j == unit.i and tokens[u.i].pos == "PROPN"), None)
 
 
 class Composing:
@@ -71,10 +75,11 @@ class Composing:
             if unit.kind not in (PERSON, SURNAME):
                 continue
             person = self._person(unit, ctx)
-            if person is not None and unit.kind == SURNAME and _namesake(units, unit, tokens, person.name):
+            given = _given_before(units, unit, tokens) if unit.kind == SURNAME else None
+            if person is not None and unit.kind == SURNAME and _namesake(given, unit, tokens, person.name):
                 person = None  # "first lady Melania Trump" after "Donald Trump": another of the family
             if person is None and unit.kind == SURNAME and unit.key in ctx.by_surname and len(units) == 1 and \
-                    not _namesake(units, unit, tokens, ctx.by_surname[unit.key][0].name):
+                    not _namesake(given, unit, tokens, ctx.by_surname[unit.key][0].name):
                 actor, source = ctx.by_surname[unit.key]  # "Texas Gov. Rick Perry ... Perry said": that person
                 return _Resolved(seg, actor, "coreference", f"same person as {source!r} earlier in the article",
                                  head=head)
@@ -119,9 +124,8 @@ class Composing:
             return self._contextual(seg, sector, sector_unit, names, head, ctx, tokens)
         if names:
             known = ctx.by_surname.get(phrase_key(names[-1].key.split()[-1]))
-            if known is not None and not other_person(
-                    names[-1].key if len(names[-1].key.split()) > 1 else None,
-                    attached_words(tokens, names[-1].i, names[-1].j), known[0].name):
+            if known is not None and not _namesake(names[-1].key if len(names[-1].key.split()) > 1 else None,
+                                                   names[-1], tokens, known[0].name):
                 actor, source = known
                 return _Resolved(seg, actor, "coreference", f"same person as {source!r} earlier in the article",
                                  head=head)

@@ -34,7 +34,7 @@ BODY_NAME_HEADS = word_set("body-name-heads")  # "the court" after "the Internat
 MEDIA_HEADS = word_set("media-heads")
 AGENT_MODIFIER_HEADS = word_set("agent-modifier-heads")  # "student demonstrations": acts of the role
 FORCE_MODIFIER_HEADS = word_set("force-modifier-heads")  # "police raids": acts of an armed role ("a church attack")
-_FORCES = word_set("armed-sectors") | {"REB", "UAF"}
+_FORCES = word_set("force-modifier-sectors")  # "police raids", "rebel attacks": who may act by force
 _NOT_ACTING = word_set("military-weapons") | word_set("venue-role-nouns")  # "artillery raids", "an embassy protest":
 # the means or the place of an act, not who acts
 

@@ -32,6 +32,7 @@ from thucydides.types import ActorMention, Article, Token
 
 FEMALE, MALE = "female", "male"
 WORDS = {FEMALE: word_set("female-person-words"), MALE: word_set("male-person-words")}
+GENDERED = WORDS[FEMALE] | WORDS[MALE]  # a title or role word, never a given name ("Mrs.", "King")
 PRONOUNS = {**{word: FEMALE for word in word_set("female-pronouns")},
             **{word: MALE for word in word_set("male-pronouns")}}
 MIN_COUNT = 100  # times the name table saw a given name before it is read at all
@@ -91,7 +92,7 @@ def given_name_gender(name: str) -> str | None:
         return PEOPLE[name]
     words = [w.strip(".,") for w in name.split()]
     words = [w for w in words if w]
-    if len(words) < 2 or not words[0][:1].isupper() or _fold(words[0]) in WORDS[FEMALE] | WORDS[MALE]:
+    if len(words) < 2 or not words[0][:1].isupper() or _fold(words[0]) in GENDERED:
         return None
     return _given_names().get(_fold(words[0]))
 
@@ -200,7 +201,7 @@ def entity_gender(tokens: Sequence[Token], k: int) -> str | None:
 def _given(name: str) -> str | None:
     """The given name a full name opens with (folded), skipping titles; None for a single word."""
     words = [_fold(w.strip(".,")) for w in name.split()]
-    words = [w for w in words if w and w not in TITLES and w not in WORDS[FEMALE] | WORDS[MALE]]
+    words = [w for w in words if w and w not in TITLES and w not in GENDERED]
     return words[0] if len(words) >= 2 else None
 
 

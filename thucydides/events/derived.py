@@ -55,11 +55,12 @@ class Derived:
             if event.quad_class < 3 or event.source is None or event.modality.polarity != "positive":
                 continue
             node = next(t.i for t in tokens if t.start == event.trigger_start)
-            behind = tokens[node].dep == "pobj" and (tokens[tokens[node].head].text.lower() == "behind" or (
-                tokens[tokens[node].head].text.lower() == "for" and tokens[tokens[tokens[node].head].head].lemma.lower()
-                == "responsible"))  # ("Ukraine says Russia is responsible for the attack": the same claim)
+            preposition = tokens[tokens[node].head]  # (the act's own head when it is no preposition's object)
+            behind = tokens[node].dep == "pobj" and (preposition.text.lower() == "behind" or (
+                preposition.text.lower() == "for" and tokens[preposition.head].lemma.lower() == "responsible"))
+            # ("Ukraine says Russia is responsible for the attack": the same claim)
             if behind:  # "Ukraine says Russia was behind the attacks": a claim of responsibility is an accusation
-                node = tokens[tokens[node].head].head
+                node = preposition.head
                 if tokens[node].lemma.lower() == "responsible" and tokens[node].dep in ("acomp", "oprd", "xcomp"):
                     node = tokens[node].head  # (the verb "responsible" completes)
             elif tokens[node].pos == "NOUN" and tokens[node].dep in ("dobj", "obj"):
