@@ -115,6 +115,20 @@ CASES += [
 ]
 
 
+# figures, data and inquiries speak as documents do (source-documents in lists.tsv); nouns of demand and complaint
+# take a that-clause of content (noun-that in cues.tsv)
+CASES += [
+    ("Figures released by the Ruritanian statistics office on Friday showed that exports fell by a fifth.",
+     "exports fell", "Figures", ["document"]),
+    ("An internal inquiry found that the border guards had broken the rules.", "the border guards had",
+     "inquiry", ["document"]),
+    ("The Freedonian opposition renewed its demand that the vote be held again.", "the vote be held",
+     None, ["institution"]),
+    ("The farmers' complaint that the new tariff favours importers was rejected.", "the new tariff favours",
+     None, ["anonymous|institution|named"]),
+]
+
+
 @pytest.mark.model
 def test_a_clause_inside_a_quotation_is_no_second_claim(coder):
     article = _article(coder, 'The minister spoke on Monday. "We will not retreat. We will hold the line," the '

@@ -35,6 +35,9 @@ MEDIA_HEADS = word_set("media-heads")
 AGENT_MODIFIER_HEADS = word_set("agent-modifier-heads")  # "student demonstrations": acts of the role
 FORCE_MODIFIER_HEADS = word_set("force-modifier-heads")  # "police raids": acts of an armed role ("a church attack")
 _FORCES = word_set("force-modifier-sectors")  # "police raids", "rebel attacks": who may act by force
+_ATTACKS = FORCE_MODIFIER_HEADS | {"airstrike"}  # "a Russian strike", "U.S. raids": who attacked, which
+_WEAPONS = word_set("military-weapons") | {"air"}  # says nothing of where the story is ("... killed two civilians")
+_HARM = word_set("harm-verbs")
 _NOT_ACTING = word_set("military-weapons") | word_set("venue-role-nouns")  # "artillery raids", "an embassy protest":
 # the means or the place of an act, not who acts
 
@@ -272,11 +275,34 @@ class Referring:
                 kind = "organization" if entry.kind == INSTITUTION else entry.kind
                 ctx.recent.insert(len(ctx.recent) - 1, (self._actor(entry.code, entry.name, entry.entity, kind), text))
         if actor.country and actor.country not in ("IGO", "NGO") and actor.country in self.d.countries and \
-                not (actor.kind == "media" and actor.name.casefold() in _agency_names()):
+                not (actor.kind == "media" and actor.name.casefold() in _agency_names()) and \
+                not _attacker_modifier(r, tokens):
             # (not "Witnesses told AFP": the agency reporting says nothing of where the story is)
             ctx.last_country = actor.country
             subject = any(tokens[k].dep in ("nsubj", "nsubjpass") for k in range(r.segment.i, r.segment.j))
             ctx.named.append((actor.country, 2 if subject else 1))
+
+
+def _attacker_modifier(r: _Resolved, tokens: Sequence[Token]) -> bool:
+    """A country left as the modifier of an attack's noun ("a Russian missile strike", "U.S. raids"): it names the
+    attacker, so the people the sentence goes on to name ("killed two civilians") are not taken for its own."""
+    return r.modifier and names_an_attack(tokens, tokens[r.segment.j - 1].head)
+
+
+def initials(text: str) -> bool:
+    """ "U.S.", "US", "UK": a country written as its capital initials, which English uses as an adjective."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
+def names_an_attack(tokens: Sequence[Token], k: int) -> bool:
+    """The noun at ``k`` is an armed attack ("raid", "shelling", "a missile strike", "the strike killed"), whose
+    modifier is who attacked."""
+    act = tokens[k]
+    word = act.lemma.lower()
+    return word in _ATTACKS or (word == "strike" and (any(  # (not a workers' strike: "a UK strike")
+        t.head == act.i and t.dep == "compound" and t.lemma.lower() in _WEAPONS for t in tokens) or (
+        act.dep == "nsubj" and tokens[act.head].lemma.lower() in _HARM)))
 
 
 def _names_body(seg: _Segment, tokens: Sequence[Token]) -> bool:

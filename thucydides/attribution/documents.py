@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from thucydides.attribution.people import noun_phrase
-from thucydides.attribution.words import DOCUMENT_WORDS, MEDIA_NOUNS
+from thucydides.attribution.words import DOCUMENT_WORDS, FINDING_WORDS, MEDIA_NOUNS
 from thucydides.tables import word_set
 from thucydides.types import Hop
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 # words that make a report or a story the media's: "news reports", "media accounts", "press stories"
 _MEDIA_MODIFIERS = word_set("media-report-modifiers")
 _REPORT_NOUNS = frozenset({"report", "story", "account"})
+_FIGURE_PEOPLE = word_set("figure-people-modifiers")  # "political figures": people, not numbers
 
 
 def _media_reports(k: int, c: Context) -> Found | None:
@@ -38,6 +39,12 @@ def _document(k: int, c: Context) -> Found | None:
     """ "the report said", "a survey showed", "the draft law envisages": the document speaks (a draft of anything
     is a document)."""
     token = c.tokens[k]
+    modifiers = [c.tokens[d] for d in c.kids[k] if c.tokens[d].dep in ("compound", "amod")]
+    if {token.lemma.lower(), token.text.lower()} & FINDING_WORDS and token.pos == "PROPN" and any(
+            m.pos == "PROPN" for m in modifiers):
+        return None  # the end of a name: "Nuclear Data said", "according to Aluminium Review"
+    if token.lemma.lower() in ("figure", "figures") and any(m.lemma.lower() in _FIGURE_PEOPLE for m in modifiers):
+        return None  # "political figures said": people
     if token.text.lower() in DOCUMENT_WORDS or token.lemma.lower() in DOCUMENT_WORDS:
         return Hop(token.text, "document"), (token.start, token.end)
     draft = next((c.tokens[d] for d in c.kids[k] if c.tokens[d].dep in ("compound", "amod")

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from thucydides.actors.composing import RELATIONAL
-from thucydides.actors.dictionary import ADJECTIVE, phrase_key
+from thucydides.actors.context import initials, names_an_attack
+from thucydides.actors.dictionary import ADJECTIVE, COUNTRY, phrase_key
 from thucydides.actors.inferred import country_actor, inferred_mention, nationality_actor
 from thucydides.events.places import place_named, prefer
 from thucydides.events.sentence import _Sentence
@@ -78,9 +79,10 @@ class Mentions:
                 continue
             if mention is None and ref is not None and ref.rule in ("pronoun", "speaker"):
                 mention = ref.antecedents[0]
-            if mention is None and token.pos in ("NOUN", "PROPN", "NUM"):
+            if mention is None and token.pos in ("NOUN", "PROPN", "NUM") and token.lemma.lower() not in RELATIONAL:
                 # "a U.S. request", "North Korea's demand", "Sweden's decision", "an appeal from President X":
-                # the owner of the thing; "30,000 of the seamen": the people counted
+                # the owner of the thing; "30,000 of the seamen": the people counted (not "a U.S. ally",
+                # "allies of Russia": others, by their relation to it)
                 for c in s.kids[k]:
                     child = s.tokens[c]
                     found = None
@@ -89,8 +91,7 @@ class Mentions:
                         if found is None and child.dep == "compound":  # "an al-Shabaab position north of"
                             found = next((s.at[g] for g in s.kids[c] if s.tokens[g].dep == "compound"
                                           and g in s.at), None)
-                    elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for") and \
-                            token.lemma.lower() not in RELATIONAL:
+                    elif child.dep == "prep" and child.text.lower() in ("from", "by", "of", "for"):
                         # ("a camp for Congolese refugees": the people it is for; not "allies of Russia")
                         found = next((s.at[o] for o in s.kids[c] if s.tokens[o].dep == "pobj" and o in s.at), None)
                         if found is not None and token.lemma.lower() in _CRITICS and found.actor.country and \
@@ -180,7 +181,10 @@ class Mentions:
         return None
 
     def _adjective_actor(self, s: _Sentence, k: int) -> list[ActorMention]:
-        """ "Russian airstrikes": a nationality adjective the actor stage left out as a mere modifier."""
+        """ "Russian airstrikes": a nationality adjective the actor stage left out as a mere modifier; also a
+        country's initials before an armed attack's noun ("a U.S. drone strike", "U.K. raids"), the attacker as an
+        adjective would name it (before other nouns initials are as often where, or what, as who: "U.S. demand",
+        "U.S. shootings", "U.S. wheat"; a full name as often what the act is about: "Iran sanctions")."""
         tokens = s.tokens
         first = k
         while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].head == k:
@@ -188,7 +192,8 @@ class Mentions:
         for i in range(first, k + 1):
             text = s.sentence.text[tokens[i].start - s.base:tokens[k].end - s.base]
             for entry, _rule in self.d.lookup(phrase_key(text)):
-                if entry.kind == ADJECTIVE and text[:1].isupper():
+                if (entry.kind == ADJECTIVE and text[:1].isupper()) or (
+                        entry.kind == COUNTRY and initials(text) and names_an_attack(tokens, tokens[k].head)):
                     return [inferred_mention(nationality_actor(self.d, entry), sentence=s.sentence.index,
                                              span=(tokens[i].start, tokens[k].end), tokens=(i, k + 1), text=text,
                                              rule="dictionary", evidence=entry.describe())]

@@ -21,6 +21,7 @@ RELATIVE = word_set("relative-pronouns")
 RECIPROCAL_ROOTS = word_set("reciprocal-roots")  # CAMEO roots whose plural subject acts on itself
 _AIMED_FORCE = word_set("aimed-force-codes")
 _JOURNEYS = word_set("journey-words")  # "the president and the first lady arrived": together, not to each other
+_MEDIATING = word_set("mediating-verbs")  # "a deal brokered by China": the broker is a third party
 _PRESS = word_set("press-sectors")  # the press on the other side of a meeting or a call ("spoke to Reuters")
 _PRESS_ROOTS = word_set("press-audience-roots")
 _DISASTERS = word_set("disaster-nouns")  # crashes, floods, quakes: what kills with no one acting
@@ -290,7 +291,8 @@ class Roles:
                 found = [m for m in self._country_actor(s, k) if m.actor.code not in exclude]
             if found:
                 return found
-            queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg"))
+            queue.extend(c for c in s.kids[k] if tokens[c].dep not in ("punct", "cc", "det", "aux", "neg") and not (
+                tokens[c].dep == "agent" and tokens[k].lemma.lower() in _MEDIATING))
         return []
 
     def _about(self, s: _Sentence, head: int, exclude: set[str]) -> list[ActorMention]:
