@@ -37,6 +37,9 @@ def _keys(s: _Sentence, token: Token, pos: str) -> list[tuple[str, float]]:
         if child.dep in ("prt", "prep") and pos == "V":
             # a particle binds tighter than a preposition that may belong elsewhere ("with strings attached")
             keys.append((f"{lemma} {child.text.lower()}", 0.0 if child.dep == "prt" else -0.5))
+    after = s.tokens[token.i + 1] if token.i + 1 < len(s.tokens) else None
+    if pos == "V" and after is not None and after.dep == "quantmod" and after.text.lower() in _PARTICLES:
+        keys.append((f"{lemma} {after.text.lower()}", -0.5))  # "handed over 13 hostages", read as "more than 13"
     return keys
 
 

@@ -21,6 +21,7 @@ RELATIVE = word_set("relative-pronouns")
 RECIPROCAL_ROOTS = word_set("reciprocal-roots")  # CAMEO roots whose plural subject acts on itself
 _AIMED_FORCE = word_set("aimed-force-codes")
 _JOURNEYS = word_set("journey-words")  # "the president and the first lady arrived": together, not to each other
+_CHALLENGERS = word_set("challenger-sectors")  # the rebels, the opposition: a side against their own state
 _MEDIATING = word_set("mediating-verbs")  # "a deal brokered by China": the broker is a third party
 _PRESS = word_set("press-sectors")  # the press on the other side of a meeting or a call ("spoke to Reuters")
 _PRESS_ROOTS = word_set("press-audience-roots")
@@ -314,6 +315,14 @@ class Roles:
         return []
 
 
+def _sides(sources: list[ActorMention]) -> bool:
+    """The sources are two sides: of two countries, or a state and its challengers ("the government and the
+    rebels"; ``challenger-sectors``)."""
+    sectors = {m.actor.sector for m in sources}
+    return len({m.actor.country for m in sources}) >= 2 or (
+        bool(sectors & STATE_SECTORS) and bool(sectors & _CHALLENGERS))
+
+
 def _opposed(s: _Sentence, mention: ActorMention) -> bool:
     """The mention is written with the prefix "anti-" ("anti-NATO", "anti-government"): what is opposed, never who
     acts."""
@@ -356,11 +365,12 @@ def mutual(s: _Sentence, token: Token, pattern: Pattern, sources: list[ActorMent
     # ("marines and police occupied a ship", "the two armies shelled the town": force on a third thing)
     if len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS and not aimed and \
             token.lemma.lower() not in _JOURNEYS and (not targets or (
-            len(own) >= 2 and all(m.rule == "location" or m.actor.kind == "region" or m.actor.country in own
-                                  for m in targets))):
+            _sides(sources) and all(
+                m.rule == "location" or m.actor.kind == "region" or m.actor.country in own for m in targets))):
         # ("Polish and Czech officials agreed that their states should work together": each other)
         # "Serbia and Kosovo failed to settle the dispute over car plates in Mitrovica": the two sides
-        # act on each other; a place named in what they agreed on is not their target
+        # act on each other; a place named in what they agreed on is not their target (nor the town where the
+        # government and the rebels signed: a state and those who stand against it are two sides too)
         targets, reciprocal = [], True
     if len(sources) >= 2 and (_each_other(s, token.i) or (
             not targets and token.lemma.lower() in ("trade", "exchange"))):
