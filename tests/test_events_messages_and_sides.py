@@ -24,6 +24,8 @@ def code(coder):
      ("KENGOV", "051", "GHAGOV")),
     ("The Indian prime minister sent a message of condolence to the Turkish president.",
      ("INDGOV", "018", "TURGOV")),
+    # verbs.tsv 042 send and dispatch rows: a visit made through one's envoy
+    ("Norway sent an envoy to Kampala to promote the peace talks.", ("NOR", "042", "UGAGOV")),
 ])
 def test_loads_and_messages(code, text, wanted):
     assert wanted in dyads(code(text))
@@ -53,3 +55,17 @@ def test_lawmakers_and_their_president_act_together(code):
     # guard: two bodies of one state who vow something together do not vow it to each other
     found = dyads(code("Kenyan lawmakers and the president vowed to fight corruption in Nairobi."))
     assert not {("KENLEG", "030", "KENGOV"), ("KENGOV", "030", "KENLEG")} & found
+
+
+@pytest.mark.model
+def test_playing_host_is_hosting(code):
+    # verbs.tsv 043 N host row (governor "play"): hosting a visit, as the verb
+    assert ("AREGOV", "043", "KENGOV") in dyads(code(
+        "The Emirati president played host to the Kenyan president in Abu Dhabi."))
+
+
+@pytest.mark.model
+def test_those_who_die_in_a_strike_were_attacked(code):
+    # verbs.tsv 190 N strike rows governed by "die in": force, not the dead's labour strike
+    codes = {e.cameo for e in code("Two aid workers died in an Israeli strike on their convoy.")}
+    assert "190" in codes and not {c for c in codes if c[:2] == "14"}

@@ -217,6 +217,9 @@ def read_sentence(sentence: Sentence, at: dict[int, ActorMention], quoted: list[
         else:
             state.frame = ()
             chain = (state.publisher, replace(speaker, cue=cue))
+            citing = cited_source(tokens, kids, at, state, verb=verb.i) if kind in ("speech", "clause") else None
+            if citing is not None and citing.name != speaker.name:
+                chain = chain + (citing,)  # "the ministry, citing intelligence reports, said": its sources
         chain = with_principal(nested_chain(verb, speaker, cue, chain, outer, kids, tokens), span, state)
         claims_of(state, sentence, tokens, kids, verb, kind, cue, speaker, span, chain,
                    [q for q in sentence_quotes if holders.get(q, verb.i) == verb.i], bool(sentence_quotes))
@@ -315,17 +318,42 @@ def quoted_by(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: d
 
 
 def cited_source(tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
-            state: State) -> Hop | None:
+            state: State, verb: int | None = None) -> Hop | None:
+    """Whom a report cites ("citing sources", "quoting officials"); with ``verb``, only a "citing" phrase of that
+    verb of saying (hung on it, or on the clause it reports, before that clause's subject)."""
     words = cues()["citing"]
     for token in tokens:
-        if token.text.lower() in words:
+        if token.text.lower() in words and (verb is None or _cites_for(token, verb, tokens, kids)):
             for k in kids[token.i]:
+                if verb is not None and not _can_be_cited(tokens[k], k in at):
+                    continue  # "said, citing a tremendous outpouring of support": a reason, no source
                 hop, _span = resolve_speaker([k], tokens, at, state)
                 if hop is not None:
                     return replace(hop, cue=token.text)
                 if tokens[k].lemma.lower() in ANONYMOUS_WORDS:
                     return Hop(noun_phrase(tokens, k), "anonymous", cue=token.text)
     return None
+
+
+def _can_be_cited(token: Token, is_actor: bool) -> bool:
+    """Whom a speaker cites is a source: an actor, a person or body named, unnamed sources, a document or the media
+    (not "citing security concerns", "citing a lack of support": the reason given)."""
+    lemma = token.lemma.lower()
+    return is_actor or token.ent_type in ("PERSON", "ORG") or lemma in ANONYMOUS_WORDS or lemma in DOCUMENT_WORDS \
+        or token.text.lower() in DOCUMENT_WORDS or lemma in MEDIA_NOUNS
+
+
+def _cites_for(token: Token, verb: int, tokens: Sequence[Token], kids: list[list[int]]) -> bool:
+    """The "citing" phrase at ``token`` belongs to the report of ``verb``: it hangs on the verb, or the parser hung
+    it on the verb's reported clause though it comes before that clause's words ("said, citing reports, that")."""
+    if token.tag != "VBG":
+        return False  # (not "was quoted by the agency", "he cited Mexico": a passive or a verb of its own)
+    if token.head == verb:
+        return True
+    clause = tokens[token.head]
+    return clause.head == verb and clause.dep in ("ccomp", "parataxis") and token.i < min(
+        bounds(kids, c)[0] for c in kids[clause.i] if c != token.i and tokens[c].dep in ("nsubj", "nsubjpass", "mark"))\
+        if any(tokens[c].dep in ("nsubj", "nsubjpass", "mark") for c in kids[clause.i] if c != token.i) else False
 
 
 def turn_speaker(sentence: Sentence, at: dict[int, ActorMention], state: State) -> tuple[Hop, int] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from thucydides.attribution.state import State, add_claim
-from thucydides.attribution.words import ANONYMITY_VERBS, OF_CONTENT_VERBS
+from thucydides.attribution.words import ANONYMITY_VERBS, OF_CONTENT_VERBS, cues
 from thucydides.tree import bounds
 from thucydides.types import Hop, Sentence, Token
 
@@ -72,9 +72,11 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
         first, last = bounds(kids, content[0])
         while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"
                                 or tokens[first].text.lower() == "according"
+                                or tokens[first].text.lower() in cues()["citing"]
                                 or (tokens[first].text.lower() == "clear" and verb.lemma.lower() == "make")
                                 or (tokens[first].text.lower() == "that" and tokens[content[0]].dep == "relcl")):
-            if tokens[first].text.lower() == "according":  # "said, according to the agency, that ..."
+            if tokens[first].text.lower() == "according" or tokens[first].text.lower() in cues()["citing"]:
+                # "said, according to the agency, that ...", "reported, citing sources, that ..."
                 first = next((j for j in range(first, last) if tokens[j].text == ","), last)
             first += 1  # "said that ...": the claim starts after "that"
         while last > first and tokens[last].pos == "PUNCT":
