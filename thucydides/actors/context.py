@@ -35,9 +35,10 @@ MEDIA_HEADS = word_set("media-heads")
 AGENT_MODIFIER_HEADS = word_set("agent-modifier-heads")  # "student demonstrations": acts of the role
 FORCE_MODIFIER_HEADS = word_set("force-modifier-heads")  # "police raids": acts of an armed role ("a church attack")
 _FORCES = word_set("force-modifier-sectors")  # "police raids", "rebel attacks": who may act by force
-_ATTACKS = FORCE_MODIFIER_HEADS | {"airstrike"}  # "a Russian strike", "U.S. raids": who attacked, which
-_WEAPONS = word_set("military-weapons") | {"air"}  # says nothing of where the story is ("... killed two civilians")
-_HARM = word_set("harm-verbs")
+# the nouns of an armed attack whose country modifier names the attacker ("U.S. raids", "a Russian missile strike"),
+# which says nothing of where the story is ("... killed two civilians")
+_STRIKE_WEAPONS = word_set("armed-strike-modifiers")  # "a drone strike", not a workers' strike
+_HARM = word_set("harm-verbs")  # "the strike killed": harm done
 _NOT_ACTING = word_set("military-weapons") | word_set("venue-role-nouns")  # "artillery raids", "an embassy protest":
 # the means or the place of an act, not who acts
 
@@ -300,9 +301,11 @@ def names_an_attack(tokens: Sequence[Token], k: int) -> bool:
     modifier is who attacked."""
     act = tokens[k]
     word = act.lemma.lower()
-    return word in _ATTACKS or (word == "strike" and (any(  # (not a workers' strike: "a UK strike")
-        t.head == act.i and t.dep == "compound" and t.lemma.lower() in _WEAPONS for t in tokens) or (
-        act.dep == "nsubj" and tokens[act.head].lemma.lower() in _HARM)))
+    if word in FORCE_MODIFIER_HEADS:
+        return True
+    return word == "strike" and (any(  # (not a workers' strike: "a UK strike")
+        t.head == act.i and t.dep == "compound" and t.lemma.lower() in _STRIKE_WEAPONS for t in tokens) or (
+        act.dep == "nsubj" and tokens[act.head].lemma.lower() in _HARM))
 
 
 def _names_body(seg: _Segment, tokens: Sequence[Token]) -> bool:

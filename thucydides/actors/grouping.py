@@ -119,7 +119,7 @@ class Grouping:
             if current and word == "from" and current[-1].kind == SECTOR and tokens[k].head == current[-1].j - 1 \
                     and ahead is not None and not (ahead.j < n and tokens[ahead.j].pos == "PROPN"
                                                    and tokens[ahead.j].text[:1].isupper()) \
-                    and not any(t.head == k - 1 and t.dep == "poss" for t in tokens[:k - 1]):
+                    and not any(t.head == current[-1].j - 1 and t.dep == "poss" for t in tokens[:current[-1].j]):
                 # "dissidents from Myanmar", "ministers from the Georgian government" (not "withdrew troops from
                 # Lebanon", where "from" hangs on the verb, nor "officials from the Texas Department of ...", a name,
                 # nor "withdrew its ambassador from Niger": a role its possessor owns comes from no other country)

@@ -351,9 +351,9 @@ def _cites_for(token: Token, verb: int, tokens: Sequence[Token], kids: list[list
     if token.head == verb:
         return True
     clause = tokens[token.head]
-    return clause.head == verb and clause.dep in ("ccomp", "parataxis") and token.i < min(
-        bounds(kids, c)[0] for c in kids[clause.i] if c != token.i and tokens[c].dep in ("nsubj", "nsubjpass", "mark"))\
-        if any(tokens[c].dep in ("nsubj", "nsubjpass", "mark") for c in kids[clause.i] if c != token.i) else False
+    opening = [bounds(kids, c)[0] for c in kids[clause.i]
+               if c != token.i and tokens[c].dep in ("nsubj", "nsubjpass", "mark")]
+    return clause.head == verb and clause.dep in ("ccomp", "parataxis") and bool(opening) and token.i < min(opening)
 
 
 def turn_speaker(sentence: Sentence, at: dict[int, ActorMention], state: State) -> tuple[Hop, int] | None:
