@@ -69,3 +69,11 @@ def test_those_who_die_in_a_strike_were_attacked(code):
     # verbs.tsv 190 N strike rows governed by "die in": force, not the dead's labour strike
     codes = {e.cameo for e in code("Two aid workers died in an Israeli strike on their convoy.")}
     assert "190" in codes and not {c for c in codes if c[:2] == "14"}
+
+
+@pytest.mark.model
+def test_who_urges_both_sides_is_not_one_of_them(code):
+    # actors/coreference.py _pair: the subject of the clause that names "both sides" as its object is outside the pair
+    found = dyads(code("Clashes broke out between Kyrgyzstan and Tajikistan. Kazakhstan urged both sides to show "
+                       "restraint."))
+    assert ("KAZ", "0256", "KGZ") in found and ("KAZ", "0256", "TJK") in found

@@ -94,6 +94,11 @@ def _pair(w: _Where) -> tuple[ActorMention, ...] | None:
     if len(group) == 2:
         return tuple(group)
     pool = [m for m in w.earlier if m.sentence >= w.sentence - PAIR_WINDOW] + list(w.before)
+    if token.dep in ("dobj", "obj") or (token.dep == "pobj" and w.tokens[token.head].text.lower() in ("on", "to")):
+        # "Russia urged both sides to show restraint", "called on both sides": who speaks to the pair is not one
+        # of it (but "the agreement between the two countries" may be the subject's own)
+        outside = {m.actor.country for m in w.before if (m.sentence, m.start) in w.subjects}
+        pool = [m for m in pool if m.actor.country not in outside]
     for kinds in (("person", "country", "government"), ("person", "country", "government", "role", "group")):
         out: list[ActorMention] = []
         for m in reversed(pool):
