@@ -129,7 +129,7 @@ CASES += [
     # testimony is speech (cues.tsv speech)
     ("The former army chief testified that the order had come from the palace.", "the order had come",
      None, ["anonymous|institution|named"]),
-    # whom a speaker other than an outlet cites relays to it (attribution/chains.py cited_source), and the
+    # whom a speaker other than an outlet cites relays to it (attribution/outlets.py cited_source), and the
     # citing phrase is no part of the claim
     ("The Freedonian interior ministry said, citing police reports, that the border had been sealed.",
      "the border had been", "Freedonian interior ministry", ["institution", "document"]),

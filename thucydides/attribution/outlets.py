@@ -1,6 +1,6 @@
-"""Outlets that relay what a speaker said: the station, paper or show a person told or spoke on ("told AFP",
-"said on talk radio station WXYZ", "in an interview with KBFX-TV"), also named once for later quotations of the
-same interview."""
+"""Who relays what a speaker said: the station, paper or show a person told or spoke on ("told AFP", "said on talk
+radio station WXYZ", "in an interview with KBFX-TV"), also named once for later quotations of the same interview;
+the one who quotes ("was quoted by the agency as saying"); and the sources a report cites ("citing sources")."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from thucydides.attribution.people import name_text
+from thucydides.attribution.people import name_text, noun_phrase
 from thucydides.attribution.hops import hop_of
+from thucydides.attribution.speakers import resolve_speaker
 from thucydides.attribution.state import State, media_entry
-from thucydides.attribution.words import OUTLET_NAME_ENDS
+from thucydides.attribution.words import ANONYMOUS_WORDS, DOCUMENT_WORDS, MEDIA_NOUNS, OUTLET_NAME_ENDS, cues
+from thucydides.tree import bounds
 from thucydides.types import ActorMention, Hop, Sentence, Token
 
 
@@ -93,3 +95,60 @@ def interview_relays(sentence: Sentence, kids: list[list[int]], at: dict[int, Ac
         relay = told_outlet(verb, tokens, kids, at)
         if relay is not None and relay.kind == "outlet" and relay.name != state.publisher.name:
             state.speaker_relays[hop_of(people[0]).name] = (relay, sentence.paragraph)
+
+
+def quoted_by(verb: Token, tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+               state: State) -> Hop | None:
+    """ "the army chief was quoted by the source as saying ...": the one who quotes relays the words."""
+    node = verb.i
+    for _ in range(3):
+        if tokens[node].lemma.lower() == "quote":
+            for k in kids[node]:
+                if tokens[k].dep == "agent":
+                    hop, _span = resolve_speaker([c for c in kids[k] if tokens[c].dep == "pobj"], tokens, at, state)
+                    if hop is not None:
+                        return replace(hop, cue="quoted by")
+            return None
+        if tokens[node].head == node:
+            return None
+        node = tokens[node].head
+    return None
+
+
+def cited_source(tokens: Sequence[Token], kids: list[list[int]], at: dict[int, ActorMention],
+            state: State, verb: int | None = None) -> Hop | None:
+    """Whom a report cites ("citing sources", "quoting officials"); with ``verb``, only a "citing" phrase of that
+    verb of saying (hung on it, or on the clause it reports, before that clause's subject)."""
+    words = cues()["citing"]
+    for token in tokens:
+        if token.text.lower() in words and (verb is None or _cites_for(token, verb, tokens, kids)):
+            for k in kids[token.i]:
+                if verb is not None and not _can_be_cited(tokens[k], k in at):
+                    continue  # "said, citing a tremendous outpouring of support": a reason, no source
+                hop, _span = resolve_speaker([k], tokens, at, state)
+                if hop is not None:
+                    return replace(hop, cue=token.text)
+                if tokens[k].lemma.lower() in ANONYMOUS_WORDS:
+                    return Hop(noun_phrase(tokens, k), "anonymous", cue=token.text)
+    return None
+
+
+def _can_be_cited(token: Token, is_actor: bool) -> bool:
+    """Whom a speaker cites is a source: an actor, a person or body named, unnamed sources, a document or the media
+    (not "citing security concerns", "citing a lack of support": the reason given)."""
+    lemma = token.lemma.lower()
+    return is_actor or token.ent_type in ("PERSON", "ORG") or lemma in ANONYMOUS_WORDS or lemma in DOCUMENT_WORDS \
+        or token.text.lower() in DOCUMENT_WORDS or lemma in MEDIA_NOUNS
+
+
+def _cites_for(token: Token, verb: int, tokens: Sequence[Token], kids: list[list[int]]) -> bool:
+    """The "citing" phrase at ``token`` belongs to the report of ``verb``: it hangs on the verb, or the parser hung
+    it on the verb's reported clause though it comes before that clause's words ("said, citing reports, that")."""
+    if token.tag != "VBG":
+        return False  # (not "was quoted by the agency", "he cited Mexico": a passive or a verb of its own)
+    if token.head == verb:
+        return True
+    clause = tokens[token.head]
+    opening = [bounds(kids, c)[0] for c in kids[clause.i]
+               if c != token.i and tokens[c].dep in ("nsubj", "nsubjpass", "mark")]
+    return clause.head == verb and clause.dep in ("ccomp", "parataxis") and bool(opening) and token.i < min(opening)
