@@ -290,10 +290,12 @@ def _attacker_modifier(r: _Resolved, tokens: Sequence[Token]) -> bool:
     return r.modifier and names_an_attack(tokens, tokens[r.segment.j - 1].head)
 
 
-def initials(text: str) -> bool:
-    """ "U.S.", "US", "UK": a country written as its capital initials, which English uses as an adjective."""
-    letters = text.replace(".", "")
-    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+def attacking_initials(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` is written as capital initials ("U.S.", "US", "UK": how English uses a country as an adjective)
+    and modifies the noun of an armed attack ("a U.S. drone strike"): the attacker, not where it happened."""
+    letters = tokens[k].text.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() and names_an_attack(
+        tokens, tokens[k].head)
 
 
 def names_an_attack(tokens: Sequence[Token], k: int) -> bool:

@@ -47,8 +47,7 @@ def _document(k: int, c: Context) -> Found | None:
         return None  # "political figures said": people
     if token.text.lower() in DOCUMENT_WORDS or token.lemma.lower() in DOCUMENT_WORDS:
         return Hop(token.text, "document"), (token.start, token.end)
-    draft = next((c.tokens[d] for d in c.kids[k] if c.tokens[d].dep in ("compound", "amod")
-                  and c.tokens[d].lemma.lower() == "draft"), None)
+    draft = next((m for m in modifiers if m.lemma.lower() == "draft"), None)
     if draft is not None:
         return Hop(f"{draft.text} {token.text}", "document"), (draft.start, token.end)
     return None

@@ -70,13 +70,12 @@ def claims_of(state: State, sentence: Sentence, tokens: Sequence[Token], kids: l
             add_claim(state, q, True, cue, speaker, span, chain, sentence.index)
     if content:  # with quotations inside, a mixed quote: the whole reported clause is the claim
         first, last = bounds(kids, content[0])
+        relaying = cues()["citing"] | {"according"}  # "said, according to the agency, that", "citing sources, that"
         while first < last and (tokens[first].dep == "mark" or tokens[first].pos == "PUNCT"
-                                or tokens[first].text.lower() == "according"
-                                or tokens[first].text.lower() in cues()["citing"]
+                                or tokens[first].text.lower() in relaying
                                 or (tokens[first].text.lower() == "clear" and verb.lemma.lower() == "make")
                                 or (tokens[first].text.lower() == "that" and tokens[content[0]].dep == "relcl")):
-            if tokens[first].text.lower() == "according" or tokens[first].text.lower() in cues()["citing"]:
-                # "said, according to the agency, that ...", "reported, citing sources, that ..."
+            if tokens[first].text.lower() in relaying:  # the claim starts after the relay's comma
                 first = next((j for j in range(first, last) if tokens[j].text == ","), last)
             first += 1  # "said that ...": the claim starts after "that"
         while last > first and tokens[last].pos == "PUNCT":

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from thucydides.actors.composing import RELATIONAL
-from thucydides.actors.context import initials, names_an_attack
+from thucydides.actors.context import attacking_initials
 from thucydides.actors.dictionary import ADJECTIVE, COUNTRY, phrase_key
 from thucydides.actors.inferred import country_actor, inferred_mention, nationality_actor
 from thucydides.events.places import place_named, prefer
@@ -193,7 +193,7 @@ class Mentions:
             text = s.sentence.text[tokens[i].start - s.base:tokens[k].end - s.base]
             for entry, _rule in self.d.lookup(phrase_key(text)):
                 if (entry.kind == ADJECTIVE and text[:1].isupper()) or (
-                        entry.kind == COUNTRY and initials(text) and names_an_attack(tokens, tokens[k].head)):
+                        entry.kind == COUNTRY and i == k and attacking_initials(tokens, k)):
                     return [inferred_mention(nationality_actor(self.d, entry), sentence=s.sentence.index,
                                              span=(tokens[i].start, tokens[k].end), tokens=(i, k + 1), text=text,
                                              rule="dictionary", evidence=entry.describe())]

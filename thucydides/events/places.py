@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from thucydides.actors.dictionary import phrase_key
-from thucydides.actors.context import initials, names_an_attack
+from thucydides.actors.context import attacking_initials
 from thucydides.events.sentence import _Sentence
 from thucydides.structure.resources import dateline_places, fold, gazetteer, us_state_forms
 from thucydides.types import Location, Token
@@ -257,7 +257,7 @@ def clause_region(tokens: Sequence[Token], kids: Sequence[Sequence[int]], verb: 
     skip = {k for t in tokens if t.dep == "relcl" and t.i in clause for k in subtree(kids, t.i)}
     found: dict[str, Location] = {}
     for k in sorted(clause - skip):
-        if tokens[k].dep == "compound" and initials(tokens[k].text) and names_an_attack(tokens, tokens[k].head):
+        if tokens[k].dep == "compound" and attacking_initials(tokens, k):
             continue  # "the U.S. raid killed two militants": who attacked, not where (but "Ukraine incursions")
         if tokens[k].ent_type == "GPE" and tokens[k].ent_iob == "B":
             place = place_named(tokens, k, text, base)
